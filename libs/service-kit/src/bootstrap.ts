@@ -1,0 +1,66 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, type ServiceEnvironment } from './config';
+import { startTelemetry } from './telemetry';
+
+export interface ServiceDefinition<C extends ServiceEnvironment> {
+  /** Short name: log field, trace resource, OpenAPI title. */
+  name: string;
+  /** Reads and validates the environment; throws ConfigError naming what is wrong. */
+  loadConfig: () => C;
+  /** Builds the root module; loaded only after telemetry started, so instrumentation can patch its imports. */
+  module: (config: C) => Promise<DynamicModule>;
+}
+
+/** A configured Nest application, not yet listening: JSON logger, OpenAPI at /docs and /docs-json. */
+export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+};
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
+/**
+ * Runs a service as its own process: validate configuration (exit 1 naming the variable),
+ * start telemetry before the app's modules load, listen, and shut down gracefully on
+ * SIGTERM/SIGINT (in-flight requests finish, modules close, telemetry flushes).
+ */
+export const bootstrapService = async <C extends ServiceEnvironment>(definition: ServiceDefinition<C>): Promise<void> => {
+  let config: C;
+  try {
+    config = definition.loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[${definition.name}] cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const app = await createServiceApp(definition.name, await definition.module(config));
+  await app.listen(config.PORT, config.HOST);
+  const logger = app.get(Logger);
+  logger.log(`${definition.name} listening on ${await app.getUrl()}`, 'Bootstrap');
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`, 'Bootstrap');
+    setTimeout(() => {
+      console.error(`[${definition.name}] shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    await telemetry.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+};

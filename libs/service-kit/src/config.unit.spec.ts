@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig, serviceEnvironment } from './config';
+
+const valid = {
+  PORT: '3001',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+  KAFKA_BROKERS: '127.0.0.1:9092, kafka-2:9092',
+};
+
+const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
+  try {
+    loadConfig(serviceEnvironment, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('parses a valid environment into a frozen, typed object with defaults', () => {
+    const config = loadConfig(serviceEnvironment, valid);
+    expect(config).toEqual({
+      PORT: 3001,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: valid.DATABASE_URL,
+      KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka-2:9092'],
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names a missing KAFKA_BROKERS', () => {
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: undefined })).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required/)]);
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: '' })).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required/)]);
+  });
+
+  it.each(['localhost', 'kafka:9092;kafka:9093', 'http://kafka:9092'])('rejects the malformed broker list %p', (brokers) => {
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: brokers })).toEqual([
+      expect.stringMatching(/^KAFKA_BROKERS must be a comma-separated host:port list/),
+    ]);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'KAFKA_BROKERS']);
+  });
+});

@@ -1,0 +1,13 @@
+export { bootstrapService, createServiceApp, type ServiceDefinition } from './bootstrap';
+export {
+  ConfigError,
+  databaseUrlVariable,
+  kafkaBrokersVariable,
+  loadConfig,
+  portVariable,
+  serviceEnvironment,
+  type ServiceEnvironment,
+} from './config';
+export { kafkaCheck, postgresCheck, ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
+export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
+export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';

@@ -1,0 +1,14 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { telemetry } from './telemetry';
+
+/** Prometheus scrape endpoint for every metric this process records through OpenTelemetry. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  scrape(@Req() request: Request, @Res() response: Response): void {
+    telemetry().prometheus.getMetricsRequestHandler(request, response);
+  }
+}

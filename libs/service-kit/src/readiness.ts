@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+
+/** One dependency the service cannot serve without. */
+export interface ReadinessCheck {
+  readonly name: string;
+  /** Resolves when the dependency answers; rejects with the reason otherwise. */
+  check(): Promise<void>;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, { status: 'up' | 'down'; error?: string }>;
+}
+
+const CHECK_TIMEOUT_MS = 3_000;
+
+const withTimeout = <T>(promise: Promise<T>, name: string): Promise<T> =>
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${name} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
+  ]);
+
+/** Collects the checks that feature modules register and runs them together. */
+@Injectable()
+export class ReadinessRegistry {
+  private readonly checks = new Map<string, ReadinessCheck>();
+
+  register(check: ReadinessCheck): void {
+    this.checks.set(check.name, check);
+  }
+
+  async evaluate(): Promise<ReadinessReport> {
+    const entries = await Promise.all(
+      [...this.checks.values()].map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), name);
+          return [name, { status: 'up' as const }] as const;
+        } catch (error) {
+          return [name, { status: 'down' as const, error: (error as Error).message }] as const;
+        }
+      }),
+    );
+    return { ready: entries.every(([, result]) => result.status === 'up'), checks: Object.fromEntries(entries) };
+  }
+}
+
+/** PostgreSQL answers a trivial query over a fresh connection. */
+export const postgresCheck = (connectionString: string): ReadinessCheck => ({
+  name: 'postgres',
+  check: async () => {
+    const client = new Client({ connectionString, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+    try {
+      await client.connect();
+      await client.query('select 1');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  },
+});
+
+/** The Kafka cluster answers a metadata request. */
+export const kafkaCheck = (brokers: string[]): ReadinessCheck => ({
+  name: 'kafka',
+  check: async () => {
+    const admin = new Kafka({
+      clientId: 'readiness',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: CHECK_TIMEOUT_MS,
+      retry: { retries: 0 },
+    }).admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  },
+});

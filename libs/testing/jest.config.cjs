@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.cjs')({ name: 'testing', dir: __dirname, needs: ['postgres', 'kafka'] });

@@ -1,0 +1,5 @@
+export { freePort } from './free-port';
+export { describeWith, databaseUrl, kafkaBrokers, type InfraNeed } from './infra-needs';
+export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
+export { spawnService, waitForOk, type ServiceProcess } from './service-process';
+export { createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';

@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { workspaceRoot } from './infra-resolution';
+
+/** A service started from its TypeScript entry point as a separate Node process. */
+export interface ServiceProcess {
+  readonly child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (or signal name) once the process ended. */
+  exited: Promise<number | string>;
+}
+
+/**
+ * Spawns `node -r @swc-node/register <main>` from the workspace root with exactly `env`
+ * (plus PATH and HOME), so tests see real start-up, configuration errors and signals.
+ */
+export const spawnService = (main: string, env: NodeJS.ProcessEnv): ServiceProcess => {
+  const root = workspaceRoot();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, main)], {
+    cwd: root,
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  return { child, output: () => output, exited };
+};
+
+/** Polls `url` until it answers 200, the process exits, or the timeout passes. */
+export const waitForOk = async (url: string, service: ServiceProcess, timeoutMs = 30_000): Promise<Response> => {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | string | undefined;
+  void service.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`service exited with ${exitCode} before ${url} answered:\n${service.output()}`);
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.status === 200) return response;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${service.output()}`);
+};

@@ -1,0 +1,10 @@
+import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import type { z } from 'zod';
+
+const feedbackEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3004) });
+
+export type FeedbackConfig = z.infer<typeof feedbackEnvironment>;
+
+/** The feedback service's configuration, read once from the environment and frozen. */
+export const loadFeedbackConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<FeedbackConfig> =>
+  loadConfig(feedbackEnvironment, env);

@@ -1,0 +1,10 @@
+import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import type { z } from 'zod';
+
+const monitoringEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3003) });
+
+export type MonitoringConfig = z.infer<typeof monitoringEnvironment>;
+
+/** The monitoring service's configuration, read once from the environment and frozen. */
+export const loadMonitoringConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<MonitoringConfig> =>
+  loadConfig(monitoringEnvironment, env);

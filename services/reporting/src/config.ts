@@ -1,0 +1,10 @@
+import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import type { z } from 'zod';
+
+const reportingEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3005) });
+
+export type ReportingConfig = z.infer<typeof reportingEnvironment>;
+
+/** The reporting service's configuration, read once from the environment and frozen. */
+export const loadReportingConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<ReportingConfig> =>
+  loadConfig(reportingEnvironment, env);

@@ -1,0 +1,10 @@
+import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import type { z } from 'zod';
+
+const triageEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3002) });
+
+export type TriageConfig = z.infer<typeof triageEnvironment>;
+
+/** The triage service's configuration, read once from the environment and frozen. */
+export const loadTriageConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<TriageConfig> =>
+  loadConfig(triageEnvironment, env);
