@@ -1,0 +1,97 @@
+import type { EventStore, RecordedEvent, Subscription } from '../event-store.port';
+import { event, events, eventually, readAllOf, uniqueStreams } from './fixture';
+
+export const subscriptionContract = (store: () => EventStore): void => {
+  describe('catch-up subscriptions', () => {
+    const running: Subscription[] = [];
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map((subscription) => subscription.stop()));
+    });
+
+    const follow = (subscriptionId: string, prefix: string, received: RecordedEvent[], types?: string[]): Subscription => {
+      const subscription = store().subscribe({
+        subscriptionId,
+        filter: { streamPrefixes: [prefix], types },
+        batchSize: 7,
+        handle: async (batch) => void received.push(...batch),
+      });
+      running.push(subscription);
+      return subscription;
+    };
+
+    it('replays history, then follows live appends, in global order', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream('a'), events(10));
+      const received: RecordedEvent[] = [];
+      const subscription = follow(`${prefix}sub`, prefix, received);
+      await subscription.caughtUp();
+      expect(received).toHaveLength(10);
+
+      await store().append(stream('b'), events(5));
+      await store().append(stream('a'), events(5));
+      await eventually(() => received.length === 20, '20 events');
+      expect(received).toEqual(await readAllOf(store(), prefix));
+    });
+
+    it('delivers only events of the filtered types', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream(), [event('Opened'), event('Commented'), event('Resolved')]);
+      const received: RecordedEvent[] = [];
+      await follow(`${prefix}sub`, prefix, received, ['Opened', 'Resolved']).caughtUp();
+      expect(received.map((e) => e.type)).toEqual(['Opened', 'Resolved']);
+    });
+
+    it('resumes from its durable checkpoint after a restart: nothing missed, nothing repeated', async () => {
+      const { prefix, stream } = uniqueStreams();
+      const received: RecordedEvent[] = [];
+      await store().append(stream(), events(12));
+      const first = follow(`${prefix}sub`, prefix, received);
+      await first.caughtUp();
+      await first.stop();
+      const checkpoint = await store().checkpoint(`${prefix}sub`);
+      expect(checkpoint).toBe(received[11]?.position);
+
+      await store().append(stream(), events(6));
+      await follow(`${prefix}sub`, prefix, received).caughtUp();
+      expect(received.map((e) => e.version)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    });
+
+    it("starts at the end when asked and no checkpoint exists", async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream(), events(3));
+      const received: RecordedEvent[] = [];
+      const subscription = store().subscribe({
+        subscriptionId: `${prefix}tail`,
+        startFrom: 'end',
+        filter: { streamPrefixes: [prefix] },
+        handle: async (batch) => void received.push(...batch),
+      });
+      running.push(subscription);
+      await subscription.caughtUp();
+      await store().append(stream(), [event('Later')]);
+      await eventually(() => received.length === 1, 'the live event');
+      expect(received.map((e) => e.type)).toEqual(['Later']);
+    });
+
+    it('retries a batch whose handler failed without moving the checkpoint past it', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream(), events(3));
+      const received: RecordedEvent[] = [];
+      const errors: unknown[] = [];
+      let failures = 1;
+      const subscription = store().subscribe({
+        subscriptionId: `${prefix}flaky`,
+        filter: { streamPrefixes: [prefix] },
+        handle: async (batch) => {
+          if (failures-- > 0) throw new Error('transient');
+          received.push(...batch);
+        },
+        onError: (error) => errors.push(error),
+      });
+      running.push(subscription);
+      await eventually(() => received.length === 3, 'the retried batch');
+      expect(errors).toHaveLength(1);
+      expect(received.map((e) => e.version)).toEqual([0, 1, 2]);
+    });
+  });
+};

@@ -1,0 +1,125 @@
+/** What travels with every event: who caused it, in which trace, for which period. */
+export interface EventMetadata {
+  correlationId?: string;
+  causationId?: string;
+  /** W3C trace context of the request that caused the event. */
+  traceparent?: string;
+  periodId?: string;
+  actor?: string;
+  [key: string]: unknown;
+}
+
+/** An event to append. `id` makes retries idempotent; one is generated when absent. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  id?: string;
+  type: Type;
+  data: Data;
+  metadata?: EventMetadata;
+}
+
+/** An event as stored: its place in its stream and in the global log. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  stream: string;
+  /** 0 for a stream's first event. */
+  version: number;
+  /** Strictly increasing over the whole store in commit order; not necessarily dense. */
+  position: number;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+  recordedAt: Date;
+}
+
+/**
+ * What the writer believes the stream's version to be: `any`, `no-stream` (must not exist),
+ * `stream-exists`, or the exact version of its last event.
+ */
+export type ExpectedVersion = 'any' | 'no-stream' | 'stream-exists' | number;
+
+export interface AppendOptions {
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** The version of the stream's last event after the append. */
+  nextExpectedVersion: number;
+  /** The global position of the last appended event. */
+  position: number;
+}
+
+/** A cut of history: everything up to and including a global position, or recorded at or before a time. */
+export type AsOf = { position: number } | { time: Date };
+
+export interface ReadStreamOptions {
+  /** Version to start from (inclusive); default the first (forward) or last (backward). */
+  fromVersion?: number;
+  direction?: 'forward' | 'backward';
+  maxCount?: number;
+  asOf?: AsOf;
+}
+
+export interface EventFilter {
+  /** Only streams whose name starts with one of these. */
+  streamPrefixes?: string[];
+  /** Only events of these types. */
+  types?: string[];
+}
+
+export interface ReadAllOptions {
+  /** Global position to start from (inclusive); default the beginning. */
+  fromPosition?: number;
+  maxCount?: number;
+  asOf?: AsOf;
+  filter?: EventFilter;
+}
+
+/** Runs statements in the store's own database inside the transaction that also moves a checkpoint. */
+export interface SqlExecutor {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface SubscriptionOptions {
+  /** Durable subscription name: its checkpoint survives restarts. */
+  subscriptionId: string;
+  /** Where to start when no checkpoint exists yet: `start` (default), `end`, or a global position. */
+  startFrom?: 'start' | 'end' | number;
+  filter?: EventFilter;
+  /** Events per handler call (default 500). */
+  batchSize?: number;
+  /**
+   * Called with each batch in global order. The checkpoint moves past the batch only when
+   * it resolves. When the store supports it, `tx` is the transaction in which the checkpoint
+   * moves: writes made through it commit atomically with the checkpoint.
+   */
+  handle(events: RecordedEvent[], tx: SqlExecutor | undefined): Promise<void>;
+  /** Called when the handler throws; the subscription stops and the batch stays unprocessed. */
+  onError?(error: unknown): void;
+}
+
+export interface Subscription {
+  readonly subscriptionId: string;
+  /** Resolves once the subscription has processed every event committed before the call. */
+  caughtUp(): Promise<void>;
+  /** Stops polling; resolves after the batch in flight is done. */
+  stop(): Promise<void>;
+}
+
+export interface EventStoreCapabilities {
+  /** Subscription handlers get a transaction their writes share with the checkpoint. */
+  transactionalCheckpoints: boolean;
+}
+
+/** The event store port: every adapter passes the same contract suite. */
+export interface EventStore {
+  readonly capabilities: EventStoreCapabilities;
+  append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The position of the last committed event, 0 when the store is empty. */
+  headPosition(): Promise<number>;
+  subscribe(options: SubscriptionOptions): Subscription;
+  /** The stored checkpoint of a subscription, undefined when it never ran. */
+  checkpoint(subscriptionId: string): Promise<number | undefined>;
+  close(): Promise<void>;
+}

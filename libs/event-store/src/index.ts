@@ -1,0 +1,24 @@
+export { AppendBatcher } from './append-batcher';
+export { EventIdConflict, EventStoreError, InvalidEventStoreArgument, WrongExpectedVersion } from './errors';
+export type {
+  AppendOptions,
+  AppendResult,
+  AsOf,
+  EventFilter,
+  EventMetadata,
+  EventStore,
+  EventStoreCapabilities,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SqlExecutor,
+  Subscription,
+  SubscriptionOptions,
+} from './event-store.port';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
+export { commandHandler, type CommandHandlerOptions, type HandledCommand } from './command-handler';
+export { fold, type CommandContext, type Decider, type DomainEvent, type StreamExpectation } from './decider';
+export { openPgliteEventStore, openPostgresEventStore } from './postgres/open';

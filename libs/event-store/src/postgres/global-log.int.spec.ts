@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
+import { event, sleep } from '../contract/fixture';
+import type { RecordedEvent } from '../event-store.port';
+import { PostgresEventStore } from './postgres-event-store';
+import { pgClient, pgliteClient, type SqlClient } from './sql-client';
+
+const WRITERS = 24;
+const TRANSACTIONS_PER_WRITER = 15;
+
+/**
+ * The classic failure of a global log: a transaction takes a position, a later one
+ * commits first, a reader moves past the earlier position, and the slow commit lands
+ * behind it. Writers here hold their transactions open for random times around their
+ * appends (some roll back), and plain appends interleave, while a subscriber follows.
+ */
+const globalLogScenario = (open: () => Promise<{ store: PostgresEventStore; dispose(): Promise<void> }>): void => {
+  let store: PostgresEventStore;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => ({ store, dispose } = await open()));
+  afterAll(async () => dispose());
+
+  it('delivers every committed event exactly once, in strictly increasing positions, none skipped', async () => {
+    const received: RecordedEvent[] = [];
+    const subscription = store.subscribe({ subscriptionId: 'gap-test', batchSize: 13, handle: async (batch) => void received.push(...batch) });
+    const committedIds = new Set<string>();
+    const rolledBackIds = new Set<string>();
+
+    const writer = async (w: number): Promise<void> => {
+      for (let t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
+        const stream = `ticket-${w}-${t % 4}`;
+        const batch = Array.from({ length: 1 + ((w + t) % 3) }, (_, i) => event('Happened', { w, t, i }, { id: crypto.randomUUID() }));
+        const rollBack = (w * 31 + t) % 11 === 0;
+        if (t % 3 === 2) {
+          await store.append(stream, batch);
+          batch.forEach((e) => committedIds.add(e.id as string));
+          continue;
+        }
+        try {
+          await store.transaction(async (tx) => {
+            await sleep(Math.random() * 4);
+            await tx.append(stream, batch);
+            await sleep(Math.random() * 12);
+            if (rollBack) throw new Error('rolled back on purpose');
+          });
+          batch.forEach((e) => committedIds.add(e.id as string));
+        } catch {
+          batch.forEach((e) => rolledBackIds.add(e.id as string));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+    await subscription.caughtUp();
+    await subscription.stop();
+
+    const all = await store.readAll();
+    const positions = received.map((e) => e.position);
+    expect(positions.every((position, i) => i === 0 || position > (positions[i - 1] as number))).toBe(true);
+    expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+    expect(received.map((e) => e.id).sort()).toEqual([...committedIds].sort());
+    expect(received).toEqual(all);
+    expect(received.some((e) => rolledBackIds.has(e.id))).toBe(false);
+    expect(rolledBackIds.size).toBeGreaterThan(0);
+  });
+};
+
+describeWith('postgres')('global log on a PostgreSQL server under concurrent, slow and failing writers', () => {
+  let database: TestDatabase;
+  globalLogScenario(async () => {
+    database = await createTestDatabase('es_gap');
+    const client: SqlClient = pgClient({ connectionString: database.url, max: WRITERS + 4 });
+    const store = await PostgresEventStore.open(client);
+    return { store, dispose: async () => (await store.close(), await database.drop()) };
+  });
+});
+
+describe('global log on PGlite under concurrent, slow and failing writers', () => {
+  globalLogScenario(async () => {
+    const store = await PostgresEventStore.open(pgliteClient(await PGlite.create()));
+    return { store, dispose: () => store.close() };
+  });
+});

@@ -1,0 +1,264 @@
+import { AppendBatcher } from '../append-batcher';
+import { EventIdConflict, WrongExpectedVersion } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  AsOf,
+  EventFilter,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SqlExecutor,
+  Subscription,
+  SubscriptionOptions,
+} from '../event-store.port';
+import { CatchUpSubscription, type LogPage, type SubscriptionSource } from '../subscription';
+import { validAsOf, validEvents, validExpectedVersion, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
+import { migrate, quoteIdent } from './schema';
+import type { SqlClient } from './sql-client';
+
+export interface PostgresEventStoreOptions {
+  /** Schema holding the store's tables (default `event_store`). */
+  schema?: string;
+  /** Coalesce concurrent appends of this process into shared statements (default true). */
+  coalesceAppends?: boolean;
+  /** Statements in flight at once when coalescing (default 2). */
+  maxAppendsInFlight?: number;
+}
+
+interface AppendRequest {
+  stream: string;
+  expected: ExpectedVersion;
+  events: ValidEvent[];
+}
+
+type AppendOutcome =
+  | { status: 'ok' | 'duplicate'; position: number | string; version: number | string }
+  | { status: 'wrong_version'; actual: number | string }
+  | { status: 'id_conflict'; ids: string[] };
+
+interface EventRow {
+  position: string | number | bigint;
+  stream: string;
+  version: string | number | bigint;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: Date | string;
+}
+
+const COLUMNS = 'position, stream, version, event_id, type, data, metadata, recorded_at';
+
+const toEvent = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  stream: row.stream,
+  version: Number(row.version),
+  position: Number(row.position),
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
+});
+
+/**
+ * The event store on PostgreSQL (a server through `pg`, or PGlite in-process): one
+ * append-only table, per-stream optimistic concurrency, idempotent appends by event id,
+ * and a global log that readers follow without ever skipping a late commit.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly capabilities = { transactionalCheckpoints: true };
+  private readonly s: string;
+  private readonly batcher: AppendBatcher<AppendRequest, AppendOutcome> | undefined;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+
+  private constructor(
+    private readonly client: SqlClient,
+    private readonly schema: string,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.s = quoteIdent(schema);
+    this.batcher =
+      options.coalesceAppends === false
+        ? undefined
+        : new AppendBatcher((requests) => this.executeAppends(this.client, requests), {
+            maxInFlight: options.maxAppendsInFlight ?? 2,
+            maxEvents: 5_000,
+          });
+  }
+
+  /** Opens the store on a SQL client, creating or upgrading its schema first. */
+  static async open(client: SqlClient, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'event_store';
+    await migrate(client, schema);
+    return new PostgresEventStore(client, schema, options);
+  }
+
+  async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    const request = { stream: validStream(stream), expected: validExpectedVersion(options), events: validEvents(events) };
+    const outcome = this.batcher
+      ? await this.batcher.submit(request, request.events.length)
+      : ((await this.executeAppends(this.client, [request]))[0] as AppendOutcome);
+    const result = this.resultOf(request, outcome);
+    this.pokeSubscriptions();
+    return result;
+  }
+
+  /**
+   * Runs `work` in one database transaction: its appends and its own statements commit
+   * together or not at all. Keep it short: its streams stay locked until it ends.
+   */
+  async transaction<T>(
+    work: (tx: SqlExecutor & { append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> }) => Promise<T>,
+  ): Promise<T> {
+    const result = await this.client.transaction((tx) =>
+      work({
+        query: (sql, params) => tx.query(sql, params),
+        append: async (stream, events, options) => {
+          const request = { stream: validStream(stream), expected: validExpectedVersion(options), events: validEvents(events) };
+          const [outcome] = await this.executeAppends(tx, [request]);
+          return this.resultOf(request, outcome as AppendOutcome);
+        },
+      }),
+    );
+    this.pokeSubscriptions();
+    return result;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    validStream(stream);
+    const backward = options.direction === 'backward';
+    const params: unknown[] = [stream];
+    const where = ['stream = $1'];
+    const from = validPosition(options.fromVersion, 'fromVersion');
+    if (from !== undefined) where.push(`version ${backward ? '<=' : '>='} $${params.push(from)}`);
+    this.asOfClause(validAsOf(options.asOf), where, params);
+    const limit = validMaxCount(options.maxCount);
+    const rows = await this.client.query<EventRow>(
+      `select ${COLUMNS} from ${this.s}.events where ${where.join(' and ')} order by version ${backward ? 'desc' : 'asc'}` +
+        (limit ? ` limit $${params.push(limit)}` : ''),
+      params,
+    );
+    return rows.map(toEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = validPosition(options.fromPosition, 'fromPosition') ?? 0;
+    const page = await this.readPage(from, validMaxCount(options.maxCount), options.filter, validAsOf(options.asOf));
+    return page.events;
+  }
+
+  async headPosition(): Promise<number> {
+    const [row] = await this.client.query<{ head: string | null }>(
+      `select max(position) as head from ${this.s}.events where position < ${this.s}.visible_limit()`,
+    );
+    return Number(row?.head ?? 0);
+  }
+
+  subscribe(options: SubscriptionOptions): Subscription {
+    validStream(options.subscriptionId, 'subscriptionId');
+    const subscription = new CatchUpSubscription(this.subscriptionSource(), options);
+    this.subscriptions.add(subscription);
+    const stop = subscription.stop.bind(subscription);
+    subscription.stop = async () => {
+      this.subscriptions.delete(subscription);
+      await stop();
+    };
+    return subscription;
+  }
+
+  async checkpoint(subscriptionId: string): Promise<number | undefined> {
+    const [row] = await this.client.query<{ position: string }>(
+      `select position from ${this.s}.checkpoints where subscription_id = $1`,
+      [subscriptionId],
+    );
+    return row ? Number(row.position) : undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.close();
+  }
+
+  private async executeAppends(executor: SqlExecutor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
+    const payload = requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events }));
+    const [row] = await executor.query<{ results: AppendOutcome[] | string }>(
+      `select ${this.s}.append_events($1::jsonb) as results`,
+      [JSON.stringify(payload)],
+    );
+    const results = row?.results;
+    return typeof results === 'string' ? JSON.parse(results) : (results as AppendOutcome[]);
+  }
+
+  private resultOf(request: AppendRequest, outcome: AppendOutcome): AppendResult {
+    switch (outcome.status) {
+      case 'ok':
+      case 'duplicate':
+        return { nextExpectedVersion: Number(outcome.version), position: Number(outcome.position) };
+      case 'wrong_version':
+        throw new WrongExpectedVersion(request.stream, request.expected, Number(outcome.actual));
+      case 'id_conflict':
+        throw new EventIdConflict(request.stream, outcome.ids);
+    }
+  }
+
+  private asOfClause(asOf: AsOf | undefined, where: string[], params: unknown[]): void {
+    if (asOf && 'position' in asOf) where.push(`position <= $${params.push(asOf.position)}`);
+    if (asOf && 'time' in asOf) where.push(`recorded_at <= $${params.push(asOf.time.toISOString())}::timestamptz`);
+  }
+
+  private async readPage(from: number, maxCount: number | undefined, filter: EventFilter | undefined, asOf?: AsOf): Promise<LogPage> {
+    const params: unknown[] = [from];
+    const where = ['position >= $1', 'position < limits.visible'];
+    this.asOfClause(asOf, where, params);
+    if (filter?.streamPrefixes?.length) {
+      where.push(`exists (select 1 from jsonb_array_elements_text($${params.push(JSON.stringify(filter.streamPrefixes))}::jsonb) p where starts_with(stream, p))`);
+    }
+    if (filter?.types?.length) {
+      where.push(`type in (select jsonb_array_elements_text($${params.push(JSON.stringify(filter.types))}::jsonb))`);
+    }
+    // The limit is read in the same statement, hence the same snapshot, as the events.
+    const rows = await this.client.query<EventRow & { visible: string }>(
+      `with limits as (select ${this.s}.visible_limit() as visible)
+       select e.*, limits.visible from limits
+       left join lateral (select ${COLUMNS} from ${this.s}.events where ${where.join(' and ')}
+                          order by position ${maxCount ? `limit $${params.push(maxCount)}` : ''}) e on true`,
+      params,
+    );
+    const events = rows.filter((row) => row.position !== null).map(toEvent);
+    const visible = Number(rows[0]?.visible ?? 0);
+    const full = maxCount !== undefined && events.length === maxCount;
+    const last = events[events.length - 1];
+    return { events, scannedUpTo: full && last ? last.position + 1 : Math.max(from, visible) };
+  }
+
+  private subscriptionSource(): SubscriptionSource {
+    return {
+      readPage: (from, maxCount, filter) => this.readPage(from, maxCount, filter),
+      headPosition: () => this.headPosition(),
+      loadCheckpoint: (id) => this.checkpoint(id),
+      commit: (id, events, handle) =>
+        this.client.transaction(async (tx) => {
+          await handle(tx);
+          const last = events[events.length - 1] as RecordedEvent;
+          await tx.query(
+            `insert into ${this.s}.checkpoints (subscription_id, position, updated_at) values ($1, $2, now())
+             on conflict (subscription_id) do update set position = excluded.position, updated_at = now()`,
+            [id, last.position],
+          );
+        }),
+    };
+  }
+
+  private pokeSubscriptions(): void {
+    for (const subscription of this.subscriptions) subscription.poke();
+  }
+
+  /** The schema this store lives in. */
+  get schemaName(): string {
+    return this.schema;
+  }
+}

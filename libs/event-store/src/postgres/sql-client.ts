@@ -1,0 +1,46 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { Pool, type PoolConfig } from 'pg';
+import type { SqlExecutor } from '../event-store.port';
+
+/** The little the PostgreSQL event store needs from a database: statements and transactions. */
+export interface SqlClient extends SqlExecutor {
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A `pg` connection pool against a PostgreSQL server. */
+export const pgClient = (config: string | PoolConfig): SqlClient => {
+  const pool = new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return {
+    query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({ query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[] });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+};
+
+/**
+ * PGlite, PostgreSQL compiled to WASM, in this process. It has one session, so PGlite
+ * itself queues statements and transactions; the same SQL runs unchanged.
+ */
+export const pgliteClient = (db: PGlite, { closeWithStore = true } = {}): SqlClient => ({
+  query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
+  transaction: (work) => db.transaction((tx) => work({ query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows })),
+  close: async () => {
+    if (closeWithStore) await db.close();
+  },
+});

@@ -1,0 +1,124 @@
+import type { EventFilter, RecordedEvent, SqlExecutor, Subscription, SubscriptionOptions } from './event-store.port';
+
+/** A page of the global log and how far it is certain nothing more can appear. */
+export interface LogPage {
+  events: RecordedEvent[];
+  /** Every position below this was scanned (matching or not) and is final. */
+  scannedUpTo: number;
+}
+
+/** What a catch-up subscription needs from an adapter. */
+export interface SubscriptionSource {
+  readPage(fromPosition: number, maxCount: number, filter: EventFilter | undefined): Promise<LogPage>;
+  headPosition(): Promise<number>;
+  loadCheckpoint(subscriptionId: string): Promise<number | undefined>;
+  /** Runs the handler and stores the checkpoint (in one transaction where the adapter can). */
+  commit(subscriptionId: string, events: RecordedEvent[], handle: (tx: SqlExecutor | undefined) => Promise<void>): Promise<void>;
+}
+
+const IDLE_DELAYS_MS = [10, 25, 50, 100, 250, 500, 1_000];
+const ERROR_DELAY_MS = 1_000;
+
+/**
+ * Follows the global log from a durable checkpoint: replays history, then polls, at once
+ * while pages come back full and backing off to ~1 s when idle. `poke()` wakes it early
+ * (the store calls it after a local append). Errors are reported and the same batch is
+ * retried after a pause: the checkpoint never moves past an unhandled event.
+ */
+export class CatchUpSubscription implements Subscription {
+  readonly subscriptionId: string;
+  private position = 0;
+  private processedUpTo = 0;
+  private running = true;
+  private idleStep = 0;
+  private wake: (() => void) | undefined;
+  private readonly loop: Promise<void>;
+  private readonly waiters: Array<{ target: number; resolve: () => void }> = [];
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.subscriptionId = options.subscriptionId;
+    this.loop = this.run();
+  }
+
+  poke(): void {
+    this.idleStep = 0;
+    this.wake?.();
+  }
+
+  async caughtUp(): Promise<void> {
+    const target = await this.source.headPosition();
+    if (this.processedUpTo > target) return;
+    await new Promise<void>((resolve) => {
+      this.waiters.push({ target, resolve });
+      this.poke();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async start(): Promise<void> {
+    const checkpoint = await this.source.loadCheckpoint(this.subscriptionId);
+    const startFrom = this.options.startFrom ?? 'start';
+    if (checkpoint !== undefined) this.position = checkpoint + 1;
+    else if (startFrom === 'end') this.position = (await this.source.headPosition()) + 1;
+    else if (typeof startFrom === 'number') this.position = startFrom;
+    else this.position = 0;
+  }
+
+  private async run(): Promise<void> {
+    let started = false;
+    const batchSize = this.options.batchSize ?? 500;
+    while (this.running) {
+      try {
+        if (!started) {
+          await this.start();
+          started = true;
+        }
+        const page = await this.source.readPage(this.position, batchSize, this.options.filter);
+        if (page.events.length > 0) {
+          await this.source.commit(this.subscriptionId, page.events, (tx) => this.options.handle(page.events, tx));
+        }
+        this.position = Math.max(this.position, page.scannedUpTo);
+        this.processedUpTo = this.position;
+        this.releaseWaiters();
+        if (page.events.length === batchSize) {
+          this.idleStep = 0;
+          continue;
+        }
+        await this.sleep(IDLE_DELAYS_MS[Math.min(this.idleStep++, IDLE_DELAYS_MS.length - 1)] as number);
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.sleep(ERROR_DELAY_MS);
+      }
+    }
+  }
+
+  private releaseWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter && this.processedUpTo > waiter.target) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

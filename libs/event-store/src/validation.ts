@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidEventStoreArgument } from './errors';
+import type { AppendOptions, AsOf, EventMetadata, ExpectedVersion, NewEvent } from './event-store.port';
+
+/** An event that passed validation, with its id assigned. */
+export interface ValidEvent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_STREAM_LENGTH = 1_000;
+
+export const validStream = (stream: unknown, field = 'stream'): string => {
+  if (typeof stream !== 'string' || stream.trim() === '') throw new InvalidEventStoreArgument(field, 'must be a non-empty string');
+  if (stream.length > MAX_STREAM_LENGTH) throw new InvalidEventStoreArgument(field, `must be at most ${MAX_STREAM_LENGTH} characters`);
+  if (stream.startsWith('$')) throw new InvalidEventStoreArgument(field, 'must not start with "$" (reserved for system streams)');
+  return stream;
+};
+
+export const validExpectedVersion = (options: AppendOptions | undefined): ExpectedVersion => {
+  const expected = options?.expectedVersion ?? 'any';
+  if (expected === 'any' || expected === 'no-stream' || expected === 'stream-exists') return expected;
+  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return expected;
+  throw new InvalidEventStoreArgument(
+    'expectedVersion',
+    `must be 'any', 'no-stream', 'stream-exists' or a non-negative integer, got ${JSON.stringify(expected) ?? String(expected)}`,
+  );
+};
+
+/** Finds the first value in `value` that JSON cannot carry faithfully, with its path. */
+const nonJson = (value: unknown, path: string): string | undefined => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot represent`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = nonJson(value[i], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      return `${path} is a ${value.constructor?.name ?? 'non-plain object'}, not a plain JSON object`;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const problem = nonJson(child, `${path}.${key}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  return `${path} is a ${typeof value}, which is not JSON`;
+};
+
+export const validEvents = (events: unknown): ValidEvent[] => {
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidEventStoreArgument('events', 'must be a non-empty array');
+  const ids = new Set<string>();
+  return events.map((event: NewEvent, index) => {
+    const at = `events[${index}]`;
+    if (typeof event !== 'object' || event === null) throw new InvalidEventStoreArgument(at, 'must be an object');
+    if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidEventStoreArgument(`${at}.type`, 'must be a non-empty string');
+    const id = event.id ?? randomUUID();
+    if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidEventStoreArgument(`${at}.id`, 'must be a UUID');
+    if (ids.has(id.toLowerCase())) throw new InvalidEventStoreArgument(`${at}.id`, `repeats ${id} within one append`);
+    ids.add(id.toLowerCase());
+    if (event.data === undefined) throw new InvalidEventStoreArgument(`${at}.data`, 'is required (JSON)');
+    const dataProblem = nonJson(event.data, `${at}.data`);
+    if (dataProblem) throw new InvalidEventStoreArgument(`${at}.data`, `must be JSON: ${dataProblem}`);
+    const metadata = event.metadata ?? {};
+    if (typeof metadata !== 'object' || Array.isArray(metadata)) throw new InvalidEventStoreArgument(`${at}.metadata`, 'must be an object');
+    const metadataProblem = nonJson(metadata, `${at}.metadata`);
+    if (metadataProblem) throw new InvalidEventStoreArgument(`${at}.metadata`, `must be JSON: ${metadataProblem}`);
+    return { id: id.toLowerCase(), type: event.type, data: event.data, metadata };
+  });
+};
+
+export const validMaxCount = (maxCount: unknown): number | undefined => {
+  if (maxCount === undefined) return undefined;
+  if (typeof maxCount === 'number' && Number.isSafeInteger(maxCount) && maxCount > 0) return maxCount;
+  throw new InvalidEventStoreArgument('maxCount', 'must be a positive integer');
+};
+
+export const validAsOf = (asOf: AsOf | undefined): AsOf | undefined => {
+  if (asOf === undefined) return undefined;
+  if ('position' in asOf && Number.isSafeInteger(asOf.position) && asOf.position >= 0) return asOf;
+  if ('time' in asOf && asOf.time instanceof Date && !Number.isNaN(asOf.time.getTime())) return asOf;
+  throw new InvalidEventStoreArgument('asOf', 'must be { position: non-negative integer } or { time: valid Date }');
+};
+
+export const validPosition = (position: unknown, field: string): number | undefined => {
+  if (position === undefined) return undefined;
+  if (typeof position === 'number' && Number.isSafeInteger(position) && position >= 0) return position;
+  throw new InvalidEventStoreArgument(field, 'must be a non-negative integer');
+};
