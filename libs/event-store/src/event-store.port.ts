@@ -108,6 +108,8 @@ export interface Subscription {
 export interface EventStoreCapabilities {
   /** Subscription handlers get a transaction their writes share with the checkpoint. */
   transactionalCheckpoints: boolean;
+  /** An append reusing stored event ids alongside new ones fails with EventIdConflict. */
+  eventIdConflicts: boolean;
 }
 
 /** The event store port: every adapter passes the same contract suite. */

@@ -22,3 +22,4 @@ export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
 export { commandHandler, type CommandHandlerOptions, type HandledCommand } from './command-handler';
 export { fold, type CommandContext, type Decider, type DomainEvent, type StreamExpectation } from './decider';
 export { openPgliteEventStore, openPostgresEventStore } from './postgres/open';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -122,3 +122,30 @@ export class CatchUpSubscription implements Subscription {
     });
   }
 }
+
+/** The subscriptions a store has started: woken after its appends, stopped when it closes. */
+export class SubscriptionRegistry {
+  private readonly live = new Set<CatchUpSubscription>();
+
+  start(source: SubscriptionSource, options: SubscriptionOptions): Subscription {
+    const subscription = new CatchUpSubscription(source, options);
+    this.live.add(subscription);
+    return {
+      subscriptionId: subscription.subscriptionId,
+      caughtUp: () => subscription.caughtUp(),
+      stop: async () => {
+        this.live.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  pokeAll(): void {
+    for (const subscription of this.live) subscription.poke();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.live].map((subscription) => subscription.stop()));
+    this.live.clear();
+  }
+}

@@ -3,7 +3,7 @@ import type { StoreFactory, StoreFixture } from './contract/fixture';
 import { readContract } from './contract/read.contract';
 import { subscriptionContract } from './contract/subscription.contract';
 import { transactionalCheckpointContract } from './contract/transactional-checkpoint.contract';
-import type { EventStore } from './event-store.port';
+import type { EventStore, EventStoreCapabilities } from './event-store.port';
 
 export type { StoreFactory, StoreFixture } from './contract/fixture';
 export { given, type DeciderSpecification } from './decider.testing';
@@ -15,7 +15,7 @@ export { given, type DeciderSpecification } from './decider.testing';
 export const describeEventStoreContract = (
   adapter: string,
   factory: StoreFactory,
-  { transactionalCheckpoints }: { transactionalCheckpoints: boolean },
+  capabilities: EventStoreCapabilities,
 ): void => {
   describe(`${adapter} event store contract`, () => {
     let fixture: StoreFixture;
@@ -23,12 +23,12 @@ export const describeEventStoreContract = (
     beforeAll(async () => (fixture = await factory()));
     afterAll(async () => fixture?.dispose());
 
-    appendContract(store);
+    appendContract(store, capabilities);
     readContract(store);
     subscriptionContract(store);
     it('declares the capabilities the suite was told it has', () =>
-      expect(store().capabilities).toEqual({ transactionalCheckpoints }));
-    if (transactionalCheckpoints) {
+      expect(store().capabilities).toEqual(capabilities));
+    if (capabilities.transactionalCheckpoints) {
       transactionalCheckpointContract(store, () => {
         if (!fixture.sql) throw new Error(`${adapter} fixture must expose sql for transactional checkpoints`);
         return fixture.sql;

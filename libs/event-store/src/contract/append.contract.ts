@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventIdConflict, InvalidEventStoreArgument, WrongExpectedVersion } from '../errors';
-import type { EventStore } from '../event-store.port';
+import type { EventStore, EventStoreCapabilities } from '../event-store.port';
 import { event, events, readAllOf, uniqueStreams } from './fixture';
 
-export const appendContract = (store: () => EventStore): void => {
+export const appendContract = (store: () => EventStore, capabilities: EventStoreCapabilities): void => {
   describe('append', () => {
     it('records events with their stream, version, global position, type, data, metadata and time', async () => {
       const { stream } = uniqueStreams();
@@ -58,7 +58,16 @@ export const appendContract = (store: () => EventStore): void => {
       expect(await readAllOf(store(), prefix)).toHaveLength(2);
     });
 
-    it('refuses an append reusing some stored event ids with other new ones, writing nothing', async () => {
+    it('writes once when the same append arrives twice at the same moment', async () => {
+      const { prefix, stream } = uniqueStreams();
+      const batch = [event('A', {}, { id: randomUUID() }), event('B', {}, { id: randomUUID() })];
+      const [first, second] = await Promise.all([store().append(stream(), batch), store().append(stream(), batch)]);
+
+      expect(second).toEqual(first);
+      expect(await readAllOf(store(), prefix)).toHaveLength(2);
+    });
+
+    (capabilities.eventIdConflicts ? it : it.skip)('refuses an append reusing some stored event ids with other new ones, writing nothing', async () => {
       const { prefix, stream } = uniqueStreams();
       const reused = randomUUID();
       await store().append(stream(), [event('A', {}, { id: reused })]);

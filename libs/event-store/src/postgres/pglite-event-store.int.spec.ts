@@ -10,5 +10,5 @@ describeEventStoreContract(
     const store = await PostgresEventStore.open(client);
     return { store, sql: client, dispose: () => store.close() };
   },
-  { transactionalCheckpoints: true },
+  { transactionalCheckpoints: true, eventIdConflicts: true },
 );

@@ -19,6 +19,6 @@ describeWith('postgres')('PostgreSQL server adapter', () => {
         },
       };
     },
-    { transactionalCheckpoints: true },
+    { transactionalCheckpoints: true, eventIdConflicts: true },
   );
 });

@@ -15,7 +15,7 @@ import type {
   Subscription,
   SubscriptionOptions,
 } from '../event-store.port';
-import { CatchUpSubscription, type LogPage, type SubscriptionSource } from '../subscription';
+import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
 import { validAsOf, validEvents, validExpectedVersion, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
 import { migrate, quoteIdent } from './schema';
 import type { SqlClient } from './sql-client';
@@ -70,14 +70,14 @@ const toEvent = (row: EventRow): RecordedEvent => ({
  * and a global log that readers follow without ever skipping a late commit.
  */
 export class PostgresEventStore implements EventStore {
-  readonly capabilities = { transactionalCheckpoints: true };
+  readonly capabilities = { transactionalCheckpoints: true, eventIdConflicts: true };
   private readonly s: string;
   private readonly batcher: AppendBatcher<AppendRequest, AppendOutcome> | undefined;
-  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly subscriptions = new SubscriptionRegistry();
 
   private constructor(
     private readonly client: SqlClient,
-    private readonly schema: string,
+    schema: string,
     options: PostgresEventStoreOptions,
   ) {
     this.s = quoteIdent(schema);
@@ -103,7 +103,7 @@ export class PostgresEventStore implements EventStore {
       ? await this.batcher.submit(request, request.events.length)
       : ((await this.executeAppends(this.client, [request]))[0] as AppendOutcome);
     const result = this.resultOf(request, outcome);
-    this.pokeSubscriptions();
+    this.subscriptions.pokeAll();
     return result;
   }
 
@@ -124,7 +124,7 @@ export class PostgresEventStore implements EventStore {
         },
       }),
     );
-    this.pokeSubscriptions();
+    this.subscriptions.pokeAll();
     return result;
   }
 
@@ -160,14 +160,7 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(options: SubscriptionOptions): Subscription {
     validStream(options.subscriptionId, 'subscriptionId');
-    const subscription = new CatchUpSubscription(this.subscriptionSource(), options);
-    this.subscriptions.add(subscription);
-    const stop = subscription.stop.bind(subscription);
-    subscription.stop = async () => {
-      this.subscriptions.delete(subscription);
-      await stop();
-    };
-    return subscription;
+    return this.subscriptions.start(this.subscriptionSource(), options);
   }
 
   async checkpoint(subscriptionId: string): Promise<number | undefined> {
@@ -179,7 +172,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.client.close();
   }
 
@@ -251,14 +244,5 @@ export class PostgresEventStore implements EventStore {
           );
         }),
     };
-  }
-
-  private pokeSubscriptions(): void {
-    for (const subscription of this.subscriptions) subscription.poke();
-  }
-
-  /** The schema this store lives in. */
-  get schemaName(): string {
-    return this.schema;
   }
 }

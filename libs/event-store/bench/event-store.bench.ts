@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:event-store`: the PostgreSQL event store against the physical limit
+ * (baseline A, bare INSERT) and Emmett's PostgreSQL store (baseline B), all measured in
+ * this run on the PostgreSQL at DATABASE_URL. Prints tables; exits 1 if a target is missed.
+ */
+import { cpus } from 'node:os';
+import { Pool } from 'pg';
+import { openPostgresEventStore } from '../src';
+import { bareInsert, emmett, payload, type Appender } from './baselines';
+import { closedLoop, fmt, openLoop, printTable, scratchDatabase } from './harness';
+
+const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
+const CATCH_UP_EVENTS = Number(process.env['BENCH_CATCH_UP_EVENTS'] ?? 1_000_000);
+const STREAMS_PER_WRITER = 1_000;
+const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+const ours = async (url: string): Promise<Appender & { store: Awaited<ReturnType<typeof openPostgresEventStore>> }> => {
+  const store = await openPostgresEventStore(url);
+  return {
+    name: 'hypercare event store',
+    store,
+    append: (stream, count) =>
+      store.append(stream, Array.from({ length: count }, (_, i) => ({ type: 'TicketReported', data: payload(i) }))),
+    close: () => store.close(),
+  };
+};
+
+const appendRows = async (): Promise<{ rows: string[][]; misses: string[] }> => {
+  const shapes = [1, 10, 100].flatMap((batch) => [1, 8].map((writers) => ({ batch, writers })));
+  const systems: Array<{ key: 'ours' | 'a' | 'b'; open: (url: string) => Promise<Appender> }> = [
+    { key: 'ours', open: ours },
+    { key: 'a', open: (url) => bareInsert(url, 8) },
+    { key: 'b', open: emmett },
+  ];
+  const results: Record<string, Partial<Record<'ours' | 'a' | 'b', number | string>>> = {};
+  for (const system of systems) {
+    const database = await scratchDatabase(BASE_URL, `bench_es_${system.key}`);
+    let appender: Appender;
+    try {
+      appender = await system.open(database.url);
+    } catch (error) {
+      for (const shape of shapes) (results[`${shape.batch}x${shape.writers}`] ??= {})[system.key] = `unavailable: ${(error as Error).message}`;
+      await database.drop();
+      continue;
+    }
+    for (const { batch, writers } of shapes) {
+      const perSecond = await closedLoop(writers, batch, SECONDS, (writer, i) => appender.append(`ticket-${writer}-${i % STREAMS_PER_WRITER}`, batch));
+      (results[`${batch}x${writers}`] ??= {})[system.key] = perSecond;
+      progress(`${appender.name}: batch ${batch}, ${writers} writer(s): ${fmt(perSecond)} events/s`);
+    }
+    await appender.close();
+    await database.drop();
+  }
+  const misses: string[] = [];
+  const rows = shapes.map(({ batch, writers }) => {
+    const r = results[`${batch}x${writers}`] ?? {};
+    const num = (v: number | string | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+    const [o, a, b] = [num(r.ours), num(r.a), num(r.b)];
+    const vsA = o && a ? o / a : undefined;
+    const vsB = o && b ? o / b : undefined;
+    if (vsB !== undefined && vsB < 1.5) misses.push(`batch ${batch} x ${writers}: ${fmt(vsB, 2)}x Emmett (target >= 1.5x)`);
+    if (batch === 100 && vsA !== undefined && vsA < 0.5) misses.push(`batch 100 x ${writers}: ${fmt(vsA, 2)}x bare INSERT (target >= 0.5x)`);
+    if (batch === 1 && writers === 8 && (o ?? 0) < 10_000) misses.push(`single events x 8 writers: ${fmt(o ?? 0)} events/s (target >= 10,000)`);
+    return [
+      String(batch),
+      String(writers),
+      o ? fmt(o) : String(r.ours),
+      a ? fmt(a) : String(r.a),
+      b ? fmt(b) : String(r.b).slice(0, 60),
+      vsA ? `${fmt(vsA, 2)}x` : '-',
+      vsB ? `${fmt(vsB, 2)}x` : '-',
+    ];
+  });
+  return { rows, misses };
+};
+
+const latencyRow = async (): Promise<{ row: string[]; misses: string[] }> => {
+  const database = await scratchDatabase(BASE_URL, 'bench_es_latency');
+  const { store, close } = await ours(database.url);
+  const result = await openLoop(5_000, SECONDS, (i) => store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [{ type: 'TicketReported', data: payload(i) }]));
+  await close();
+  await database.drop();
+  progress(`latency at 5,000/s offered: p99 ${fmt(result.p99, 2)} ms`);
+  return {
+    row: ['5,000', fmt(result.achieved), fmt(result.p50, 2), fmt(result.p95, 2), fmt(result.p99, 2)],
+    misses: result.p99 < 5 ? [] : [`p99 ${fmt(result.p99, 2)} ms at 5,000/s offered (target < 5 ms)`],
+  };
+};
+
+const catchUpRows = async (): Promise<{ rows: string[][]; misses: string[] }> => {
+  const database = await scratchDatabase(BASE_URL, 'bench_es_catchup');
+  const { store, close } = await ours(database.url);
+  const perAppend = 1_000;
+  for (let written = 0; written < CATCH_UP_EVENTS; written += perAppend * 8) {
+    await Promise.all(
+      Array.from({ length: 8 }, (_, w) =>
+        store.append(`ticket-${written}-${w}`, Array.from({ length: perAppend }, (__, i) => ({ type: 'TicketReported', data: payload(i) }))),
+      ),
+    );
+    if (written % 200_000 === 0) progress(`catch-up data: ${fmt(written)} / ${fmt(CATCH_UP_EVENTS)} events written`);
+  }
+  const page = 5_000;
+  let started = performance.now();
+  let count = 0;
+  for (let from = 0; ; ) {
+    const events = await store.readAll({ fromPosition: from, maxCount: page });
+    count += events.length;
+    if (events.length < page) break;
+    from = (events[events.length - 1]?.position ?? 0) + 1;
+  }
+  const storeRate = count / ((performance.now() - started) / 1_000);
+  progress(`readAll catch-up: ${fmt(storeRate)} events/s over ${fmt(count)} events`);
+
+  const pool = new Pool({ connectionString: database.url, max: 1 });
+  started = performance.now();
+  let plainCount = 0;
+  for (let from = -1; ; ) {
+    const { rows } = await pool.query('select * from event_store.events where position > $1 order by position limit $2', [from, page]);
+    plainCount += rows.length;
+    if (rows.length < page) break;
+    from = Number(rows[rows.length - 1].position);
+  }
+  const plainRate = plainCount / ((performance.now() - started) / 1_000);
+  await pool.end();
+  await close();
+  await database.drop();
+  const ratio = storeRate / plainRate;
+  const misses = [
+    ...(storeRate >= 150_000 ? [] : [`catch-up ${fmt(storeRate)} events/s (target >= 150,000)`]),
+    ...(ratio >= 0.5 ? [] : [`catch-up ${fmt(ratio, 2)}x the plain scan (target >= 0.5x)`]),
+  ];
+  return { rows: [[fmt(count), fmt(storeRate), fmt(plainRate), `${fmt(ratio, 2)}x`]], misses };
+};
+
+// Emmett's pool outlives its close(); dropping its database then ends those connections.
+process.on('uncaughtException', (error: Error & { code?: string }) => {
+  if (error.code === '57P01') return;
+  throw error;
+});
+
+const main = async (): Promise<void> => {
+  progress(`PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement`);
+  const appends = await appendRows();
+  const latency = await latencyRow();
+  const catchUp = await catchUpRows();
+
+  console.log(`\nEvent store appends (events/s, ${cpus().length} cores, same PostgreSQL, same run)\n`);
+  printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
+  console.log('\nSingle-event append latency, open loop (ms)\n');
+  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99'], [latency.row]);
+  console.log('\nGlobal-log catch-up (events/s, JSON parsed)\n');
+  printTable(['events', 'readAll', 'plain SELECT', 'ratio'], catchUp.rows);
+
+  const misses = [...appends.misses, ...latency.misses, ...catchUp.misses];
+  console.log(misses.length ? `\nTargets missed:\n  - ${misses.join('\n  - ')}` : '\nAll targets met.');
+  process.exitCode = misses.length ? 1 : 0;
+};
+
+void main();

@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+
+/** A database of the benchmark's own on the server at DATABASE_URL, dropped afterwards. */
+export const scratchDatabase = async (baseUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> => {
+  const admin = async (sql: string): Promise<void> => {
+    const client = new Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`drop database if exists "${name}" with (force)`);
+  await admin(`create database "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+};
+
+/**
+ * Runs `writers` closed loops, each calling `append(writer, i)` back to back for
+ * `seconds` after a short unmeasured warm-up; returns the events per second.
+ */
+export const closedLoop = async (
+  writers: number,
+  eventsPerCall: number,
+  seconds: number,
+  append: (writer: number, i: number) => Promise<unknown>,
+): Promise<number> => {
+  await measuredLoop(writers, eventsPerCall, 0.5, (writer, i) => append(writer, i + 1_000_000));
+  return measuredLoop(writers, eventsPerCall, seconds, append);
+};
+
+const measuredLoop = async (
+  writers: number,
+  eventsPerCall: number,
+  seconds: number,
+  append: (writer: number, i: number) => Promise<unknown>,
+): Promise<number> => {
+  const deadline = performance.now() + seconds * 1_000;
+  const started = performance.now();
+  let calls = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        await append(writer, i);
+        calls++;
+      }
+    }),
+  );
+  return (calls * eventsPerCall) / ((performance.now() - started) / 1_000);
+};
+
+/**
+ * Offers `rate` calls per second for `seconds` whatever the latency (open loop), and
+ * measures each from its scheduled start, so a stall is not hidden by fewer calls.
+ */
+export const openLoop = async (rate: number, seconds: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number; achieved: number }> => {
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1_000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(call(i).then(() => void latencies.push(performance.now() - due)));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1_000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), achieved: total / elapsed };
+};
+
+export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Prints a table with aligned columns. */
+export const printTable = (headers: string[], rows: string[][]): void => {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  rows.forEach((row) => console.log(line(row)));
+};
