@@ -33,7 +33,7 @@ export class CatchUpSubscription implements Subscription {
   private idleStep = 0;
   private wake: (() => void) | undefined;
   private readonly loop: Promise<void>;
-  private readonly waiters: Array<{ target: number; resolve: () => void }> = [];
+  private readonly waiters: Array<{ target: number; resolve: () => void; reject: (error: Error) => void }> = [];
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -51,8 +51,9 @@ export class CatchUpSubscription implements Subscription {
   async caughtUp(): Promise<void> {
     const target = await this.source.headPosition();
     if (this.processedUpTo > target) return;
-    await new Promise<void>((resolve) => {
-      this.waiters.push({ target, resolve });
+    if (!this.running) throw new Error(`subscription ${this.subscriptionId} is stopped`);
+    await new Promise<void>((resolve, reject) => {
+      this.waiters.push({ target, resolve, reject });
       this.poke();
     });
   }
@@ -61,6 +62,7 @@ export class CatchUpSubscription implements Subscription {
     this.running = false;
     this.wake?.();
     await this.loop;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`subscription ${this.subscriptionId} stopped before catching up`));
   }
 
   private async start(): Promise<void> {

@@ -32,7 +32,7 @@ export const describeServiceBoot = ({ name, main, module }: ServiceBootSpec): vo
     const start = async (env: NodeJS.ProcessEnv): Promise<void> => {
       app = await createServiceApp(name, module({ ...env, PORT: '0' }));
       await app.listen(0, '127.0.0.1');
-      baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      baseUrl = await app.getUrl();
     };
 
     afterEach(async () => {

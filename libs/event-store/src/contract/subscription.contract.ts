@@ -56,6 +56,13 @@ export const subscriptionContract = (store: () => EventStore): void => {
       expect(received.map((e) => e.version)).toEqual(Array.from({ length: 18 }, (_, i) => i));
     });
 
+    it('refuses to wait for catching up once stopped', async () => {
+      const { prefix } = uniqueStreams();
+      const subscription = follow(`${prefix}sub`, prefix, []);
+      await subscription.stop();
+      await expect(subscription.caughtUp()).rejects.toThrow(/stopped/);
+    });
+
     it("starts at the end when asked and no checkpoint exists", async () => {
       const { prefix, stream } = uniqueStreams();
       await store().append(stream(), events(3));
