@@ -42,10 +42,10 @@ const migrations = (schema: string): string[][] => {
       position        bigint not null,
       updated_at      timestamptz not null default now()
     )`,
-      // Custom plans: a generic plan cached by a long-lived connection while the table was
-    // empty would keep scanning it whole as it grows.
+      // Every lookup here is by index. A generic plan cached by a long-lived connection while
+    // the table was empty would otherwise keep scanning it whole as it grows.
     `create function ${s}.append_events(p_appends jsonb) returns jsonb language plpgsql
-      set plan_cache_mode = force_custom_plan as $fn$
+      set enable_seqscan = off as $fn$
     declare
       v_append   jsonb;
       v_results  jsonb := '[]'::jsonb;
