@@ -49,9 +49,9 @@ export class CatchUpSubscription implements Subscription {
   }
 
   async caughtUp(): Promise<void> {
+    if (!this.running) throw new Error(`subscription ${this.subscriptionId} is stopped`);
     const target = await this.source.headPosition();
     if (this.processedUpTo > target) return;
-    if (!this.running) throw new Error(`subscription ${this.subscriptionId} is stopped`);
     await new Promise<void>((resolve, reject) => {
       this.waiters.push({ target, resolve, reject });
       this.poke();
