@@ -1,4 +1,3 @@
-export { AppendBatcher } from './append-batcher';
 export { EventIdConflict, EventStoreError, InvalidEventStoreArgument, WrongExpectedVersion } from './errors';
 export type {
   AppendOptions,

@@ -1,4 +1,5 @@
 import type { EventFilter, RecordedEvent, SqlExecutor, Subscription, SubscriptionOptions } from './event-store.port';
+import { validSubscription } from './validation';
 
 /** A page of the global log and how far it is certain nothing more can appear. */
 export interface LogPage {
@@ -129,8 +130,9 @@ export class CatchUpSubscription implements Subscription {
 export class SubscriptionRegistry {
   private readonly live = new Set<CatchUpSubscription>();
 
+  /** Validates the options (throwing InvalidEventStoreArgument) and starts following the log. */
   start(source: SubscriptionSource, options: SubscriptionOptions): Subscription {
-    const subscription = new CatchUpSubscription(source, options);
+    const subscription = new CatchUpSubscription(source, validSubscription(options));
     this.live.add(subscription);
     return {
       subscriptionId: subscription.subscriptionId,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEventStoreArgument } from './errors';
-import type { AppendOptions, AsOf, EventMetadata, ExpectedVersion, NewEvent } from './event-store.port';
+import type { AppendOptions, AsOf, EventFilter, EventMetadata, ExpectedVersion, NewEvent, SubscriptionOptions } from './event-store.port';
 
 /** An event that passed validation, with its id assigned. */
 export interface ValidEvent {
@@ -94,4 +94,42 @@ export const validPosition = (position: unknown, field: string): number | undefi
   if (position === undefined) return undefined;
   if (typeof position === 'number' && Number.isSafeInteger(position) && position >= 0) return position;
   throw new InvalidEventStoreArgument(field, 'must be a non-negative integer');
+};
+
+/** An append's arguments, validated together before anything is sent to a store. */
+export const validAppend = (
+  stream: unknown,
+  events: unknown,
+  options: AppendOptions | undefined,
+): { stream: string; expected: ExpectedVersion; events: ValidEvent[] } => ({
+  stream: validStream(stream),
+  expected: validExpectedVersion(options),
+  events: validEvents(events),
+});
+
+const validStrings = (value: unknown, field: string): void => {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+    throw new InvalidEventStoreArgument(field, 'must be an array of non-empty strings');
+  }
+};
+
+export const validFilter = (filter: EventFilter | undefined): EventFilter | undefined => {
+  if (filter === undefined) return undefined;
+  if (typeof filter !== 'object' || filter === null) throw new InvalidEventStoreArgument('filter', 'must be an object');
+  validStrings(filter.streamPrefixes, 'filter.streamPrefixes');
+  validStrings(filter.types, 'filter.types');
+  return filter;
+};
+
+export const validSubscription = (options: SubscriptionOptions): SubscriptionOptions => {
+  validStream(options.subscriptionId, 'subscriptionId');
+  if (typeof options.handle !== 'function') throw new InvalidEventStoreArgument('handle', 'must be a function');
+  if (options.batchSize !== undefined && !(Number.isSafeInteger(options.batchSize) && options.batchSize > 0)) {
+    throw new InvalidEventStoreArgument('batchSize', 'must be a positive integer');
+  }
+  const start = options.startFrom;
+  if (start !== undefined && start !== 'start' && start !== 'end') validPosition(start, 'startFrom');
+  validFilter(options.filter);
+  return options;
 };

@@ -25,6 +25,8 @@ export const workspaceRoot = (): string => {
   return dir;
 };
 
+// The Jest global setup runs outside Jest's module mapper, so these probes cannot import
+// @hypercare/service-kit's readiness checks and stay self-contained here.
 export const postgresAnswers = async (url: string): Promise<string | undefined> => {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {

@@ -84,6 +84,16 @@ export const readContract = (store: () => EventStore): void => {
       expect(byTime).toEqual(all.slice(0, 3));
     });
 
+    it.each([
+      ['a prefix filter that is not a list', { filter: { streamPrefixes: 'ticket-' } }, /^filter\.streamPrefixes/],
+      ['an empty type name', { filter: { types: [''] } }, /^filter\.types/],
+      ['a negative fromPosition', { fromPosition: -5 }, /^fromPosition/],
+    ])('refuses %s', async (_, options, message) => {
+      const read = store().readAll(options as never);
+      await expect(read).rejects.toBeInstanceOf(InvalidEventStoreArgument);
+      await expect(read).rejects.toThrow(message);
+    });
+
     it('reports the head position', async () => {
       const { stream } = uniqueStreams();
       const { position } = await store().append(stream(), events(2));

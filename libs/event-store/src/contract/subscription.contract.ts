@@ -1,4 +1,5 @@
-import type { EventStore, RecordedEvent, Subscription } from '../event-store.port';
+import { InvalidEventStoreArgument } from '../errors';
+import type { EventStore, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
 import { event, events, eventually, readAllOf, uniqueStreams } from './fixture';
 
 export const subscriptionContract = (store: () => EventStore): void => {
@@ -54,6 +55,17 @@ export const subscriptionContract = (store: () => EventStore): void => {
       await store().append(stream(), events(6));
       await follow(`${prefix}sub`, prefix, received).caughtUp();
       expect(received.map((e) => e.version)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    });
+
+    it.each([
+      ['an empty subscription id', { subscriptionId: '' }, /^subscriptionId/],
+      ['a zero batch size', { batchSize: 0 }, /^batchSize/],
+      ['an unknown start', { startFrom: 'beginning' }, /^startFrom/],
+      ['a missing handler', { handle: undefined }, /^handle/],
+    ])('refuses to start with %s', (_, override, message) => {
+      const options = { subscriptionId: 'valid', handle: async () => undefined, ...override } as unknown as SubscriptionOptions;
+      expect(() => store().subscribe(options)).toThrow(InvalidEventStoreArgument);
+      expect(() => store().subscribe(options)).toThrow(message);
     });
 
     it('refuses to wait for catching up once stopped', async () => {

@@ -31,7 +31,7 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage } from '../subscription';
-import { validAsOf, validEvents, validExpectedVersion, validMaxCount, validPosition, validStream } from '../validation';
+import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream } from '../validation';
 
 const CHECKPOINT_STREAM_PREFIX = 'hypercare-checkpoint-';
 /** EventStoreDB takes objects, arrays and strings as JSON data; anything else travels wrapped. */
@@ -93,9 +93,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    validStream(stream);
-    const expected = validExpectedVersion(options);
-    const valid = validEvents(events);
+    const { expected, events: valid } = validAppend(stream, events, options);
     try {
       const result = await this.client.appendToStream(
         stream,
@@ -148,7 +146,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validPosition(options.fromPosition, 'fromPosition') ?? 0;
-    return (await this.readPage(from, validMaxCount(options.maxCount), options.filter, validAsOf(options.asOf))).events;
+    return (await this.readPage(from, validMaxCount(options.maxCount), validFilter(options.filter), validAsOf(options.asOf))).events;
   }
 
   async headPosition(): Promise<number> {
@@ -159,7 +157,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
-    validStream(options.subscriptionId, 'subscriptionId');
     return this.subscriptions.start(
       {
         readPage: (from, maxCount, filter) => this.readPage(from, maxCount, filter),

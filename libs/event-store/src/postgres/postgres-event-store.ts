@@ -16,7 +16,7 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
-import { validAsOf, validEvents, validExpectedVersion, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
+import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
 import { migrate, quoteIdent } from './schema';
 import type { SqlClient } from './sql-client';
 
@@ -98,7 +98,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    const request = { stream: validStream(stream), expected: validExpectedVersion(options), events: validEvents(events) };
+    const request = validAppend(stream, events, options);
     const outcome = this.batcher
       ? await this.batcher.submit(request, request.events.length)
       : ((await this.executeAppends(this.client, [request]))[0] as AppendOutcome);
@@ -118,7 +118,7 @@ export class PostgresEventStore implements EventStore {
       work({
         query: (sql, params) => tx.query(sql, params),
         append: async (stream, events, options) => {
-          const request = { stream: validStream(stream), expected: validExpectedVersion(options), events: validEvents(events) };
+          const request = validAppend(stream, events, options);
           const [outcome] = await this.executeAppends(tx, [request]);
           return this.resultOf(request, outcome as AppendOutcome);
         },
@@ -147,7 +147,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validPosition(options.fromPosition, 'fromPosition') ?? 0;
-    const page = await this.readPage(from, validMaxCount(options.maxCount), options.filter, validAsOf(options.asOf));
+    const page = await this.readPage(from, validMaxCount(options.maxCount), validFilter(options.filter), validAsOf(options.asOf));
     return page.events;
   }
 
@@ -159,7 +159,6 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
-    validStream(options.subscriptionId, 'subscriptionId');
     return this.subscriptions.start(this.subscriptionSource(), options);
   }
 
