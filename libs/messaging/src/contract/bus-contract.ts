@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { IntegrationEvent } from '../integration-event';
+import { DEAD_LETTER_HEADERS, deadLetterTopic, type Delivery, type MessageBus, type RunningConsumer } from '../message-bus.port';
+
+export interface BusFixture {
+  bus: MessageBus;
+  dispose(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const eventually = async (predicate: () => boolean, what: string, timeoutMs = 30_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+};
+
+const eventOf = (subject: string, seq: number, type = 'hypercare.ticket.commented.v1'): IntegrationEvent => ({
+  id: randomUUID(),
+  type,
+  source: '/hypercare/test',
+  subject,
+  time: new Date('2026-11-23T10:00:00.000Z'),
+  data: { seq },
+  periodId: 'P-1',
+  correlationId: `corr-${subject}`,
+  causationId: `cause-${seq}`,
+  traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+});
+
+/** One consumed message as a test sees it. */
+interface Received {
+  event: IntegrationEvent;
+  delivery: Delivery;
+}
+
+/**
+ * The messaging contract: the Kafka adapter and the in-process adapter run this same suite.
+ */
+export const describeMessageBusContract = (adapter: string, factory: () => Promise<BusFixture>): void => {
+  describe(`${adapter} message bus contract`, () => {
+    let fixture: BusFixture;
+    const consumers: RunningConsumer[] = [];
+    beforeAll(async () => (fixture = await factory()));
+    afterEach(async () => void (await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()))));
+    afterAll(async () => fixture?.dispose());
+
+    const newTopic = async (partitions = 3): Promise<string> => {
+      const topic = `test.${randomUUID().slice(0, 8)}.v1`;
+      await fixture.bus.provision([{ name: topic, partitions }]);
+      return topic;
+    };
+
+    const follow = async (
+      topic: string,
+      groupId: string,
+      received: Received[],
+      handle?: (event: IntegrationEvent, delivery: Delivery) => Promise<void>,
+    ): Promise<RunningConsumer> => {
+      const consumer = await fixture.bus.consume({
+        groupId,
+        topics: [topic],
+        maxAttempts: 3,
+        retryBackoffMs: 10,
+        handle: async (event, delivery) => {
+          await handle?.(event, delivery);
+          received.push({ event, delivery });
+        },
+      });
+      consumers.push(consumer);
+      return consumer;
+    };
+
+    const publishAll = async (topic: string, subjects: string[], perSubject: number): Promise<IntegrationEvent[]> => {
+      const events = Array.from({ length: perSubject }, (_, seq) => subjects.map((subject) => eventOf(subject, seq))).flat();
+      await fixture.bus.publish(topic, events);
+      return events;
+    };
+
+    it('delivers every event, in order per subject, with its CloudEvents attributes', async () => {
+      const topic = await newTopic();
+      const subjects = ['T-1', 'T-2', 'T-3', 'T-4', 'T-5', 'T-6'];
+      const published = await publishAll(topic, subjects, 5);
+      const received: Received[] = [];
+      await follow(topic, `g-${randomUUID()}`, received);
+      await eventually(() => received.length === 30, '30 events');
+
+      expect(received.map((r) => r.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...published].sort((a, b) => a.id.localeCompare(b.id)));
+      for (const subject of subjects) {
+        const ofSubject = received.filter((r) => r.event.subject === subject);
+        expect(ofSubject.map((r) => (r.event.data as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4]);
+        expect(new Set(ofSubject.map((r) => r.delivery.partition)).size).toBe(1);
+      }
+      expect(received[0]?.delivery).toMatchObject({ topic, attempt: 1, headers: expect.objectContaining({ ce_type: 'hypercare.ticket.commented.v1' }) });
+    });
+
+    it('gives every consumer group all events, and splits them within a group', async () => {
+      const topic = await newTopic();
+      const [one, two, shared1, shared2]: Received[][] = [[], [], [], []];
+      const sharedGroup = `g-${randomUUID()}`;
+      await follow(topic, `g-${randomUUID()}`, one as Received[]);
+      await follow(topic, `g-${randomUUID()}`, two as Received[]);
+      await follow(topic, sharedGroup, shared1 as Received[]);
+      await follow(topic, sharedGroup, shared2 as Received[]);
+      await publishAll(topic, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'], 3);
+
+      await eventually(() => one!.length === 24 && two!.length === 24 && shared1!.length + shared2!.length === 24, 'all groups served');
+      await sleep(300);
+      const sharedIds = [...shared1!, ...shared2!].map((r) => r.event.id);
+      expect(new Set(sharedIds).size).toBe(24);
+      expect(sharedIds).toHaveLength(24);
+    });
+
+    it('resumes a group after its committed offsets: nothing handled twice after a clean stop', async () => {
+      const topic = await newTopic();
+      const groupId = `g-${randomUUID()}`;
+      const received: Received[] = [];
+      await publishAll(topic, ['A', 'B', 'C'], 4);
+      const first = await follow(topic, groupId, received);
+      await eventually(() => received.length === 12, 'the first 12');
+      await first.stop();
+      consumers.splice(consumers.indexOf(first), 1);
+
+      await publishAll(topic, ['A', 'B', 'C'], 2);
+      await follow(topic, groupId, received);
+      await eventually(() => received.length >= 18, 'the next 6');
+      await sleep(500);
+      expect(received).toHaveLength(18);
+      expect(new Set(received.map((r) => r.event.id)).size).toBe(18);
+    });
+
+    it('dead-letters a message whose handler keeps failing, after maxAttempts, and goes on with the rest', async () => {
+      const topic = await newTopic(1);
+      const groupId = `g-${randomUUID()}`;
+      const received: Received[] = [];
+      const attempts: number[] = [];
+      await follow(topic, groupId, received, async (event, delivery) => {
+        if (event.subject !== 'POISON') return;
+        attempts.push(delivery.attempt);
+        throw new Error('cannot handle this one');
+      });
+      const poison = eventOf('POISON', 0);
+      await fixture.bus.publish(topic, [eventOf('OK', 0), poison, eventOf('OK', 1), eventOf('OK', 2)]);
+      await eventually(() => received.length === 3, 'the messages behind the poison one');
+      expect(attempts).toEqual([1, 2, 3]);
+
+      const dead: Received[] = [];
+      await follow(deadLetterTopic(topic), `dlq-${randomUUID()}`, dead);
+      await eventually(() => dead.length === 1, 'the dead letter');
+      expect(dead[0]?.event).toEqual(poison);
+      expect(dead[0]?.delivery.headers).toMatchObject({
+        [DEAD_LETTER_HEADERS.error]: 'Error: cannot handle this one',
+        [DEAD_LETTER_HEADERS.topic]: topic,
+        [DEAD_LETTER_HEADERS.partition]: '0',
+        [DEAD_LETTER_HEADERS.offset]: '1',
+        [DEAD_LETTER_HEADERS.group]: groupId,
+        [DEAD_LETTER_HEADERS.attempts]: '3',
+      });
+    });
+
+    it('replays dead letters to their topic once', async () => {
+      const topic = await newTopic(1);
+      let broken = true;
+      const received: Received[] = [];
+      await follow(topic, `g-${randomUUID()}`, received, async () => {
+        if (broken) throw new Error('down for now');
+      });
+      await fixture.bus.publish(topic, [eventOf('X', 0), eventOf('Y', 0)]);
+      const dead: Received[] = [];
+      await follow(deadLetterTopic(topic), `dlq-${randomUUID()}`, dead);
+      await eventually(() => dead.length === 2, 'both dead letters');
+
+      broken = false;
+      expect(await fixture.bus.replayDeadLetters(topic)).toBe(2);
+      await eventually(() => received.length === 2, 'the replayed messages');
+      expect(received.map((r) => r.event.subject).sort()).toEqual(['X', 'Y']);
+      expect(received.every((r) => !(DEAD_LETTER_HEADERS.error in r.delivery.headers))).toBe(true);
+      expect(await fixture.bus.replayDeadLetters(topic)).toBe(0);
+    });
+  });
+};

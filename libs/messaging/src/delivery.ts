@@ -1,0 +1,79 @@
+import { fromWireMessage, type WireMessage } from './integration-event';
+import { DEAD_LETTER_HEADERS, type ConsumerOptions, type Delivery } from './message-bus.port';
+
+const MAX_BACKOFF_MS = 5_000;
+
+export type DeliveryOutcome = { kind: 'handled' } | { kind: 'dead-letter'; message: WireMessage } | { kind: 'interrupted' };
+
+export interface DeliveryContext {
+  options: ConsumerOptions;
+  /** True once the consumer is stopping: retries end without dead-lettering. */
+  stopping(): boolean;
+  /** Keeps the consumer's group membership alive during long retries. */
+  heartbeat?(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The message as it goes to `<topic>.dlq`: original key, value and headers, plus why. */
+export const deadLetter = (message: WireMessage, delivery: Omit<Delivery, 'headers'>, groupId: string, error: unknown): WireMessage => ({
+  key: message.key,
+  value: message.value,
+  headers: {
+    ...message.headers,
+    [DEAD_LETTER_HEADERS.error]: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    [DEAD_LETTER_HEADERS.topic]: delivery.topic,
+    [DEAD_LETTER_HEADERS.partition]: String(delivery.partition),
+    [DEAD_LETTER_HEADERS.offset]: delivery.offset,
+    [DEAD_LETTER_HEADERS.group]: groupId,
+    [DEAD_LETTER_HEADERS.attempts]: String(delivery.attempt),
+    [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+  },
+});
+
+/** The dead-lettered message as it was before it failed, for replay to its topic. */
+export const undeadLetter = (message: WireMessage): { topic: string; message: WireMessage } => {
+  const topic = message.headers[DEAD_LETTER_HEADERS.topic];
+  if (!topic) throw new Error(`dead letter without ${DEAD_LETTER_HEADERS.topic} header`);
+  const dlqHeaders = new Set<string>(Object.values(DEAD_LETTER_HEADERS));
+  return {
+    topic,
+    message: { ...message, headers: Object.fromEntries(Object.entries(message.headers).filter(([name]) => !dlqHeaders.has(name))) },
+  };
+};
+
+/**
+ * One message through the handler: retried with exponential backoff until it succeeds,
+ * `maxAttempts` is spent (then dead-lettered), or the consumer stops (then left for the
+ * next owner of the partition). A message that is no CloudEvent is dead-lettered at once.
+ */
+export const deliver = async (
+  message: WireMessage,
+  where: Omit<Delivery, 'attempt' | 'headers'>,
+  context: DeliveryContext,
+): Promise<DeliveryOutcome> => {
+  const { options } = context;
+  const maxAttempts = options.maxAttempts ?? 5;
+  let event;
+  try {
+    event = fromWireMessage(message);
+  } catch (error) {
+    return { kind: 'dead-letter', message: deadLetter(message, { ...where, attempt: 1 }, options.groupId, error) };
+  }
+  let backoff = options.retryBackoffMs ?? 100;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await options.handle(event, { ...where, attempt, headers: message.headers });
+      return { kind: 'handled' };
+    } catch (error) {
+      if (attempt >= maxAttempts) return { kind: 'dead-letter', message: deadLetter(message, { ...where, attempt }, options.groupId, error) };
+    }
+    for (let waited = 0; waited < backoff; waited += 1_000) {
+      if (context.stopping()) return { kind: 'interrupted' };
+      await sleep(Math.min(1_000, backoff - waited));
+      await context.heartbeat?.();
+    }
+    if (context.stopping()) return { kind: 'interrupted' };
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  }
+};

@@ -1,0 +1,13 @@
+export { consumeOnce, Inbox, type InboxConsumerOptions } from './inbox';
+export { InProcessMessageBus, UnknownTopic } from './in-process-message-bus';
+export { fromWireMessage, MalformedMessage, toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
+export { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka-message-bus';
+export {
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  type ConsumerOptions,
+  type Delivery,
+  type MessageBus,
+  type RunningConsumer,
+  type TopicSpec,
+} from './message-bus.port';

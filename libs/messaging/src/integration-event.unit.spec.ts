@@ -1,0 +1,54 @@
+import { fromWireMessage, MalformedMessage, toWireMessage, type IntegrationEvent } from './integration-event';
+
+const event: IntegrationEvent = {
+  id: '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11',
+  type: 'hypercare.ticket.triaged.v1',
+  source: '/hypercare/triage',
+  subject: 'T-42',
+  time: new Date('2026-11-23T10:00:00.000Z'),
+  data: { priority: 'P1', category: 'critical-bug' },
+  periodId: 'P-7',
+  correlationId: 'corr-1',
+  causationId: 'cause-1',
+  traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+};
+
+describe('CloudEvents binary content mode', () => {
+  it('puts the attributes and extensions in ce_* headers, the aggregate id in the key, the data in the value', () => {
+    const message = toWireMessage(event);
+    expect(message.key).toBe('T-42');
+    expect(JSON.parse(message.value)).toEqual(event.data);
+    expect(message.headers).toMatchObject({
+      ce_id: event.id,
+      ce_type: event.type,
+      ce_source: event.source,
+      ce_specversion: '1.0',
+      ce_time: '2026-11-23T10:00:00.000Z',
+      ce_subject: 'T-42',
+      ce_periodid: 'P-7',
+      ce_correlationid: 'corr-1',
+      ce_causationid: 'cause-1',
+      ce_traceparent: event.traceparent,
+    });
+  });
+
+  it('reads back exactly what it wrote', () => {
+    expect(fromWireMessage(toWireMessage(event))).toEqual(event);
+  });
+
+  it('leaves absent extensions out', () => {
+    const bare = { ...event, periodId: undefined, correlationId: undefined, causationId: undefined, traceparent: undefined };
+    expect(Object.keys(toWireMessage(bare).headers).some((header) => /periodid|correlationid|causationid|traceparent/.test(header))).toBe(false);
+    expect(fromWireMessage(toWireMessage(bare))).toEqual(bare);
+  });
+
+  it.each([
+    ['a missing id and subject', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_id: '', ce_subject: '' } }), /missing headers ce_id, ce_subject/],
+    ['another spec version', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_specversion: '0.3' } }), /ce_specversion 0.3/],
+    ['a value that is not JSON', (m: ReturnType<typeof toWireMessage>) => ({ ...m, value: '{oops' }), /value is not JSON/],
+    ['a time that is not a time', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_time: 'yesterday' } }), /ce_time yesterday/],
+  ])('refuses %s, naming it', (_, damage, message) => {
+    expect(() => fromWireMessage(damage(toWireMessage(event)))).toThrow(MalformedMessage);
+    expect(() => fromWireMessage(damage(toWireMessage(event)))).toThrow(message);
+  });
+});

@@ -1,0 +1,152 @@
+import { metrics } from '@opentelemetry/api';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { deliver, undeadLetter } from './delivery';
+import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
+import { deadLetterTopic, type ConsumerOptions, type MessageBus, type RunningConsumer, type TopicSpec } from './message-bus.port';
+
+export interface KafkaMessageBusOptions {
+  brokers: string[];
+  clientId: string;
+}
+
+const lag = new Map<string, { value: number; attributes: Record<string, string> }>();
+metrics
+  .getMeter('hypercare-messaging')
+  .createObservableGauge('hypercare_consumer_lag', { description: 'Messages behind the partition head, per consumer group and partition' })
+  .addCallback((result) => lag.forEach(({ value, attributes }) => result.observe(value, attributes)));
+
+const headersOf = (message: KafkaMessage): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(message.headers ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? String(value[0]) : String(value)]])),
+  );
+
+const wireOf = (message: KafkaMessage): WireMessage => ({
+  key: message.key?.toString() ?? '',
+  value: message.value?.toString() ?? '',
+  headers: headersOf(message),
+});
+
+/**
+ * The message bus on Apache Kafka (kafkajs): `acks=-1` producer with one request in flight
+ * per broker so a retry cannot reorder a key; consumers process each partition in order
+ * through `eachBatch`, heartbeating as they go, and commit an offset only once its message
+ * was handled or dead-lettered. Kafka transactions and the experimental idempotent
+ * producer are not used: consumers' inboxes make redeliveries harmless.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers = new Set<RunningConsumer>();
+
+  private constructor(options: KafkaMessageBusOptions) {
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 10, initialRetryTime: 200 } });
+    this.producer = this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.admin = this.kafka.admin();
+  }
+
+  static async connect(options: KafkaMessageBusOptions): Promise<KafkaMessageBus> {
+    const bus = new KafkaMessageBus(options);
+    await Promise.all([bus.producer.connect(), bus.admin.connect()]);
+    return bus;
+  }
+
+  async provision(topics: TopicSpec[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = topics
+      .flatMap(({ name, partitions }) => [
+        { topic: name, numPartitions: partitions },
+        { topic: deadLetterTopic(name), numPartitions: 1 },
+      ])
+      .filter(({ topic }) => !existing.has(topic));
+    if (missing.length) await this.admin.createTopics({ topics: missing, waitForLeaders: true });
+  }
+
+  async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.send(topic, events.map(toWireMessage));
+  }
+
+  async consume(options: ConsumerOptions): Promise<RunningConsumer> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    let stopping = false;
+    await this.run(consumer, options, () => stopping);
+    const running: RunningConsumer = {
+      stop: async () => {
+        stopping = true;
+        // disconnect() waits for the batch in flight, commits resolved offsets, then leaves the group.
+        await consumer.disconnect();
+        this.consumers.delete(running);
+      },
+    };
+    this.consumers.add(running);
+    return running;
+  }
+
+  async replayDeadLetters(topic: string): Promise<number> {
+    const dlq = deadLetterTopic(topic);
+    const groupId = `hypercare-dlq-replay.${topic}`;
+    const heads = await this.admin.fetchTopicOffsets(dlq);
+    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [dlq] });
+    const pending = heads.reduce((sum, { partition, high }) => {
+      const from = Number(committed?.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+      return sum + Number(high) - Math.max(from, Number(heads.find((h) => h.partition === partition)?.low ?? 0));
+    }, 0);
+    if (pending <= 0) return 0;
+
+    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [dlq], fromBeginning: true });
+    let replayed = 0;
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ message, partition }) => {
+            const original = undeadLetter(wireOf(message));
+            await this.send(original.topic, [original.message]);
+            await consumer.commitOffsets([{ topic: dlq, partition, offset: String(Number(message.offset) + 1) }]);
+            if (++replayed >= pending) resolve();
+          },
+        })
+        .catch(reject);
+    });
+    await consumer.disconnect();
+    return replayed;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  private async send(topic: string, messages: WireMessage[]): Promise<void> {
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  private async run(consumer: Consumer, options: ConsumerOptions, stopping: () => boolean): Promise<void> {
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommitInterval: 1_000,
+      autoCommitThreshold: 100,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale() || stopping()) return;
+          const where = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+          const outcome = await deliver(wireOf(message), where, { options, stopping: () => stopping() || !isRunning(), heartbeat });
+          if (outcome.kind === 'interrupted') return;
+          if (outcome.kind === 'dead-letter') await this.send(deadLetterTopic(batch.topic), [outcome.message]);
+          resolveOffset(message.offset);
+          lag.set(`${options.groupId}/${batch.topic}/${batch.partition}`, {
+            value: Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),
+            attributes: { group: options.groupId, topic: batch.topic, partition: String(batch.partition) },
+          });
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,1 @@
+export { describeMessageBusContract, type BusFixture } from './contract/bus-contract';
