@@ -1,5 +1,6 @@
 import { fromWireMessage, type WireMessage } from './integration-event';
 import { DEAD_LETTER_HEADERS, type ConsumerOptions, type Delivery } from './message-bus.port';
+import { inConsumerSpan } from './tracing';
 
 const MAX_BACKOFF_MS = 5_000;
 
@@ -63,7 +64,8 @@ export const deliver = async (
   let backoff = options.retryBackoffMs ?? 100;
   for (let attempt = 1; ; attempt++) {
     try {
-      await options.handle(event, { ...where, attempt, headers: message.headers });
+      const delivery = { ...where, attempt, headers: message.headers };
+      await inConsumerSpan(event, delivery, options.groupId, () => options.handle(event, delivery));
       return { kind: 'handled' };
     } catch (error) {
       if (attempt >= maxAttempts) return { kind: 'dead-letter', message: deadLetter(message, { ...where, attempt }, options.groupId, error) };

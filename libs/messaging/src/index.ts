@@ -11,3 +11,7 @@ export {
   type RunningConsumer,
   type TopicSpec,
 } from './message-bus.port';
+export { AdvisoryLockElection, SoleLeader, type AdvisoryLockElectionOptions, type LeaderElection, type LeaderLease } from './relay/leader-election';
+export { aggregateIdOf, outboundEvent } from './relay/outbound-event';
+export { OutboxRelay, type OutboxRelayOptions, type RelayLog, type RelayStatus } from './relay/outbox-relay';
+export { currentTraceparent, inConsumerSpan } from './tracing';

@@ -1,0 +1,152 @@
+import { metrics } from '@opentelemetry/api';
+import { ContractViolation, type ContractRegistry } from '@hypercare/contracts';
+import type { EventStore, RecordedEvent } from '@hypercare/event-store';
+import type { IntegrationEvent } from '../integration-event';
+import type { MessageBus } from '../message-bus.port';
+import type { LeaderElection } from './leader-election';
+import { outboundEvent } from './outbound-event';
+
+/** The part of a pino logger the relay writes to. */
+export interface RelayLog {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  store: EventStore;
+  bus: MessageBus;
+  /** Only event types with a contract are published; the rest stay internal to the service. */
+  contracts: ContractRegistry;
+  /** CloudEvents `source` of everything this service publishes, e.g. `/hypercare/triage`. */
+  source: string;
+  election: LeaderElection;
+  /** Names the durable checkpoint (default `outbox-relay`). */
+  subscriptionId?: string;
+  batchSize?: number;
+  /** First pause after a failed publish; doubles up to 30 s (default 1 s). */
+  retryBackoffMs?: number;
+  log?: RelayLog;
+}
+
+export interface RelayStatus {
+  leader: boolean;
+  published: number;
+  lastError?: string;
+}
+
+const meter = metrics.getMeter('hypercare-messaging');
+const publishedTotal = meter.createCounter('hypercare_relay_published_events_total', { description: 'Events the outbox relay published' });
+const rejectedTotal = meter.createCounter('hypercare_relay_rejected_events_total', { description: 'Stored events never published: they break their contract' });
+const relayDelay = meter.createHistogram('hypercare_relay_delay_ms', { description: 'From an event being recorded to the broker acknowledging it', unit: 'ms' });
+const MAX_BACKOFF_MS = 30_000;
+
+type Outcome = { kind: 'lost'; error: Error } | { kind: 'failed'; error: unknown } | { kind: 'stopped' };
+
+/**
+ * The transactional outbox in effect: follows the store's global log from a durable
+ * checkpoint and publishes each contracted event to its topic, moving the checkpoint only
+ * once the broker acknowledged the batch. At least once: a relay killed between the ack
+ * and the checkpoint republishes that batch, and consumers' inboxes absorb it. Only the
+ * elected leader publishes; a failure releases leadership, waits, and starts again from
+ * the checkpoint.
+ */
+export class OutboxRelay {
+  private readonly abort = new AbortController();
+  private readonly stopped: Promise<Outcome>;
+  private readonly running: Promise<void>;
+  private readonly state: RelayStatus = { leader: false, published: 0 };
+
+  private constructor(private readonly options: OutboxRelayOptions) {
+    this.stopped = new Promise((resolve) => this.abort.signal.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true }));
+    this.running = this.run();
+  }
+
+  static start(options: OutboxRelayOptions): OutboxRelay {
+    return new OutboxRelay(options);
+  }
+
+  status(): RelayStatus {
+    return { ...this.state };
+  }
+
+  /** Finishes the batch in flight, gives up leadership and returns. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const { election, log } = this.options;
+    let backoff = this.options.retryBackoffMs ?? 1_000;
+    while (!this.abort.signal.aborted) {
+      const lease = await election.acquire(this.abort.signal).catch((error: unknown) => this.fail(error));
+      if (!lease) {
+        await this.pause(backoff);
+        continue;
+      }
+      this.state.leader = true;
+      log?.info({ subscription: this.subscriptionId }, 'outbox relay leads: publishing');
+      let failed: (error: unknown) => void = () => undefined;
+      const failure = new Promise<Outcome>((resolve) => (failed = (error) => resolve({ kind: 'failed', error })));
+      const published = this.state.published;
+      const subscription = this.options.store.subscribe({
+        subscriptionId: this.subscriptionId,
+        filter: { types: this.options.contracts.all().map(({ type }) => type) },
+        batchSize: this.options.batchSize,
+        handle: (events) => this.publish(events),
+        onError: failed,
+      });
+      const outcome = await Promise.race([lease.lost.then((error): Outcome => ({ kind: 'lost', error })), failure, this.stopped]);
+      await subscription.stop();
+      this.state.leader = false;
+      await lease.release();
+      if (outcome.kind === 'stopped') break;
+      this.fail(outcome.error);
+      backoff = this.state.published > published ? (this.options.retryBackoffMs ?? 1_000) : Math.min(backoff * 2, MAX_BACKOFF_MS);
+      await this.pause(backoff);
+    }
+  }
+
+  private async publish(events: RecordedEvent[]): Promise<void> {
+    const topics = new Map<string, IntegrationEvent[]>();
+    for (const recorded of events) {
+      const outbound = this.outbound(recorded);
+      if (!outbound) continue;
+      const batch = topics.get(outbound.topic) ?? [];
+      batch.push(outbound.event);
+      topics.set(outbound.topic, batch);
+    }
+    await Promise.all([...topics].map(([topic, batch]) => this.options.bus.publish(topic, batch)));
+    const now = Date.now();
+    const published = [...topics.values()].flat();
+    for (const { time } of published) relayDelay.record(now - time.getTime());
+    publishedTotal.add(published.length);
+    this.state.published += published.length;
+    this.state.lastError = undefined;
+  }
+
+  private outbound(recorded: RecordedEvent): ReturnType<typeof outboundEvent> | undefined {
+    try {
+      return outboundEvent(recorded, this.options.contracts, this.options.source);
+    } catch (error) {
+      if (!(error instanceof ContractViolation)) throw error;
+      rejectedTotal.add(1, { type: recorded.type });
+      this.options.log?.error({ eventId: recorded.id, stream: recorded.stream, position: recorded.position, err: error }, 'stored event breaks its contract: not published');
+      return undefined;
+    }
+  }
+
+  private fail(error: unknown): undefined {
+    this.state.lastError = error instanceof Error ? error.message : String(error);
+    this.options.log?.error({ err: error, subscription: this.subscriptionId }, 'outbox relay paused after a failure; it resumes from its checkpoint');
+    return undefined;
+  }
+
+  private pause(ms: number): Promise<void> {
+    return Promise.race([new Promise<void>((resolve) => setTimeout(resolve, ms).unref()), this.stopped.then(() => undefined)]);
+  }
+
+  private get subscriptionId(): string {
+    return this.options.subscriptionId ?? 'outbox-relay';
+  }
+}
