@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { openPostgresEventStore } from '../src';
 import { bareInsert, emmett, payload, type Appender } from './baselines';
-import { closedLoop, fmt, openLoop, printTable, scratchDatabase } from './harness';
+import { closedLoop, fmt, openLoop, printTable, scratchDatabase } from '@hypercare/testing';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);

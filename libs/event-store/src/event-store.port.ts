@@ -93,7 +93,14 @@ export interface SubscriptionOptions {
    * moves: writes made through it commit atomically with the checkpoint.
    */
   handle(events: RecordedEvent[], tx: SqlExecutor | undefined): Promise<void>;
-  /** Called when the handler throws; the subscription stops and the batch stays unprocessed. */
+  /**
+   * The handler's effects lie outside this database (e.g. a relay publishing to Kafka): it
+   * gets no transaction, and the checkpoint is stored after it in one statement that does
+   * not wait for its write-ahead log flush. A crash may then forget the last checkpoints
+   * and hand those batches over again, which at-least-once consumers absorb.
+   */
+  externalEffects?: boolean;
+  /** Called when the handler throws; the batch stays unprocessed and is retried after a pause. */
   onError?(error: unknown): void;
 }
 

@@ -14,7 +14,12 @@ export interface SubscriptionSource {
   headPosition(): Promise<number>;
   loadCheckpoint(subscriptionId: string): Promise<number | undefined>;
   /** Runs the handler and stores the checkpoint (in one transaction where the adapter can). */
-  commit(subscriptionId: string, events: RecordedEvent[], handle: (tx: SqlExecutor | undefined) => Promise<void>): Promise<void>;
+  commit(
+    subscriptionId: string,
+    events: RecordedEvent[],
+    handle: (tx: SqlExecutor | undefined) => Promise<void>,
+    options: { externalEffects: boolean },
+  ): Promise<void>;
 }
 
 const IDLE_DELAYS_MS = [10, 25, 50, 100, 250, 500, 1_000];
@@ -77,6 +82,7 @@ export class CatchUpSubscription implements Subscription {
 
   private async run(): Promise<void> {
     let started = false;
+    let prefetched: { from: number; page: Promise<LogPage> } | undefined;
     const batchSize = this.options.batchSize ?? 500;
     while (this.running) {
       try {
@@ -84,9 +90,18 @@ export class CatchUpSubscription implements Subscription {
           await this.start();
           started = true;
         }
-        const page = await this.source.readPage(this.position, batchSize, this.options.filter);
+        const page = prefetched?.from === this.position ? await prefetched.page : await this.source.readPage(this.position, batchSize, this.options.filter);
+        prefetched = undefined;
+        if (page.events.length === batchSize) {
+          // A full page means more is waiting: read it while the handler works on this one.
+          const next = this.source.readPage(page.scannedUpTo, batchSize, this.options.filter);
+          next.catch(() => undefined);
+          prefetched = { from: page.scannedUpTo, page: next };
+        }
         if (page.events.length > 0) {
-          await this.source.commit(this.subscriptionId, page.events, (tx) => this.options.handle(page.events, tx));
+          await this.source.commit(this.subscriptionId, page.events, (tx) => this.options.handle(page.events, tx), {
+            externalEffects: this.options.externalEffects ?? false,
+          });
         }
         this.position = Math.max(this.position, page.scannedUpTo);
         this.processedUpTo = this.position;
@@ -97,6 +112,7 @@ export class CatchUpSubscription implements Subscription {
         }
         await this.sleep(IDLE_DELAYS_MS[Math.min(this.idleStep++, IDLE_DELAYS_MS.length - 1)] as number);
       } catch (error) {
+        prefetched = undefined;
         this.options.onError?.(error);
         await this.sleep(ERROR_DELAY_MS);
       }

@@ -4,7 +4,8 @@ import { inConsumerSpan } from './tracing';
 
 const MAX_BACKOFF_MS = 5_000;
 
-export type DeliveryOutcome = { kind: 'handled' } | { kind: 'dead-letter'; message: WireMessage } | { kind: 'interrupted' };
+export type DeliveryOutcome =
+  { kind: 'handled' } | { kind: 'dead-letter'; message: WireMessage } | { kind: 'interrupted' };
 
 export interface DeliveryContext {
   options: ConsumerOptions;
@@ -17,7 +18,12 @@ export interface DeliveryContext {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The message as it goes to `<topic>.dlq`: original key, value and headers, plus why. */
-export const deadLetter = (message: WireMessage, delivery: Omit<Delivery, 'headers'>, groupId: string, error: unknown): WireMessage => ({
+export const deadLetter = (
+  message: WireMessage,
+  delivery: Omit<Delivery, 'headers'>,
+  groupId: string,
+  error: unknown,
+): WireMessage => ({
   key: message.key,
   value: message.value,
   headers: {
@@ -39,7 +45,10 @@ export const undeadLetter = (message: WireMessage): { topic: string; message: Wi
   const dlqHeaders = new Set<string>(Object.values(DEAD_LETTER_HEADERS));
   return {
     topic,
-    message: { ...message, headers: Object.fromEntries(Object.entries(message.headers).filter(([name]) => !dlqHeaders.has(name))) },
+    message: {
+      ...message,
+      headers: Object.fromEntries(Object.entries(message.headers).filter(([name]) => !dlqHeaders.has(name))),
+    },
   };
 };
 
@@ -59,7 +68,10 @@ export const deliver = async (
   try {
     event = fromWireMessage(message);
   } catch (error) {
-    return { kind: 'dead-letter', message: deadLetter(message, { ...where, attempt: 1 }, options.groupId, error) };
+    return {
+      kind: 'dead-letter',
+      message: deadLetter(message, { ...where, attempt: 1 }, options.groupId, error),
+    };
   }
   let backoff = options.retryBackoffMs ?? 100;
   for (let attempt = 1; ; attempt++) {
@@ -68,7 +80,11 @@ export const deliver = async (
       await inConsumerSpan(event, delivery, options.groupId, () => options.handle(event, delivery));
       return { kind: 'handled' };
     } catch (error) {
-      if (attempt >= maxAttempts) return { kind: 'dead-letter', message: deadLetter(message, { ...where, attempt }, options.groupId, error) };
+      if (attempt >= maxAttempts)
+        return {
+          kind: 'dead-letter',
+          message: deadLetter(message, { ...where, attempt }, options.groupId, error),
+        };
     }
     for (let waited = 0; waited < backoff; waited += 1_000) {
       if (context.stopping()) return { kind: 'interrupted' };

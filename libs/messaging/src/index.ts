@@ -1,6 +1,12 @@
 export { consumeOnce, Inbox, type InboxConsumerOptions } from './inbox';
 export { InProcessMessageBus, UnknownTopic } from './in-process-message-bus';
-export { fromWireMessage, MalformedMessage, toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
+export {
+  fromWireMessage,
+  MalformedMessage,
+  toWireMessage,
+  type IntegrationEvent,
+  type WireMessage,
+} from './integration-event';
 export { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka-message-bus';
 export {
   DEAD_LETTER_HEADERS,
@@ -11,7 +17,14 @@ export {
   type RunningConsumer,
   type TopicSpec,
 } from './message-bus.port';
-export { AdvisoryLockElection, SoleLeader, type AdvisoryLockElectionOptions, type LeaderElection, type LeaderLease } from './relay/leader-election';
+export {
+  AdvisoryLockElection,
+  SoleLeader,
+  type AdvisoryLockElectionOptions,
+  type LeaderElection,
+  type LeaderLease,
+} from './relay/leader-election';
 export { aggregateIdOf, outboundEvent } from './relay/outbound-event';
-export { OutboxRelay, type OutboxRelayOptions, type RelayLog, type RelayStatus } from './relay/outbox-relay';
+export { OutboxRelay, RELAY_BATCH_SIZE, type OutboxRelayOptions, type RelayStatus } from './relay/outbox-relay';
 export { currentTraceparent, inConsumerSpan } from './tracing';
+export { kafkaLogCreator, type MessagingLog } from './log';

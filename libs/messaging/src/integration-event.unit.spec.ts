@@ -1,3 +1,4 @@
+import { CloudEvent, Kafka } from 'cloudevents';
 import { fromWireMessage, MalformedMessage, toWireMessage, type IntegrationEvent } from './integration-event';
 
 const event: IntegrationEvent = {
@@ -32,21 +33,87 @@ describe('CloudEvents binary content mode', () => {
     });
   });
 
+  it("writes the headers the CloudEvents SDK's own binary mapping writes, and the SDK's parser reads the message", () => {
+    const message = toWireMessage(event);
+    const sdk = Kafka.binary(
+      new CloudEvent({
+        id: event.id,
+        type: event.type,
+        source: event.source,
+        subject: event.subject,
+        time: event.time.toISOString(),
+        datacontenttype: 'application/json',
+        data: event.data,
+        periodid: 'P-7',
+        correlationid: 'corr-1',
+        causationid: 'cause-1',
+        traceparent: event.traceparent,
+      }),
+    );
+    expect(message.headers).toEqual(
+      Object.fromEntries(Object.entries(sdk.headers).filter(([, value]) => typeof value === 'string')),
+    );
+    // The SDK's Kafka parser takes its own KafkaMessage shape (key, value, headers), wider than its declared type.
+    const kafkaMessage = { key: message.key, value: message.value, headers: message.headers, body: message.value };
+    const parsed = Kafka.toEvent(kafkaMessage as Parameters<typeof Kafka.toEvent>[0]) as CloudEvent;
+    expect(parsed).toMatchObject({
+      id: event.id,
+      type: event.type,
+      subject: 'T-42',
+      periodid: 'P-7',
+      traceparent: event.traceparent,
+      data: event.data,
+    });
+  });
+
+  it('refuses to write an event the CloudEvents spec rejects', () => {
+    expect(() => toWireMessage({ ...event, source: '' })).toThrow(/source/);
+  });
+
   it('reads back exactly what it wrote', () => {
     expect(fromWireMessage(toWireMessage(event))).toEqual(event);
   });
 
   it('leaves absent extensions out', () => {
-    const bare = { ...event, periodId: undefined, correlationId: undefined, causationId: undefined, traceparent: undefined };
-    expect(Object.keys(toWireMessage(bare).headers).some((header) => /periodid|correlationid|causationid|traceparent/.test(header))).toBe(false);
+    const bare = {
+      ...event,
+      periodId: undefined,
+      correlationId: undefined,
+      causationId: undefined,
+      traceparent: undefined,
+    };
+    expect(
+      Object.keys(toWireMessage(bare).headers).some((header) =>
+        /periodid|correlationid|causationid|traceparent/.test(header),
+      ),
+    ).toBe(false);
     expect(fromWireMessage(toWireMessage(bare))).toEqual(bare);
   });
 
   it.each([
-    ['a missing id and subject', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_id: '', ce_subject: '' } }), /missing headers ce_id, ce_subject/],
-    ['another spec version', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_specversion: '0.3' } }), /ce_specversion 0.3/],
-    ['a value that is not JSON', (m: ReturnType<typeof toWireMessage>) => ({ ...m, value: '{oops' }), /value is not JSON/],
-    ['a time that is not a time', (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_time: 'yesterday' } }), /ce_time yesterday/],
+    [
+      'a missing id and subject',
+      (m: ReturnType<typeof toWireMessage>) => ({
+        ...m,
+        headers: { ...m.headers, ce_id: '', ce_subject: '' },
+      }),
+      /missing headers ce_id, ce_subject/,
+    ],
+    [
+      'another spec version',
+      (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_specversion: '0.3' } }),
+      /ce_specversion 0.3/,
+    ],
+    [
+      'a value that is not JSON',
+      (m: ReturnType<typeof toWireMessage>) => ({ ...m, value: '{oops' }),
+      /value is not JSON/,
+    ],
+    [
+      'a time that is not a time',
+      (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_time: 'yesterday' } }),
+      /ce_time yesterday/,
+    ],
   ])('refuses %s, naming it', (_, damage, message) => {
     expect(() => fromWireMessage(damage(toWireMessage(event)))).toThrow(MalformedMessage);
     expect(() => fromWireMessage(damage(toWireMessage(event)))).toThrow(message);

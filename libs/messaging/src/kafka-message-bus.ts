@@ -1,23 +1,44 @@
 import { metrics } from '@opentelemetry/api';
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { deliver, undeadLetter } from './delivery';
+import { kafkaLogCreator, type MessagingLog } from './log';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
-import { deadLetterTopic, type ConsumerOptions, type MessageBus, type RunningConsumer, type TopicSpec } from './message-bus.port';
+import {
+  deadLetterTopic,
+  type ConsumerOptions,
+  type MessageBus,
+  type RunningConsumer,
+  type TopicSpec,
+} from './message-bus.port';
 
 export interface KafkaMessageBusOptions {
   brokers: string[];
   clientId: string;
+  /** Where kafkajs's warnings and errors go; its console logger when absent. */
+  log?: MessagingLog;
 }
 
 const lag = new Map<string, { value: number; attributes: Record<string, string> }>();
 metrics
   .getMeter('hypercare-messaging')
-  .createObservableGauge('hypercare_consumer_lag', { description: 'Messages behind the partition head, per consumer group and partition' })
+  .createObservableGauge('hypercare_consumer_lag', {
+    description: 'Messages behind the partition head, per consumer group and partition',
+  })
   .addCallback((result) => lag.forEach(({ value, attributes }) => result.observe(value, attributes)));
 
 const headersOf = (message: KafkaMessage): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(message.headers ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? String(value[0]) : String(value)]])),
+    Object.entries(message.headers ?? {}).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? String(value[0]) : String(value)]],
+    ),
   );
 
 const wireOf = (message: KafkaMessage): WireMessage => ({
@@ -40,8 +61,18 @@ export class KafkaMessageBus implements MessageBus {
   private readonly consumers = new Set<RunningConsumer>();
 
   private constructor(options: KafkaMessageBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 10, initialRetryTime: 200 } });
-    this.producer = this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      ...(options.log ? { logCreator: kafkaLogCreator(options.log) } : {}),
+      retry: { retries: 10, initialRetryTime: 200 },
+    });
+    this.producer = this.kafka.producer({
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.admin = this.kafka.admin();
   }
 
@@ -68,7 +99,12 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 100 });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 100,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
     let stopping = false;
@@ -92,7 +128,9 @@ export class KafkaMessageBus implements MessageBus {
     const [committed] = await this.admin.fetchOffsets({ groupId, topics: [dlq] });
     const pending = heads.reduce((sum, { partition, high }) => {
       const from = Number(committed?.partitions.find((p) => p.partition === partition)?.offset ?? -1);
-      return sum + Number(high) - Math.max(from, Number(heads.find((h) => h.partition === partition)?.low ?? 0));
+      return (
+        sum + Number(high) - Math.max(from, Number(heads.find((h) => h.partition === partition)?.low ?? 0))
+      );
     }, 0);
     if (pending <= 0) return 0;
 
@@ -107,7 +145,9 @@ export class KafkaMessageBus implements MessageBus {
           eachMessage: async ({ message, partition }) => {
             const original = undeadLetter(wireOf(message));
             await this.send(original.topic, [original.message]);
-            await consumer.commitOffsets([{ topic: dlq, partition, offset: String(Number(message.offset) + 1) }]);
+            await consumer.commitOffsets([
+              { topic: dlq, partition, offset: String(Number(message.offset) + 1) },
+            ]);
             if (++replayed >= pending) resolve();
           },
         })
@@ -131,13 +171,25 @@ export class KafkaMessageBus implements MessageBus {
       eachBatchAutoResolve: false,
       autoCommitInterval: 1_000,
       autoCommitThreshold: 100,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
         for (const message of batch.messages) {
           if (!isRunning() || isStale() || stopping()) return;
           const where = { topic: batch.topic, partition: batch.partition, offset: message.offset };
-          const outcome = await deliver(wireOf(message), where, { options, stopping: () => stopping() || !isRunning(), heartbeat });
+          const outcome = await deliver(wireOf(message), where, {
+            options,
+            stopping: () => stopping() || !isRunning(),
+            heartbeat,
+          });
           if (outcome.kind === 'interrupted') return;
-          if (outcome.kind === 'dead-letter') await this.send(deadLetterTopic(batch.topic), [outcome.message]);
+          if (outcome.kind === 'dead-letter')
+            await this.send(deadLetterTopic(batch.topic), [outcome.message]);
           resolveOffset(message.offset);
           lag.set(`${options.groupId}/${batch.topic}/${batch.partition}`, {
             value: Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),

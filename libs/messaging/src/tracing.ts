@@ -1,4 +1,12 @@
-import { context, defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { IntegrationEvent } from './integration-event';
 import type { Delivery } from './message-bus.port';
@@ -18,8 +26,15 @@ export const currentTraceparent = (): string | undefined => {
  * Runs a consumer's handler in a CONSUMER span that continues the trace of the request that
  * caused the event (from its `traceparent`), so one trace spans request, relay and effect.
  */
-export const inConsumerSpan = <T>(event: IntegrationEvent, delivery: Delivery, groupId: string, handle: () => Promise<T>): Promise<T> => {
-  const parent = event.traceparent ? w3c.extract(ROOT_CONTEXT, { traceparent: event.traceparent }, defaultTextMapGetter) : ROOT_CONTEXT;
+export const inConsumerSpan = <T>(
+  event: IntegrationEvent,
+  delivery: Delivery,
+  groupId: string,
+  handle: () => Promise<T>,
+): Promise<T> => {
+  const parent = event.traceparent
+    ? w3c.extract(ROOT_CONTEXT, { traceparent: event.traceparent }, defaultTextMapGetter)
+    : ROOT_CONTEXT;
   const attributes = {
     'messaging.system': 'kafka',
     'messaging.operation.type': 'process',
@@ -32,15 +47,20 @@ export const inConsumerSpan = <T>(event: IntegrationEvent, delivery: Delivery, g
     'cloudevents.event_subject': event.subject,
     'messaging.delivery.attempt': delivery.attempt,
   };
-  return tracer.startActiveSpan(`process ${delivery.topic}`, { kind: SpanKind.CONSUMER, attributes }, parent, async (span) => {
-    try {
-      return await handle();
-    } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    `process ${delivery.topic}`,
+    { kind: SpanKind.CONSUMER, attributes },
+    parent,
+    async (span) => {
+      try {
+        return await handle();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 };

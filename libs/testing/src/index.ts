@@ -3,3 +3,5 @@ export { describeWith, databaseUrl, kafkaBrokers, type InfraNeed } from './infra
 export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
 export { spawnService, waitForOk, type ServiceProcess } from './service-process';
 export { createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
+export { javaAvailable, privateKafka, type PrivateKafka } from './private-kafka';
+export { closedLoop, fmt, openLoop, printTable, scratchDatabase } from './bench-harness';

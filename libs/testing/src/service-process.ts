@@ -12,14 +12,19 @@ export interface ServiceProcess {
 }
 
 /**
- * Spawns `node -r @swc-node/register <main>` from the workspace root with exactly `env`
+ * Spawns `node -r @swc-node/register <main> [args]` from the workspace root with exactly `env`
  * (plus PATH and HOME), so tests see real start-up, configuration errors and signals.
  */
-export const spawnService = (main: string, env: NodeJS.ProcessEnv): ServiceProcess => {
+export const spawnService = (main: string, env: NodeJS.ProcessEnv, args: string[] = []): ServiceProcess => {
   const root = workspaceRoot();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, main)], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, main), ...args], {
     cwd: root,
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'), ...env },
+    env: {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,12 +37,17 @@ export const spawnService = (main: string, env: NodeJS.ProcessEnv): ServiceProce
 };
 
 /** Polls `url` until it answers 200, the process exits, or the timeout passes. */
-export const waitForOk = async (url: string, service: ServiceProcess, timeoutMs = 30_000): Promise<Response> => {
+export const waitForOk = async (
+  url: string,
+  service: ServiceProcess,
+  timeoutMs = 30_000,
+): Promise<Response> => {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | string | undefined;
   void service.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`service exited with ${exitCode} before ${url} answered:\n${service.output()}`);
+    if (exitCode !== undefined)
+      throw new Error(`service exited with ${exitCode} before ${url} answered:\n${service.output()}`);
     const response = await fetch(url).catch(() => undefined);
     if (response?.status === 200) return response;
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -57,6 +57,23 @@ export const subscriptionContract = (store: () => EventStore): void => {
       expect(received.map((e) => e.version)).toEqual(Array.from({ length: 18 }, (_, i) => i));
     });
 
+    it('hands a handler with external effects no transaction and still moves its checkpoint past each batch', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream(), events(9));
+      const transactions: unknown[] = [];
+      const subscription = store().subscribe({
+        subscriptionId: `${prefix}external`,
+        filter: { streamPrefixes: [prefix] },
+        batchSize: 4,
+        externalEffects: true,
+        handle: async (_, tx) => void transactions.push(tx),
+      });
+      running.push(subscription);
+      await subscription.caughtUp();
+      expect(transactions).toEqual([undefined, undefined, undefined]);
+      expect(await store().checkpoint(`${prefix}external`)).toBe((await readAllOf(store(), prefix)).at(-1)?.position);
+    });
+
     it.each([
       ['an empty subscription id', { subscriptionId: '' }, /^subscriptionId/],
       ['a zero batch size', { batchSize: 0 }, /^batchSize/],

@@ -170,6 +170,19 @@ export class PostgresEventStore implements EventStore {
     return row ? Number(row.position) : undefined;
   }
 
+  /**
+   * Upserts a subscription's checkpoint. `lazy` commits without waiting for the flush
+   * (set_config is local to the statement's own implicit transaction).
+   */
+  private async storeCheckpoint(sql: SqlExecutor, subscriptionId: string, position: number, { lazy = false } = {}): Promise<void> {
+    await sql.query(
+      `${lazy ? `with lazy as (select set_config('synchronous_commit', 'off', true)) ` : ''}
+       insert into ${this.s}.checkpoints (subscription_id, position, updated_at) select $1, $2, now()${lazy ? ' from lazy' : ''}
+       on conflict (subscription_id) do update set position = excluded.position, updated_at = now()`,
+      [subscriptionId, position],
+    );
+  }
+
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
     await this.client.close();
@@ -203,22 +216,20 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readPage(from: number, maxCount: number | undefined, filter: EventFilter | undefined, asOf?: AsOf): Promise<LogPage> {
-    const params: unknown[] = [from];
-    const where = ['position >= $1', 'position < limits.visible'];
-    this.asOfClause(asOf, where, params);
-    if (filter?.streamPrefixes?.length) {
-      where.push(`exists (select 1 from jsonb_array_elements_text($${params.push(JSON.stringify(filter.streamPrefixes))}::jsonb) p where starts_with(stream, p))`);
-    }
-    if (filter?.types?.length) {
-      where.push(`type in (select jsonb_array_elements_text($${params.push(JSON.stringify(filter.types))}::jsonb))`);
-    }
+    const json = (values: string[] | undefined): string | null => (values?.length ? JSON.stringify(values) : null);
     // The limit is read in the same statement, hence the same snapshot, as the events.
     const rows = await this.client.query<EventRow & { visible: string }>(
-      `with limits as (select ${this.s}.visible_limit() as visible)
-       select e.*, limits.visible from limits
-       left join lateral (select ${COLUMNS} from ${this.s}.events where ${where.join(' and ')}
-                          order by position ${maxCount ? `limit $${params.push(maxCount)}` : ''}) e on true`,
-      params,
+      `select o_position as position, o_stream as stream, o_version as version, o_event_id as event_id, o_type as type,
+              o_data as data, o_metadata as metadata, o_recorded_at as recorded_at, o_visible as visible
+       from ${this.s}.read_log($1, $2, $3, $4::timestamptz, $5::jsonb, $6::jsonb)`,
+      [
+        from,
+        maxCount ?? null,
+        asOf && 'position' in asOf ? asOf.position : null,
+        asOf && 'time' in asOf ? asOf.time.toISOString() : null,
+        json(filter?.types),
+        json(filter?.streamPrefixes),
+      ],
     );
     const events = rows.filter((row) => row.position !== null).map(toEvent);
     const visible = Number(rows[0]?.visible ?? 0);
@@ -232,16 +243,18 @@ export class PostgresEventStore implements EventStore {
       readPage: (from, maxCount, filter) => this.readPage(from, maxCount, filter),
       headPosition: () => this.headPosition(),
       loadCheckpoint: (id) => this.checkpoint(id),
-      commit: (id, events, handle) =>
-        this.client.transaction(async (tx) => {
-          await handle(tx);
-          const last = events[events.length - 1] as RecordedEvent;
-          await tx.query(
-            `insert into ${this.s}.checkpoints (subscription_id, position, updated_at) values ($1, $2, now())
-             on conflict (subscription_id) do update set position = excluded.position, updated_at = now()`,
-            [id, last.position],
-          );
-        }),
+      commit: async (id, events, handle, { externalEffects }) => {
+        const position = (events[events.length - 1] as RecordedEvent).position;
+        if (!externalEffects) {
+          await this.client.transaction(async (tx) => {
+            await handle(tx);
+            await this.storeCheckpoint(tx, id, position);
+          });
+          return;
+        }
+        await handle(undefined);
+        await this.storeCheckpoint(this.client, id, position, { lazy: true });
+      },
     };
   }
 }

@@ -55,7 +55,11 @@ export class AdvisoryLockElection implements LeaderElection {
   async acquire(signal: AbortSignal): Promise<LeaderLease | undefined> {
     const pollMs = this.options.pollIntervalMs ?? 1_000;
     while (!signal.aborted) {
-      const client = new Client({ ...connectionConfig(this.options.connection), keepAlive: true, query_timeout: pollMs * 5 });
+      const client = new Client({
+        ...connectionConfig(this.options.connection),
+        keepAlive: true,
+        query_timeout: pollMs * 5,
+      });
       const connectionLost = new Promise<Error>((resolve) => {
         client.on('error', resolve);
         client.on('end', () => resolve(new Error('leader connection closed')));
@@ -63,7 +67,12 @@ export class AdvisoryLockElection implements LeaderElection {
       try {
         await client.connect();
         while (!signal.aborted) {
-          const [row] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [this.options.lockName])).rows;
+          const [row] = (
+            await client.query<{ locked: boolean }>(
+              'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked',
+              [this.options.lockName],
+            )
+          ).rows;
           if (row?.locked) return this.lease(client, connectionLost, pollMs);
           await sleep(pollMs, signal);
         }
@@ -88,7 +97,9 @@ export class AdvisoryLockElection implements LeaderElection {
         if (released) return;
         released = true;
         clearInterval(probe);
-        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [this.options.lockName]).catch(() => undefined);
+        await client
+          .query('select pg_advisory_unlock(hashtextextended($1, 0))', [this.options.lockName])
+          .catch(() => undefined);
         await client.end().catch(() => undefined);
       },
     };

@@ -29,13 +29,20 @@ export const counterIncremented = (topic: string) =>
 
 const runRelay = async (): Promise<void> => {
   const store = await openPostgresEventStore(env('DATABASE_URL'));
-  const bus = await KafkaMessageBus.connect({ brokers: env('KAFKA_BROKERS').split(','), clientId: `relay-${process.pid}` });
+  const bus = await KafkaMessageBus.connect({
+    brokers: env('KAFKA_BROKERS').split(','),
+    clientId: `relay-${process.pid}`,
+  });
   const relay = OutboxRelay.start({
     store,
     bus,
     contracts: new ContractRegistry([counterIncremented(env('TOPIC'))]),
     source: '/hypercare/test',
-    election: new AdvisoryLockElection({ connection: env('DATABASE_URL'), lockName: 'messaging-worker-relay', pollIntervalMs: 250 }),
+    election: new AdvisoryLockElection({
+      connection: env('DATABASE_URL'),
+      lockName: 'messaging-worker-relay',
+      pollIntervalMs: 250,
+    }),
     retryBackoffMs: 200,
   });
   let last = relay.status();
@@ -52,7 +59,10 @@ const runConsumer = async (): Promise<void> => {
   await client.query(`create table if not exists counters (
     aggregate text primary key, applied int not null, last_seq int not null, out_of_order int not null default 0)`);
   const inbox = await Inbox.open(client);
-  const bus = await KafkaMessageBus.connect({ brokers: env('KAFKA_BROKERS').split(','), clientId: `consumer-${process.pid}` });
+  const bus = await KafkaMessageBus.connect({
+    brokers: env('KAFKA_BROKERS').split(','),
+    clientId: `consumer-${process.pid}`,
+  });
   let handled = 0;
   await consumeOnce(bus, inbox, {
     groupId: env('GROUP_ID'),

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { openPostgresEventStore, pgClient, type PostgresEventStore, type SqlClient } from '@hypercare/event-store';
-import { createTestDatabase, describeWith, kafkaBrokers, spawnService, type ServiceProcess, type TestDatabase } from '@hypercare/testing';
+import {
+  openPostgresEventStore,
+  pgClient,
+  type PostgresEventStore,
+  type SqlClient,
+} from '@hypercare/event-store';
+import {
+  createTestDatabase,
+  describeWith,
+  kafkaBrokers,
+  spawnService,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@hypercare/testing';
 import { KafkaMessageBus } from '../kafka-message-bus';
 import { counterIncremented } from './messaging-worker.fixture';
 
@@ -19,7 +31,11 @@ const reports = (worker: ServiceProcess): Array<Record<string, unknown>> =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const until = async (what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> => {
+const until = async (
+  what: string,
+  predicate: () => Promise<boolean> | boolean,
+  timeoutMs = 120_000,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -34,12 +50,20 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
   let sql: SqlClient;
   const workers: ServiceProcess[] = [];
   const spawn = (role: 'relay' | 'consumer', extra: NodeJS.ProcessEnv = {}): ServiceProcess => {
-    const worker = spawnService(WORKER, { WORKER_ROLE: role, DATABASE_URL: database.url, KAFKA_BROKERS: kafkaBrokers().join(','), TOPIC: topic, GROUP_ID: `no-loss-${topic}`, ...extra });
+    const worker = spawnService(WORKER, {
+      WORKER_ROLE: role,
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      TOPIC: topic,
+      GROUP_ID: `no-loss-${topic}`,
+      ...extra,
+    });
     workers.push(worker);
     return worker;
   };
   const leads = (worker: ServiceProcess): boolean => reports(worker).some((line) => line['leader'] === true);
-  const applied = async (): Promise<number> => Number((await sql.query<{ n: string }>('select coalesce(sum(applied), 0) as n from counters'))[0]?.n);
+  const applied = async (): Promise<number> =>
+    Number((await sql.query<{ n: string }>('select coalesce(sum(applied), 0) as n from counters'))[0]?.n);
 
   beforeAll(async () => {
     database = await createTestDatabase('no_loss');
@@ -62,23 +86,32 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
     await until('the first relay to lead', () => leads(firstRelay), 60_000);
     const standbyRelay = spawn('relay');
     let consumer = spawn('consumer', { HANDLER_DELAY_MS: '1' });
-    await until('the consumer to join its group', () => reports(consumer).some((line) => line['consuming']), 60_000);
+    await until(
+      'the consumer to join its group',
+      () => reports(consumer).some((line) => line['consuming']),
+      60_000,
+    );
 
     const aggregates = Array.from({ length: AGGREGATES }, () => randomUUID());
     const writing = (async () => {
       for (let seq = 0; seq < EVENTS_PER_AGGREGATE; seq++) {
         for (let from = 0; from < AGGREGATES; from += 50) {
           await Promise.all(
-            aggregates.slice(from, from + 50).map((id) =>
-              store.append(`counter-${id}`, [{ type: counterIncremented(topic).type, data: { seq } }], { expectedVersion: seq === 0 ? 'no-stream' : seq - 1 }),
-            ),
+            aggregates
+              .slice(from, from + 50)
+              .map((id) =>
+                store.append(`counter-${id}`, [{ type: counterIncremented(topic).type, data: { seq } }], {
+                  expectedVersion: seq === 0 ? 'no-stream' : seq - 1,
+                }),
+              ),
           );
           await sleep(10);
         }
       }
     })();
 
-    const published = (): number => Math.max(0, ...reports(firstRelay).map((line) => Number(line['published'] ?? 0)));
+    const published = (): number =>
+      Math.max(0, ...reports(firstRelay).map((line) => Number(line['published'] ?? 0)));
     await until('the first relay to publish 2,000 events', () => published() >= 2_000);
     firstRelay.child.kill('SIGKILL');
     expect(published()).toBeLessThan(TOTAL);
@@ -95,9 +128,18 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
     await until('every event to be applied', async () => (await applied()) >= TOTAL, 180_000);
     await sleep(2_000);
 
-    const counters = await sql.query<{ aggregate: string; applied: number; last_seq: number; out_of_order: number }>('select * from counters');
+    const counters = await sql.query<{
+      aggregate: string;
+      applied: number;
+      last_seq: number;
+      out_of_order: number;
+    }>('select * from counters');
     expect(counters).toHaveLength(AGGREGATES);
-    expect(counters.filter((row) => row.applied !== EVENTS_PER_AGGREGATE || row.last_seq !== EVENTS_PER_AGGREGATE - 1)).toEqual([]);
+    expect(
+      counters.filter(
+        (row) => row.applied !== EVENTS_PER_AGGREGATE || row.last_seq !== EVENTS_PER_AGGREGATE - 1,
+      ),
+    ).toEqual([]);
     expect(counters.filter((row) => row.out_of_order > 0)).toEqual([]);
     const [inbox] = await sql.query<{ n: string }>('select count(*) as n from messaging.inbox');
     expect(Number(inbox?.n)).toBe(TOTAL);

@@ -8,14 +8,19 @@ export const aggregateIdOf = (stream: string): string => {
   return dash > 0 ? stream.slice(dash + 1) : stream;
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
 
 /**
  * A stored event as it is published: brought to its newest contract version (validated on
  * the way, so data that breaks its schema throws ContractViolation and is never published),
  * keyed by its aggregate id, carrying the metadata that keeps its causal chain and trace.
  */
-export const outboundEvent = (recorded: RecordedEvent, contracts: ContractRegistry, source: string): { topic: string; event: IntegrationEvent } => {
+export const outboundEvent = (
+  recorded: RecordedEvent,
+  contracts: ContractRegistry,
+  source: string,
+): { topic: string; event: IntegrationEvent } => {
   const current = contracts.upcast(recorded.type, recorded.data);
   return {
     topic: contracts.contractOf(current.type).topic,

@@ -28,9 +28,28 @@ const eventually = async (what: string, predicate: () => boolean, timeoutMs = 30
 
 /** Contracts on a topic of the test's own: `noted` has a v1 upcast to v2; `internal` has no contract. */
 const probeContracts = (topic: string) => {
-  const v1 = defineEvent({ type: 'hypercare.probe.noted.v1', topic, summary: 'v1', schema: z.object({ text: z.string() }) });
-  const v2 = defineEvent({ type: 'hypercare.probe.noted.v2', topic, summary: 'v2', schema: z.object({ text: z.string(), words: z.number().int() }) });
-  return new ContractRegistry([v1, v2], [{ from: v1.type, to: v2.type, upcast: (data) => ({ ...(data as object), words: (data as { text: string }).text.split(' ').length }) }]);
+  const v1 = defineEvent({
+    type: 'hypercare.probe.noted.v1',
+    topic,
+    summary: 'v1',
+    schema: z.object({ text: z.string() }),
+  });
+  const v2 = defineEvent({
+    type: 'hypercare.probe.noted.v2',
+    topic,
+    summary: 'v2',
+    schema: z.object({ text: z.string(), words: z.number().int() }),
+  });
+  return new ContractRegistry(
+    [v1, v2],
+    [
+      {
+        from: v1.type,
+        to: v2.type,
+        upcast: (data) => ({ ...(data as object), words: (data as { text: string }).text.split(' ').length }),
+      },
+    ],
+  );
 };
 
 const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects }: { elects: boolean }) =>
@@ -42,7 +61,15 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
     const relays: OutboxRelay[] = [];
     let consumer: RunningConsumer;
     const start = (subscriptionId: string, election = w.election()): OutboxRelay => {
-      const relay = OutboxRelay.start({ store: w.store, bus: w.bus, contracts, source: '/hypercare/test', election, subscriptionId, retryBackoffMs: 100 });
+      const relay = OutboxRelay.start({
+        store: w.store,
+        bus: w.bus,
+        contracts,
+        source: '/hypercare/test',
+        election,
+        subscriptionId,
+        retryBackoffMs: 100,
+      });
       relays.push(relay);
       return relay;
     };
@@ -52,7 +79,11 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
       topic = `test.relay.${randomUUID().slice(0, 8)}.v1`;
       contracts = probeContracts(topic);
       await w.bus.provision([{ name: topic, partitions: 3 }]);
-      consumer = await w.bus.consume({ groupId: `relay-test-${topic}`, topics: [topic], handle: async (event) => void received.push(event) });
+      consumer = await w.bus.consume({
+        groupId: `relay-test-${topic}`,
+        topics: [topic],
+        handle: async (event) => void received.push(event),
+      });
     });
     afterEach(async () => void (await Promise.all(relays.splice(0).map((relay) => relay.stop()))));
     afterAll(async () => {
@@ -64,13 +95,20 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
       const id = randomUUID();
       const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
       await w.store.append(`probe-${id}`, [
-        { type: 'hypercare.probe.noted.v1', data: { text: 'two words' }, metadata: { periodId: 'P-7', correlationId: 'corr-1', causationId: 'cmd-1', traceparent } },
+        {
+          type: 'hypercare.probe.noted.v1',
+          data: { text: 'two words' },
+          metadata: { periodId: 'P-7', correlationId: 'corr-1', causationId: 'cmd-1', traceparent },
+        },
         { type: 'hypercare.probe.internal.v1', data: { secret: true } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'no count' } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'last one here', words: 3 } },
       ]);
       const relay = start('relay-a');
-      await eventually('two published events', () => received.filter((event) => event.subject === id).length >= 2);
+      await eventually(
+        'two published events',
+        () => received.filter((event) => event.subject === id).length >= 2,
+      );
       await sleep(300);
 
       const mine = received.filter((event) => event.subject === id);
@@ -78,12 +116,20 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
         { type: 'hypercare.probe.noted.v2', data: { text: 'two words', words: 2 } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'last one here', words: 3 } },
       ]);
-      expect(mine[0]).toMatchObject({ source: '/hypercare/test', periodId: 'P-7', correlationId: 'corr-1', causationId: 'cmd-1', traceparent });
+      expect(mine[0]).toMatchObject({
+        source: '/hypercare/test',
+        periodId: 'P-7',
+        correlationId: 'corr-1',
+        causationId: 'cmd-1',
+        traceparent,
+      });
       const [stored] = await w.store.readStream(`probe-${id}`);
       expect(mine[0]).toMatchObject({ id: stored?.id, time: stored?.recordedAt });
       expect(relay.status()).toMatchObject({ published: 2 });
       await relay.stop();
-      expect(await w.store.checkpoint('relay-a')).toBe((await w.store.readStream(`probe-${id}`)).at(-1)?.position);
+      expect(await w.store.checkpoint('relay-a')).toBe(
+        (await w.store.readStream(`probe-${id}`)).at(-1)?.position,
+      );
     });
 
     it('resumes from its checkpoint after a stop: nothing published twice, nothing missed', async () => {
@@ -93,23 +139,35 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
       const first = start('relay-b');
       await eventually('the first event', () => received.some((event) => event.subject === id));
       await first.stop();
-      await w.store.append(stream, [{ type: 'hypercare.probe.noted.v2', data: { text: 'second', words: 1 } }]);
+      await w.store.append(stream, [
+        { type: 'hypercare.probe.noted.v2', data: { text: 'second', words: 1 } },
+      ]);
       start('relay-b');
-      await eventually('the second event', () => received.filter((event) => event.subject === id).length >= 2);
+      await eventually(
+        'the second event',
+        () => received.filter((event) => event.subject === id).length >= 2,
+      );
       await sleep(300);
-      expect(received.filter((event) => event.subject === id).map((event) => (event.data as { text: string }).text)).toEqual(['first', 'second']);
+      expect(
+        received
+          .filter((event) => event.subject === id)
+          .map((event) => (event.data as { text: string }).text),
+      ).toEqual(['first', 'second']);
     });
 
-    (elects ? it : it.skip)('lets exactly one of two instances publish, and the other take over when the leader stops', async () => {
-      const one = start('relay-c');
-      const two = start('relay-c');
-      await eventually('a leader', () => one.status().leader || two.status().leader);
-      await sleep(500);
-      expect([one.status().leader, two.status().leader].filter(Boolean)).toHaveLength(1);
-      const [leader, follower] = one.status().leader ? [one, two] : [two, one];
-      await leader.stop();
-      await eventually('the follower to take over', () => follower.status().leader, 10_000);
-    });
+    (elects ? it : it.skip)(
+      'lets exactly one of two instances publish, and the other take over when the leader stops',
+      async () => {
+        const one = start('relay-c');
+        const two = start('relay-c');
+        await eventually('a leader', () => one.status().leader || two.status().leader);
+        await sleep(500);
+        expect([one.status().leader, two.status().leader].filter(Boolean)).toHaveLength(1);
+        const [leader, follower] = one.status().leader ? [one, two] : [two, one];
+        await leader.stop();
+        await eventually('the follower to take over', () => follower.status().leader, 10_000);
+      },
+    );
   });
 
 describeWith('postgres', 'kafka')('distributed mode', () => {
@@ -123,7 +181,8 @@ describeWith('postgres', 'kafka')('distributed mode', () => {
       return {
         store,
         bus,
-        election: () => new AdvisoryLockElection({ connection: database.url, lockName: 'relay-test', pollIntervalMs: 200 }),
+        election: () =>
+          new AdvisoryLockElection({ connection: database.url, lockName: 'relay-test', pollIntervalMs: 200 }),
         dispose: async () => {
           await bus.close();
           await store.close();
@@ -140,7 +199,12 @@ describeRelay(
   async () => {
     const store = await openPgliteEventStore();
     const bus = new InProcessMessageBus();
-    return { store, bus, election: () => new SoleLeader(), dispose: async () => void (await Promise.all([bus.close(), store.close()])) };
+    return {
+      store,
+      bus,
+      election: () => new SoleLeader(),
+      dispose: async () => void (await Promise.all([bus.close(), store.close()])),
+    };
   },
   { elects: false },
 );

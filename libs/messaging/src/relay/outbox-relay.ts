@@ -2,15 +2,10 @@ import { metrics } from '@opentelemetry/api';
 import { ContractViolation, type ContractRegistry } from '@hypercare/contracts';
 import type { EventStore, RecordedEvent } from '@hypercare/event-store';
 import type { IntegrationEvent } from '../integration-event';
+import type { MessagingLog } from '../log';
 import type { MessageBus } from '../message-bus.port';
 import type { LeaderElection } from './leader-election';
 import { outboundEvent } from './outbound-event';
-
-/** The part of a pino logger the relay writes to. */
-export interface RelayLog {
-  info(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
 
 export interface OutboxRelayOptions {
   store: EventStore;
@@ -22,10 +17,11 @@ export interface OutboxRelayOptions {
   election: LeaderElection;
   /** Names the durable checkpoint (default `outbox-relay`). */
   subscriptionId?: string;
+  /** Events read and published per round (default RELAY_BATCH_SIZE). */
   batchSize?: number;
   /** First pause after a failed publish; doubles up to 30 s (default 1 s). */
   retryBackoffMs?: number;
-  log?: RelayLog;
+  log?: MessagingLog;
 }
 
 export interface RelayStatus {
@@ -35,10 +31,19 @@ export interface RelayStatus {
 }
 
 const meter = metrics.getMeter('hypercare-messaging');
-const publishedTotal = meter.createCounter('hypercare_relay_published_events_total', { description: 'Events the outbox relay published' });
-const rejectedTotal = meter.createCounter('hypercare_relay_rejected_events_total', { description: 'Stored events never published: they break their contract' });
-const relayDelay = meter.createHistogram('hypercare_relay_delay_ms', { description: 'From an event being recorded to the broker acknowledging it', unit: 'ms' });
+const publishedTotal = meter.createCounter('hypercare_relay_published_events_total', {
+  description: 'Events the outbox relay published',
+});
+const rejectedTotal = meter.createCounter('hypercare_relay_rejected_events_total', {
+  description: 'Stored events never published: they break their contract',
+});
+const relayDelay = meter.createHistogram('hypercare_relay_delay_ms', {
+  description: 'From an event being recorded to the broker acknowledging it',
+  unit: 'ms',
+});
 const MAX_BACKOFF_MS = 30_000;
+/** Large enough that the per-round costs (checkpoint, request overheads) amortise; one produce request per partition. */
+export const RELAY_BATCH_SIZE = 1_000;
 
 type Outcome = { kind: 'lost'; error: Error } | { kind: 'failed'; error: unknown } | { kind: 'stopped' };
 
@@ -57,7 +62,9 @@ export class OutboxRelay {
   private readonly state: RelayStatus = { leader: false, published: 0 };
 
   private constructor(private readonly options: OutboxRelayOptions) {
-    this.stopped = new Promise((resolve) => this.abort.signal.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true }));
+    this.stopped = new Promise((resolve) =>
+      this.abort.signal.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true }),
+    );
     this.running = this.run();
   }
 
@@ -87,22 +94,32 @@ export class OutboxRelay {
       this.state.leader = true;
       log?.info({ subscription: this.subscriptionId }, 'outbox relay leads: publishing');
       let failed: (error: unknown) => void = () => undefined;
-      const failure = new Promise<Outcome>((resolve) => (failed = (error) => resolve({ kind: 'failed', error })));
+      const failure = new Promise<Outcome>(
+        (resolve) => (failed = (error) => resolve({ kind: 'failed', error })),
+      );
       const published = this.state.published;
       const subscription = this.options.store.subscribe({
         subscriptionId: this.subscriptionId,
         filter: { types: this.options.contracts.all().map(({ type }) => type) },
-        batchSize: this.options.batchSize,
+        batchSize: this.options.batchSize ?? RELAY_BATCH_SIZE,
+        externalEffects: true,
         handle: (events) => this.publish(events),
         onError: failed,
       });
-      const outcome = await Promise.race([lease.lost.then((error): Outcome => ({ kind: 'lost', error })), failure, this.stopped]);
+      const outcome = await Promise.race([
+        lease.lost.then((error): Outcome => ({ kind: 'lost', error })),
+        failure,
+        this.stopped,
+      ]);
       await subscription.stop();
       this.state.leader = false;
       await lease.release();
       if (outcome.kind === 'stopped') break;
       this.fail(outcome.error);
-      backoff = this.state.published > published ? (this.options.retryBackoffMs ?? 1_000) : Math.min(backoff * 2, MAX_BACKOFF_MS);
+      backoff =
+        this.state.published > published
+          ? (this.options.retryBackoffMs ?? 1_000)
+          : Math.min(backoff * 2, MAX_BACKOFF_MS);
       await this.pause(backoff);
     }
   }
@@ -131,19 +148,28 @@ export class OutboxRelay {
     } catch (error) {
       if (!(error instanceof ContractViolation)) throw error;
       rejectedTotal.add(1, { type: recorded.type });
-      this.options.log?.error({ eventId: recorded.id, stream: recorded.stream, position: recorded.position, err: error }, 'stored event breaks its contract: not published');
+      this.options.log?.error(
+        { eventId: recorded.id, stream: recorded.stream, position: recorded.position, err: error },
+        'stored event breaks its contract: not published',
+      );
       return undefined;
     }
   }
 
   private fail(error: unknown): undefined {
     this.state.lastError = error instanceof Error ? error.message : String(error);
-    this.options.log?.error({ err: error, subscription: this.subscriptionId }, 'outbox relay paused after a failure; it resumes from its checkpoint');
+    this.options.log?.error(
+      { err: error, subscription: this.subscriptionId },
+      'outbox relay paused after a failure; it resumes from its checkpoint',
+    );
     return undefined;
   }
 
   private pause(ms: number): Promise<void> {
-    return Promise.race([new Promise<void>((resolve) => setTimeout(resolve, ms).unref()), this.stopped.then(() => undefined)]);
+    return Promise.race([
+      new Promise<void>((resolve) => setTimeout(resolve, ms).unref()),
+      this.stopped.then(() => undefined),
+    ]);
   }
 
   private get subscriptionId(): string {

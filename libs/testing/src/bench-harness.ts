@@ -80,7 +80,6 @@ export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', 
 export const printTable = (headers: string[], rows: string[][]): void => {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
-  console.log(line(headers));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  rows.forEach((row) => console.log(line(row)));
+  const lines = [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)];
+  process.stdout.write(`${lines.join('\n')}\n`);
 };

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './free-port';
+import { workspaceRoot } from './infra-resolution';
+
+const run = promisify(execFile);
+
+/** True when a JVM can run here, so `infra/kafka/kafka.sh` can start a broker of a test's own. */
+export const javaAvailable = (): boolean =>
+  (process.env['PATH'] ?? '').split(':').some((dir) => existsSync(join(dir, 'java')));
+
+/** A broker only one suite uses, on ports and in a data folder of its own, that it may stop and start. */
+export interface PrivateKafka {
+  readonly brokers: string[];
+  readonly dataDir: string;
+  /** Runs `kafka.sh <command>` for this broker. */
+  launcher(command: 'start' | 'stop' | 'status'): Promise<{ stdout: string; stderr: string }>;
+  /** Stops the broker and removes its data. */
+  dispose(): Promise<void>;
+}
+
+export const privateKafka = async (): Promise<PrivateKafka> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kafka-private-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(await freePort()),
+    KAFKA_DATA_DIR: dataDir,
+  };
+  const launcher = (command: string) =>
+    run('bash', [join(workspaceRoot(), 'infra/kafka/kafka.sh'), command], { env, timeout: 180_000 });
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    dataDir,
+    launcher,
+    dispose: async () => {
+      await launcher('stop').catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
