@@ -2,3 +2,4 @@ export { asyncApiDocument } from './asyncapi';
 export { ContractRegistry, type Upcaster } from './contract-registry';
 export { defineEvent, EVENT_TYPE_PATTERN, unversioned, type EventContract, type EventData } from './event-contract';
 export { ContractViolation, UnknownEventType, type ContractIssue } from './errors';
+export * from './hypercare';

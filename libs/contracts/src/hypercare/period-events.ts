@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+import { id, isoTime, level, minutes, person, priority, role } from './vocabulary';
+
+export const PERIODS_TOPIC = 'hypercare.periods.v1';
+
+export const rosterEntry = person.extend({ role });
+export const slaTarget = z.object({ priority, acknowledgeWithinMinutes: minutes, resolveWithinMinutes: minutes });
+export const escalationLevel = z.object({
+  afterMinutes: minutes,
+  /** Escalate while the ticket is still unacknowledged, or still unresolved, after that long. */
+  when: z.enum(['unacknowledged', 'unresolved']),
+  notifyRole: role,
+});
+export const escalationRule = z.object({ priority, levels: z.array(escalationLevel).min(1) });
+export const priorityRule = z.object({ impact: level, urgency: level, priority });
+export const exitCriterion = z.object({
+  name: z.string().min(1),
+  metric: z.string().min(1),
+  comparator: z.enum(['<=', '<', '>=', '>', '=']),
+  target: z.number(),
+});
+
+/** Everything about a period that its team can change while it runs. */
+export const periodConfiguration = z.object({
+  programme: z.string().min(1).max(200),
+  systemName: z.string().min(1).max(200),
+  goLiveAt: isoTime,
+  plannedEndAt: isoTime,
+  roster: z.array(rosterEntry),
+  slaPolicy: z.array(slaTarget).length(4),
+  escalationMatrix: z.array(escalationRule),
+  priorityMatrix: z.array(priorityRule).length(9),
+  exitCriteria: z.array(exitCriterion),
+});
+export type PeriodConfiguration = z.infer<typeof periodConfiguration>;
+
+export const periodPlanned = defineEvent({
+  type: 'hypercare.period.planned.v1',
+  topic: PERIODS_TOPIC,
+  summary: 'A hypercare period was defined for a go-live: programme, system, dates, roster, SLA policy, escalation and priority matrices, exit criteria.',
+  schema: periodConfiguration.extend({ periodId: id }),
+});
+
+export const periodReconfigured = defineEvent({
+  type: 'hypercare.period.reconfigured.v1',
+  topic: PERIODS_TOPIC,
+  summary: "A period's definition changed (roster, policies, matrices, exit criteria); carries the whole new definition.",
+  schema: periodConfiguration.extend({ periodId: id }),
+});
+
+export const periodActivated = defineEvent({
+  type: 'hypercare.period.activated.v1',
+  topic: PERIODS_TOPIC,
+  summary: 'The period started taking reports.',
+  schema: z.object({ periodId: id, activatedAt: isoTime }),
+});
+
+export const periodExtended = defineEvent({
+  type: 'hypercare.period.extended.v1',
+  topic: PERIODS_TOPIC,
+  summary: 'The period was extended to a new planned end, with the reason.',
+  schema: z.object({ periodId: id, previousPlannedEndAt: isoTime, plannedEndAt: isoTime, reason: z.string().min(1) }),
+});
+
+export const periodExitReviewStarted = defineEvent({
+  type: 'hypercare.period.exit-review-started.v1',
+  topic: PERIODS_TOPIC,
+  summary: 'The team started reviewing the exit criteria.',
+  schema: z.object({ periodId: id, startedAt: isoTime }),
+});
+
+export const periodClosed = defineEvent({
+  type: 'hypercare.period.closed.v1',
+  topic: PERIODS_TOPIC,
+  summary: 'The period ended; support passes to business as usual.',
+  schema: z.object({ periodId: id, closedAt: isoTime, summary: z.string().optional() }),
+});
+
+export const periodContracts = [periodPlanned, periodReconfigured, periodActivated, periodExtended, periodExitReviewStarted, periodClosed];

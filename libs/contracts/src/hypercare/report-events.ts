@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+import { channel, id, isoTime, person } from './vocabulary';
+
+export const REPORTS_TOPIC = 'hypercare.reports.v1';
+
+/** What a reporter tells us, as validated at the front door. */
+export const reportContent = z.object({
+  reporter: person,
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().min(1).max(20_000),
+  stepsToReproduce: z.array(z.string().trim().min(1).max(2_000)).max(50).default([]),
+  expected: z.string().trim().max(5_000).optional(),
+  actual: z.string().trim().max(5_000).optional(),
+  affectedUsers: z.number().int().nonnegative().max(10_000_000).default(1),
+  attachments: z.array(z.string().url()).max(20).default([]),
+});
+export type ReportContent = z.infer<typeof reportContent>;
+
+export const reportSubmitted = defineEvent({
+  type: 'hypercare.report.submitted.v1',
+  topic: REPORTS_TOPIC,
+  summary: 'A reporter submitted a problem to a period through a channel; triage opens a ticket with the same id.',
+  schema: reportContent.extend({ reportId: id, periodId: id, channel, submittedAt: isoTime }),
+});
+
+export const reportContracts = [reportSubmitted];

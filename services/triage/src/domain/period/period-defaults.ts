@@ -1,0 +1,30 @@
+import type { PeriodConfiguration } from '@hypercare/contracts';
+
+/**
+ * Impact x urgency -> priority when a period does not say otherwise: both high is P1; one
+ * high and one medium P2; high with low, or both medium, P3; everything lower P4.
+ */
+export const DEFAULT_PRIORITY_MATRIX: PeriodConfiguration['priorityMatrix'] = [
+  { impact: 'high', urgency: 'high', priority: 'P1' },
+  { impact: 'high', urgency: 'medium', priority: 'P2' },
+  { impact: 'medium', urgency: 'high', priority: 'P2' },
+  { impact: 'high', urgency: 'low', priority: 'P3' },
+  { impact: 'medium', urgency: 'medium', priority: 'P3' },
+  { impact: 'low', urgency: 'high', priority: 'P3' },
+  { impact: 'medium', urgency: 'low', priority: 'P4' },
+  { impact: 'low', urgency: 'medium', priority: 'P4' },
+  { impact: 'low', urgency: 'low', priority: 'P4' },
+];
+
+/** Acknowledge / resolve targets: P1 15 min / 4 h, P2 1 h / 1 day, P3 4 h / 3 days, P4 1 day / 10 days. */
+export const DEFAULT_SLA_POLICY: PeriodConfiguration['slaPolicy'] = [
+  { priority: 'P1', acknowledgeWithinMinutes: 15, resolveWithinMinutes: 4 * 60 },
+  { priority: 'P2', acknowledgeWithinMinutes: 60, resolveWithinMinutes: 24 * 60 },
+  { priority: 'P3', acknowledgeWithinMinutes: 4 * 60, resolveWithinMinutes: 3 * 24 * 60 },
+  { priority: 'P4', acknowledgeWithinMinutes: 24 * 60, resolveWithinMinutes: 10 * 24 * 60 },
+];
+
+/** A hypercare period lasts three weeks unless planned otherwise. */
+export const DEFAULT_DURATION_DAYS = 21;
+
+export const defaultPlannedEnd = (goLiveAt: string): string => new Date(new Date(goLiveAt).getTime() + DEFAULT_DURATION_DAYS * 86_400_000).toISOString();

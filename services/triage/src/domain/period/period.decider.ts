@@ -1,0 +1,114 @@
+import type {
+  EventData,
+  PeriodConfiguration,
+  periodActivated,
+  periodClosed,
+  periodExitReviewStarted,
+  periodExtended,
+  periodPlanned,
+  periodReconfigured,
+} from '@hypercare/contracts';
+import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
+import type { Decider } from '@hypercare/event-store';
+import { definitionIssues } from './period-rules';
+
+export type PeriodStatus = 'planned' | 'active' | 'exit-review' | 'closed';
+
+export type PeriodCommand =
+  | { kind: 'plan'; periodId: string; configuration: PeriodConfiguration }
+  | { kind: 'reconfigure'; configuration: PeriodConfiguration }
+  | { kind: 'activate'; at: string }
+  | { kind: 'extend'; plannedEndAt: string; reason: string }
+  | { kind: 'start-exit-review'; at: string }
+  | { kind: 'close'; at: string; summary?: string };
+
+export type PeriodEvent =
+  | { type: 'hypercare.period.planned.v1'; data: EventData<typeof periodPlanned> }
+  | { type: 'hypercare.period.reconfigured.v1'; data: EventData<typeof periodReconfigured> }
+  | { type: 'hypercare.period.activated.v1'; data: EventData<typeof periodActivated> }
+  | { type: 'hypercare.period.extended.v1'; data: EventData<typeof periodExtended> }
+  | { type: 'hypercare.period.exit-review-started.v1'; data: EventData<typeof periodExitReviewStarted> }
+  | { type: 'hypercare.period.closed.v1'; data: EventData<typeof periodClosed> };
+
+export type PeriodState =
+  | { status: 'none' }
+  | { status: PeriodStatus; periodId: string; configuration: PeriodConfiguration; activatedAt?: string; closedAt?: string };
+
+/** Which commands each status accepts; everything else is an illegal transition. */
+const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> = {
+  none: ['plan'],
+  planned: ['reconfigure', 'activate', 'extend', 'close'],
+  active: ['reconfigure', 'extend', 'start-exit-review', 'close'],
+  'exit-review': ['reconfigure', 'extend', 'close'],
+  closed: [],
+};
+
+export const allowedPeriodCommands = (state: PeriodState): readonly string[] => ALLOWED[state.status];
+
+const validDefinition = (configuration: PeriodConfiguration): PeriodConfiguration => {
+  const issues = definitionIssues(configuration);
+  if (issues.length) throw new InvalidCommand(issues);
+  return configuration;
+};
+
+/**
+ * A hypercare period: planned -> active -> exit review -> closed, extendable while open.
+ * Its definition (roster, SLA policy, escalation and priority matrices, exit criteria) is
+ * checked on every change.
+ */
+export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    if (!ALLOWED[state.status].includes(command.kind)) {
+      throw new IllegalTransition('period', command.kind, state.status, ALLOWED[state.status]);
+    }
+    if (command.kind === 'plan') {
+      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition(command.configuration) } }];
+    }
+    if (state.status === 'none') return [];
+    const { periodId, configuration } = state;
+    switch (command.kind) {
+      case 'reconfigure':
+        return [{ type: 'hypercare.period.reconfigured.v1', data: { periodId, ...validDefinition(command.configuration) } }];
+      case 'activate':
+        return [{ type: 'hypercare.period.activated.v1', data: { periodId, activatedAt: command.at } }];
+      case 'extend':
+        if (new Date(command.plannedEndAt) <= new Date(configuration.plannedEndAt)) {
+          throw new InvalidCommand([{ field: 'plannedEndAt', message: `must be after the current planned end (${configuration.plannedEndAt})` }]);
+        }
+        return [
+          {
+            type: 'hypercare.period.extended.v1',
+            data: { periodId, previousPlannedEndAt: configuration.plannedEndAt, plannedEndAt: new Date(command.plannedEndAt).toISOString(), reason: command.reason },
+          },
+        ];
+      case 'start-exit-review':
+        return [{ type: 'hypercare.period.exit-review-started.v1', data: { periodId, startedAt: command.at } }];
+      case 'close':
+        return [{ type: 'hypercare.period.closed.v1', data: { periodId, closedAt: command.at, ...(command.summary ? { summary: command.summary } : {}) } }];
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'hypercare.period.planned.v1': {
+        const { periodId, ...configuration } = event.data;
+        return { status: 'planned', periodId, configuration };
+      }
+      case 'hypercare.period.reconfigured.v1': {
+        if (state.status === 'none') return state;
+        const { periodId: _, ...configuration } = event.data;
+        return { ...state, configuration };
+      }
+      case 'hypercare.period.activated.v1':
+        return state.status === 'none' ? state : { ...state, status: 'active', activatedAt: event.data.activatedAt };
+      case 'hypercare.period.extended.v1':
+        return state.status === 'none' ? state : { ...state, configuration: { ...state.configuration, plannedEndAt: event.data.plannedEndAt } };
+      case 'hypercare.period.exit-review-started.v1':
+        return state.status === 'none' ? state : { ...state, status: 'exit-review' };
+      case 'hypercare.period.closed.v1':
+        return state.status === 'none' ? state : { ...state, status: 'closed', closedAt: event.data.closedAt };
+    }
+  },
+};
