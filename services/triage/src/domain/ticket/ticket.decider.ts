@@ -1,0 +1,123 @@
+import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
+import type { Decider } from '@hypercare/event-store';
+import type { Priority } from '@hypercare/contracts';
+import { dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
+import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
+
+/** Which commands each status accepts (`check-sla` is the SLA timer's, allowed always). */
+const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = {
+  none: ['open'],
+  new: ['triage', 'decide', 'comment'],
+  triaged: ['triage', 'assign', 'acknowledge', 'decide', 'comment'],
+  acknowledged: ['triage', 'assign', 'start', 'decide', 'comment'],
+  'in-progress': ['triage', 'assign', 'provide-workaround', 'resolve', 'decide', 'comment'],
+  'workaround-available': ['triage', 'assign', 'resolve', 'decide', 'comment'],
+  resolved: ['close', 'reopen', 'comment'],
+  closed: ['reopen', 'comment'],
+};
+
+export const allowedTicketCommands = (state: TicketState): readonly TicketCommandKind[] => ALLOWED[state.status];
+
+/** A deadline already passed when the clock stops: the breach is recorded with the stop. */
+const lateBreach = (ticket: OpenTicket, clock: 'acknowledge' | 'resolve', command: TicketCommand): TicketEvent[] => {
+  const dueAt = clock === 'acknowledge' ? ticket.acknowledgeDueAt : ticket.resolveDueAt;
+  if (!dueAt || ticket.breached.includes(clock) || new Date(command.at) < new Date(dueAt)) return [];
+  const data = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: command.at, by: command.by, clock, dueAt, priority: ticket.priority as Priority };
+  return [{ type: 'hypercare.ticket.sla-breached.v1', data }];
+};
+
+const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] => {
+  const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: command.at, by: command.by };
+  switch (command.kind) {
+    case 'triage': {
+      const priority = priorityFor(command.policy, command.impact, command.urgency);
+      const previous = ticket.priority && ticket.priority !== priority ? { previousPriority: ticket.priority } : {};
+      const data = { ...base, category: command.category, impact: command.impact, urgency: command.urgency, priority, ...previous, ...scheduleFor(command.policy, priority, ticket.reportedAt) };
+      return [{ type: 'hypercare.ticket.triaged.v1', data }];
+    }
+    case 'assign': {
+      const person = command.policy.roster.find((entry) => entry.role === command.role && entry.email.toLowerCase() === command.email.toLowerCase());
+      if (!person) throw new InvalidCommand([{ field: 'email', message: `${command.email} is not on the period's roster as ${command.role}` }]);
+      return [{ type: 'hypercare.ticket.assigned.v1', data: { ...base, role: command.role, assignee: { name: person.name, email: person.email } } }];
+    }
+    case 'acknowledge':
+      return [...lateBreach(ticket, 'acknowledge', command), { type: 'hypercare.ticket.acknowledged.v1', data: base }];
+    case 'start':
+      return [{ type: 'hypercare.ticket.started.v1', data: base }];
+    case 'provide-workaround':
+      return [{ type: 'hypercare.ticket.workaround-provided.v1', data: { ...base, workaround: command.workaround } }];
+    case 'decide':
+      return [{ type: 'hypercare.ticket.decided.v1', data: { ...base, decision: command.decision, rationale: command.rationale } }];
+    case 'comment':
+      return [{ type: 'hypercare.ticket.commented.v1', data: { ...base, text: command.text } }];
+    case 'resolve': {
+      const resolution = { rootCause: command.rootCause, ...(command.fixReference ? { fixReference: command.fixReference } : {}) };
+      return [...lateBreach(ticket, 'resolve', command), { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } }];
+    }
+    case 'close':
+      return [{ type: 'hypercare.ticket.closed.v1', data: base }];
+    case 'reopen':
+      return [{ type: 'hypercare.ticket.reopened.v1', data: { ...base, reason: command.reason } }];
+    case 'check-sla':
+      return dueSlaEvents(ticket, command.policy, command);
+    case 'open':
+      return [];
+  }
+};
+
+const evolveOpen = (ticket: OpenTicket, event: TicketEvent): OpenTicket => {
+  switch (event.type) {
+    case 'hypercare.ticket.triaged.v1': {
+      const { priority, acknowledgeDueAt, resolveDueAt, escalations } = event.data;
+      return { ...ticket, status: ticket.status === 'new' ? 'triaged' : ticket.status, priority, acknowledgeDueAt, resolveDueAt, escalations };
+    }
+    case 'hypercare.ticket.acknowledged.v1':
+      return { ...ticket, status: 'acknowledged', acknowledgedAt: event.data.at };
+    case 'hypercare.ticket.started.v1':
+      return { ...ticket, status: 'in-progress' };
+    case 'hypercare.ticket.workaround-provided.v1':
+      return { ...ticket, status: 'workaround-available' };
+    case 'hypercare.ticket.resolved.v1':
+      return { ...ticket, status: 'resolved', resolvedAt: event.data.at };
+    case 'hypercare.ticket.closed.v1':
+      return { ...ticket, status: 'closed' };
+    case 'hypercare.ticket.reopened.v1':
+      return { ...ticket, status: 'in-progress', resolvedAt: undefined };
+    case 'hypercare.ticket.sla-breached.v1':
+      return { ...ticket, breached: [...ticket.breached, event.data.clock] };
+    case 'hypercare.ticket.escalated.v1':
+      return { ...ticket, escalated: [...ticket.escalated, escalationKey(event.data)] };
+    default:
+      return ticket;
+  }
+};
+
+/**
+ * A ticket: opened from a report, triaged by the period's matrix (re-triage recomputes the
+ * deadlines and keeps the history), assigned from the roster, worked through
+ * new -> triaged -> acknowledged -> in progress -> (workaround) -> resolved -> closed, with
+ * reopen; SLA breaches and escalations are decided from the ticket's own history.
+ */
+export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    if (command.kind !== 'check-sla' && !ALLOWED[state.status].includes(command.kind)) {
+      throw new IllegalTransition('ticket', command.kind, state.status, ALLOWED[state.status]);
+    }
+    if (state.status === 'none') {
+      if (command.kind !== 'open') return [];
+      const { kind: _, ...data } = command;
+      return [{ type: 'hypercare.ticket.opened.v1', data }];
+    }
+    return decideOpen(command, state);
+  },
+
+  evolve(state, event) {
+    if (event.type === 'hypercare.ticket.opened.v1') {
+      const { ticketId, periodId, reportedAt } = event.data;
+      return { status: 'new', ticketId, periodId, reportedAt, escalations: [], breached: [], escalated: [] };
+    }
+    return state.status === 'none' ? state : evolveOpen(state, event);
+  },
+};

@@ -1,0 +1,115 @@
+import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
+import { given } from '@hypercare/event-store/testing';
+import { configuration, PERIOD_ID } from '../period/period.fixture';
+import { ticketDecider } from './ticket.decider';
+import { nextDueAt } from './ticket-sla';
+import type { OpenTicket, TicketEvent } from './ticket.model';
+
+const TICKET = '0d9c1e2f-3a4b-4c5d-8e6f-708192a3b4c5';
+const policy = configuration();
+const t = (minutes: number): string => new Date(Date.parse('2026-11-03T09:00:00.000Z') + minutes * 60_000).toISOString();
+const base = (minutes: number, by = 'sam@example.com') => ({ ticketId: TICKET, periodId: PERIOD_ID, at: t(minutes), by });
+const spec = given(ticketDecider);
+
+const opened: TicketEvent = {
+  type: 'hypercare.ticket.opened.v1',
+  data: { ...base(0, 'triage'), reportId: TICKET, title: 'Invoices stuck in approval', reporter: { name: 'Ana', email: 'ana@example.com' }, affectedUsers: 40, reportedAt: t(0) },
+};
+const triagedP1: TicketEvent = {
+  type: 'hypercare.ticket.triaged.v1',
+  data: {
+    ...base(2),
+    category: 'critical-bug',
+    impact: 'high',
+    urgency: 'high',
+    priority: 'P1',
+    acknowledgeDueAt: t(15),
+    resolveDueAt: t(240),
+    escalations: [
+      { level: 1, dueAt: t(10), when: 'unacknowledged', notifyRole: 'technical-lead' },
+      { level: 2, dueAt: t(30), when: 'unacknowledged', notifyRole: 'project-manager' },
+    ],
+  },
+};
+const acknowledged: TicketEvent = { type: 'hypercare.ticket.acknowledged.v1', data: base(5) };
+const started: TicketEvent = { type: 'hypercare.ticket.started.v1', data: base(6) };
+const resolved: TicketEvent = { type: 'hypercare.ticket.resolved.v1', data: { ...base(60), rootCause: 'Approval queue lock never released' } };
+
+describe('Ticket', () => {
+  it('opens from a report with the report’s id', () => {
+    const { data } = opened as Extract<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>;
+    spec().when({ kind: 'open', ...data }).then([opened]);
+  });
+
+  it('is triaged to a priority by the period’s matrix, with deadlines and escalations from the report time', () => {
+    spec(opened).when({ kind: 'triage', category: 'critical-bug', impact: 'high', urgency: 'high', policy, ...base(2) }).then([triagedP1]);
+  });
+
+  it('re-triage recomputes the deadlines at the new priority and remembers the previous one', () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'triage', category: 'minor-bug', impact: 'low', urgency: 'low', policy, ...base(3) })
+      .then([
+        {
+          type: 'hypercare.ticket.triaged.v1',
+          data: { ...base(3), category: 'minor-bug', impact: 'low', urgency: 'low', priority: 'P4', previousPriority: 'P1', acknowledgeDueAt: t(24 * 60), resolveDueAt: t(10 * 24 * 60), escalations: [] },
+        },
+      ]);
+  });
+
+  it('is assigned only to someone on the roster in that role', () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'assign', role: 'technical-lead', email: 'sam@example.com', policy, ...base(4) })
+      .thenThrows((error) => error instanceof InvalidCommand && error.issues[0]?.field === 'email');
+    spec(opened, triagedP1)
+      .when({ kind: 'assign', role: 'technical-lead', email: 'TOMAS@example.com', policy, ...base(4) })
+      .then([{ type: 'hypercare.ticket.assigned.v1', data: { ...base(4), role: 'technical-lead', assignee: { name: 'Tomás Lead', email: 'tomas@example.com' } } }]);
+  });
+
+  it('refuses to be acknowledged before triage, saying where it is and what it accepts', () => {
+    spec(opened)
+      .when({ kind: 'acknowledge', ...base(1) })
+      .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'new' && error.allowed.join() === 'triage,decide,comment');
+  });
+
+  it('fires nothing before a deadline, then the breach and the due escalation once, and never again', () => {
+    spec(opened, triagedP1).when({ kind: 'check-sla', policy, ...base(9, 'sla-timer') }).thenNothingHappened();
+    const breach: TicketEvent = { type: 'hypercare.ticket.sla-breached.v1', data: { ...base(16, 'sla-timer'), clock: 'acknowledge', dueAt: t(15), priority: 'P1' } };
+    const escalation: TicketEvent = {
+      type: 'hypercare.ticket.escalated.v1',
+      data: { ...base(16, 'sla-timer'), level: 1, when: 'unacknowledged', notifyRole: 'technical-lead', notified: [{ name: 'Tomás Lead', email: 'tomas@example.com' }], dueAt: t(10) },
+    };
+    spec(opened, triagedP1).when({ kind: 'check-sla', policy, ...base(16, 'sla-timer') }).then([breach, escalation]);
+    spec(opened, triagedP1, breach, escalation).when({ kind: 'check-sla', policy, ...base(17, 'sla-timer') }).thenNothingHappened();
+  });
+
+  it('records the breach with a late acknowledgement, and escalates no more once acknowledged', () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'acknowledge', ...base(20) })
+      .then([
+        { type: 'hypercare.ticket.sla-breached.v1', data: { ...base(20), clock: 'acknowledge', dueAt: t(15), priority: 'P1' } },
+        { type: 'hypercare.ticket.acknowledged.v1', data: base(20) },
+      ]);
+    spec(opened, triagedP1, acknowledged).when({ kind: 'check-sla', policy, ...base(45, 'sla-timer') }).thenNothingHappened();
+  });
+
+  it('is worked to resolved, closed, reopened into progress, and its resolve clock runs again', () => {
+    spec(opened, triagedP1, acknowledged)
+      .when({ kind: 'resolve', rootCause: 'x', ...base(7) })
+      .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'acknowledged');
+    spec(opened, triagedP1, acknowledged, started).when({ kind: 'resolve', rootCause: 'Approval queue lock never released', ...base(60) }).then([resolved]);
+    const closed: TicketEvent = { type: 'hypercare.ticket.closed.v1', data: base(61) };
+    const reopened: TicketEvent = { type: 'hypercare.ticket.reopened.v1', data: { ...base(90), reason: 'Came back after the nightly batch' } };
+    spec(opened, triagedP1, acknowledged, started, resolved).when({ kind: 'close', ...base(61) }).then([closed]);
+    spec(opened, triagedP1, acknowledged, started, resolved, closed).when({ kind: 'reopen', reason: 'Came back after the nightly batch', ...base(90) }).then([reopened]);
+    const state = [opened, triagedP1, acknowledged, started, resolved, closed, reopened].reduce(ticketDecider.evolve, ticketDecider.initialState) as OpenTicket;
+    expect(state.status).toBe('in-progress');
+    expect(nextDueAt(state)).toBe(t(240));
+  });
+
+  it('says when its timer must wake next: the earliest pending deadline or escalation', () => {
+    const state = [opened, triagedP1].reduce(ticketDecider.evolve, ticketDecider.initialState) as OpenTicket;
+    expect(nextDueAt(state)).toBe(t(10));
+    const done = [opened, triagedP1, acknowledged, started, resolved].reduce(ticketDecider.evolve, ticketDecider.initialState) as OpenTicket;
+    expect(nextDueAt(done)).toBeUndefined();
+  });
+});
