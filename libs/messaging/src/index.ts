@@ -28,3 +28,4 @@ export { aggregateIdOf, outboundEvent } from './relay/outbound-event';
 export { OutboxRelay, RELAY_BATCH_SIZE, type OutboxRelayOptions, type RelayStatus } from './relay/outbox-relay';
 export { currentTraceparent, inConsumerSpan } from './tracing';
 export { kafkaLogCreator, type MessagingLog } from './log';
+export { validatingEventStore } from './validating-event-store';
