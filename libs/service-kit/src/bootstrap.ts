@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
+import { ProblemDetailsFilter } from './problem-details.filter';
 import { startTelemetry } from './telemetry';
 
 export interface ServiceDefinition<C extends ServiceEnvironment> {
@@ -14,10 +15,11 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
   module: (config: C) => Promise<DynamicModule>;
 }
 
-/** A configured Nest application, not yet listening: JSON logger, OpenAPI at /docs and /docs-json. */
+/** A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at /docs and /docs-json. */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build(),

@@ -11,3 +11,5 @@ export {
 export { kafkaCheck, postgresCheck, ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
 export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
 export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';
+export { ProblemDetailsFilter } from './problem-details.filter';
+export { toProblem, type ProblemDetails } from './problem-details';

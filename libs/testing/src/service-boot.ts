@@ -69,6 +69,14 @@ export const describeServiceBoot = ({ name, main, module }: ServiceBootSpec): vo
       expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     });
 
+    it('answers an unknown route with an RFC 9457 problem document', async () => {
+      await start(realEnvironment());
+      const response = await fetch(`${baseUrl}/no/such/route`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.json()).toMatchObject({ type: 'https://hypercare.dev/problems/http-404', status: 404, instance: '/no/such/route' });
+    });
+
     it.each([
       ['unset', undefined],
       ['malformed', 'kafka-without-port'],
