@@ -1,7 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ContractViolation } from '@hypercare/contracts';
 import { DomainError, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
-import { InvalidEventStoreArgument, WrongExpectedVersion } from '@hypercare/event-store';
 
 /** An RFC 9457 problem document, the one error shape every service answers with. */
 export interface ProblemDetails {
@@ -16,6 +14,16 @@ export interface ProblemDetails {
 }
 
 const PROBLEMS = 'https://hypercare.dev/problems/';
+
+/**
+ * The event store's and the contracts' errors, recognised by their stable `code` rather than
+ * their classes: the service kit sits below those libraries and must not import them.
+ */
+type Coded = Error & { code: string };
+const hasCode = (error: unknown, code: string): error is Coded => error instanceof Error && (error as Partial<Coded>).code === code;
+const concurrentChange = (error: unknown): error is Coded & { actualVersion: number } => hasCode(error, 'EVENT_STORE.WRONG_EXPECTED_VERSION');
+const contractViolation = (error: unknown): error is Coded & { issues: Array<{ path: string; message: string }> } => hasCode(error, 'CONTRACT.VIOLATION');
+const invalidArgument = (error: unknown): error is Coded & { field: string; problem: string } => hasCode(error, 'EVENT_STORE.INVALID_ARGUMENT');
 
 const problem = (slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails => ({
   type: `${PROBLEMS}${slug}`,
@@ -44,15 +52,15 @@ const fromDomain = (error: DomainError): ProblemDetails => {
 export const toProblem = (error: unknown, instance?: string): { problem: ProblemDetails; internal: boolean } => {
   const at = instance ? { instance } : {};
   if (error instanceof DomainError) return { problem: { ...fromDomain(error), ...at }, internal: false };
-  if (error instanceof WrongExpectedVersion) {
+  if (concurrentChange(error)) {
     const detail = `Someone else changed it first (now at version ${error.actualVersion}); reload and retry.`;
     return { problem: { ...problem('concurrent-change', 'Concurrent change', 409, detail, { actualVersion: error.actualVersion }), ...at }, internal: false };
   }
-  if (error instanceof ContractViolation) {
+  if (contractViolation(error)) {
     const errors = error.issues.map((issue) => ({ field: issue.path, message: issue.message }));
     return { problem: { ...problem('invalid-request', 'The request is invalid', 400, error.message, { errors }), ...at }, internal: false };
   }
-  if (error instanceof InvalidEventStoreArgument) {
+  if (invalidArgument(error)) {
     return { problem: { ...problem('invalid-request', 'The request is invalid', 400, error.message, { errors: [{ field: error.field, message: error.problem }] }), ...at }, internal: false };
   }
   if (error instanceof HttpException) {

@@ -1,8 +1,9 @@
 import { NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { ContractViolation } from '@hypercare/contracts';
 import { Conflict, IllegalTransition, InvalidCommand, NotFound } from '@hypercare/domain-kit';
-import { WrongExpectedVersion } from '@hypercare/event-store';
 import { toProblem } from './problem-details';
+
+/** Errors shaped like the event store's and the contracts' (the kit knows them by code only). */
+const coded = (code: string, fields: object): Error => Object.assign(new Error(code), { code, ...fields });
 
 describe('problem details (RFC 9457)', () => {
   it('names every bad field of an invalid request in a 400', () => {
@@ -24,8 +25,9 @@ describe('problem details (RFC 9457)', () => {
   it.each([
     [new NotFound('period', 'p-1'), 404, 'not-found'],
     [new Conflict('Idempotency-Key reused with another request'), 409, 'conflict'],
-    [new WrongExpectedVersion('ticket-1', 3, 4), 409, 'concurrent-change'],
-    [new ContractViolation('hypercare.report.submitted.v1', [{ path: 'title', message: 'Required' }]), 400, 'invalid-request'],
+    [coded('EVENT_STORE.WRONG_EXPECTED_VERSION', { actualVersion: 4 }), 409, 'concurrent-change'],
+    [coded('CONTRACT.VIOLATION', { issues: [{ path: 'title', message: 'Required' }] }), 400, 'invalid-request'],
+    [coded('EVENT_STORE.INVALID_ARGUMENT', { field: 'stream', problem: 'must not be empty' }), 400, 'invalid-request'],
     [new NotFoundException('Cannot GET /nowhere'), 404, 'http-404'],
     [new PayloadTooLargeException(), 413, 'http-413'],
   ])('maps %p to %i', (error, status, slug) => {
