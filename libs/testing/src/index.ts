@@ -5,3 +5,4 @@ export { spawnService, waitForOk, type ServiceProcess } from './service-process'
 export { createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
 export { javaAvailable, privateKafka, type PrivateKafka } from './private-kafka';
 export { closedLoop, fmt, openLoop, printTable, scratchDatabase } from './bench-harness';
+export { eventually, sleep } from './eventually';

@@ -4,8 +4,10 @@ import { openPostgresEventStore, type PostgresEventStore } from '@hypercare/even
 import {
   createTestDatabase,
   describeWith,
+  eventually,
   javaAvailable,
   privateKafka,
+  sleep,
   type PrivateKafka,
   type TestDatabase,
 } from '@hypercare/testing';
@@ -14,15 +16,6 @@ import { KafkaMessageBus } from '../kafka-message-bus';
 import { SoleLeader } from './leader-election';
 import { counterIncremented } from './messaging-worker.fixture';
 import { OutboxRelay } from './outbox-relay';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const eventually = async (what: string, predicate: () => boolean, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-};
 
 (javaAvailable() ? describeWith('postgres') : describe.skip)('outbox relay across a broker outage', () => {
   const topic = `test.outage.${randomUUID().slice(0, 8)}.v1`;

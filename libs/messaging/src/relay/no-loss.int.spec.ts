@@ -8,7 +8,9 @@ import {
 import {
   createTestDatabase,
   describeWith,
+  eventually,
   kafkaBrokers,
+  sleep,
   spawnService,
   type ServiceProcess,
   type TestDatabase,
@@ -21,8 +23,6 @@ const AGGREGATES = 500;
 const EVENTS_PER_AGGREGATE = 20;
 const TOTAL = AGGREGATES * EVENTS_PER_AGGREGATE;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The JSON progress lines a worker printed so far. */
 const reports = (worker: ServiceProcess): Array<Record<string, unknown>> =>
   worker
@@ -31,17 +31,8 @@ const reports = (worker: ServiceProcess): Array<Record<string, unknown>> =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const until = async (
-  what: string,
-  predicate: () => Promise<boolean> | boolean,
-  timeoutMs = 120_000,
-): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-};
+const until = (what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> =>
+  eventually(what, predicate, timeoutMs);
 
 describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-way', () => {
   const topic = `test.no-loss.${randomUUID().slice(0, 8)}.v1`;

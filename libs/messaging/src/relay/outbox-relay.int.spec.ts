@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
 import { openPgliteEventStore, openPostgresEventStore, type EventStore } from '@hypercare/event-store';
-import { createTestDatabase, describeWith, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
+import { createTestDatabase, describeWith, eventually, kafkaBrokers, sleep, type TestDatabase } from '@hypercare/testing';
 import { z } from 'zod';
 import { InProcessMessageBus } from '../in-process-message-bus';
 import type { IntegrationEvent } from '../integration-event';
@@ -17,14 +17,6 @@ interface RelayWorld {
   dispose(): Promise<void>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const eventually = async (what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-};
 
 /** Contracts on a topic of the test's own: `noted` has a v1 upcast to v2; `internal` has no contract. */
 const probeContracts = (topic: string) => {
