@@ -1,3 +1,4 @@
+import { fieldPath } from '@hypercare/domain-kit';
 import type { z } from 'zod';
 import { ContractViolation, UnknownEventType } from './errors';
 import { type EventContract, unversioned } from './event-contract';
@@ -8,9 +9,6 @@ export interface Upcaster {
   to: string;
   upcast(data: unknown): unknown;
 }
-
-const pathOf = (path: Array<string | number>): string =>
-  path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
 
 /**
  * Every contract a process knows, and the upcasters between versions of a type. Data is
@@ -64,7 +62,7 @@ export class ContractRegistry {
     if (result.success) return result.data;
     throw new ContractViolation(
       type,
-      result.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+      result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
     );
   }
 

@@ -1,3 +1,3 @@
 export { ManualClock, systemClock, type Clock } from './clock';
 export { Conflict, DomainError, IllegalTransition, InvalidCommand, NotFound, type Issue } from './errors';
-export { issuesOf, parseOrThrow } from './zod-issues';
+export { fieldPath, issuesOf, parseOrThrow } from './zod-issues';

@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { openPostgresEventStore } from '../src';
 import { bareInsert, emmett, payload, type Appender } from './baselines';
-import { closedLoop, fmt, openLoop, printTable, scratchDatabase } from '@hypercare/testing';
+import { closedLoop, createDatabase, fmt, openLoop, printTable } from '@hypercare/testing';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
@@ -35,7 +35,7 @@ const appendRows = async (): Promise<{ rows: string[][]; misses: string[] }> => 
   ];
   const results: Record<string, Partial<Record<'ours' | 'a' | 'b', number | string>>> = {};
   for (const system of systems) {
-    const database = await scratchDatabase(BASE_URL, `bench_es_${system.key}`);
+    const database = await createDatabase(BASE_URL, `bench_es_${system.key}`);
     let appender: Appender;
     try {
       appender = await system.open(database.url);
@@ -76,7 +76,7 @@ const appendRows = async (): Promise<{ rows: string[][]; misses: string[] }> => 
 };
 
 const latencyRow = async (): Promise<{ row: string[]; misses: string[] }> => {
-  const database = await scratchDatabase(BASE_URL, 'bench_es_latency');
+  const database = await createDatabase(BASE_URL, 'bench_es_latency');
   const { store, close } = await ours(database.url);
   const result = await openLoop(5_000, SECONDS, (i) => store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [{ type: 'TicketReported', data: payload(i) }]));
   await close();
@@ -89,7 +89,7 @@ const latencyRow = async (): Promise<{ row: string[]; misses: string[] }> => {
 };
 
 const catchUpRows = async (): Promise<{ rows: string[][]; misses: string[] }> => {
-  const database = await scratchDatabase(BASE_URL, 'bench_es_catchup');
+  const database = await createDatabase(BASE_URL, 'bench_es_catchup');
   const { store, close } = await ours(database.url);
   const perAppend = 1_000;
   for (let written = 0; written < CATCH_UP_EVENTS; written += perAppend * 8) {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
 import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@hypercare/event-store';
-import { fmt, printTable, scratchDatabase } from '@hypercare/testing';
+import { createDatabase, fmt, percentiles, printTable } from '@hypercare/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { z } from 'zod';
 import { KafkaMessageBus, OutboxRelay, outboundEvent, RELAY_BATCH_SIZE, SoleLeader, toWireMessage } from '../src';
@@ -45,8 +45,6 @@ const readEverything = async (store: PostgresEventStore): Promise<RecordedEvent[
   return all;
 };
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
 /**
  * Events per second through the relay and through a bare producer with the relay's own
  * settings and batch size, sending the messages the relay would send. Interleaved rounds,
@@ -80,7 +78,7 @@ const throughput = async (store: PostgresEventStore, bus: KafkaMessageBus): Prom
     progress(`round ${round}/${ROUNDS}: bare producer ${fmt(bare.at(-1) as number)} events/s, outbox relay ${fmt(relayed.at(-1) as number)} events/s`);
   }
   await producer.disconnect();
-  return { relay: median(relayed), bare: median(bare) };
+  return { relay: percentiles(relayed).p50, bare: percentiles(bare).p50 };
 };
 
 /** Appends single events at `rate` per second and times each from its scheduled start to the consumer's handler. */
@@ -115,14 +113,13 @@ const latency = async (store: PostgresEventStore, bus: KafkaMessageBus, rate: nu
   for (let waited = 0; latencies.length < total && waited < 30_000; waited += 50) await sleep(50);
   await consumer.stop();
   await relay.stop();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  progress(`latency at ${rate}/s: p50 ${fmt(at(0.5), 1)} ms, p99 ${fmt(at(0.99), 1)} ms`);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), received: latencies.length, offered: total };
+  const { p50, p95, p99 } = percentiles(latencies);
+  progress(`latency at ${rate}/s: p50 ${fmt(p50, 1)} ms, p99 ${fmt(p99, 1)} ms`);
+  return { p50, p95, p99, received: latencies.length, offered: total };
 };
 
 const main = async (): Promise<void> => {
-  const database = await scratchDatabase(BASE_URL, 'bench_messaging');
+  const database = await createDatabase(BASE_URL, 'bench_messaging');
   const store = await openPostgresEventStore(database.url);
   const bus = await KafkaMessageBus.connect({ brokers: BROKERS, clientId: 'bench-messaging' });
   const misses: string[] = [];

@@ -1,8 +1,6 @@
-import type { SqlClient, SqlExecutor } from '@hypercare/event-store';
+import { quoteIdent, type SqlClient, type SqlExecutor } from '@hypercare/event-store';
 import type { IntegrationEvent } from './integration-event';
 import type { ConsumerOptions, Delivery, MessageBus, RunningConsumer } from './message-bus.port';
-
-const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Which events a consumer has already applied, recorded in the same transaction as the

@@ -1,23 +1,3 @@
-import { Client } from 'pg';
-
-/** A database of the benchmark's own on the server at DATABASE_URL, dropped afterwards. */
-export const scratchDatabase = async (baseUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> => {
-  const admin = async (sql: string): Promise<void> => {
-    const client = new Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists "${name}" with (force)`);
-  await admin(`create database "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-};
-
 /**
  * Runs `writers` closed loops, each calling `append(writer, i)` back to back for
  * `seconds` after a short unmeasured warm-up; returns the events per second.
@@ -69,9 +49,14 @@ export const openLoop = async (rate: number, seconds: number, call: (i: number) 
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1_000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), achieved: total / elapsed };
+  return { ...percentiles(latencies), achieved: total / elapsed };
+};
+
+/** p50, p95 and p99 of a set of measurements (NaN when there are none). */
+export const percentiles = (values: number[]): { p50: number; p95: number; p99: number } => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 };
 
 export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

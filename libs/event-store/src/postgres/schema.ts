@@ -6,7 +6,8 @@ import type { SqlClient } from './sql-client';
  */
 export const ORDINAL_BITS = 20;
 
-const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** A PostgreSQL identifier, quoted so any schema name is safe in SQL text. */
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Ordered migrations, each a list of single statements (PGlite's extended protocol takes
@@ -162,4 +163,3 @@ export const migrate = async (client: SqlClient, schema: string): Promise<void> 
   });
 };
 
-export { quoteIdent };

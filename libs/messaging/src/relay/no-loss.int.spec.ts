@@ -31,9 +31,6 @@ const reports = (worker: ServiceProcess): Array<Record<string, unknown>> =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const until = (what: string, predicate: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> =>
-  eventually(what, predicate, timeoutMs);
-
 describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-way', () => {
   const topic = `test.no-loss.${randomUUID().slice(0, 8)}.v1`;
   let database: TestDatabase;
@@ -74,10 +71,10 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
 
   it('projects every one of 10,000 events exactly once, in per-aggregate order, across a killed relay and a killed consumer', async () => {
     const firstRelay = spawn('relay');
-    await until('the first relay to lead', () => leads(firstRelay), 60_000);
+    await eventually('the first relay to lead', () => leads(firstRelay), 60_000);
     const standbyRelay = spawn('relay');
     let consumer = spawn('consumer', { HANDLER_DELAY_MS: '1' });
-    await until(
+    await eventually(
       'the consumer to join its group',
       () => reports(consumer).some((line) => line['consuming']),
       60_000,
@@ -88,13 +85,11 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
       for (let seq = 0; seq < EVENTS_PER_AGGREGATE; seq++) {
         for (let from = 0; from < AGGREGATES; from += 50) {
           await Promise.all(
-            aggregates
-              .slice(from, from + 50)
-              .map((id) =>
-                store.append(`counter-${id}`, [{ type: counterIncremented(topic).type, data: { seq } }], {
-                  expectedVersion: seq === 0 ? 'no-stream' : seq - 1,
-                }),
-              ),
+            aggregates.slice(from, from + 50).map((id) =>
+              store.append(`counter-${id}`, [{ type: counterIncremented(topic).type, data: { seq } }], {
+                expectedVersion: seq === 0 ? 'no-stream' : seq - 1,
+              }),
+            ),
           );
           await sleep(10);
         }
@@ -103,20 +98,20 @@ describeWith('postgres', 'kafka')('outbox relay and inbox consumer, killed mid-w
 
     const published = (): number =>
       Math.max(0, ...reports(firstRelay).map((line) => Number(line['published'] ?? 0)));
-    await until('the first relay to publish 2,000 events', () => published() >= 2_000);
+    await eventually('the first relay to publish 2,000 events', () => published() >= 2_000, 120_000);
     firstRelay.child.kill('SIGKILL');
     expect(published()).toBeLessThan(TOTAL);
     const killedAt = Date.now();
-    await until('the standby relay to take over', () => leads(standbyRelay), 30_000);
+    await eventually('the standby relay to take over', () => leads(standbyRelay), 30_000);
     console.warn(`[no-loss] standby relay took over ${Date.now() - killedAt} ms after the leader was killed`);
     spawn('relay');
 
-    await until('the consumer to apply 5,000 events', async () => (await applied()) >= 5_000);
+    await eventually('the consumer to apply 5,000 events', async () => (await applied()) >= 5_000, 120_000);
     consumer.child.kill('SIGKILL');
     await consumer.exited;
     consumer = spawn('consumer');
     await writing;
-    await until('every event to be applied', async () => (await applied()) >= TOTAL, 180_000);
+    await eventually('every event to be applied', async () => (await applied()) >= TOTAL, 180_000);
     await sleep(2_000);
 
     const counters = await sql.query<{

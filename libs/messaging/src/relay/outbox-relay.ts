@@ -61,14 +61,32 @@ export class OutboxRelay {
   private readonly running: Promise<void>;
   private readonly state: RelayStatus = { leader: false, published: 0 };
 
+  private readonly baseBackoffMs: number;
+
   private constructor(private readonly options: OutboxRelayOptions) {
+    this.baseBackoffMs = options.retryBackoffMs ?? 1_000;
     this.stopped = new Promise((resolve) =>
       this.abort.signal.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true }),
     );
     this.running = this.run();
   }
 
+  /** Starts relaying; throws at once, naming the option, when the options cannot work. */
   static start(options: OutboxRelayOptions): OutboxRelay {
+    const problems = [
+      !options.source ? 'source must name the publishing service, e.g. /hypercare/triage' : undefined,
+      options.contracts.all().length === 0
+        ? 'contracts must hold at least one contract: only contracted events are published'
+        : undefined,
+      options.subscriptionId === '' ? 'subscriptionId must not be empty' : undefined,
+      options.batchSize !== undefined && !(Number.isSafeInteger(options.batchSize) && options.batchSize > 0)
+        ? 'batchSize must be a positive whole number'
+        : undefined,
+      options.retryBackoffMs !== undefined && !(options.retryBackoffMs > 0)
+        ? 'retryBackoffMs must be positive'
+        : undefined,
+    ].filter((problem): problem is string => problem !== undefined);
+    if (problems.length) throw new Error(`Cannot start the outbox relay: ${problems.join('; ')}`);
     return new OutboxRelay(options);
   }
 
@@ -84,7 +102,7 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { election, log } = this.options;
-    let backoff = this.options.retryBackoffMs ?? 1_000;
+    let backoff = this.baseBackoffMs;
     while (!this.abort.signal.aborted) {
       const lease = await election.acquire(this.abort.signal).catch((error: unknown) => this.fail(error));
       if (!lease) {
@@ -116,10 +134,7 @@ export class OutboxRelay {
       await lease.release();
       if (outcome.kind === 'stopped') break;
       this.fail(outcome.error);
-      backoff =
-        this.state.published > published
-          ? (this.options.retryBackoffMs ?? 1_000)
-          : Math.min(backoff * 2, MAX_BACKOFF_MS);
+      backoff = this.state.published > published ? this.baseBackoffMs : Math.min(backoff * 2, MAX_BACKOFF_MS);
       await this.pause(backoff);
     }
   }

@@ -25,6 +25,6 @@ export const DEFAULT_SLA_POLICY: PeriodConfiguration['slaPolicy'] = [
 ];
 
 /** A hypercare period lasts three weeks unless planned otherwise. */
-export const DEFAULT_DURATION_DAYS = 21;
+const DEFAULT_DURATION_DAYS = 21;
 
 export const defaultPlannedEnd = (goLiveAt: string): string => new Date(new Date(goLiveAt).getTime() + DEFAULT_DURATION_DAYS * 86_400_000).toISOString();

@@ -10,12 +10,16 @@ import type {
 } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
+import { defaultPlannedEnd } from './period-defaults';
 import { definitionIssues } from './period-rules';
+
+/** A new period's definition; without a planned end it lasts the default three weeks. */
+export type PlannedConfiguration = Omit<PeriodConfiguration, 'plannedEndAt'> & { plannedEndAt?: string };
 
 export type PeriodStatus = 'planned' | 'active' | 'exit-review' | 'closed';
 
 export type PeriodCommand =
-  | { kind: 'plan'; periodId: string; configuration: PeriodConfiguration }
+  | { kind: 'plan'; periodId: string; configuration: PlannedConfiguration }
   | { kind: 'reconfigure'; configuration: PeriodConfiguration }
   | { kind: 'activate'; at: string }
   | { kind: 'extend'; plannedEndAt: string; reason: string }
@@ -43,8 +47,6 @@ const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> =
   closed: [],
 };
 
-export const allowedPeriodCommands = (state: PeriodState): readonly string[] => ALLOWED[state.status];
-
 const validDefinition = (configuration: PeriodConfiguration): PeriodConfiguration => {
   const issues = definitionIssues(configuration);
   if (issues.length) throw new InvalidCommand(issues);
@@ -64,7 +66,8 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
       throw new IllegalTransition('period', command.kind, state.status, ALLOWED[state.status]);
     }
     if (command.kind === 'plan') {
-      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition(command.configuration) } }];
+      const { plannedEndAt = defaultPlannedEnd(command.configuration.goLiveAt), ...rest } = command.configuration;
+      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition({ ...rest, plannedEndAt }) } }];
     }
     if (state.status === 'none') return [];
     const { periodId, configuration } = state;
@@ -91,24 +94,24 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
   },
 
   evolve(state, event) {
+    if (event.type === 'hypercare.period.planned.v1') {
+      const { periodId, ...configuration } = event.data;
+      return { status: 'planned', periodId, configuration };
+    }
+    if (state.status === 'none') return state;
     switch (event.type) {
-      case 'hypercare.period.planned.v1': {
-        const { periodId, ...configuration } = event.data;
-        return { status: 'planned', periodId, configuration };
-      }
       case 'hypercare.period.reconfigured.v1': {
-        if (state.status === 'none') return state;
         const { periodId: _, ...configuration } = event.data;
         return { ...state, configuration };
       }
       case 'hypercare.period.activated.v1':
-        return state.status === 'none' ? state : { ...state, status: 'active', activatedAt: event.data.activatedAt };
+        return { ...state, status: 'active', activatedAt: event.data.activatedAt };
       case 'hypercare.period.extended.v1':
-        return state.status === 'none' ? state : { ...state, configuration: { ...state.configuration, plannedEndAt: event.data.plannedEndAt } };
+        return { ...state, configuration: { ...state.configuration, plannedEndAt: event.data.plannedEndAt } };
       case 'hypercare.period.exit-review-started.v1':
-        return state.status === 'none' ? state : { ...state, status: 'exit-review' };
+        return { ...state, status: 'exit-review' };
       case 'hypercare.period.closed.v1':
-        return state.status === 'none' ? state : { ...state, status: 'closed', closedAt: event.data.closedAt };
+        return { ...state, status: 'closed', closedAt: event.data.closedAt };
     }
   },
 };

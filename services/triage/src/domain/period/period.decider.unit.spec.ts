@@ -15,6 +15,13 @@ describe('HypercarePeriod', () => {
     spec().when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration() }).then([planned]);
   });
 
+  it('lasts three weeks from its go-live when no planned end is given', () => {
+    const { plannedEndAt: _, ...withoutEnd } = configuration();
+    spec()
+      .when({ kind: 'plan', periodId: PERIOD_ID, configuration: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' } })
+      .then([{ type: 'hypercare.period.planned.v1', data: { periodId: PERIOD_ID, ...configuration(), plannedEndAt: '2026-11-23T08:00:00.000Z' } }]);
+  });
+
   it('refuses a definition that ends before it goes live, naming the field', () => {
     spec()
       .when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }) })

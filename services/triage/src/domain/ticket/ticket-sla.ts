@@ -46,15 +46,22 @@ const pendingClocks = (ticket: OpenTicket): Array<{ clock: 'acknowledge' | 'reso
     ] as const
   ).flatMap(([clock, dueAt]) => (dueAt && !ticket.breached.includes(clock) && stillWaiting(ticket, clock) ? [{ clock, dueAt }] : []));
 
+/** The SLA clocks (all, or only `clock`) whose deadline passed by `acting.at` without a recorded breach. */
+export const dueBreaches = (ticket: OpenTicket, acting: Acting, clock?: 'acknowledge' | 'resolve'): TicketEvent[] =>
+  pendingClocks(ticket)
+    .filter((pending) => (clock === undefined || pending.clock === clock) && reached(pending.dueAt, acting.at))
+    .map((pending) => ({
+      type: 'hypercare.ticket.sla-breached.v1',
+      data: { ticketId: ticket.ticketId, periodId: ticket.periodId, at: acting.at, by: acting.by, ...pending, priority: ticket.priority as Priority },
+    }));
+
 /**
  * The breaches and escalations due at `acting.at` that have not fired yet. Derived from
  * the ticket's own history, so asking twice (or after a restart) never fires anything twice.
  */
 export const dueSlaEvents = (ticket: OpenTicket, policy: PeriodPolicy, acting: Acting): TicketEvent[] => {
   const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: acting.at, by: acting.by };
-  const breaches: TicketEvent[] = pendingClocks(ticket)
-    .filter(({ dueAt }) => reached(dueAt, acting.at))
-    .map(({ clock, dueAt }) => ({ type: 'hypercare.ticket.sla-breached.v1', data: { ...base, clock, dueAt, priority: ticket.priority as Priority } }));
+  const breaches = dueBreaches(ticket, acting);
   const escalations: TicketEvent[] = pendingEscalations(ticket)
     .filter(({ dueAt }) => reached(dueAt, acting.at))
     .map((escalation) => ({

@@ -1,7 +1,6 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
-import type { Priority } from '@hypercare/contracts';
-import { dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
+import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
 
 /** Which commands each status accepts (`check-sla` is the SLA timer's, allowed always). */
@@ -14,16 +13,6 @@ const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = {
   'workaround-available': ['triage', 'assign', 'resolve', 'decide', 'comment'],
   resolved: ['close', 'reopen', 'comment'],
   closed: ['reopen', 'comment'],
-};
-
-export const allowedTicketCommands = (state: TicketState): readonly TicketCommandKind[] => ALLOWED[state.status];
-
-/** A deadline already passed when the clock stops: the breach is recorded with the stop. */
-const lateBreach = (ticket: OpenTicket, clock: 'acknowledge' | 'resolve', command: TicketCommand): TicketEvent[] => {
-  const dueAt = clock === 'acknowledge' ? ticket.acknowledgeDueAt : ticket.resolveDueAt;
-  if (!dueAt || ticket.breached.includes(clock) || new Date(command.at) < new Date(dueAt)) return [];
-  const data = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: command.at, by: command.by, clock, dueAt, priority: ticket.priority as Priority };
-  return [{ type: 'hypercare.ticket.sla-breached.v1', data }];
 };
 
 const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] => {
@@ -41,7 +30,7 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
       return [{ type: 'hypercare.ticket.assigned.v1', data: { ...base, role: command.role, assignee: { name: person.name, email: person.email } } }];
     }
     case 'acknowledge':
-      return [...lateBreach(ticket, 'acknowledge', command), { type: 'hypercare.ticket.acknowledged.v1', data: base }];
+      return [...dueBreaches(ticket, command, 'acknowledge'), { type: 'hypercare.ticket.acknowledged.v1', data: base }];
     case 'start':
       return [{ type: 'hypercare.ticket.started.v1', data: base }];
     case 'provide-workaround':
@@ -52,7 +41,7 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
       return [{ type: 'hypercare.ticket.commented.v1', data: { ...base, text: command.text } }];
     case 'resolve': {
       const resolution = { rootCause: command.rootCause, ...(command.fixReference ? { fixReference: command.fixReference } : {}) };
-      return [...lateBreach(ticket, 'resolve', command), { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } }];
+      return [...dueBreaches(ticket, command, 'resolve'), { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } }];
     }
     case 'close':
       return [{ type: 'hypercare.ticket.closed.v1', data: base }];
