@@ -36,6 +36,8 @@ export const serviceEnvironment = z.object({
   DATABASE_URL: databaseUrlVariable,
   KAFKA_BROKERS: kafkaBrokersVariable,
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
+  /** `manual` freezes the service's time and mounts `/test-clock` to move it: tests and simulations only. */
+  HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),
 });
 
 export type ServiceEnvironment = z.infer<typeof serviceEnvironment>;

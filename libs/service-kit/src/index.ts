@@ -8,8 +8,9 @@ export {
   serviceEnvironment,
   type ServiceEnvironment,
 } from './config';
-export { kafkaCheck, postgresCheck, ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
+export { kafkaCheck, ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
 export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
 export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { toProblem, type ProblemDetails } from './problem-details';
+export { ApiJsonBody, ApiOutcomes, openApiSchema } from './openapi';

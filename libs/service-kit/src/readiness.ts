@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 
 /** One dependency the service cannot serve without. */
 export interface ReadinessCheck {
@@ -47,20 +46,6 @@ export class ReadinessRegistry {
     return { ready: entries.every(([, result]) => result.status === 'up'), checks: Object.fromEntries(entries) };
   }
 }
-
-/** PostgreSQL answers a trivial query over a fresh connection. */
-export const postgresCheck = (connectionString: string): ReadinessCheck => ({
-  name: 'postgres',
-  check: async () => {
-    const client = new Client({ connectionString, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
-    try {
-      await client.connect();
-      await client.query('select 1');
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  },
-});
 
 /** The Kafka cluster answers a metadata request. */
 export const kafkaCheck = (brokers: string[]): ReadinessCheck => ({

@@ -8,11 +8,15 @@ export interface SqlClient extends SqlExecutor {
   close(): Promise<void>;
 }
 
-/** A `pg` connection pool against a PostgreSQL server. */
-export const pgClient = (config: string | PoolConfig): SqlClient => {
-  const pool = new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
+/**
+ * A `pg` connection pool against a PostgreSQL server. Given a pool it does not own (shared
+ * by several users in one process), `close` leaves that pool open.
+ */
+export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
+  const shared = config instanceof Pool;
+  const pool = shared ? config : new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  if (!shared) pool.on('error', () => undefined);
   return {
     query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
     transaction: async (work) => {
@@ -29,7 +33,9 @@ export const pgClient = (config: string | PoolConfig): SqlClient => {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (!shared) await pool.end();
+    },
   };
 };
 

@@ -1,6 +1,6 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
-import { configuration, PERIOD_ID } from '../period/period.fixture';
+import { configuration, PERIOD_ID } from '../periods/period.fixture';
 import { ticketDecider } from './ticket.decider';
 import { nextDueAt } from './ticket-sla';
 import type { OpenTicket, TicketEvent } from './ticket.model';

@@ -1,0 +1,97 @@
+import { type Clock, systemClock } from '@hypercare/domain-kit';
+import {
+  AdvisoryLockElection,
+  InProcessMessageBus,
+  KafkaMessageBus,
+  SoleLeader,
+  type LeaderElection,
+  type MessageBus,
+  type MessagingLog,
+} from '@hypercare/messaging';
+import { kafkaCheck, type ReadinessCheck } from '@hypercare/service-kit';
+import { Pool } from 'pg';
+
+export interface InfrastructureSettings {
+  /** A postgres:// URL: a PostgreSQL server, or the embedded PGlite's local socket. */
+  databaseUrl: string;
+  /** Connections at most (default 10). The embedded PGlite has one session, so 1 there. */
+  poolSize?: number;
+  /** Kafka's brokers; absent, the in-process bus carries the events. */
+  kafkaBrokers?: readonly string[];
+  clock?: Clock;
+  /**
+   * How instances of a service pick the one that relays its events: a PostgreSQL advisory
+   * lock when several processes may share the database, or none when the process is alone.
+   */
+  election: 'advisory-lock' | 'sole';
+  /** Kafka client id, log context. */
+  clientId: string;
+  /** Runs last on close, e.g. to stop the embedded database. */
+  onClose?: () => Promise<void>;
+}
+
+const RECONNECT_MAX_MS = 10_000;
+
+/**
+ * What services run on: a PostgreSQL pool, a message bus and a clock. One per process in the
+ * distributed mode; shared by all five services in the all-in-one process. The bus connects
+ * in the background and keeps retrying, so a service starts (and reports not ready) while
+ * Kafka is away.
+ */
+export class Infrastructure {
+  readonly pool: Pool;
+  readonly clock: Clock;
+  private busConnection?: Promise<MessageBus>;
+  private readonly closing = new AbortController();
+
+  constructor(private readonly settings: InfrastructureSettings) {
+    this.pool = new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 });
+    // An idle connection dropping must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.clock = settings.clock ?? systemClock;
+  }
+
+  get messaging(): 'kafka' | 'in-process' {
+    return this.settings.kafkaBrokers ? 'kafka' : 'in-process';
+  }
+
+  /** The bus, once it answers; rejects only when the infrastructure closes first. */
+  bus(log: MessagingLog): Promise<MessageBus> {
+    this.busConnection ??= this.connectBus(log);
+    return this.busConnection;
+  }
+
+  election(lockName: string): LeaderElection {
+    return this.settings.election === 'sole'
+      ? new SoleLeader()
+      : new AdvisoryLockElection({ connection: this.settings.databaseUrl, lockName });
+  }
+
+  readinessChecks(): ReadinessCheck[] {
+    const postgres: ReadinessCheck = { name: 'postgres', check: async () => void (await this.pool.query('select 1')) };
+    const brokers = this.settings.kafkaBrokers;
+    return brokers ? [postgres, kafkaCheck([...brokers])] : [postgres];
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    const bus = await this.busConnection?.catch(() => undefined);
+    await bus?.close();
+    await this.pool.end();
+    await this.settings.onClose?.();
+  }
+
+  private async connectBus(log: MessagingLog): Promise<MessageBus> {
+    const brokers = this.settings.kafkaBrokers;
+    if (!brokers) return new InProcessMessageBus();
+    for (let wait = 500; ; wait = Math.min(wait * 2, RECONNECT_MAX_MS)) {
+      if (this.closing.signal.aborted) throw new Error('infrastructure closed before Kafka answered');
+      try {
+        return await KafkaMessageBus.connect({ brokers: [...brokers], clientId: this.settings.clientId, log });
+      } catch (error) {
+        log.warn({ brokers, retryInMs: wait, error: (error as Error).message }, 'Kafka does not answer yet');
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { ContractRegistry } from '@hypercare/contracts';
+import { ManualClock, systemClock } from '@hypercare/domain-kit';
+import type { MessagingLog } from '@hypercare/messaging';
+import { ReadinessRegistry, type ServiceEnvironment } from '@hypercare/service-kit';
+import { Infrastructure } from './infrastructure';
+import { ServiceRuntime } from './service-runtime';
+import { TestClockController } from './test-clock.controller';
+import { CLOCK } from './tokens';
+
+export interface RuntimeModuleOptions {
+  service: string;
+  contracts: ContractRegistry;
+  config: ServiceEnvironment;
+  /** Shared infrastructure (the all-in-one process); absent, the service opens its own from `config`. */
+  infrastructure?: Infrastructure;
+}
+
+const OWNS_INFRASTRUCTURE = Symbol('OWNS_INFRASTRUCTURE');
+
+const messagingLog = (service: string): MessagingLog => {
+  const logger = new Logger(`${service}-messaging`);
+  return {
+    info: (fields, message) => logger.log(fields, message),
+    warn: (fields, message) => logger.warn(fields, message),
+    error: (fields, message) => logger.error(fields, message),
+  };
+};
+
+/**
+ * A service's runtime as Nest providers: the infrastructure, the service's event store,
+ * inbox, relay and consumers (`ServiceRuntime`), and its clock. Messaging starts when the
+ * application has bootstrapped (after every feature module registered its consumers) and
+ * stops before the application closes.
+ */
+@Global()
+@Module({})
+export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly infrastructure: Infrastructure,
+    private readonly runtime: ServiceRuntime,
+    private readonly readiness: ReadinessRegistry,
+    @Inject(OWNS_INFRASTRUCTURE) private readonly ownsInfrastructure: boolean,
+  ) {}
+
+  static forRoot({ service, contracts, config, infrastructure }: RuntimeModuleOptions): DynamicModule {
+    const manual = infrastructure ? infrastructure.clock instanceof ManualClock : config.HYPERCARE_CLOCK === 'manual';
+    return {
+      module: RuntimeModule,
+      controllers: manual ? [TestClockController] : [],
+      providers: [
+        { provide: OWNS_INFRASTRUCTURE, useValue: !infrastructure },
+        {
+          provide: Infrastructure,
+          useFactory: () =>
+            infrastructure ??
+            new Infrastructure({
+              databaseUrl: config.DATABASE_URL,
+              kafkaBrokers: config.KAFKA_BROKERS,
+              clock: manual ? new ManualClock() : systemClock,
+              election: 'advisory-lock',
+              clientId: service,
+            }),
+        },
+        {
+          provide: ServiceRuntime,
+          inject: [Infrastructure],
+          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, log: messagingLog(service) }),
+        },
+        { provide: CLOCK, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.clock },
+      ],
+      exports: [Infrastructure, ServiceRuntime, CLOCK],
+    };
+  }
+
+  onModuleInit(): void {
+    for (const check of this.infrastructure.readinessChecks()) this.readiness.register(check);
+  }
+
+  onApplicationBootstrap(): void {
+    this.runtime.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.store.close();
+    if (this.ownsInfrastructure) await this.infrastructure.close();
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { hypercareContracts, TICKETS_TOPIC } from '@hypercare/contracts';
+import { ServiceRuntime } from '@hypercare/runtime';
+
+const contracts = hypercareContracts();
+
+/** Where a reporter's problem stands, as triage's ticket events tell it. */
+export interface ReportStatus {
+  ticketStatus: string;
+  priority?: string;
+  category?: string;
+  workaround?: string;
+  updatedAt: string;
+}
+
+const STATUS_BY_EVENT: Record<string, string> = {
+  'hypercare.ticket.opened.v1': 'new',
+  'hypercare.ticket.triaged.v1': 'triaged',
+  'hypercare.ticket.acknowledged.v1': 'acknowledged',
+  'hypercare.ticket.started.v1': 'in-progress',
+  'hypercare.ticket.workaround-provided.v1': 'workaround-available',
+  'hypercare.ticket.resolved.v1': 'resolved',
+  'hypercare.ticket.closed.v1': 'closed',
+  'hypercare.ticket.reopened.v1': 'in-progress',
+};
+
+/**
+ * The status a reporter sees for their report, kept from the ticket events through the
+ * inbox. Re-triage moves the priority without moving the status back.
+ */
+@Injectable()
+export class ReportStatusView implements OnModuleInit {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.runtime.sql.query(`create table if not exists intake.report_status (
+      report_id     text primary key,
+      ticket_status text not null,
+      priority      text,
+      category      text,
+      workaround    text,
+      updated_at    timestamptz not null)`);
+    this.runtime.consumeOnce({
+      groupId: 'intake.report-status',
+      topics: [TICKETS_TOPIC],
+      handle: async (event, tx) => {
+        if (!contracts.has(event.type)) return;
+        const data = contracts.upcast(event.type, event.data).data as { ticketId: string; at: string; priority?: string; category?: string; workaround?: string };
+        const status = event.type === 'hypercare.ticket.triaged.v1' ? undefined : STATUS_BY_EVENT[event.type];
+        if (event.type === 'hypercare.ticket.opened.v1') {
+          await tx.query(
+            `insert into intake.report_status (report_id, ticket_status, updated_at) values ($1, 'new', $2) on conflict (report_id) do nothing`,
+            [data.ticketId, data.at],
+          );
+          return;
+        }
+        await tx.query(
+          `update intake.report_status set
+             ticket_status = case when $2::text is not null then $2 when ticket_status = 'new' and $3::text is not null then 'triaged' else ticket_status end,
+             priority = coalesce($3, priority), category = coalesce($4, category), workaround = coalesce($5, workaround), updated_at = $6
+           where report_id = $1`,
+          [data.ticketId, status ?? null, data.priority ?? null, data.category ?? null, data.workaround ?? null, data.at],
+        );
+      },
+    });
+  }
+
+  async of(reportId: string): Promise<ReportStatus | undefined> {
+    const [row] = await this.runtime.sql.query<{ ticket_status: string; priority: string | null; category: string | null; workaround: string | null; updated_at: Date }>(
+      'select ticket_status, priority, category, workaround, updated_at from intake.report_status where report_id = $1',
+      [reportId],
+    );
+    if (!row) return undefined;
+    return {
+      ticketStatus: row.ticket_status,
+      ...(row.priority ? { priority: row.priority } : {}),
+      ...(row.category ? { category: row.category } : {}),
+      ...(row.workaround ? { workaround: row.workaround } : {}),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
+}

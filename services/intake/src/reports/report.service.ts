@@ -1,0 +1,88 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type EventData, reportSubmitted } from '@hypercare/contracts';
+import { type Clock, Conflict, InvalidCommand, NotFound } from '@hypercare/domain-kit';
+import type { EventMetadata } from '@hypercare/event-store';
+import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import type { z } from 'zod';
+import { PeriodDirectory } from '../periods/period-directory';
+import type { submitReportBody } from './report.dto';
+import { type ReportStatus, ReportStatusView } from './report-status.view';
+
+export const reportStream = (reportId: string): string => `report-${reportId}`;
+
+export interface Submission {
+  reportId: string;
+  periodId: string;
+  version: number;
+  position: number;
+}
+
+export type Report = EventData<typeof reportSubmitted> & { status: ReportStatus | { ticketStatus: 'awaiting-triage' } };
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Takes reports in. With an Idempotency-Key the key, a fingerprint of the request and the
+ * report's first event commit in one transaction: a retry finds the key and gets the first
+ * answer back; the same key with a different request is refused.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly periods: PeriodDirectory,
+    private readonly statuses: ReportStatusView,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async createTables(): Promise<void> {
+    await this.runtime.sql.query(`create table if not exists intake.idempotency_keys (
+      key          text primary key,
+      fingerprint  text not null,
+      submission   jsonb not null,
+      created_at   timestamptz not null default now())`);
+  }
+
+  async submit(periodId: string, content: z.infer<typeof submitReportBody>, idempotencyKey: string | undefined, metadata: EventMetadata): Promise<{ submission: Submission; replayed: boolean }> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InvalidCommand([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
+    }
+    await this.periods.acceptingReports(periodId);
+    const reportId = randomUUID();
+    const data = { ...content, reportId, periodId, submittedAt: this.clock.now().toISOString() };
+    const fingerprint = createHash('sha256').update(JSON.stringify({ periodId, content })).digest('hex');
+    return this.runtime.store.transaction(async (tx) => {
+      if (idempotencyKey !== undefined) {
+        const claimed = await tx.query(
+          `insert into intake.idempotency_keys (key, fingerprint, submission) values ($1, $2, '{}') on conflict (key) do nothing returning key`,
+          [idempotencyKey, fingerprint],
+        );
+        if (claimed.length === 0) return this.replay(tx, idempotencyKey, fingerprint);
+      }
+      const appended = await tx.append(reportStream(reportId), [{ type: reportSubmitted.type, data, metadata: { ...metadata, periodId, actor: content.reporter.email } }], {
+        expectedVersion: 'no-stream',
+      });
+      const submission = { reportId, periodId, version: appended.nextExpectedVersion, position: appended.position };
+      if (idempotencyKey !== undefined) {
+        await tx.query('update intake.idempotency_keys set submission = $2 where key = $1', [idempotencyKey, JSON.stringify(submission)]);
+      }
+      return { submission, replayed: false };
+    });
+  }
+
+  async get(reportId: string): Promise<Report> {
+    const [first] = await this.runtime.store.readStream(reportStream(reportId), { maxCount: 1 });
+    if (!first) throw new NotFound('report', reportId);
+    const status = (await this.statuses.of(reportId)) ?? { ticketStatus: 'awaiting-triage' as const };
+    return { ...(first.data as EventData<typeof reportSubmitted>), status };
+  }
+
+  private async replay(tx: { query: ServiceRuntime['sql']['query'] }, key: string, fingerprint: string) {
+    const [row] = await tx.query<{ fingerprint: string; submission: Submission }>('select fingerprint, submission from intake.idempotency_keys where key = $1', [key]);
+    if (!row || row.fingerprint !== fingerprint) {
+      throw new Conflict(`Idempotency-Key ${key} was already used for a different report; use a new key for a new report`);
+    }
+    return { submission: row.submission, replayed: true };
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PeriodConfiguration } from '@hypercare/contracts';
+import { type Clock, NotFound } from '@hypercare/domain-kit';
+import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
+import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { type PeriodCommand, periodDecider, type PeriodEvent, type PeriodState, type PlannedConfiguration } from './period.decider';
+
+export const periodStream = (periodId: string): string => `period-${periodId}`;
+
+/** What every command answers: where the period stands and the version a reader can wait for. */
+export interface PeriodOutcome {
+  periodId: string;
+  status: string;
+  version: number;
+  position?: number;
+}
+
+export type OpenPeriod = Exclude<PeriodState, { status: 'none' }>;
+
+/** Runs period commands against the period's stream and reads periods back. */
+@Injectable()
+export class PeriodService {
+  private readonly handle;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.handle = commandHandler(runtime.store, periodDecider);
+  }
+
+  async plan(configuration: PlannedConfiguration, metadata: EventMetadata): Promise<PeriodOutcome> {
+    const periodId = randomUUID();
+    return this.run(periodId, { kind: 'plan', periodId, configuration }, metadata, 'new');
+  }
+
+  reconfigure(periodId: string, configuration: PeriodConfiguration, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'reconfigure', configuration }, metadata);
+  }
+
+  activate(periodId: string, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'activate', at: this.now() }, metadata);
+  }
+
+  extend(periodId: string, plannedEndAt: string, reason: string, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'extend', plannedEndAt, reason }, metadata);
+  }
+
+  startExitReview(periodId: string, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'start-exit-review', at: this.now() }, metadata);
+  }
+
+  close(periodId: string, summary: string | undefined, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'close', at: this.now(), ...(summary ? { summary } : {}) }, metadata);
+  }
+
+  /** The period as of now, with its stream version; NotFound when there is no such period. */
+  async get(periodId: string): Promise<{ period: OpenPeriod; version: number }> {
+    const recorded = await this.runtime.store.readStream(periodStream(periodId));
+    const period = fold(periodDecider, recorded.map(({ type, data }) => ({ type, data }) as PeriodEvent));
+    if (period.status === 'none') throw new NotFound('period', periodId);
+    return { period, version: recorded.length - 1 };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async run(periodId: string, command: PeriodCommand, metadata: EventMetadata, expect: 'new' | 'existing' = 'existing'): Promise<PeriodOutcome> {
+    if (expect === 'existing') await this.get(periodId);
+    const result = await this.handle(periodStream(periodId), command, { expect, metadata: { ...metadata, periodId } });
+    return { periodId, status: result.state.status, version: result.nextExpectedVersion, ...(result.position !== undefined ? { position: result.position } : {}) };
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Clock } from '@hypercare/domain-kit';
+import { CLOCK } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import type { TriageConfig } from '../config';
+import { TicketService } from '../tickets/ticket.service';
+import { TicketClocksProjection } from './ticket-clocks.projection';
+
+const BATCH = 200;
+
+/**
+ * Fires SLA breaches and escalations when they fall due: polls the persisted timers by the
+ * injected clock and asks each due ticket to check its SLA. The ticket decides from its
+ * own history, so a timer seen twice, by two instances or again after a restart, records
+ * each breach and escalation once.
+ */
+@Injectable()
+export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SlaScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private tick?: Promise<void>;
+
+  constructor(
+    private readonly clocks: TicketClocksProjection,
+    private readonly tickets: TicketService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: TriageConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.tick ??= this.fireDue().finally(() => (this.tick = undefined));
+    }, this.config.SLA_CHECK_INTERVAL_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.tick;
+  }
+
+  private async fireDue(): Promise<void> {
+    try {
+      for (const ticketId of await this.clocks.due(this.clock.now(), BATCH)) {
+        const outcome = await this.tickets.checkSla(ticketId, { causationId: `sla-timer:${ticketId}` });
+        this.logger.debug(`SLA check of ticket ${ticketId}: ${outcome.status}, version ${outcome.version}`);
+      }
+    } catch (error) {
+      this.logger.error(`SLA timer round failed; next round retries: ${(error as Error).message}`);
+    }
+  }
+}

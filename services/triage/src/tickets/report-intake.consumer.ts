@@ -1,0 +1,33 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { hypercareContracts, REPORTS_TOPIC, reportSubmitted } from '@hypercare/contracts';
+import { ServiceRuntime } from '@hypercare/runtime';
+import { TicketService } from './ticket.service';
+
+const contracts = hypercareContracts();
+
+/**
+ * Opens a ticket for every submitted report. Idempotent by itself (the ticket's stream is
+ * new or the report was handled already), so it needs no inbox.
+ */
+@Injectable()
+export class ReportIntakeConsumer implements OnModuleInit {
+  private readonly logger = new Logger(ReportIntakeConsumer.name);
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly tickets: TicketService,
+  ) {}
+
+  onModuleInit(): void {
+    this.runtime.consume({
+      groupId: 'triage.open-tickets',
+      topics: [REPORTS_TOPIC],
+      handle: async (event) => {
+        if (event.type !== reportSubmitted.type) return;
+        const report = contracts.validate<typeof reportSubmitted>(reportSubmitted.type, event.data);
+        const opened = await this.tickets.open(report, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
+        if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
+      },
+    });
+  }
+}

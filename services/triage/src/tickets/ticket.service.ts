@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventData, reportSubmitted } from '@hypercare/contracts';
+import { type Clock, NotFound } from '@hypercare/domain-kit';
+import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
+import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { PeriodService } from '../periods/period.service';
+import { ticketDecider } from './ticket.decider';
+import type { OpenTicket, PeriodPolicy, TicketCommand, TicketEvent } from './ticket.model';
+
+export const ticketStream = (ticketId: string): string => `ticket-${ticketId}`;
+
+/** The actor SLA breaches and escalations are recorded as. */
+export const SLA_TIMER = 'sla-timer';
+
+/** A ticket command as the API takes it: time and the period's policy are added here. */
+export type TicketRequest = DistributiveOmit<Exclude<TicketCommand, { kind: 'open' }>, 'at' | 'by' | 'policy'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface TicketOutcome {
+  ticketId: string;
+  status: string;
+  priority?: string;
+  version: number;
+  position?: number;
+}
+
+const NEEDS_POLICY = new Set<TicketCommand['kind']>(['triage', 'assign', 'check-sla']);
+
+/** Runs ticket commands: the time comes from the clock, the policy from the ticket's period. */
+@Injectable()
+export class TicketService {
+  private readonly handle;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly periods: PeriodService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.handle = commandHandler(runtime.store, ticketDecider);
+  }
+
+  /** Opens the ticket of a submitted report; false when it is already open (a redelivery). */
+  async open(report: EventData<typeof reportSubmitted>, metadata: EventMetadata): Promise<boolean> {
+    const command: TicketCommand = {
+      kind: 'open',
+      ticketId: report.reportId,
+      periodId: report.periodId,
+      reportId: report.reportId,
+      title: report.title,
+      reporter: report.reporter,
+      affectedUsers: report.affectedUsers,
+      reportedAt: report.submittedAt,
+      at: this.clock.now().toISOString(),
+      by: report.reporter.email,
+    };
+    try {
+      await this.handle(ticketStream(report.reportId), command, { expect: 'new', metadata: { ...metadata, periodId: report.periodId } });
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedVersion) return false;
+      throw error;
+    }
+  }
+
+  async act(ticketId: string, request: TicketRequest, by: string, metadata: EventMetadata): Promise<TicketOutcome> {
+    const { ticket } = await this.get(ticketId);
+    const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(ticket.periodId) : undefined;
+    const command = { ...request, at: this.clock.now().toISOString(), by, ...(policy ? { policy } : {}) } as TicketCommand;
+    const result = await this.handle(ticketStream(ticketId), command, { expect: 'existing', metadata: { ...metadata, periodId: ticket.periodId } });
+    const state = result.state as OpenTicket;
+    return {
+      ticketId,
+      status: state.status,
+      ...(state.priority ? { priority: state.priority } : {}),
+      version: result.nextExpectedVersion,
+      ...(result.position !== undefined ? { position: result.position } : {}),
+    };
+  }
+
+  /** Records whatever SLA breach or escalation is due now; nothing when none is (or it already fired). */
+  checkSla(ticketId: string, metadata: EventMetadata): Promise<TicketOutcome> {
+    return this.act(ticketId, { kind: 'check-sla' }, SLA_TIMER, metadata);
+  }
+
+  async get(ticketId: string): Promise<{ ticket: OpenTicket; version: number }> {
+    const recorded = await this.runtime.store.readStream(ticketStream(ticketId));
+    const ticket = fold(ticketDecider, recorded.map(({ type, data }) => ({ type, data }) as TicketEvent));
+    if (ticket.status === 'none') throw new NotFound('ticket', ticketId);
+    return { ticket, version: recorded.length - 1 };
+  }
+
+  private async policyOf(periodId: string): Promise<PeriodPolicy> {
+    const { configuration } = (await this.periods.get(periodId)).period;
+    return configuration;
+  }
+}
