@@ -18,6 +18,10 @@ export interface IntegrationEvent<Data = unknown> {
   correlationId?: string;
   causationId?: string;
   traceparent?: string;
+  /** The event's version in its aggregate's stream: what a reader waits for to read its own write. */
+  streamVersion?: number;
+  /** The event's position in the publishing service's log. */
+  logPosition?: number;
 }
 
 /** A Kafka record in the form both adapters carry: string key, JSON value, string headers. */
@@ -43,6 +47,9 @@ const extensions = {
   traceparent: 'traceparent',
 } as const;
 
+/** Whole numbers, carried as decimal strings like every `ce_` header. */
+const numericExtensions = { streamVersion: 'streamversion', logPosition: 'logposition' } as const;
+
 const requiredAttributes = ['id', 'type', 'source', 'subject'] as const;
 
 /**
@@ -67,6 +74,10 @@ export const toWireMessage = (event: IntegrationEvent): WireMessage => {
   for (const [field, extension] of Object.entries(extensions)) {
     const value = event[field as keyof typeof extensions];
     if (value !== undefined) attributes[extension] = value;
+  }
+  for (const [field, extension] of Object.entries(numericExtensions)) {
+    const value = event[field as keyof typeof numericExtensions];
+    if (value !== undefined) attributes[extension] = String(value);
   }
   const cloudEvent = new CloudEvent(attributes, false);
   // The Kafka binding's binary mode (§3.2): content-type from datacontenttype, every other
@@ -96,6 +107,12 @@ export const fromWireMessage = (message: WireMessage): IntegrationEvent => {
   if (Number.isNaN(time.getTime()))
     throw new MalformedMessage(`ce_time ${message.headers['ce_time']} is not a time`);
   const header = (name: string): string | undefined => message.headers[`ce_${name}`];
+  const whole = (name: string): number | undefined => {
+    const value = header(name);
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new MalformedMessage(`ce_${name} ${value} is not a whole number`);
+    return Number(value);
+  };
   return {
     id: header('id') as string,
     type: header('type') as string,
@@ -107,5 +124,7 @@ export const fromWireMessage = (message: WireMessage): IntegrationEvent => {
     correlationId: header(extensions.correlationId),
     causationId: header(extensions.causationId),
     traceparent: header(extensions.traceparent),
+    streamVersion: whole(numericExtensions.streamVersion),
+    logPosition: whole(numericExtensions.logPosition),
   };
 };

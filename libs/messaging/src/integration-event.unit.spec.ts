@@ -12,6 +12,8 @@ const event: IntegrationEvent = {
   correlationId: 'corr-1',
   causationId: 'cause-1',
   traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+  streamVersion: 3,
+  logPosition: 1042,
 };
 
 describe('CloudEvents binary content mode', () => {
@@ -30,6 +32,8 @@ describe('CloudEvents binary content mode', () => {
       ce_correlationid: 'corr-1',
       ce_causationid: 'cause-1',
       ce_traceparent: event.traceparent,
+      ce_streamversion: '3',
+      ce_logposition: '1042',
     });
   });
 
@@ -48,6 +52,8 @@ describe('CloudEvents binary content mode', () => {
         correlationid: 'corr-1',
         causationid: 'cause-1',
         traceparent: event.traceparent,
+        streamversion: '3',
+        logposition: '1042',
       }),
     );
     expect(message.headers).toEqual(
@@ -81,10 +87,12 @@ describe('CloudEvents binary content mode', () => {
       correlationId: undefined,
       causationId: undefined,
       traceparent: undefined,
+      streamVersion: undefined,
+      logPosition: undefined,
     };
     expect(
       Object.keys(toWireMessage(bare).headers).some((header) =>
-        /periodid|correlationid|causationid|traceparent/.test(header),
+        /periodid|correlationid|causationid|traceparent|streamversion|logposition/.test(header),
       ),
     ).toBe(false);
     expect(fromWireMessage(toWireMessage(bare))).toEqual(bare);
@@ -113,6 +121,11 @@ describe('CloudEvents binary content mode', () => {
       'a time that is not a time',
       (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_time: 'yesterday' } }),
       /ce_time yesterday/,
+    ],
+    [
+      'a stream version that is not a whole number',
+      (m: ReturnType<typeof toWireMessage>) => ({ ...m, headers: { ...m.headers, ce_streamversion: '-1' } }),
+      /ce_streamversion -1 is not a whole number/,
     ],
   ])('refuses %s, naming it', (_, damage, message) => {
     expect(() => fromWireMessage(damage(toWireMessage(event)))).toThrow(MalformedMessage);

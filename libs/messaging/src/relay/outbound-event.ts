@@ -35,6 +35,8 @@ export const outboundEvent = (
       correlationId: text(recorded.metadata.correlationId),
       causationId: text(recorded.metadata.causationId),
       traceparent: text(recorded.metadata.traceparent),
+      streamVersion: recorded.version,
+      logPosition: recorded.position,
     },
   };
 };
