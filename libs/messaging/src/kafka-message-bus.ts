@@ -101,7 +101,9 @@ export class KafkaMessageBus implements MessageBus {
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 30_000,
+      // A member that died without leaving (a crash) holds its partitions until this runs out;
+      // handlers heartbeat between messages, so it only bounds a single message's handling.
+      sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
     });

@@ -34,7 +34,7 @@ export class TicketController {
     return {
       ticket,
       report: report?.data ?? null,
-      timeline: timeline.map(({ version, type, at, by, summary, changes, eventId }) => ({ eventId, version, type, at, by, summary, changes })),
+      timeline: timeline.map(({ version, type, at, by, summary, changes, eventId, data }) => ({ eventId, version, type, at, by, summary, changes, data })),
     };
   }
 }

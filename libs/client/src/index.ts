@@ -1,0 +1,1 @@
+export { ApiError, HypercareClient, type ApiResponse, type ServiceName } from './hypercare-client';

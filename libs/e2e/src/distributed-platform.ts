@@ -1,0 +1,78 @@
+import { HypercareClient } from '@hypercare/client';
+import { createTestDatabase, freePort, kafkaBrokers, spawnService, waitForOk, type ServiceProcess, type TestDatabase } from '@hypercare/testing';
+
+type CoreService = 'intake' | 'triage' | 'reporting';
+
+interface Running {
+  process: ServiceProcess;
+  port: number;
+  database: TestDatabase;
+}
+
+/**
+ * intake, triage and reporting as three separate Node processes, each on a database of its
+ * own, talking over the real Kafka; clocks manual so the test can move time.
+ */
+export class DistributedPlatform {
+  readonly client: HypercareClient;
+
+  private constructor(private readonly services: Record<CoreService, Running>) {
+    this.client = HypercareClient.distributed(
+      Object.fromEntries(Object.entries(services).map(([name, { port }]) => [name, `http://127.0.0.1:${port}`])),
+    );
+  }
+
+  static async start(): Promise<DistributedPlatform> {
+    const services = {} as Record<CoreService, Running>;
+    for (const name of ['intake', 'triage', 'reporting'] as const) {
+      const database = await createTestDatabase(`e2e_${name}`);
+      const port = await freePort();
+      services[name] = { process: DistributedPlatform.spawn(name, database.url, port), port, database };
+    }
+    const platform = new DistributedPlatform(services);
+    await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
+    return platform;
+  }
+
+  databaseUrl(name: CoreService): string {
+    return this.services[name].database.url;
+  }
+
+  /** Sets every service's clock (intake stamps reports, triage everything else). */
+  async setClock(at: Date): Promise<void> {
+    await Promise.all((['intake', 'triage'] as const).map((name) => this.client.call(name, 'PUT', '/test-clock', { now: at.toISOString() })));
+  }
+
+  /** Kills a service without warning (no graceful shutdown) and starts it again on the same port and database. */
+  async crashAndRestart(name: CoreService): Promise<void> {
+    const running = this.services[name];
+    running.process.child.kill('SIGKILL');
+    await running.process.exited;
+    running.process = DistributedPlatform.spawn(name, running.database.url, running.port);
+    await this.ready(name);
+  }
+
+  async stop(): Promise<void> {
+    for (const running of Object.values(this.services)) {
+      running.process.child.kill('SIGTERM');
+      await running.process.exited;
+      await running.database.drop();
+    }
+  }
+
+  private ready(name: CoreService): Promise<Response> {
+    return waitForOk(`http://127.0.0.1:${this.services[name].port}/health/ready`, this.services[name].process, 60_000);
+  }
+
+  private static spawn(name: CoreService, databaseUrl: string, port: number): ServiceProcess {
+    return spawnService(`services/${name}/src/main.ts`, {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      HYPERCARE_CLOCK: 'manual',
+      SLA_CHECK_INTERVAL_MS: '100',
+      LOG_LEVEL: 'warn',
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { hypercareContracts, periodActivated } from '@hypercare/contracts';
+import type { MessagingLog } from '@hypercare/messaging';
+import { createTestDatabase, describeWith, eventually, freePort, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
+import { Infrastructure } from './infrastructure';
+import { ServiceRuntime } from './service-runtime';
+
+const quiet: MessagingLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const warnings: string[] = [];
+const recording: MessagingLog = { ...quiet, warn: (_, message) => void warnings.push(message) };
+
+describeWith('postgres', 'kafka')('service runtime', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await createTestDatabase('runtime');
+  });
+
+  afterEach(() => database.drop());
+
+  it.each([
+    ['the in-process bus', () => undefined],
+    ['Kafka', () => kafkaBrokers()],
+  ])('publishes what the service stores and hands it to its own inbox consumers once, over %s', async (_, brokers) => {
+    const infrastructure = new Infrastructure({ databaseUrl: database.url, kafkaBrokers: brokers(), election: 'sole', clientId: 'runtime-test' });
+    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: quiet });
+    await runtime.sql.query('create table probe.seen (period_id text primary key, times int not null)');
+    const periodId = randomUUID();
+    runtime.consumeOnce({
+      groupId: `probe-${randomUUID()}`,
+      topics: [periodActivated.topic],
+      handle: async (event, tx) => {
+        const data = event.data as { periodId: string };
+        if (data.periodId !== periodId) return;
+        await tx.query('insert into probe.seen values ($1, 1) on conflict (period_id) do update set times = probe.seen.times + 1', [data.periodId]);
+      },
+    });
+    runtime.start();
+    expect(() => runtime.consume({ groupId: 'late', topics: [periodActivated.topic], handle: async () => undefined })).toThrow(
+      'consumer late registered after probe started',
+    );
+    await runtime.store.append(`period-${periodId}`, [{ type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } }]);
+    await eventually('the consumer saw the event', async () => (await runtime.sql.query('select times from probe.seen')).length === 1, 30_000);
+    expect(await runtime.sql.query('select times from probe.seen')).toEqual([{ times: 1 }]);
+    expect(runtime.relayStatus()).toMatchObject({ leader: true, published: 1 });
+    await runtime.stop();
+    await runtime.store.close();
+    await infrastructure.close();
+  }, 60_000);
+
+  it('refuses to store an event that breaks its contract, naming the field', async () => {
+    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
+    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: quiet });
+    await expect(runtime.store.append('period-x', [{ type: periodActivated.type, data: { periodId: 'not-a-uuid' } }])).rejects.toThrow(/periodId/);
+    expect(await runtime.store.readStream('period-x')).toEqual([]);
+    await runtime.store.close();
+    await infrastructure.close();
+  });
+
+  it('starts while Kafka is away, reports it not ready, keeps retrying, and stops retrying on close', async () => {
+    const closed = await freePort();
+    const infrastructure = new Infrastructure({ databaseUrl: database.url, kafkaBrokers: [`127.0.0.1:${closed}`], election: 'sole', clientId: 'runtime-test' });
+    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: recording });
+    runtime.start();
+    const checks = infrastructure.readinessChecks();
+    expect(checks.map((check) => check.name)).toEqual(['postgres', 'kafka']);
+    await expect(checks[0]?.check()).resolves.toBeUndefined();
+    await expect(checks[1]?.check()).rejects.toThrow();
+    await eventually('a retry was logged', async () => warnings.includes('Kafka does not answer yet'), 20_000);
+    const bus = infrastructure.bus(recording);
+    await runtime.stop();
+    await runtime.store.close();
+    await infrastructure.close();
+    await expect(bus).rejects.toThrow('infrastructure closed before Kafka answered');
+  }, 60_000);
+});
