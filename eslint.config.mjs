@@ -44,6 +44,13 @@ export default tseslint.config(
     },
   },
   {
+    // The all-in-one process is the one composition root that mounts the services' root modules.
+    files: ['services/all-in-one/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: scopes.map((scope) => `@hypercare/${scope}`), enforceBuildableLibDependency: false, depConstraints }],
+    },
+  },
+  {
     // Benchmarks are command-line programs: their tables are their output.
     files: ['**/bench/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -51,6 +51,10 @@ export class Infrastructure {
     this.clock = settings.clock ?? systemClock;
   }
 
+  get databaseUrl(): string {
+    return this.settings.databaseUrl;
+  }
+
   get messaging(): 'kafka' | 'in-process' {
     return this.settings.kafkaBrokers ? 'kafka' : 'in-process';
   }

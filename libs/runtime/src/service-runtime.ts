@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ContractRegistry } from '@hypercare/contracts';
 import { pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
 import {
@@ -106,6 +107,10 @@ export class ServiceRuntime {
       contracts,
       source: `/hypercare/${service}`,
       election: this.infrastructure.election(`${service}-outbox-relay`),
+      // The in-process bus forgets everything when the process stops, so what was published
+      // but not yet consumed would be lost: republish the whole log on every start instead of
+      // resuming, and let the consumers' inboxes skip what they already applied.
+      ...(this.infrastructure.messaging === 'in-process' ? { subscriptionId: `outbox-relay-${randomUUID()}` } : {}),
       log,
     });
     for (const consumer of this.consumers) {

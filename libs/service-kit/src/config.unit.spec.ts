@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       DATABASE_URL: valid.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka-2:9092'],
+      HYPERCARE_CLOCK: 'system',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

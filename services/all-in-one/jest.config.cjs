@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.cjs')({ name: 'all-in-one', dir: __dirname });

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ManualClock, systemClock } from '@hypercare/domain-kit';
+import { AppModule as FeedbackModule } from '@hypercare/feedback';
+import { AppModule as IntakeModule } from '@hypercare/intake';
+import { AppModule as MonitoringModule } from '@hypercare/monitoring';
+import { AppModule as ReportingModule } from '@hypercare/reporting';
+import { Infrastructure } from '@hypercare/runtime';
+import { createServiceApp } from '@hypercare/service-kit';
+import { AppModule as TriageModule } from '@hypercare/triage';
+import { combinedOpenApi } from './combined-openapi';
+import type { AllInOneConfig } from './config';
+import { lockDataFolder } from './data-folder-lock';
+import { startEmbeddedDatabase } from './embedded-database';
+
+export const SERVICES = ['intake', 'triage', 'monitoring', 'feedback', 'reporting'] as const;
+
+export interface RunningPlatform {
+  url: string;
+  dataFolder?: string;
+  mode: string;
+  stop(): Promise<void>;
+}
+
+@Module({})
+class GatewayModule {}
+
+/**
+ * All five services in this process, each its own Nest application with its usual modules,
+ * sharing one infrastructure: the embedded database (or DATABASE_URL) and the in-process bus
+ * (or KAFKA_BROKERS). Each service answers under `/<service>`; `/docs` has them all.
+ */
+export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlatform> => {
+  const dataFolder = config.DATABASE_URL ? undefined : resolve(config.HYPERCARE_DATA_DIR);
+  const lock = dataFolder ? lockDataFolder(dataFolder) : undefined;
+  const database = dataFolder ? await startEmbeddedDatabase(dataFolder).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  }) : undefined;
+  const infrastructure = new Infrastructure({
+    databaseUrl: config.DATABASE_URL ?? (database?.url as string),
+    // PGlite has one session: one connection, shared by every service in turn.
+    poolSize: database ? 1 : 10,
+    kafkaBrokers: config.KAFKA_BROKERS,
+    clock: config.HYPERCARE_CLOCK === 'manual' ? new ManualClock() : systemClock,
+    election: database ? 'sole' : 'advisory-lock',
+    clientId: 'hypercare-all-in-one',
+    onClose: async () => {
+      await database?.close();
+      lock?.release();
+    },
+  });
+  const serviceConfig = { ...config, PORT: 0, DATABASE_URL: infrastructure.databaseUrl, KAFKA_BROKERS: config.KAFKA_BROKERS ?? [] };
+  const modules: Record<(typeof SERVICES)[number], DynamicModule> = {
+    intake: IntakeModule.register(serviceConfig, infrastructure),
+    triage: TriageModule.register(serviceConfig, infrastructure),
+    monitoring: MonitoringModule.register(serviceConfig, infrastructure),
+    feedback: FeedbackModule.register(serviceConfig, infrastructure),
+    reporting: ReportingModule.register(serviceConfig, infrastructure),
+  };
+  const apps: INestApplication[] = [];
+  try {
+    const gateway = await NestFactory.create(GatewayModule, { logger: ['error', 'warn'] });
+    const documents = [];
+    for (const service of SERVICES) {
+      const app = await createServiceApp(service, modules[service]);
+      apps.push(app);
+      await app.init();
+      gateway.use(`/${service}`, app.getHttpAdapter().getInstance());
+      documents.push({ service, document: SwaggerModule.createDocument(app, new DocumentBuilder().build()) });
+    }
+    apps.push(gateway);
+    SwaggerModule.setup('docs', gateway, combinedOpenApi(documents), { jsonDocumentUrl: 'docs-json' });
+    await gateway.listen(config.PORT, config.HOST);
+    const url = (await gateway.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+    const mode = `${database ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}, ${config.KAFKA_BROKERS ? 'Kafka' : 'in-process messaging'}`;
+    return { url, dataFolder, mode, stop: () => stopAll(apps, infrastructure) };
+  } catch (error) {
+    await stopAll(apps, infrastructure);
+    throw error;
+  }
+};
+
+const stopAll = async (apps: INestApplication[], infrastructure: Infrastructure): Promise<void> => {
+  for (const app of [...apps].reverse()) await app.close();
+  await infrastructure.close();
+};

@@ -1,0 +1,22 @@
+import { databaseUrlVariable, kafkaBrokersVariable, loadConfig, portVariable } from '@hypercare/service-kit';
+import { z } from 'zod';
+
+const allInOneEnvironment = z.object({
+  PORT: portVariable.default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Where the embedded database keeps its files. */
+  HYPERCARE_DATA_DIR: z.string().min(1).default('.hypercare'),
+  /** Set, a PostgreSQL server replaces the embedded database. */
+  DATABASE_URL: databaseUrlVariable.optional(),
+  /** Set, Kafka replaces the in-process bus. */
+  KAFKA_BROKERS: kafkaBrokersVariable.optional(),
+  HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),
+  SLA_CHECK_INTERVAL_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(50).max(60_000).default(1_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
+});
+
+export type AllInOneConfig = z.infer<typeof allInOneEnvironment>;
+
+/** The all-in-one process's configuration: everything defaults to the embedded mode. */
+export const loadAllInOneConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<AllInOneConfig> => loadConfig(allInOneEnvironment, env);

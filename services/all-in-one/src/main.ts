@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, startTelemetry } from '@hypercare/service-kit';
+import { loadAllInOneConfig } from './config';
+import { DataFolderInUse } from './data-folder-lock';
+
+const DEMO_FOLDER = '.hypercare-demo';
+
+/** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
+const main = async (): Promise<void> => {
+  const demo = process.argv.includes('--demo');
+  const env = demo ? { HYPERCARE_DATA_DIR: DEMO_FOLDER, ...process.env, HYPERCARE_CLOCK: 'manual' } : process.env;
+  const config = loadAllInOneConfig(env);
+  if (demo && !config.DATABASE_URL && existsSync(join(resolve(config.HYPERCARE_DATA_DIR), 'pgdata'))) {
+    throw new ConfigError([`HYPERCARE_DATA_DIR ${resolve(config.HYPERCARE_DATA_DIR)} already holds data: the demo seeds a fresh folder (delete it, or choose another)`]);
+  }
+  const started = Date.now();
+  const telemetry = startTelemetry({ serviceName: 'hypercare', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const { startAllInOne } = await import('./all-in-one');
+  const platform = await startAllInOne(config);
+  process.stdout.write(
+    [
+      '',
+      `  Hypercare is running (all five services in one process, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `    URL          ${platform.url}   API docs: ${platform.url}/docs`,
+      `    Data folder  ${platform.dataFolder ?? '(none: DATABASE_URL is set)'}`,
+      `    Mode         ${platform.mode}`,
+      '    Stop         Ctrl-C',
+      '',
+    ].join('\n') + '\n',
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('  Stopping Hypercare...\n');
+    await platform.stop();
+    await telemetry.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  if (demo) {
+    const { seedDemo } = await import('./demo/seed-demo');
+    await seedDemo(platform.url);
+    process.stdout.write(
+      `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands at the end of the simulation; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
+    );
+  }
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataFolderInUse) {
+    console.error(`Hypercare cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  console.error('Hypercare failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { AppModule } from './app.module';
+export type { TriageConfig } from './config';
