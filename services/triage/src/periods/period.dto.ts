@@ -2,25 +2,16 @@ import { exitCriterion, escalationRule, isoTime, periodConfiguration, priorityRu
 import { z } from 'zod';
 import { DEFAULT_PRIORITY_MATRIX, DEFAULT_SLA_POLICY } from './period-defaults';
 
-/**
- * A period as its lead defines it: the policies default to the documented ones, the planned
- * end to three weeks after go-live.
- */
-export const periodDefinitionBody = periodConfiguration.extend({
-  plannedEndAt: isoTime.optional(),
-  slaPolicy: z.array(slaTarget).length(4).default(DEFAULT_SLA_POLICY),
-  escalationMatrix: z.array(escalationRule).default([]),
-  priorityMatrix: z.array(priorityRule).length(9).default(DEFAULT_PRIORITY_MATRIX),
-  exitCriteria: z.array(exitCriterion).default([]),
-});
-
-/** A full new definition: what `PUT /periods/{id}` replaces. */
+/** A full definition: policies left out are the documented defaults. What `PUT /periods/{id}` replaces. */
 export const reconfigureBody = periodConfiguration.extend({
   slaPolicy: z.array(slaTarget).length(4).default(DEFAULT_SLA_POLICY),
   escalationMatrix: z.array(escalationRule).default([]),
   priorityMatrix: z.array(priorityRule).length(9).default(DEFAULT_PRIORITY_MATRIX),
   exitCriteria: z.array(exitCriterion).default([]),
 });
+
+/** A new period as its lead defines it: without a planned end it lasts three weeks from go-live. */
+export const periodDefinitionBody = reconfigureBody.extend({ plannedEndAt: isoTime.optional() });
 
 const actor = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');
 
