@@ -20,6 +20,8 @@ const cloudEventHeaders = {
     ce_correlationid: { type: 'string', description: 'Shared by every event of one causal chain.' },
     ce_causationid: { type: 'string', description: 'The id of the message or request that caused this event.' },
     ce_traceparent: { type: 'string', description: 'W3C trace context of the causing request.' },
+    ce_streamversion: { type: 'string', pattern: '^\\d+$', description: "The event's version in its aggregate's stream (decimal): what a reader waits for to read its own write." },
+    ce_logposition: { type: 'string', pattern: '^\\d+$', description: "The event's position in the publishing service's log (decimal)." },
     'content-type': { type: 'string', const: 'application/json' },
   },
 } as const;
