@@ -1,5 +1,5 @@
 export { Infrastructure, type InfrastructureSettings } from './infrastructure';
-export { ServiceRuntime, TOPIC_PARTITIONS, type ServiceRuntimeOptions } from './service-runtime';
+export { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { RuntimeModule, type RuntimeModuleOptions } from './runtime.module';
 export { CLOCK } from './tokens';
 export { commandMetadata, CORRELATION_HEADER } from './command-metadata';

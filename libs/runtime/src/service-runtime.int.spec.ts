@@ -48,6 +48,28 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     await infrastructure.close();
   }, 60_000);
 
+  it('hands consumers contracted events only, and skips types it has no contract for', async () => {
+    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
+    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: quiet });
+    const seen: string[] = [];
+    runtime.consume({ groupId: 'probe', topics: [periodActivated.topic], handle: async (event) => void seen.push(event.type) });
+    runtime.start();
+    await eventually('the topics are provisioned', async () => runtime.relayStatus() !== undefined);
+    const bus = await infrastructure.bus(quiet);
+    const periodId = randomUUID();
+    const event = { source: '/test', subject: periodId, time: new Date() };
+    await bus.publish(periodActivated.topic, [
+      { ...event, id: randomUUID(), type: 'hypercare.period.renamed.v9', data: { periodId } },
+      { ...event, id: randomUUID(), type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } },
+    ]);
+    await eventually('the contracted event arrived', async () => seen.length > 0);
+    expect(seen).toEqual([periodActivated.type]);
+    expect(await bus.replayDeadLetters(periodActivated.topic)).toBe(0);
+    await runtime.stop();
+    await runtime.store.close();
+    await infrastructure.close();
+  });
+
   it('refuses to store an event that breaks its contract, naming the field', async () => {
     const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
     const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: quiet });

@@ -8,6 +8,7 @@ import {
   validatingEventStore,
   type ConsumerOptions,
   type InboxConsumerOptions,
+  type IntegrationEvent,
   type MessageBus,
   type MessagingLog,
   type RunningConsumer,
@@ -15,7 +16,7 @@ import {
 import type { Infrastructure } from './infrastructure';
 
 /** Partitions of every hypercare topic: Kafka's unit of parallelism per consumer group. */
-export const TOPIC_PARTITIONS = 6;
+const TOPIC_PARTITIONS = 6;
 
 export interface ServiceRuntimeOptions {
   /** Short service name: names its schemas (`<service>`, `<service>_events`) and its CloudEvents source. */
@@ -59,18 +60,17 @@ export class ServiceRuntime {
     return this.options.service;
   }
 
-  get clock() {
-    return this.infrastructure.clock;
-  }
-
-  /** Consumes through the inbox: the handler's effects and the processed id commit together. */
+  /**
+   * Consumes through the inbox: the handler's effects and the processed id commit together.
+   * Like `consume`, it hands the handler contracted events only, at their current version.
+   */
   consumeOnce(options: InboxConsumerOptions): void {
-    this.register({ kind: 'inbox', options });
+    this.register({ kind: 'inbox', options: { ...options, handle: this.current(options.handle) } });
   }
 
   /** Consumes without the inbox, for handlers idempotent by themselves (e.g. idempotent appends). */
   consume(options: ConsumerOptions): void {
-    this.register({ kind: 'plain', options });
+    this.register({ kind: 'plain', options: { ...options, handle: this.current(options.handle) } });
   }
 
   /** Starts provisioning, the relay and the consumers once the bus answers. */
@@ -88,6 +88,20 @@ export class ServiceRuntime {
     this.stopped = true;
     await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
     await this.relay?.stop();
+  }
+
+  /**
+   * Validates on consume, as on produce: the handler gets the event upcast to its current
+   * contract version (a violation throws, so the message is retried and then dead-lettered);
+   * types this service has no contract for (a newer publisher's) are skipped.
+   */
+  private current<Rest extends unknown[]>(handle: (event: IntegrationEvent, ...rest: Rest) => Promise<void>) {
+    const { contracts } = this.options;
+    return async (event: IntegrationEvent, ...rest: Rest): Promise<void> => {
+      if (!contracts.has(event.type)) return;
+      const { type, data } = contracts.upcast(event.type, event.data);
+      await handle({ ...event, type, data }, ...rest);
+    };
   }
 
   private register(consumer: Registered): void {

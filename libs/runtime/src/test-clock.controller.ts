@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidCommand, type ManualClock } from '@hypercare/domain-kit';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type ManualClock, parseOrThrow } from '@hypercare/domain-kit';
+import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
+import { z } from 'zod';
 import { CLOCK } from './tokens';
+
+const moveClock = z
+  .object({ now: z.string().datetime({ offset: true }).optional(), advanceMs: z.number().int().nonnegative().optional() })
+  .strict()
+  .refine((move) => (move.now === undefined) !== (move.advanceMs === undefined), {
+    message: 'give exactly one of `now` (an ISO date-time) and `advanceMs` (whole milliseconds >= 0)',
+    path: ['now'],
+  });
 
 /**
  * Moves the service's time, for tests and simulations. Mounted only when the service runs
@@ -21,17 +31,12 @@ export class TestClockController {
   @Put()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sets the time (`now`) or moves it forward (`advanceMs`)' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { now: { type: 'string', format: 'date-time' }, advanceMs: { type: 'integer', minimum: 0 } },
-    },
-  })
-  set(@Body() body: { now?: unknown; advanceMs?: unknown }): { now: string } {
-    if (typeof body?.now === 'string' && !Number.isNaN(Date.parse(body.now))) this.clock.set(new Date(body.now));
-    else if (typeof body?.advanceMs === 'number' && Number.isInteger(body.advanceMs) && body.advanceMs >= 0)
-      this.clock.advance(body.advanceMs);
-    else throw new InvalidCommand([{ field: 'now', message: 'give an ISO date-time in `now` or a whole number of ms >= 0 in `advanceMs`' }]);
+  @ApiJsonBody(moveClock)
+  @ApiOutcomes({ status: 200, description: 'The new time' }, 400)
+  set(@Body() body: unknown): { now: string } {
+    const move = parseOrThrow(moveClock, body);
+    if (move.now !== undefined) this.clock.set(new Date(move.now));
+    else this.clock.advance(move.advanceMs ?? 0);
     return this.now();
   }
 }

@@ -15,7 +15,7 @@ import type { AllInOneConfig } from './config';
 import { lockDataFolder } from './data-folder-lock';
 import { startEmbeddedDatabase } from './embedded-database';
 
-export const SERVICES = ['intake', 'triage', 'monitoring', 'feedback', 'reporting'] as const;
+const SERVICES = ['intake', 'triage', 'monitoring', 'feedback', 'reporting'] as const;
 
 export interface RunningPlatform {
   url: string;

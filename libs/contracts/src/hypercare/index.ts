@@ -7,6 +7,7 @@ export * from './period-events';
 export * from './report-events';
 export * from './ticket-events';
 export * from './vocabulary';
+export * from './workflow';
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
 export const hypercareContracts = (): ContractRegistry => new ContractRegistry([...periodContracts, ...reportContracts, ...ticketContracts]);

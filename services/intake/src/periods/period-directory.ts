@@ -1,22 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { hypercareContracts, PERIODS_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC, periodPlanned, periodReconfigured, periodStatusAfter, type PeriodStatus } from '@hypercare/contracts';
 import { Conflict, NotFound } from '@hypercare/domain-kit';
 import { ServiceRuntime } from '@hypercare/runtime';
-
-const contracts = hypercareContracts();
 
 export interface KnownPeriod {
   periodId: string;
   programme: string;
   systemName: string;
-  status: 'planned' | 'active' | 'exit-review' | 'closed';
+  status: PeriodStatus;
 }
-
-const STATUS_BY_EVENT: Record<string, KnownPeriod['status']> = {
-  'hypercare.period.activated.v1': 'active',
-  'hypercare.period.exit-review-started.v1': 'exit-review',
-  'hypercare.period.closed.v1': 'closed',
-};
 
 /**
  * The periods intake knows from triage's events: which exist and whether they take reports.
@@ -36,16 +28,15 @@ export class PeriodDirectory implements OnModuleInit {
       groupId: 'intake.period-directory',
       topics: [PERIODS_TOPIC],
       handle: async (event, tx) => {
-        if (!contracts.has(event.type)) return;
-        const data = contracts.upcast(event.type, event.data).data as { periodId: string; programme?: string; systemName?: string };
-        if (event.type === 'hypercare.period.planned.v1' || event.type === 'hypercare.period.reconfigured.v1') {
+        const data = event.data as { periodId: string; programme?: string; systemName?: string };
+        if (event.type === periodPlanned.type || event.type === periodReconfigured.type) {
           await tx.query(
             `insert into intake.periods (period_id, programme, system_name, status) values ($1, $2, $3, 'planned')
              on conflict (period_id) do update set programme = excluded.programme, system_name = excluded.system_name`,
             [data.periodId, data.programme, data.systemName],
           );
         }
-        const status = STATUS_BY_EVENT[event.type];
+        const status = periodStatusAfter(event.type, undefined);
         if (status) await tx.query('update intake.periods set status = $2 where period_id = $1', [data.periodId, status]);
       },
     });

@@ -1,8 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { hypercareContracts, TICKETS_TOPIC } from '@hypercare/contracts';
+import { ticketOpened, TICKETS_TOPIC, ticketStatusAfter, type TicketStatus } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
-
-const contracts = hypercareContracts();
 
 /** Where a reporter's problem stands, as triage's ticket events tell it. */
 export interface ReportStatus {
@@ -12,17 +10,6 @@ export interface ReportStatus {
   workaround?: string;
   updatedAt: string;
 }
-
-const STATUS_BY_EVENT: Record<string, string> = {
-  'hypercare.ticket.opened.v1': 'new',
-  'hypercare.ticket.triaged.v1': 'triaged',
-  'hypercare.ticket.acknowledged.v1': 'acknowledged',
-  'hypercare.ticket.started.v1': 'in-progress',
-  'hypercare.ticket.workaround-provided.v1': 'workaround-available',
-  'hypercare.ticket.resolved.v1': 'resolved',
-  'hypercare.ticket.closed.v1': 'closed',
-  'hypercare.ticket.reopened.v1': 'in-progress',
-};
 
 /**
  * The status a reporter sees for their report, kept from the ticket events through the
@@ -44,22 +31,21 @@ export class ReportStatusView implements OnModuleInit {
       groupId: 'intake.report-status',
       topics: [TICKETS_TOPIC],
       handle: async (event, tx) => {
-        if (!contracts.has(event.type)) return;
-        const data = contracts.upcast(event.type, event.data).data as { ticketId: string; at: string; priority?: string; category?: string; workaround?: string };
-        const status = event.type === 'hypercare.ticket.triaged.v1' ? undefined : STATUS_BY_EVENT[event.type];
-        if (event.type === 'hypercare.ticket.opened.v1') {
+        const data = event.data as { ticketId: string; at: string; priority?: string; category?: string; workaround?: string };
+        if (event.type === ticketOpened.type) {
           await tx.query(
             `insert into intake.report_status (report_id, ticket_status, updated_at) values ($1, 'new', $2) on conflict (report_id) do nothing`,
             [data.ticketId, data.at],
           );
           return;
         }
+        const [row] = await tx.query<{ ticket_status: TicketStatus }>('select ticket_status from intake.report_status where report_id = $1 for update', [data.ticketId]);
+        if (!row) return;
         await tx.query(
-          `update intake.report_status set
-             ticket_status = case when $2::text is not null then $2 when ticket_status = 'new' and $3::text is not null then 'triaged' else ticket_status end,
-             priority = coalesce($3, priority), category = coalesce($4, category), workaround = coalesce($5, workaround), updated_at = $6
+          `update intake.report_status set ticket_status = $2, priority = coalesce($3, priority), category = coalesce($4, category),
+             workaround = coalesce($5, workaround), updated_at = $6
            where report_id = $1`,
-          [data.ticketId, status ?? null, data.priority ?? null, data.category ?? null, data.workaround ?? null, data.at],
+          [data.ticketId, ticketStatusAfter(event.type, row.ticket_status), data.priority ?? null, data.category ?? null, data.workaround ?? null, data.at],
         );
       },
     });

@@ -8,7 +8,7 @@ import { TimelineEntry } from '../tickets/timeline-entry.entity';
 import { ReportingSchema1700000000001 } from './reporting-schema.migration';
 import { sharedPoolDriver } from './shared-pool-driver';
 
-export const REPORTING_ENTITIES = [HistoryEntry, ProjectionCheckpoint, PeriodView, TicketView, TimelineEntry];
+const REPORTING_ENTITIES = [HistoryEntry, ProjectionCheckpoint, PeriodView, TicketView, TimelineEntry];
 
 /** TypeORM on the service's own pool, its schema migrated on start-up. */
 export const openReportingDataSource = async (infrastructure: Infrastructure): Promise<DataSource> => {

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { periodStatusAfter } from '@hypercare/contracts';
 import type { EntityManager } from 'typeorm';
 import type { HistoryEntry } from '../history/history-entry.entity';
 import type { Projection } from '../projections/projection';
 import { PeriodView } from './period-view.entity';
-
-const STATUS: Record<string, string> = {
-  'hypercare.period.activated.v1': 'active',
-  'hypercare.period.exit-review-started.v1': 'exit-review',
-  'hypercare.period.closed.v1': 'closed',
-};
 
 /** Every period with its status, dates and definition: the programme overview. */
 @Injectable()
@@ -29,7 +24,7 @@ export class PeriodListProjection implements Projection {
         periodId,
         programme: String(data['programme']),
         systemName: String(data['systemName']),
-        status: existing?.status ?? 'planned',
+        status: periodStatusAfter(entry.type, existing?.status ?? 'planned'),
         goLiveAt: new Date(String(data['goLiveAt'])),
         plannedEndAt: new Date(String(data['plannedEndAt'])),
         activatedAt: existing?.activatedAt ?? null,
@@ -41,7 +36,7 @@ export class PeriodListProjection implements Projection {
       return;
     }
     if (!existing) return;
-    const changes: Partial<PeriodView> = { version, status: STATUS[entry.type] ?? existing.status };
+    const changes: Partial<PeriodView> = { version, status: periodStatusAfter(entry.type, existing.status) };
     if (entry.type === 'hypercare.period.activated.v1') changes.activatedAt = new Date(String(data['activatedAt']));
     if (entry.type === 'hypercare.period.closed.v1') changes.closedAt = new Date(String(data['closedAt']));
     if (entry.type === 'hypercare.period.extended.v1') {

@@ -1,3 +1,4 @@
+import type { PeriodStatus } from '@hypercare/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One row per period: what the programme overview lists. */
@@ -13,7 +14,7 @@ export class PeriodView {
   systemName!: string;
 
   @Column({ type: 'text' })
-  status!: string;
+  status!: PeriodStatus;
 
   @Column({ type: 'timestamptz', name: 'go_live_at' })
   goLiveAt!: Date;

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
 
 /** How long a read with `minVersion`/`minPosition` waits for the projection to catch up. */
-export const FRESHNESS_WAIT_MS = 5_000;
+const FRESHNESS_WAIT_MS = 5_000;
 const POLL_MS = 25;
 
 /** The header a read answers with when the projection had not caught up in time. */
-export const STALE_HEADER = 'Hypercare-Stale';
+const STALE_HEADER = 'Hypercare-Stale';
 
 /**
  * Waits until `caughtUp` says the projection reflects the caller's write, or the wait runs

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { hypercareContracts, PERIODS_TOPIC, REPORTS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC, REPORTS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import type { IntegrationEvent } from '@hypercare/messaging';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,14 +8,12 @@ import { PeriodListProjection } from '../periods/period-list.projection';
 import { TicketBoardProjection } from '../tickets/ticket-board.projection';
 import type { Projection } from './projection';
 
-const contracts = hypercareContracts();
-
 /** Live projection and rebuild exclude each other through this lock (shared vs exclusive). */
 export const PROJECTION_LOCK = 'reporting.projections';
 
 /**
- * Feeds the projections from Kafka: each event is upcast to its current contract, appended
- * to the history (which refuses an event id it already has: the inbox), applied to every
+ * Feeds the projections from Kafka: each event (at its current contract version, as the
+ * runtime hands it over) is appended to the history (which refuses an event id it already has: the inbox), applied to every
  * projection that wants it, and the checkpoints moved, all in one transaction.
  */
 @Injectable()
@@ -40,18 +38,16 @@ export class Projector implements OnModuleInit {
   }
 
   async project(event: IntegrationEvent): Promise<void> {
-    if (!contracts.has(event.type)) return;
-    const current = contracts.upcast(event.type, event.data);
     const values = {
       eventId: event.id,
       source: event.source,
-      type: current.type,
+      type: event.type,
       subject: event.subject,
       periodId: event.periodId ?? null,
       occurredAt: event.time,
       streamVersion: event.streamVersion ?? null,
       logPosition: event.logPosition === undefined ? null : String(event.logPosition),
-      data: current.data as Record<string, unknown>,
+      data: event.data as Record<string, unknown>,
     };
     await this.dataSource.transaction(async (manager) => {
       await manager.query('select pg_advisory_xact_lock_shared(hashtext($1))', [PROJECTION_LOCK]);
@@ -73,13 +69,12 @@ export class Projector implements OnModuleInit {
   }
 
   async checkpoint(manager: EntityManager, projections: readonly Projection[], seq: string, rebuilt = false): Promise<void> {
-    for (const { name } of projections) {
-      await manager.query(
-        `insert into reporting.projection_checkpoints (projection, last_seq, rebuilt_at) values ($1, $2, case when $3 then now() end)
-         on conflict (projection) do update set last_seq = excluded.last_seq,
-           rebuilt_at = case when $3 then now() else reporting.projection_checkpoints.rebuilt_at end`,
-        [name, seq, rebuilt],
-      );
-    }
+    await manager.query(
+      `insert into reporting.projection_checkpoints (projection, last_seq, rebuilt_at)
+         select name, $2::bigint, case when $3::boolean then now() end from unnest($1::text[]) as name
+       on conflict (projection) do update set last_seq = excluded.last_seq,
+         rebuilt_at = case when $3::boolean then now() else reporting.projection_checkpoints.rebuilt_at end`,
+      [projections.map(({ name }) => name), seq, rebuilt],
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { ticketStatusAfter } from '@hypercare/contracts';
 import type { HistoryEntry } from '../history/history-entry.entity';
 import type { TicketView } from './ticket-view.entity';
 
@@ -8,9 +9,9 @@ const text = (value: unknown): string => String(value ?? '');
 const date = (value: unknown): Date => new Date(text(value));
 const person = (value: unknown): { name: string; email: string } => value as { name: string; email: string };
 
-/** The fields a ticket event sets, and how the timeline says it. */
+/** The fields a ticket event sets besides the status (the published workflow decides that), and how the timeline says it. */
 const CHANGES: Record<string, (data: Data, view: TicketView) => { fields: Fields; summary: string }> = {
-  'hypercare.ticket.triaged.v1': (d, view) => ({
+  'hypercare.ticket.triaged.v1': (d) => ({
     fields: {
       category: text(d['category']),
       impact: text(d['impact']),
@@ -18,7 +19,6 @@ const CHANGES: Record<string, (data: Data, view: TicketView) => { fields: Fields
       priority: text(d['priority']),
       acknowledgeDueAt: date(d['acknowledgeDueAt']),
       resolveDueAt: date(d['resolveDueAt']),
-      status: view.status === 'new' ? 'triaged' : view.status,
     },
     summary: `Triaged as ${text(d['category'])}: impact ${text(d['impact'])} x urgency ${text(d['urgency'])} -> ${text(d['priority'])}${d['previousPriority'] ? ` (was ${text(d['previousPriority'])})` : ''}`,
   }),
@@ -28,23 +28,22 @@ const CHANGES: Record<string, (data: Data, view: TicketView) => { fields: Fields
   }),
   'hypercare.ticket.acknowledged.v1': (d, view) => ({
     fields: {
-      status: 'acknowledged',
       firstAcknowledgedAt: view.firstAcknowledgedAt ?? date(d['at']),
       acknowledgeSla: view.acknowledgeSla === 'pending' ? 'met' : view.acknowledgeSla,
     },
     summary: 'Acknowledged',
   }),
-  'hypercare.ticket.started.v1': () => ({ fields: { status: 'in-progress' }, summary: 'Work started' }),
-  'hypercare.ticket.workaround-provided.v1': (d) => ({ fields: { status: 'workaround-available' }, summary: `Workaround provided: ${text(d['workaround'])}` }),
+  'hypercare.ticket.started.v1': () => ({ fields: {}, summary: 'Work started' }),
+  'hypercare.ticket.workaround-provided.v1': (d) => ({ fields: {}, summary: `Workaround provided: ${text(d['workaround'])}` }),
   'hypercare.ticket.decided.v1': (d) => ({ fields: { decision: text(d['decision']) }, summary: `Decided: ${text(d['decision'])} (${text(d['rationale'])})` }),
   'hypercare.ticket.commented.v1': (d) => ({ fields: {}, summary: `Commented: ${text(d['text'])}` }),
   'hypercare.ticket.resolved.v1': (d, view) => ({
-    fields: { status: 'resolved', resolvedAt: date(d['at']), resolveSla: view.resolveSla === 'pending' ? 'met' : view.resolveSla },
+    fields: { resolvedAt: date(d['at']), resolveSla: view.resolveSla === 'pending' ? 'met' : view.resolveSla },
     summary: `Resolved: ${text(d['rootCause'])}${d['fixReference'] ? ` (fix ${text(d['fixReference'])})` : ''}`,
   }),
-  'hypercare.ticket.closed.v1': (d) => ({ fields: { status: 'closed', closedAt: date(d['at']) }, summary: 'Closed' }),
+  'hypercare.ticket.closed.v1': (d) => ({ fields: { closedAt: date(d['at']) }, summary: 'Closed' }),
   'hypercare.ticket.reopened.v1': (d, view) => ({
-    fields: { status: 'in-progress', resolvedAt: null, closedAt: null, reopenCount: view.reopenCount + 1 },
+    fields: { resolvedAt: null, closedAt: null, reopenCount: view.reopenCount + 1 },
     summary: `Reopened: ${text(d['reason'])}`,
   }),
   'hypercare.ticket.sla-breached.v1': (d) => ({
@@ -97,7 +96,9 @@ export const openedView = (entry: HistoryEntry): TicketView => {
 /** The row after one more ticket event, what the timeline says about it, and which fields changed. */
 export const evolveView = (view: TicketView, entry: HistoryEntry): { next: TicketView; summary: string; changes: Record<string, { from: unknown; to: unknown }> } => {
   const change = CHANGES[entry.type];
-  const { fields, summary } = change ? change(entry.data, view) : { fields: {}, summary: entry.type };
+  const described = change ? change(entry.data, view) : { fields: {}, summary: entry.type };
+  const fields: Fields = { ...described.fields, status: ticketStatusAfter(entry.type, view.status) };
+  const { summary } = described;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, to] of Object.entries(fields)) {
     const from = view[field as keyof TicketView];

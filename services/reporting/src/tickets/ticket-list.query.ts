@@ -1,10 +1,8 @@
-import { category, priority } from '@hypercare/contracts';
+import { category, priority, TICKET_STATUSES } from '@hypercare/contracts';
 import { InvalidCommand } from '@hypercare/domain-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { TicketView } from './ticket-view.entity';
-
-export const TICKET_STATUSES = ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available', 'resolved', 'closed'] as const;
 
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z

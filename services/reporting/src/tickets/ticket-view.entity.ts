@@ -1,3 +1,4 @@
+import type { TicketStatus } from '@hypercare/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type SlaOutcome = 'pending' | 'met' | 'breached';
@@ -26,7 +27,7 @@ export class TicketView {
   affectedUsers!: number;
 
   @Column({ type: 'text' })
-  status!: string;
+  status!: TicketStatus;
 
   @Column({ type: 'text', nullable: true })
   category!: string | null;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERIOD_STATUSES } from '@hypercare/contracts';
 import { parseOrThrow } from '@hypercare/domain-kit';
 import { commandMetadata, CORRELATION_HEADER } from '@hypercare/runtime';
 import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
@@ -10,7 +11,7 @@ const outcome = {
   type: 'object',
   properties: {
     periodId: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: ['planned', 'active', 'exit-review', 'closed'] },
+    status: { type: 'string', enum: [...PERIOD_STATUSES] },
     version: { type: 'integer', description: "The period stream's version after the command" },
     position: { type: 'integer', description: 'Global log position of the last new event; pass it as minPosition to read your write' },
   },

@@ -1,12 +1,14 @@
-import type {
-  EventData,
-  PeriodConfiguration,
-  periodActivated,
-  periodClosed,
-  periodExitReviewStarted,
-  periodExtended,
-  periodPlanned,
-  periodReconfigured,
+import {
+  periodStatusAfter,
+  type EventData,
+  type PeriodConfiguration,
+  type PeriodStatus,
+  type periodActivated,
+  type periodClosed,
+  type periodExitReviewStarted,
+  type periodExtended,
+  type periodPlanned,
+  type periodReconfigured,
 } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
@@ -16,7 +18,6 @@ import { definitionIssues } from './period-rules';
 /** A new period's definition; without a planned end it lasts the default three weeks. */
 export type PlannedConfiguration = Omit<PeriodConfiguration, 'plannedEndAt'> & { plannedEndAt?: string };
 
-export type PeriodStatus = 'planned' | 'active' | 'exit-review' | 'closed';
 
 export type PeriodCommand =
   | { kind: 'plan'; periodId: string; configuration: PlannedConfiguration }
@@ -99,19 +100,20 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
       return { status: 'planned', periodId, configuration };
     }
     if (state.status === 'none') return state;
+    const status = periodStatusAfter(event.type, state.status);
     switch (event.type) {
       case 'hypercare.period.reconfigured.v1': {
         const { periodId: _, ...configuration } = event.data;
         return { ...state, configuration };
       }
       case 'hypercare.period.activated.v1':
-        return { ...state, status: 'active', activatedAt: event.data.activatedAt };
+        return { ...state, status, activatedAt: event.data.activatedAt };
       case 'hypercare.period.extended.v1':
         return { ...state, configuration: { ...state.configuration, plannedEndAt: event.data.plannedEndAt } };
       case 'hypercare.period.exit-review-started.v1':
-        return { ...state, status: 'exit-review' };
+        return { ...state, status };
       case 'hypercare.period.closed.v1':
-        return { ...state, status: 'closed', closedAt: event.data.closedAt };
+        return { ...state, status, closedAt: event.data.closedAt };
     }
   },
 };

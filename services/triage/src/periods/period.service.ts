@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PeriodConfiguration } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
-import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
+import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { type PeriodCommand, periodDecider, type PeriodEvent, type PeriodState, type PlannedConfiguration } from './period.decider';
 
@@ -68,8 +68,9 @@ export class PeriodService {
   }
 
   private async run(periodId: string, command: PeriodCommand, metadata: EventMetadata, expect: 'new' | 'existing' = 'existing'): Promise<PeriodOutcome> {
-    if (expect === 'existing') await this.get(periodId);
-    const result = await this.handle(periodStream(periodId), command, { expect, metadata: { ...metadata, periodId } });
+    const result = await this.handle(periodStream(periodId), command, { expect, metadata: { ...metadata, periodId } }).catch((error: unknown) => {
+      throw error instanceof WrongExpectedVersion && error.actualVersion === -1 ? new NotFound('period', periodId) : error;
+    });
     return { periodId, status: result.state.status, version: result.nextExpectedVersion, ...(result.position !== undefined ? { position: result.position } : {}) };
   }
 }

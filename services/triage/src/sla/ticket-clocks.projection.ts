@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent, SqlExecutor, Subscription } from '@hypercare/event-store';
+import { aggregateIdOf } from '@hypercare/messaging';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { nextDueAt } from '../tickets/ticket-sla';
 import { ticketDecider } from '../tickets/ticket.decider';
@@ -38,21 +39,16 @@ export class TicketClocksProjection implements OnModuleInit, OnApplicationShutdo
     return rows.map((row) => row.ticket_id);
   }
 
-  /** Resolves once every ticket event recorded so far is reflected in the timers. */
-  caughtUp(): Promise<void> {
-    return this.subscription?.caughtUp() ?? Promise.resolve();
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
   }
 
   private async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
-    const ids = [...new Set(events.map((event) => event.stream.slice('ticket-'.length)))];
+    const ids = [...new Set(events.map((event) => aggregateIdOf(event.stream)))];
     const rows = await tx.query<{ ticket_id: string; state: TicketState }>('select ticket_id, state from triage.ticket_clocks where ticket_id = any($1)', [ids]);
     const states = new Map(rows.map((row) => [row.ticket_id, row.state]));
     for (const event of events) {
-      const id = event.stream.slice('ticket-'.length);
+      const id = aggregateIdOf(event.stream);
       states.set(id, ticketDecider.evolve(states.get(id) ?? ticketDecider.initialState, { type: event.type, data: event.data } as TicketEvent));
     }
     for (const id of ids) {

@@ -1,9 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { hypercareContracts, REPORTS_TOPIC, reportSubmitted } from '@hypercare/contracts';
+import { type EventData, REPORTS_TOPIC, reportSubmitted } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { TicketService } from './ticket.service';
-
-const contracts = hypercareContracts();
 
 /**
  * Opens a ticket for every submitted report. Idempotent by itself (the ticket's stream is
@@ -24,7 +22,7 @@ export class ReportIntakeConsumer implements OnModuleInit {
       topics: [REPORTS_TOPIC],
       handle: async (event) => {
         if (event.type !== reportSubmitted.type) return;
-        const report = contracts.validate<typeof reportSubmitted>(reportSubmitted.type, event.data);
+        const report = event.data as EventData<typeof reportSubmitted>;
         const opened = await this.tickets.open(report, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
         if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
       },

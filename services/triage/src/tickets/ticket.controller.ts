@@ -1,5 +1,6 @@
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TICKET_STATUSES } from '@hypercare/contracts';
 import { parseOrThrow } from '@hypercare/domain-kit';
 import { commandMetadata, CORRELATION_HEADER } from '@hypercare/runtime';
 import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
@@ -13,7 +14,7 @@ const outcome = {
   type: 'object',
   properties: {
     ticketId: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available', 'resolved', 'closed'] },
+    status: { type: 'string', enum: [...TICKET_STATUSES] },
     priority: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] },
     version: { type: 'integer', description: "The ticket stream's version after the command; pass it as minVersion to read your write" },
     position: { type: 'integer', description: 'Global log position of the last new event' },

@@ -1,3 +1,4 @@
+import { ticketStatusAfter } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
 import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
@@ -54,24 +55,19 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
   }
 };
 
-const evolveOpen = (ticket: OpenTicket, event: TicketEvent): OpenTicket => {
+/** What an event changes besides the status, which the published workflow (`ticketStatusAfter`) decides. */
+const fieldsAfter = (ticket: OpenTicket, event: TicketEvent): OpenTicket => {
   switch (event.type) {
     case 'hypercare.ticket.triaged.v1': {
       const { priority, acknowledgeDueAt, resolveDueAt, escalations } = event.data;
-      return { ...ticket, status: ticket.status === 'new' ? 'triaged' : ticket.status, priority, acknowledgeDueAt, resolveDueAt, escalations };
+      return { ...ticket, priority, acknowledgeDueAt, resolveDueAt, escalations };
     }
     case 'hypercare.ticket.acknowledged.v1':
-      return { ...ticket, status: 'acknowledged', acknowledgedAt: event.data.at };
-    case 'hypercare.ticket.started.v1':
-      return { ...ticket, status: 'in-progress' };
-    case 'hypercare.ticket.workaround-provided.v1':
-      return { ...ticket, status: 'workaround-available' };
+      return { ...ticket, acknowledgedAt: event.data.at };
     case 'hypercare.ticket.resolved.v1':
-      return { ...ticket, status: 'resolved', resolvedAt: event.data.at };
-    case 'hypercare.ticket.closed.v1':
-      return { ...ticket, status: 'closed' };
+      return { ...ticket, resolvedAt: event.data.at };
     case 'hypercare.ticket.reopened.v1':
-      return { ...ticket, status: 'in-progress', resolvedAt: undefined };
+      return { ...ticket, resolvedAt: undefined };
     case 'hypercare.ticket.sla-breached.v1':
       return { ...ticket, breached: [...ticket.breached, event.data.clock] };
     case 'hypercare.ticket.escalated.v1':
@@ -80,6 +76,11 @@ const evolveOpen = (ticket: OpenTicket, event: TicketEvent): OpenTicket => {
       return ticket;
   }
 };
+
+const evolveOpen = (ticket: OpenTicket, event: TicketEvent): OpenTicket => ({
+  ...fieldsAfter(ticket, event),
+  status: ticketStatusAfter(event.type, ticket.status),
+});
 
 /**
  * A ticket: opened from a report, triaged by the period's matrix (re-triage recomputes the

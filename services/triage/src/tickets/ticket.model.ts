@@ -8,6 +8,7 @@ import type {
   Priority,
   Role,
   scheduledEscalation,
+  TicketStatus,
   ticketAcknowledged,
   ticketAssigned,
   ticketClosed,
@@ -24,7 +25,6 @@ import type {
 } from '@hypercare/contracts';
 import type { z } from 'zod';
 
-export type TicketStatus = 'new' | 'triaged' | 'acknowledged' | 'in-progress' | 'workaround-available' | 'resolved' | 'closed';
 
 /** The parts of a period's definition a ticket decision needs. */
 export type PeriodPolicy = Pick<PeriodConfiguration, 'priorityMatrix' | 'slaPolicy' | 'escalationMatrix' | 'roster'>;

@@ -63,10 +63,13 @@ export class TicketService {
   }
 
   async act(ticketId: string, request: TicketRequest, by: string, metadata: EventMetadata): Promise<TicketOutcome> {
-    const { ticket } = await this.get(ticketId);
-    const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(ticket.periodId) : undefined;
+    // The opening event names the period, whose policy some commands need; the handler loads the rest.
+    const [opened] = await this.runtime.store.readStream(ticketStream(ticketId), { maxCount: 1 });
+    if (!opened) throw new NotFound('ticket', ticketId);
+    const { periodId } = opened.data as { periodId: string };
+    const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(periodId) : undefined;
     const command = { ...request, at: this.clock.now().toISOString(), by, ...(policy ? { policy } : {}) } as TicketCommand;
-    const result = await this.handle(ticketStream(ticketId), command, { expect: 'existing', metadata: { ...metadata, periodId: ticket.periodId } });
+    const result = await this.handle(ticketStream(ticketId), command, { expect: 'existing', metadata: { ...metadata, periodId } });
     const state = result.state as OpenTicket;
     return {
       ticketId,
