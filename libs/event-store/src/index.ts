@@ -18,7 +18,7 @@ export type {
 } from './event-store.port';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
-export { quoteIdent } from './postgres/schema';
+export { quoteIdent } from './postgres/sql-text';
 export { commandHandler, type CommandHandlerOptions, type HandledCommand } from './command-handler';
 export { fold, type CommandContext, type Decider, type DomainEvent, type StreamExpectation } from './decider';
 export { openPgliteEventStore, openPostgresEventStore } from './postgres/open';

@@ -67,6 +67,33 @@ export const appendContract = (store: () => EventStore, capabilities: EventStore
       expect(await readAllOf(store(), prefix)).toHaveLength(2);
     });
 
+    it('gives each of many concurrent appends its own outcome, whatever the others do', async () => {
+      const { prefix, stream } = uniqueStreams();
+      const done = [event('A', {}, { id: randomUUID() })];
+      const first = await store().append(stream('retried'), done);
+      await store().append(stream('stale'), events(2));
+      const reused = randomUUID();
+      await store().append(stream('owner'), [event('A', {}, { id: reused })]);
+
+      const [created, retried, stale, single, reusing] = await Promise.allSettled([
+        store().append(stream('new-1'), events(3), { expectedVersion: 'no-stream' }),
+        store().append(stream('retried'), done),
+        store().append(stream('stale'), events(1), { expectedVersion: 0 }),
+        store().append(stream('new-2'), events(1)),
+        store().append(stream('reusing'), [event('B'), event('A', {}, { id: reused })]),
+      ]);
+
+      expect(created).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 2 } });
+      expect(retried).toEqual({ status: 'fulfilled', value: first });
+      expect(stale).toMatchObject({ status: 'rejected', reason: { actualVersion: 1 } });
+      expect(single).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 0 } });
+      if (capabilities.eventIdConflicts) expect(reusing).toMatchObject({ status: 'rejected', reason: expect.any(EventIdConflict) });
+      const streams = (await readAllOf(store(), prefix)).map((e) => e.stream.slice(prefix.length));
+      expect(streams.sort()).toEqual(
+        ['new-1', 'new-1', 'new-1', 'new-2', 'owner', 'retried', 'stale', 'stale', ...(capabilities.eventIdConflicts ? [] : ['reusing', 'reusing'])].sort(),
+      );
+    });
+
     (capabilities.eventIdConflicts ? it : it.skip)('refuses an append reusing some stored event ids with other new ones, writing nothing', async () => {
       const { prefix, stream } = uniqueStreams();
       const reused = randomUUID();

@@ -84,6 +84,16 @@ export const readContract = (store: () => EventStore): void => {
       expect(byTime).toEqual(all.slice(0, 3));
     });
 
+    it('counts an event as of its own recorded time: the time it reports is the time it is filed under', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream('x'), events(5));
+      const all = await readAllOf(store(), prefix);
+      for (const event of all) {
+        const asOf = await store().readAll({ asOf: { time: event.recordedAt }, filter: { streamPrefixes: [prefix] } });
+        expect(asOf.map((e) => e.id)).toContain(event.id);
+      }
+    });
+
     it.each([
       ['a prefix filter that is not a list', { filter: { streamPrefixes: 'ticket-' } }, /^filter\.streamPrefixes/],
       ['an empty type name', { filter: { types: [''] } }, /^filter\.types/],

@@ -17,7 +17,8 @@ import type {
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
 import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
-import { migrate, quoteIdent } from './schema';
+import { migrate } from './schema';
+import { quoteIdent } from './sql-text';
 import type { SqlClient } from './sql-client';
 
 export interface PostgresEventStoreOptions {
@@ -36,9 +37,29 @@ interface AppendRequest {
 }
 
 type AppendOutcome =
-  | { status: 'ok' | 'duplicate'; position: number | string; version: number | string }
-  | { status: 'wrong_version'; actual: number | string }
+  | { status: 'ok' | 'duplicate'; position: number; version: number }
+  | { status: 'wrong_version'; actual: number }
   | { status: 'id_conflict'; ids: string[] };
+
+/** One row of `append_events` per append, in the order given. */
+interface OutcomeRow {
+  o_status: AppendOutcome['status'];
+  o_position: string | null;
+  o_version: string | null;
+  o_ids: string[] | null;
+}
+
+const toOutcome = (row: OutcomeRow): AppendOutcome => {
+  switch (row.o_status) {
+    case 'ok':
+    case 'duplicate':
+      return { status: row.o_status, position: Number(row.o_position), version: Number(row.o_version) };
+    case 'wrong_version':
+      return { status: 'wrong_version', actual: Number(row.o_version) };
+    case 'id_conflict':
+      return { status: 'id_conflict', ids: row.o_ids ?? [] };
+  }
+};
 
 interface EventRow {
   position: string | number | bigint;
@@ -48,10 +69,12 @@ interface EventRow {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-  recorded_at: Date | string;
+  recorded_ms: string | number;
 }
 
-const COLUMNS = 'position, stream, version, event_id, type, data, metadata, recorded_at';
+/** Times leave as epoch milliseconds: a number is far cheaper to turn into a Date than timestamp text. */
+const recordedMs = (column: string): string => `floor(extract(epoch from ${column}) * 1000)::int8 as recorded_ms`;
+const COLUMNS = `position, stream, version, event_id, type, data, metadata, ${recordedMs('recorded_at')}`;
 
 const toEvent = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
@@ -61,7 +84,7 @@ const toEvent = (row: EventRow): RecordedEvent => ({
   type: row.type,
   data: row.data,
   metadata: row.metadata,
-  recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
+  recordedAt: new Date(Number(row.recorded_ms)),
 });
 
 /**
@@ -190,21 +213,17 @@ export class PostgresEventStore implements EventStore {
 
   private async executeAppends(executor: SqlExecutor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
     const payload = requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events }));
-    const [row] = await executor.query<{ results: AppendOutcome[] | string }>(
-      `select ${this.s}.append_events($1::jsonb) as results`,
-      [JSON.stringify(payload)],
-    );
-    const results = row?.results;
-    return typeof results === 'string' ? JSON.parse(results) : (results as AppendOutcome[]);
+    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)]);
+    return rows.map(toOutcome);
   }
 
   private resultOf(request: AppendRequest, outcome: AppendOutcome): AppendResult {
     switch (outcome.status) {
       case 'ok':
       case 'duplicate':
-        return { nextExpectedVersion: Number(outcome.version), position: Number(outcome.position) };
+        return { nextExpectedVersion: outcome.version, position: outcome.position };
       case 'wrong_version':
-        throw new WrongExpectedVersion(request.stream, request.expected, Number(outcome.actual));
+        throw new WrongExpectedVersion(request.stream, request.expected, outcome.actual);
       case 'id_conflict':
         throw new EventIdConflict(request.stream, outcome.ids);
     }
@@ -215,22 +234,35 @@ export class PostgresEventStore implements EventStore {
     if (asOf && 'time' in asOf) where.push(`recorded_at <= $${params.push(asOf.time.toISOString())}::timestamptz`);
   }
 
+  /**
+   * A page of the global log with the visible limit read in the same statement, hence the
+   * same snapshot, as the events. A plain page (the catch-up hot path) is one range scan of
+   * the position index, written inline; filtered and as-of pages go through `read_log`,
+   * which pins that plan whatever the statistics say.
+   */
   private async readPage(from: number, maxCount: number | undefined, filter: EventFilter | undefined, asOf?: AsOf): Promise<LogPage> {
     const json = (values: string[] | undefined): string | null => (values?.length ? JSON.stringify(values) : null);
-    // The limit is read in the same statement, hence the same snapshot, as the events.
-    const rows = await this.client.query<EventRow & { visible: string }>(
-      `select o_position as position, o_stream as stream, o_version as version, o_event_id as event_id, o_type as type,
-              o_data as data, o_metadata as metadata, o_recorded_at as recorded_at, o_visible as visible
-       from ${this.s}.read_log($1, $2, $3, $4::timestamptz, $5::jsonb, $6::jsonb)`,
-      [
-        from,
-        maxCount ?? null,
-        asOf && 'position' in asOf ? asOf.position : null,
-        asOf && 'time' in asOf ? asOf.time.toISOString() : null,
-        json(filter?.types),
-        json(filter?.streamPrefixes),
-      ],
-    );
+    const rows =
+      !filter && !asOf
+        ? await this.client.query<EventRow & { visible: string }>(
+            `select e.position, e.stream, e.version, e.event_id, e.type, e.data, e.metadata, ${recordedMs('e.recorded_at')}, v.visible
+             from (select ${this.s}.visible_limit() as visible) v
+             left join lateral (select * from ${this.s}.events where position >= $1 and position < v.visible order by position limit $2) e on true`,
+            [from, maxCount ?? null],
+          )
+        : await this.client.query<EventRow & { visible: string }>(
+            `select o_position as position, o_stream as stream, o_version as version, o_event_id as event_id, o_type as type,
+                    o_data as data, o_metadata as metadata, ${recordedMs('o_recorded_at')}, o_visible as visible
+             from ${this.s}.read_log($1, $2, $3, $4::timestamptz, $5::jsonb, $6::jsonb)`,
+            [
+              from,
+              maxCount ?? null,
+              asOf && 'position' in asOf ? asOf.position : null,
+              asOf && 'time' in asOf ? asOf.time.toISOString() : null,
+              json(filter?.types),
+              json(filter?.streamPrefixes),
+            ],
+          );
     const events = rows.filter((row) => row.position !== null).map(toEvent);
     const visible = Number(rows[0]?.visible ?? 0);
     const full = maxCount !== undefined && events.length === maxCount;

@@ -1,13 +1,6 @@
+import { appendFunction } from './append-function';
 import type { SqlClient } from './sql-client';
-
-/**
- * Events per transaction are numbered below 2^20: a global position is
- * `transaction id * 2^20 + ordinal`, so the global order is commit-safe (see README).
- */
-export const ORDINAL_BITS = 20;
-
-/** A PostgreSQL identifier, quoted so any schema name is safe in SQL text. */
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+import { ORDINAL_BITS, quoteIdent } from './sql-text';
 
 /**
  * Ordered migrations, each a list of single statements (PGlite's extended protocol takes
@@ -29,7 +22,6 @@ const migrations = (schema: string): string[][] => {
       constraint events_stream_version unique (stream, version),
       constraint events_event_id unique (event_id)
     )`,
-      `create index events_recorded_at on ${s}.events (recorded_at)`,
       `create function ${s}.refuse_change() returns trigger language plpgsql as $fn$
     begin
       raise exception 'events are append-only: % refused', tg_op;
@@ -43,74 +35,6 @@ const migrations = (schema: string): string[][] => {
       position        bigint not null,
       updated_at      timestamptz not null default now()
     )`,
-      // Every lookup here is by index. A generic plan cached by a long-lived connection while
-    // the table was empty would otherwise keep scanning it whole as it grows.
-    `create function ${s}.append_events(p_appends jsonb) returns jsonb language plpgsql
-      set enable_seqscan = off as $fn$
-    declare
-      v_append   jsonb;
-      v_results  jsonb := '[]'::jsonb;
-      v_stream   text;
-      v_expected text;
-      v_ids      uuid[];
-      v_count    int;
-      v_existing int;
-      v_same     int;
-      v_current  bigint;
-      v_last     bigint;
-      v_version  bigint;
-      v_ordinal  bigint := coalesce(nullif(current_setting('hypercare.es_ordinal', true), '')::bigint, 0);
-      v_base     bigint := pg_current_xact_id()::text::bigint << ${ORDINAL_BITS};
-    begin
-      -- One lock per stream, taken in a fixed order, so concurrent appends to a stream
-      -- serialise and two batches never wait on each other crosswise.
-      perform pg_advisory_xact_lock(k)
-        from (select distinct hashtextextended(${quoteLiteral(schema)} || ':' || (a->>'stream'), 0) as k
-                from jsonb_array_elements(p_appends) a) locks
-        order by k;
-
-      for v_append in select value from jsonb_array_elements(p_appends) loop
-        v_stream := v_append->>'stream';
-        v_expected := v_append->>'expected';
-        select array_agg((e->>'id')::uuid), count(*) into v_ids, v_count
-          from jsonb_array_elements(v_append->'events') e;
-
-        select count(*), count(*) filter (where stream = v_stream), max(position), max(version)
-          into v_existing, v_same, v_last, v_version
-          from ${s}.events where event_id = any(v_ids);
-        if v_existing > 0 then
-          if v_same = v_count then
-            v_results := v_results || jsonb_build_object('status', 'duplicate', 'position', v_last, 'version', v_version);
-          else
-            v_results := v_results || jsonb_build_object('status', 'id_conflict',
-              'ids', (select jsonb_agg(event_id) from ${s}.events where event_id = any(v_ids)));
-          end if;
-          continue;
-        end if;
-
-        select coalesce(max(version), -1) into v_current from ${s}.events where stream = v_stream;
-        if not (v_expected = 'any'
-                or (v_expected = 'no-stream' and v_current = -1)
-                or (v_expected = 'stream-exists' and v_current >= 0)
-                or (v_expected ~ '^[0-9]+$' and v_current = v_expected::bigint)) then
-          v_results := v_results || jsonb_build_object('status', 'wrong_version', 'actual', v_current);
-          continue;
-        end if;
-
-        if v_ordinal + v_count >= (1 << ${ORDINAL_BITS}) then
-          raise exception 'more than % events in one transaction', (1 << ${ORDINAL_BITS}) - 1;
-        end if;
-        insert into ${s}.events (position, stream, version, event_id, type, data, metadata)
-          select v_base + v_ordinal + x.o, v_stream, v_current + x.o, (x.e->>'id')::uuid, x.e->>'type', x.e->'data',
-                 coalesce(x.e->'metadata', '{}'::jsonb)
-            from jsonb_array_elements(v_append->'events') with ordinality as x(e, o);
-        v_ordinal := v_ordinal + v_count;
-        v_results := v_results || jsonb_build_object('status', 'ok', 'position', v_base + v_ordinal, 'version', v_current + v_count);
-      end loop;
-
-      perform set_config('hypercare.es_ordinal', v_ordinal::text, true);
-      return v_results;
-    end $fn$`,
       // Everything below this position belongs to transactions that have ended, so no event
       // can still appear there: readers of the global log never look past it.
       `create function ${s}.visible_limit() returns bigint language sql stable as $fn$
@@ -139,12 +63,17 @@ const migrations = (schema: string): string[][] => {
           limit p_limit) e on true
       $fn$`,
     ],
+    [
+      // Readers get milliseconds (JavaScript dates): stored finer, an event would fall outside
+      // a read "as of" the very time it reports.
+      `alter table ${s}.events alter column recorded_at set default date_trunc('milliseconds', clock_timestamp())`,
+      // Reads by time walk the position or the stream index and filter: this one only slowed appends.
+      `drop index if exists ${s}.events_recorded_at`,
+    ],
+    // A fresh schema gets the set-based append function here; an older one swaps its per-append one.
+    [`drop function if exists ${s}.append_events(jsonb)`, appendFunction(schema)],
   ];
 };
-
-function quoteLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 /** Creates or upgrades the store's tables in `schema`; safe to run from many processes at once. */
 export const migrate = async (client: SqlClient, schema: string): Promise<void> => {
