@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { InvalidEventStoreArgument } from './errors';
 import type { AppendOptions, AsOf, EventFilter, EventMetadata, ExpectedVersion, NewEvent, SubscriptionOptions } from './event-store.port';
 
@@ -30,13 +30,23 @@ export const validExpectedVersion = (options: AppendOptions | undefined): Expect
   );
 };
 
-/** Finds the first value in `value` that JSON cannot carry faithfully, with its path. */
-const nonJson = (value: unknown, path: string): string | undefined => {
+/** `root` then the keys walked from it, e.g. `events[0].data.tags[2]`. */
+const pathText = (root: string, keys: Array<string | number>): string =>
+  keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`), root);
+
+/**
+ * Finds the first value in `value` that JSON cannot carry faithfully, with its path. The
+ * path is a stack of keys turned into text only for the problem found: every append runs
+ * this over all its data, and valid data must not pay for strings it never shows.
+ */
+const nonJson = (value: unknown, root: string, keys: Array<string | number> = []): string | undefined => {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot represent`;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${pathText(root, keys)} is ${value}, which JSON cannot represent`;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const problem = nonJson(value[i], `${path}[${i}]`);
+      keys.push(i);
+      const problem = nonJson(value[i], root, keys);
+      keys.pop();
       if (problem) return problem;
     }
     return undefined;
@@ -44,15 +54,17 @@ const nonJson = (value: unknown, path: string): string | undefined => {
   if (typeof value === 'object') {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      return `${path} is a ${value.constructor?.name ?? 'non-plain object'}, not a plain JSON object`;
+      return `${pathText(root, keys)} is a ${value.constructor?.name ?? 'non-plain object'}, not a plain JSON object`;
     }
-    for (const [key, child] of Object.entries(value)) {
-      const problem = nonJson(child, `${path}.${key}`);
+    for (const key of Object.keys(value)) {
+      keys.push(key);
+      const problem = nonJson((value as Record<string, unknown>)[key], root, keys);
+      keys.pop();
       if (problem) return problem;
     }
     return undefined;
   }
-  return `${path} is a ${typeof value}, which is not JSON`;
+  return `${pathText(root, keys)} is a ${typeof value}, which is not JSON`;
 };
 
 export const validEvents = (events: unknown): ValidEvent[] => {
@@ -62,7 +74,8 @@ export const validEvents = (events: unknown): ValidEvent[] => {
     const at = `events[${index}]`;
     if (typeof event !== 'object' || event === null) throw new InvalidEventStoreArgument(at, 'must be an object');
     if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidEventStoreArgument(`${at}.type`, 'must be a non-empty string');
-    const id = event.id ?? randomUUID();
+    // Time-ordered ids land at the end of the id index, as positions do, instead of all over it.
+    const id = event.id ?? timeOrderedUuid();
     if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidEventStoreArgument(`${at}.id`, 'must be a UUID');
     if (ids.has(id.toLowerCase())) throw new InvalidEventStoreArgument(`${at}.id`, `repeats ${id} within one append`);
     ids.add(id.toLowerCase());

@@ -126,6 +126,7 @@ export const appendContract = (store: () => EventStore, capabilities: EventStore
         ['a function as data', (s, stream) => s.append(stream, [event('A', { f: () => 1 })]), /events\[0\]\.data.*\.f is a function/],
         ['a bigint in data', (s, stream) => s.append(stream, [event('A', { n: 1n })]), /events\[0\]\.data/],
         ['NaN in data', (s, stream) => s.append(stream, [event('A', [1, Number.NaN])]), /\[1\] is NaN/],
+        ['Infinity deep in data', (s, stream) => s.append(stream, [event('A', { tags: ['a', { n: Infinity }] })]), /^events\[0\]\.data must be JSON: events\[0\]\.data\.tags\[1\]\.n is Infinity/],
         ['a class instance in data', (s, stream) => s.append(stream, [event('A', { at: new Date() })]), /\.at is a Date/],
         ['undefined data', (s, stream) => s.append(stream, [{ type: 'A', data: undefined }]), /events\[0\]\.data is required/],
         ['a missing type', (s, stream) => s.append(stream, [{ type: '', data: {} }]), /events\[0\]\.type/],
