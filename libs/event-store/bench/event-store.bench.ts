@@ -11,6 +11,7 @@ import { closedLoop, createDatabase, fmt, openLoop, printTable } from '@hypercar
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CATCH_UP_EVENTS = Number(process.env['BENCH_CATCH_UP_EVENTS'] ?? 1_000_000);
 const STREAMS_PER_WRITER = 1_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -34,23 +35,28 @@ const appendRows = async (): Promise<{ rows: string[][]; misses: string[] }> => 
     { key: 'b', open: emmett },
   ];
   const results: Record<string, Partial<Record<'ours' | 'a' | 'b', number | string>>> = {};
-  for (const system of systems) {
-    const database = await createDatabase(BASE_URL, `bench_es_${system.key}`);
-    let appender: Appender;
-    try {
-      appender = await system.open(database.url);
-    } catch (error) {
-      for (const shape of shapes) (results[`${shape.batch}x${shape.writers}`] ??= {})[system.key] = `unavailable: ${(error as Error).message}`;
+  // Rounds alternate the systems, each on a fresh database, and every system keeps its best
+  // round per shape: noise on a shared machine then cannot favour whichever ran at a quiet moment.
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const system of systems) {
+      const database = await createDatabase(BASE_URL, `bench_es_${system.key}`);
+      let appender: Appender;
+      try {
+        appender = await system.open(database.url);
+      } catch (error) {
+        for (const shape of shapes) (results[`${shape.batch}x${shape.writers}`] ??= {})[system.key] = `unavailable: ${(error as Error).message}`;
+        await database.drop();
+        continue;
+      }
+      for (const { batch, writers } of shapes) {
+        const perSecond = await closedLoop(writers, batch, SECONDS, (writer, i) => appender.append(`ticket-${writer}-${i % STREAMS_PER_WRITER}`, batch));
+        const row = (results[`${batch}x${writers}`] ??= {});
+        row[system.key] = Math.max(perSecond, typeof row[system.key] === 'number' ? (row[system.key] as number) : 0);
+        progress(`round ${round}/${ROUNDS}, ${appender.name}: batch ${batch}, ${writers} writer(s): ${fmt(perSecond)} events/s`);
+      }
+      await appender.close();
       await database.drop();
-      continue;
     }
-    for (const { batch, writers } of shapes) {
-      const perSecond = await closedLoop(writers, batch, SECONDS, (writer, i) => appender.append(`ticket-${writer}-${i % STREAMS_PER_WRITER}`, batch));
-      (results[`${batch}x${writers}`] ??= {})[system.key] = perSecond;
-      progress(`${appender.name}: batch ${batch}, ${writers} writer(s): ${fmt(perSecond)} events/s`);
-    }
-    await appender.close();
-    await database.drop();
   }
   const misses: string[] = [];
   const rows = shapes.map(({ batch, writers }) => {
@@ -75,15 +81,21 @@ const appendRows = async (): Promise<{ rows: string[][]; misses: string[] }> => 
   return { rows, misses };
 };
 
+/** Open-loop latency of single appends, ROUNDS runs on fresh databases: the median run (by p99) is reported. */
 const latencyRow = async (): Promise<{ row: string[]; misses: string[] }> => {
-  const database = await createDatabase(BASE_URL, 'bench_es_latency');
-  const { store, close } = await ours(database.url);
-  const result = await openLoop(5_000, SECONDS, (i) => store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [{ type: 'TicketReported', data: payload(i) }]));
-  await close();
-  await database.drop();
-  progress(`latency at 5,000/s offered: p99 ${fmt(result.p99, 2)} ms`);
+  const runs: Awaited<ReturnType<typeof openLoop>>[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const database = await createDatabase(BASE_URL, 'bench_es_latency');
+    const { store, close } = await ours(database.url);
+    const run = await openLoop(5_000, SECONDS, (i) => store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [{ type: 'TicketReported', data: payload(i) }]));
+    await close();
+    await database.drop();
+    runs.push(run);
+    progress(`round ${round}/${ROUNDS}, latency at 5,000/s offered: p99 ${fmt(run.p99, 2)} ms`);
+  }
+  const result = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)] as (typeof runs)[number];
   return {
-    row: ['5,000', fmt(result.achieved), fmt(result.p50, 2), fmt(result.p95, 2), fmt(result.p99, 2)],
+    row: ['5,000', fmt(result.achieved), fmt(result.p50, 2), fmt(result.p95, 2), fmt(result.p99, 2), runs.map((run) => fmt(run.p99, 2)).join(' / ')],
     misses: result.p99 < 5 ? [] : [`p99 ${fmt(result.p99, 2)} ms at 5,000/s offered (target < 5 ms)`],
   };
 };
@@ -159,11 +171,11 @@ const main = async (): Promise<void> => {
   const latency = await latencyRow();
   const catchUp = await catchUpRows();
 
-  console.log(`\nEvent store appends (events/s, ${cpus().length} cores, same PostgreSQL, same run)\n`);
+  console.log(`\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`);
   printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
-  console.log('\nSingle-event append latency, open loop (ms)\n');
-  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99'], [latency.row]);
-  console.log('\nGlobal-log catch-up (events/s, JSON parsed)\n');
+  console.log(`\nSingle-event append latency, open loop (ms), median of ${ROUNDS} runs\n`);
+  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], [latency.row]);
+  console.log('\nGlobal-log catch-up (events/s, JSON parsed, vacuumed log, best of 3 alternating passes)\n');
   printTable(['events', 'readAll', 'plain SELECT', 'ratio'], catchUp.rows);
 
   const misses = [...appends.misses, ...latency.misses, ...catchUp.misses];

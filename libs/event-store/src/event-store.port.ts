@@ -76,7 +76,15 @@ export interface ReadAllOptions {
 
 /** Runs statements in the store's own database inside the transaction that also moves a checkpoint. */
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * Prepares the statement under this name once per connection and reuses it, for a
+   * statement run very often with the same text (the name must be unique to that text).
+   */
+  preparedAs?: string;
 }
 
 export interface SubscriptionOptions {

@@ -12,6 +12,7 @@ export type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  QueryOptions,
   SqlExecutor,
   Subscription,
   SubscriptionOptions,

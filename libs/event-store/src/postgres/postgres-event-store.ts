@@ -100,7 +100,7 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(
     private readonly client: SqlClient,
-    schema: string,
+    private readonly schema: string,
     options: PostgresEventStoreOptions,
   ) {
     this.s = quoteIdent(schema);
@@ -213,7 +213,9 @@ export class PostgresEventStore implements EventStore {
 
   private async executeAppends(executor: SqlExecutor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
     const payload = requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events }));
-    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)]);
+    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)], {
+      preparedAs: `hypercare_append_events_${this.schema}`,
+    });
     return rows.map(toOutcome);
   }
 

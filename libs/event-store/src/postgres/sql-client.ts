@@ -1,12 +1,15 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Pool, type PoolConfig } from 'pg';
-import type { SqlExecutor } from '../event-store.port';
+import { Pool, type PoolConfig, type QueryConfig } from 'pg';
+import type { QueryOptions, SqlExecutor } from '../event-store.port';
 
 /** The little the PostgreSQL event store needs from a database: statements and transactions. */
 export interface SqlClient extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+const statement = (text: string, values: unknown[] | undefined, options: QueryOptions | undefined): QueryConfig =>
+  options?.preparedAs ? { name: options.preparedAs, text, values } : { text, values };
 
 /**
  * A `pg` connection pool against a PostgreSQL server. Given a pool it does not own (shared
@@ -18,12 +21,14 @@ export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   if (!shared) pool.on('error', () => undefined);
   return {
-    query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
+    query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) => (await pool.query(statement(sql, params, options))).rows as Row[],
     transaction: async (work) => {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work({ query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[] });
+        const result = await work({
+          query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) => (await client.query(statement(sql, params, options))).rows as Row[],
+        });
         await client.query('commit');
         return result;
       } catch (error) {
@@ -41,7 +46,8 @@ export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
 
 /**
  * PGlite, PostgreSQL compiled to WASM, in this process. It has one session, so PGlite
- * itself queues statements and transactions; the same SQL runs unchanged.
+ * itself queues statements and transactions; the same SQL runs unchanged. Statements are
+ * not prepared by name: in-process, there is no round trip to save.
  */
 export const pgliteClient = (db: PGlite, { closeWithStore = true } = {}): SqlClient => ({
   query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
