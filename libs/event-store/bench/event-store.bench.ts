@@ -3,6 +3,7 @@
  * (baseline A, bare INSERT) and Emmett's PostgreSQL store (baseline B), all measured in
  * this run on the PostgreSQL at DATABASE_URL. Prints tables; exits 1 if a target is missed.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { openPostgresEventStore } from '../src';
@@ -168,18 +169,49 @@ process.on('uncaughtException', (error: Error & { code?: string }) => {
   throw error;
 });
 
+type Section = { rows: string[][]; misses: string[] };
+const SECTIONS: Record<string, () => Promise<Section>> = {
+  appends: appendRows,
+  latency: async () => {
+    const { row, misses } = await latencyRow();
+    return { rows: [row], misses };
+  },
+  catchUp: catchUpRows,
+};
+
+/**
+ * Runs one section in a child process of its own and returns what it printed. A section
+ * measured after another in the same process paid for the other's garbage (old-generation
+ * collections: p99 latency tripled after the catch-up section's million events).
+ */
+const inChild = (section: string): Section => {
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename], {
+    env: { ...process.env, BENCH_SECTION: section },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`bench section ${section} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout) as Section;
+};
+
 const main = async (): Promise<void> => {
-  progress(`PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement`);
-  // Catch-up first: reading is measured in a process whose heap holds no garbage from minutes
-  // of append rounds, as a consumer's own process would be.
-  const catchUp = await catchUpRows();
-  const appends = await appendRows();
-  const latency = await latencyRow();
+  const section = process.env['BENCH_SECTION'];
+  if (section) {
+    const run = SECTIONS[section];
+    if (!run) throw new Error(`unknown BENCH_SECTION ${section}: one of ${Object.keys(SECTIONS).join(', ')}`);
+    process.stdout.write(JSON.stringify(await run()));
+    return;
+  }
+  progress(`PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement, each section in a process of its own`);
+  const appends = inChild('appends');
+  const latency = inChild('latency');
+  const catchUp = inChild('catchUp');
 
   console.log(`\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`);
   printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
   console.log(`\nSingle-event append latency, open loop (ms), median of ${ROUNDS} runs\n`);
-  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], [latency.row]);
+  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], latency.rows);
   console.log('\nGlobal-log catch-up (events/s, JSON parsed, vacuumed log, best of 3 alternating passes)\n');
   printTable(['events', 'readAll', 'plain SELECT', 'ratio'], catchUp.rows);
 
