@@ -195,6 +195,22 @@ const inChild = (section: string): Section => {
   return JSON.parse(child.stdout) as Section;
 };
 
+/**
+ * Flushes what the last section dirtied (CHECKPOINT), so the next one does not measure the
+ * server writing it out and logging whole pages again. Needs a superuser or pg_checkpoint;
+ * without, says so and goes on.
+ */
+const settle = async (): Promise<void> => {
+  const pool = new Pool({ connectionString: BASE_URL, max: 1 });
+  try {
+    await pool.query('checkpoint');
+  } catch (error) {
+    progress(`no CHECKPOINT between sections (${(error as Error).message}): the next one may pay for the last one's writes`);
+  } finally {
+    await pool.end();
+  }
+};
+
 const main = async (): Promise<void> => {
   const section = process.env['BENCH_SECTION'];
   if (section) {
@@ -205,7 +221,9 @@ const main = async (): Promise<void> => {
   }
   progress(`PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement, each section in a process of its own`);
   const appends = inChild('appends');
+  await settle();
   const latency = inChild('latency');
+  await settle();
   const catchUp = inChild('catchUp');
 
   console.log(`\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`);
