@@ -20,6 +20,12 @@ export interface EventContract<Type extends string = string, Schema extends z.Zo
 /** The data type a contract's schema describes. */
 export type EventData<C extends EventContract> = z.infer<C['schema']>;
 
+/**
+ * The events a union of contracts describes, discriminated by `type`: an aggregate's event
+ * type is `EventOf<(typeof ticketContracts)[number]>`, never a second list beside the contracts.
+ */
+export type EventOf<C extends EventContract> = C extends EventContract<infer Type, infer Schema> ? { type: Type; data: z.infer<Schema> } : never;
+
 /** Declares a contract, checking the type name against the naming rule. */
 export const defineEvent = <Type extends string, Schema extends z.ZodTypeAny>(definition: {
   type: Type;

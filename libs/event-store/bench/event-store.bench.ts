@@ -8,12 +8,12 @@ import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { openPostgresEventStore } from '../src';
 import { bareInsert, emmett, payload, type Appender } from './baselines';
-import { closedLoop, createDatabase, fmt, openLoop, printTable } from '@hypercare/testing';
+import { benchSetting, closedLoop, createDatabase, fmt, openLoop, printTable } from '@hypercare/testing';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const CATCH_UP_EVENTS = Number(process.env['BENCH_CATCH_UP_EVENTS'] ?? 1_000_000);
+const SECONDS = benchSetting('BENCH_SECONDS', 3);
+const ROUNDS = benchSetting('BENCH_ROUNDS', 3);
+const CATCH_UP_EVENTS = benchSetting('BENCH_CATCH_UP_EVENTS', 1_000_000);
 const STREAMS_PER_WRITER = 1_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 

@@ -7,15 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
 import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@hypercare/event-store';
-import { createDatabase, fmt, percentiles, printTable } from '@hypercare/testing';
+import { benchSetting, createDatabase, fmt, percentiles, printTable } from '@hypercare/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { z } from 'zod';
 import { KafkaMessageBus, OutboxRelay, outboundEvent, RELAY_BATCH_SIZE, SoleLeader, toWireMessage } from '../src';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BROKERS = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-const EVENTS = Number(process.env['BENCH_RELAY_EVENTS'] ?? 50_000);
-const LATENCY_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const EVENTS = benchSetting('BENCH_RELAY_EVENTS', 50_000);
+const LATENCY_SECONDS = benchSetting('BENCH_SECONDS', 10);
 const BATCH = RELAY_BATCH_SIZE;
 const ROUNDS = 3;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);

@@ -75,3 +75,12 @@ export const printTable = (headers: string[], rows: string[][]): void => {
   const lines = [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)];
   process.stdout.write(`${lines.join('\n')}\n`);
 };
+
+/** A positive number from the environment (a bench setting), or `fallback` when unset; anything else stops the bench naming it. */
+export const benchSetting = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+};

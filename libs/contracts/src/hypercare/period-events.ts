@@ -77,4 +77,4 @@ export const periodClosed = defineEvent({
   schema: z.object({ periodId: id, closedAt: isoTime, summary: z.string().optional() }),
 });
 
-export const periodContracts = [periodPlanned, periodReconfigured, periodActivated, periodExtended, periodExitReviewStarted, periodClosed];
+export const periodContracts = [periodPlanned, periodReconfigured, periodActivated, periodExtended, periodExitReviewStarted, periodClosed] as const;

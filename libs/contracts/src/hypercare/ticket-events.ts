@@ -4,7 +4,7 @@ import { category, decision, id, isoTime, level, person, priority, role } from '
 
 export const TICKETS_TOPIC = 'hypercare.tickets.v1';
 
-const ticketEvent = <Shape extends z.ZodRawShape>(type: string, summary: string, shape: Shape) =>
+const ticketEvent = <Type extends string, Shape extends z.ZodRawShape>(type: Type, summary: string, shape: Shape) =>
   defineEvent({ type, topic: TICKETS_TOPIC, summary, schema: z.object({ ticketId: id, periodId: id, at: isoTime, by: z.string().min(1), ...shape }) });
 
 export const scheduledEscalation = z.object({ level: z.number().int().positive(), dueAt: isoTime, when: z.enum(['unacknowledged', 'unresolved']), notifyRole: role });
@@ -72,4 +72,4 @@ export const ticketContracts = [
   ticketReopened,
   ticketSlaBreached,
   ticketEscalated,
-];
+] as const;

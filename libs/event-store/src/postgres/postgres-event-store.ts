@@ -8,6 +8,7 @@ import type {
   EventStore,
   ExpectedVersion,
   NewEvent,
+  QueryOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -95,15 +96,18 @@ const toEvent = (row: EventRow): RecordedEvent => ({
 export class PostgresEventStore implements EventStore {
   readonly capabilities = { transactionalCheckpoints: true, eventIdConflicts: true };
   private readonly s: string;
+  /** The append call's prepared name, per schema: stores on other schemas may share the pool. */
+  private readonly appendStatement: QueryOptions;
   private readonly batcher: AppendBatcher<AppendRequest, AppendOutcome> | undefined;
   private readonly subscriptions = new SubscriptionRegistry();
 
   private constructor(
     private readonly client: SqlClient,
-    private readonly schema: string,
+    schema: string,
     options: PostgresEventStoreOptions,
   ) {
     this.s = quoteIdent(schema);
+    this.appendStatement = { preparedAs: `hypercare_append_events_${schema}` };
     this.batcher =
       options.coalesceAppends === false
         ? undefined
@@ -213,9 +217,7 @@ export class PostgresEventStore implements EventStore {
 
   private async executeAppends(executor: SqlExecutor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
     const payload = requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events }));
-    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)], {
-      preparedAs: `hypercare_append_events_${this.schema}`,
-    });
+    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)], this.appendStatement);
     return rows.map(toOutcome);
   }
 

@@ -1,14 +1,9 @@
 import {
-  periodStatusAfter,
-  type EventData,
+  type EventOf,
   type PeriodConfiguration,
+  type periodContracts,
   type PeriodStatus,
-  type periodActivated,
-  type periodClosed,
-  type periodExitReviewStarted,
-  type periodExtended,
-  type periodPlanned,
-  type periodReconfigured,
+  periodStatusAfter,
 } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
@@ -27,13 +22,7 @@ export type PeriodCommand =
   | { kind: 'start-exit-review'; at: string }
   | { kind: 'close'; at: string; summary?: string };
 
-export type PeriodEvent =
-  | { type: 'hypercare.period.planned.v1'; data: EventData<typeof periodPlanned> }
-  | { type: 'hypercare.period.reconfigured.v1'; data: EventData<typeof periodReconfigured> }
-  | { type: 'hypercare.period.activated.v1'; data: EventData<typeof periodActivated> }
-  | { type: 'hypercare.period.extended.v1'; data: EventData<typeof periodExtended> }
-  | { type: 'hypercare.period.exit-review-started.v1'; data: EventData<typeof periodExitReviewStarted> }
-  | { type: 'hypercare.period.closed.v1'; data: EventData<typeof periodClosed> };
+export type PeriodEvent = EventOf<(typeof periodContracts)[number]>;
 
 export type PeriodState =
   | { status: 'none' }

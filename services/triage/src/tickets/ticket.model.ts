@@ -1,30 +1,17 @@
 import type {
   Category,
   Decision,
-  EventData,
+  EventOf,
   Level,
   PeriodConfiguration,
   Person,
   Priority,
   Role,
   scheduledEscalation,
+  ticketContracts,
   TicketStatus,
-  ticketAcknowledged,
-  ticketAssigned,
-  ticketClosed,
-  ticketCommented,
-  ticketDecided,
-  ticketEscalated,
-  ticketOpened,
-  ticketReopened,
-  ticketResolved,
-  ticketSlaBreached,
-  ticketStarted,
-  ticketTriaged,
-  ticketWorkaroundProvided,
 } from '@hypercare/contracts';
 import type { z } from 'zod';
-
 
 /** The parts of a period's definition a ticket decision needs. */
 export type PeriodPolicy = Pick<PeriodConfiguration, 'priorityMatrix' | 'slaPolicy' | 'escalationMatrix' | 'roster'>;
@@ -53,20 +40,7 @@ export type TicketCommand = Acting &
 
 export type TicketCommandKind = TicketCommand['kind'];
 
-export type TicketEvent =
-  | { type: 'hypercare.ticket.opened.v1'; data: EventData<typeof ticketOpened> }
-  | { type: 'hypercare.ticket.triaged.v1'; data: EventData<typeof ticketTriaged> }
-  | { type: 'hypercare.ticket.assigned.v1'; data: EventData<typeof ticketAssigned> }
-  | { type: 'hypercare.ticket.acknowledged.v1'; data: EventData<typeof ticketAcknowledged> }
-  | { type: 'hypercare.ticket.started.v1'; data: EventData<typeof ticketStarted> }
-  | { type: 'hypercare.ticket.workaround-provided.v1'; data: EventData<typeof ticketWorkaroundProvided> }
-  | { type: 'hypercare.ticket.decided.v1'; data: EventData<typeof ticketDecided> }
-  | { type: 'hypercare.ticket.commented.v1'; data: EventData<typeof ticketCommented> }
-  | { type: 'hypercare.ticket.resolved.v1'; data: EventData<typeof ticketResolved> }
-  | { type: 'hypercare.ticket.closed.v1'; data: EventData<typeof ticketClosed> }
-  | { type: 'hypercare.ticket.reopened.v1'; data: EventData<typeof ticketReopened> }
-  | { type: 'hypercare.ticket.sla-breached.v1'; data: EventData<typeof ticketSlaBreached> }
-  | { type: 'hypercare.ticket.escalated.v1'; data: EventData<typeof ticketEscalated> };
+export type TicketEvent = EventOf<(typeof ticketContracts)[number]>;
 
 export type ScheduledEscalation = z.infer<typeof scheduledEscalation>;
 
