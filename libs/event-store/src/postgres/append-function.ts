@@ -75,10 +75,7 @@ export const appendFunction = (schema: string): string => {
           v_position := v_position || null::bigint;
           v_version := v_version || null::bigint;
           v_ids := v_ids || (v_hit->4);
-        elsif v_expected = 'any'
-           or (v_expected = 'no-stream' and v_current = -1)
-           or (v_expected = 'stream-exists' and v_current >= 0)
-           or (v_expected ~ '^[0-9]+$' and v_current = v_expected::bigint) then
+        elsif ${s}.expected_matches(v_expected, v_current) then
           if v_ordinal + v_count >= (1 << ${ORDINAL_BITS}) then
             raise exception 'more than % events in one transaction', (1 << ${ORDINAL_BITS}) - 1;
           end if;
@@ -139,5 +136,55 @@ export const appendFunction = (schema: string): string => {
       perform set_config('hypercare.es_ordinal', v_ordinal::text, true);
     end if;
     return query select * from unnest(v_status, v_position, v_version, v_ids);
+  end $fn$`;
+};
+
+/** Whether a stream at `current` (-1: no stream) meets an append's expected version. */
+export const expectationFunction = (schema: string): string =>
+  `create function ${quoteIdent(schema)}.expected_matches(p_expected text, p_current bigint) returns boolean
+    language sql immutable as $fn$
+      select p_expected = 'any' or (p_expected = 'no-stream' and p_current = -1)
+          or (p_expected = 'stream-exists' and p_current >= 0) or p_expected = p_current::text
+    $fn$`;
+
+/**
+ * `append_to_stream(stream, expected, events)`: one append on its own, the common case,
+ * in three plain statements (lock, read the version, insert). Anything but a clean
+ * success (a version mismatch, a stored id) is decided by `append_events`, which knows
+ * retries from conflicts; this function only spares the single append its batch machinery.
+ */
+export const appendOneFunction = (schema: string): string => {
+  const s = quoteIdent(schema);
+  return `create function ${s}.append_to_stream(p_stream text, p_expected text, p_events jsonb)
+    returns table (o_status text, o_position bigint, o_version bigint, o_ids jsonb)
+    language plpgsql as $fn$
+  declare
+    v_first   bigint := coalesce(nullif(current_setting('hypercare.es_ordinal', true), '')::bigint, 0);
+    v_base    bigint := pg_current_xact_id()::text::bigint << ${ORDINAL_BITS};
+    v_count   int := jsonb_array_length(p_events);
+    v_current bigint;
+  begin
+    perform pg_advisory_xact_lock(hashtextextended(${quoteLiteral(schema)} || ':' || p_stream, 0));
+    select coalesce(max(version), -1) into v_current from ${s}.events where stream = p_stream;
+    if v_first + v_count >= (1 << ${ORDINAL_BITS}) then
+      raise exception 'more than % events in one transaction', (1 << ${ORDINAL_BITS}) - 1;
+    end if;
+    if ${s}.expected_matches(p_expected, v_current) then
+      begin
+        insert into ${s}.events (position, stream, version, event_id, type, data, metadata)
+          select v_base + v_first + x.o, p_stream, v_current + x.o, (x.e->>'id')::uuid, x.e->>'type',
+                 x.e->'data', coalesce(x.e->'metadata', '{}'::jsonb)
+            from jsonb_array_elements(p_events) with ordinality as x(e, o);
+        perform set_config('hypercare.es_ordinal', (v_first + v_count)::text, true);
+        o_status := 'ok';
+        o_position := v_base + v_first + v_count;
+        o_version := v_current + v_count;
+        return next;
+        return;
+      exception when unique_violation then
+        -- A stored id: a retry or a conflict, which append_events tells apart.
+      end;
+    end if;
+    return query select * from ${s}.append_events(jsonb_build_array(jsonb_build_object('stream', p_stream, 'expected', p_expected, 'events', p_events)));
   end $fn$`;
 };

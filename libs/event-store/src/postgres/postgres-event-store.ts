@@ -19,6 +19,7 @@ import type {
 import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
 import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
 import { migrate } from './schema';
+import { toOutcome, type AppendOutcome, type OutcomeRow } from './append-outcome';
 import { quoteIdent } from './sql-text';
 import type { SqlClient } from './sql-client';
 
@@ -36,31 +37,6 @@ interface AppendRequest {
   expected: ExpectedVersion;
   events: ValidEvent[];
 }
-
-type AppendOutcome =
-  | { status: 'ok' | 'duplicate'; position: number; version: number }
-  | { status: 'wrong_version'; actual: number }
-  | { status: 'id_conflict'; ids: string[] };
-
-/** One row of `append_events` per append, in the order given. */
-interface OutcomeRow {
-  o_status: AppendOutcome['status'];
-  o_position: string | null;
-  o_version: string | null;
-  o_ids: string[] | null;
-}
-
-const toOutcome = (row: OutcomeRow): AppendOutcome => {
-  switch (row.o_status) {
-    case 'ok':
-    case 'duplicate':
-      return { status: row.o_status, position: Number(row.o_position), version: Number(row.o_version) };
-    case 'wrong_version':
-      return { status: 'wrong_version', actual: Number(row.o_version) };
-    case 'id_conflict':
-      return { status: 'id_conflict', ids: row.o_ids ?? [] };
-  }
-};
 
 interface EventRow {
   position: string | number | bigint;
@@ -96,8 +72,9 @@ const toEvent = (row: EventRow): RecordedEvent => ({
 export class PostgresEventStore implements EventStore {
   readonly capabilities = { transactionalCheckpoints: true, eventIdConflicts: true };
   private readonly s: string;
-  /** The append call's prepared name, per schema: stores on other schemas may share the pool. */
+  /** The append calls' prepared names, per schema: stores on other schemas may share the pool. */
   private readonly appendStatement: QueryOptions;
+  private readonly appendOneStatement: QueryOptions;
   private readonly batcher: AppendBatcher<AppendRequest, AppendOutcome> | undefined;
   private readonly subscriptions = new SubscriptionRegistry();
 
@@ -108,6 +85,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.s = quoteIdent(schema);
     this.appendStatement = { preparedAs: `hypercare_append_events_${schema}` };
+    this.appendOneStatement = { preparedAs: `hypercare_append_to_stream_${schema}` };
     this.batcher =
       options.coalesceAppends === false
         ? undefined
@@ -216,8 +194,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async executeAppends(executor: SqlExecutor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
-    const payload = requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events }));
-    const rows = await executor.query<OutcomeRow>(`select * from ${this.s}.append_events($1::jsonb)`, [JSON.stringify(payload)], this.appendStatement);
+    const [only] = requests;
+    const rows =
+      requests.length === 1 && only
+        ? await executor.query<OutcomeRow>(
+            `select * from ${this.s}.append_to_stream($1, $2, $3::jsonb)`,
+            [only.stream, String(only.expected), JSON.stringify(only.events)],
+            this.appendOneStatement,
+          )
+        : await executor.query<OutcomeRow>(
+            `select * from ${this.s}.append_events($1::jsonb)`,
+            [JSON.stringify(requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events })))],
+            this.appendStatement,
+          );
     return rows.map(toOutcome);
   }
 
