@@ -1,13 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
 import { commandHandler } from './command-handler';
 import { tally, TallyClosed } from './counter.fixture';
 import { WrongExpectedVersion } from './errors';
 import type { EventStore } from './event-store.port';
-import { PostgresEventStore } from './postgres/postgres-event-store';
-import { pgClient, pgliteClient } from './postgres/sql-client';
+import { onServerAndPglite, type AdapterScenario } from './postgres/adapters.fixture';
 
-const handlerBehaviour = (open: () => Promise<{ store: EventStore; dispose(): Promise<void> }>): void => {
+const handlerBehaviour: AdapterScenario = (open) => {
   let store: EventStore;
   let dispose: () => Promise<void>;
   beforeAll(async () => ({ store, dispose } = await open()));
@@ -55,18 +52,4 @@ const handlerBehaviour = (open: () => Promise<{ store: EventStore; dispose(): Pr
   });
 };
 
-describeWith('postgres')('command handler on a PostgreSQL server', () => {
-  let database: TestDatabase;
-  handlerBehaviour(async () => {
-    database = await createTestDatabase('es_handler');
-    const store = await PostgresEventStore.open(pgClient({ connectionString: database.url, max: 20 }));
-    return { store, dispose: async () => (await store.close(), await database.drop()) };
-  });
-});
-
-describe('command handler on PGlite', () => {
-  handlerBehaviour(async () => {
-    const store = await PostgresEventStore.open(pgliteClient(await PGlite.create()));
-    return { store, dispose: () => store.close() };
-  });
-});
+onServerAndPglite('command handler', handlerBehaviour, { database: 'es_handler', connections: 20 });

@@ -1,9 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
-import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
 import { event, sleep } from '../contract/fixture';
 import type { RecordedEvent } from '../event-store.port';
-import { PostgresEventStore } from './postgres-event-store';
-import { pgClient, pgliteClient, type SqlClient } from './sql-client';
+import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
+import type { PostgresEventStore } from './postgres-event-store';
 
 const WRITERS = 24;
 const TRANSACTIONS_PER_WRITER = 15;
@@ -14,7 +12,7 @@ const TRANSACTIONS_PER_WRITER = 15;
  * behind it. Writers here hold their transactions open for random times around their
  * appends (some roll back), and plain appends interleave, while a subscriber follows.
  */
-const globalLogScenario = (open: () => Promise<{ store: PostgresEventStore; dispose(): Promise<void> }>): void => {
+const globalLogScenario: AdapterScenario = (open) => {
   let store: PostgresEventStore;
   let dispose: () => Promise<void>;
   beforeAll(async () => ({ store, dispose } = await open()));
@@ -64,19 +62,4 @@ const globalLogScenario = (open: () => Promise<{ store: PostgresEventStore; disp
   });
 };
 
-describeWith('postgres')('global log on a PostgreSQL server under concurrent, slow and failing writers', () => {
-  let database: TestDatabase;
-  globalLogScenario(async () => {
-    database = await createTestDatabase('es_gap');
-    const client: SqlClient = pgClient({ connectionString: database.url, max: WRITERS + 4 });
-    const store = await PostgresEventStore.open(client);
-    return { store, dispose: async () => (await store.close(), await database.drop()) };
-  });
-});
-
-describe('global log on PGlite under concurrent, slow and failing writers', () => {
-  globalLogScenario(async () => {
-    const store = await PostgresEventStore.open(pgliteClient(await PGlite.create()));
-    return { store, dispose: () => store.close() };
-  });
-});
+onServerAndPglite('global log under concurrent, slow and failing writers', globalLogScenario, { database: 'es_gap', connections: WRITERS + 4 });

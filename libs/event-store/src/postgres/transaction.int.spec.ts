@@ -1,15 +1,13 @@
-import { PGlite } from '@electric-sql/pglite';
-import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
 import { event, readAllOf, uniqueStreams } from '../contract/fixture';
 import { EventIdConflict, WrongExpectedVersion } from '../errors';
-import { PostgresEventStore } from './postgres-event-store';
-import { pgClient, pgliteClient } from './sql-client';
+import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
+import type { PostgresEventStore } from './postgres-event-store';
 
 /**
  * Appends inside one `transaction`: each runs alone (never coalesced), so every outcome,
  * a refusal included, must leave the transaction usable and the positions in order.
  */
-const transactionScenario = (open: () => Promise<{ store: PostgresEventStore; dispose(): Promise<void> }>): void => {
+const transactionScenario: AdapterScenario = (open) => {
   let store: PostgresEventStore;
   let dispose: () => Promise<void>;
   beforeAll(async () => ({ store, dispose } = await open()));
@@ -60,18 +58,4 @@ const transactionScenario = (open: () => Promise<{ store: PostgresEventStore; di
   });
 };
 
-describeWith('postgres')('appends in a transaction on a PostgreSQL server', () => {
-  let database: TestDatabase;
-  transactionScenario(async () => {
-    database = await createTestDatabase('es_tx');
-    const store = await PostgresEventStore.open(pgClient(database.url));
-    return { store, dispose: async () => (await store.close(), await database.drop()) };
-  });
-});
-
-describe('appends in a transaction on PGlite', () => {
-  transactionScenario(async () => {
-    const store = await PostgresEventStore.open(pgliteClient(await PGlite.create()));
-    return { store, dispose: () => store.close() };
-  });
-});
+onServerAndPglite('appends in a transaction', transactionScenario, { database: 'es_tx' });
