@@ -1,51 +1,45 @@
 import { commandHandler } from './command-handler';
 import { tally, TallyClosed } from './counter.fixture';
 import { WrongExpectedVersion } from './errors';
-import type { EventStore } from './event-store.port';
 import { onServerAndPglite, type AdapterScenario } from './postgres/adapters.fixture';
 
-const handlerBehaviour: AdapterScenario = (open) => {
-  let store: EventStore;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => ({ store, dispose } = await open()));
-  afterAll(async () => dispose());
-
+const handlerBehaviour: AdapterScenario = (store) => {
   it('applies all of 100 concurrent commands on one stream, retrying the conflicts', async () => {
-    const handle = commandHandler(store, tally, { maxRetries: 200 });
+    const handle = commandHandler(store(), tally, { maxRetries: 200 });
     const stream = `tally-${crypto.randomUUID()}`;
     await Promise.all(Array.from({ length: 100 }, (_, i) => handle(stream, { type: 'Add', amount: i + 1 })));
 
-    const history = await store.readStream(stream);
+    const history = await store().readStream(stream);
     expect(history).toHaveLength(100);
     expect(history.at(-1)?.data).toMatchObject({ total: 5050 });
     expect(new Set(history.map((e) => (e.data as { amount: number }).amount)).size).toBe(100);
   });
 
   it('gives up with WrongExpectedVersion once its retries are spent', async () => {
-    const handle = commandHandler(store, tally, { maxRetries: 0 });
+    const handle = commandHandler(store(), tally, { maxRetries: 0 });
     const stream = `tally-${crypto.randomUUID()}`;
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => handle(stream, { type: 'Add', amount: 1 })));
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((o) => o.reason instanceof WrongExpectedVersion)).toBe(true);
-    expect(await store.readStream(stream)).toHaveLength(10 - refused.length);
+    expect(await store().readStream(stream)).toHaveLength(10 - refused.length);
   });
 
   it('returns the new state and version, writes nothing for an empty decision, and lets domain errors through', async () => {
-    const handle = commandHandler(store, tally);
+    const handle = commandHandler(store(), tally);
     const stream = `tally-${crypto.randomUUID()}`;
     const first = await handle(stream, { type: 'Add', amount: 2 }, { metadata: { actor: 'ana', correlationId: 'c-9' } });
     expect(first).toMatchObject({ state: { total: 2, additions: 1 }, nextExpectedVersion: 0 });
-    expect((await store.readStream(stream))[0]?.metadata).toEqual({ actor: 'ana', correlationId: 'c-9' });
+    expect((await store().readStream(stream))[0]?.metadata).toEqual({ actor: 'ana', correlationId: 'c-9' });
 
     expect(await handle(stream, { type: 'Add', amount: 0 })).toMatchObject({ newEvents: [], nextExpectedVersion: 0 });
     await handle(stream, { type: 'Close' });
     await expect(handle(stream, { type: 'Add', amount: 1 })).rejects.toBeInstanceOf(TallyClosed);
-    expect(await store.readStream(stream)).toHaveLength(2);
+    expect(await store().readStream(stream)).toHaveLength(2);
   });
 
   it("refuses a command expecting an existing stream when there is none", async () => {
-    const handle = commandHandler(store, tally);
+    const handle = commandHandler(store(), tally);
     await expect(handle(`tally-${crypto.randomUUID()}`, { type: 'Add', amount: 1 }, { expect: 'existing' })).rejects.toBeInstanceOf(
       WrongExpectedVersion,
     );

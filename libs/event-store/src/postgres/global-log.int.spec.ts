@@ -1,7 +1,6 @@
 import { event, sleep } from '../contract/fixture';
 import type { RecordedEvent } from '../event-store.port';
 import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
-import type { PostgresEventStore } from './postgres-event-store';
 
 const WRITERS = 24;
 const TRANSACTIONS_PER_WRITER = 15;
@@ -12,15 +11,10 @@ const TRANSACTIONS_PER_WRITER = 15;
  * behind it. Writers here hold their transactions open for random times around their
  * appends (some roll back), and plain appends interleave, while a subscriber follows.
  */
-const globalLogScenario: AdapterScenario = (open) => {
-  let store: PostgresEventStore;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => ({ store, dispose } = await open()));
-  afterAll(async () => dispose());
-
+const globalLogScenario: AdapterScenario = (store) => {
   it('delivers every committed event exactly once, in strictly increasing positions, none skipped', async () => {
     const received: RecordedEvent[] = [];
-    const subscription = store.subscribe({ subscriptionId: 'gap-test', batchSize: 13, handle: async (batch) => void received.push(...batch) });
+    const subscription = store().subscribe({ subscriptionId: 'gap-test', batchSize: 13, handle: async (batch) => void received.push(...batch) });
     const committedIds = new Set<string>();
     const rolledBackIds = new Set<string>();
 
@@ -30,12 +24,12 @@ const globalLogScenario: AdapterScenario = (open) => {
         const batch = Array.from({ length: 1 + ((w + t) % 3) }, (_, i) => event('Happened', { w, t, i }, { id: crypto.randomUUID() }));
         const rollBack = (w * 31 + t) % 11 === 0;
         if (t % 3 === 2) {
-          await store.append(stream, batch);
+          await store().append(stream, batch);
           batch.forEach((e) => committedIds.add(e.id as string));
           continue;
         }
         try {
-          await store.transaction(async (tx) => {
+          await store().transaction(async (tx) => {
             await sleep(Math.random() * 4);
             await tx.append(stream, batch);
             await sleep(Math.random() * 12);
@@ -51,7 +45,7 @@ const globalLogScenario: AdapterScenario = (open) => {
     await subscription.caughtUp();
     await subscription.stop();
 
-    const all = await store.readAll();
+    const all = await store().readAll();
     const positions = received.map((e) => e.position);
     expect(positions.every((position, i) => i === 0 || position > (positions[i - 1] as number))).toBe(true);
     expect(new Set(received.map((e) => e.id)).size).toBe(received.length);

@@ -1,25 +1,19 @@
 import { event, readAllOf, uniqueStreams } from '../contract/fixture';
 import { EventIdConflict, WrongExpectedVersion } from '../errors';
 import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
-import type { PostgresEventStore } from './postgres-event-store';
 
 /**
  * Appends inside one `transaction`: each runs alone (never coalesced), so every outcome,
  * a refusal included, must leave the transaction usable and the positions in order.
  */
-const transactionScenario: AdapterScenario = (open) => {
-  let store: PostgresEventStore;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => ({ store, dispose } = await open()));
-  afterAll(async () => dispose());
-
+const transactionScenario: AdapterScenario = (store) => {
   it('orders every append of a transaction and survives refused ones inside it', async () => {
     const { prefix, stream } = uniqueStreams();
     const first = [event('Opened', { n: 1 }, { id: crypto.randomUUID() }), event('Triaged', { n: 2 }, { id: crypto.randomUUID() })];
     const taken = crypto.randomUUID();
-    await store.append(stream('elsewhere'), [event('Opened', {}, { id: taken })]);
+    await store().append(stream('elsewhere'), [event('Opened', {}, { id: taken })]);
 
-    const results = await store.transaction(async (tx) => {
+    const results = await store().transaction(async (tx) => {
       const opened = await tx.append(stream('a'), first, { expectedVersion: 'no-stream' });
       const other = await tx.append(stream('b'), [event('Opened')]);
       await expect(tx.append(stream('a'), [event('Late')], { expectedVersion: 0 })).rejects.toMatchObject({
@@ -32,7 +26,7 @@ const transactionScenario: AdapterScenario = (open) => {
       return { opened, other, retried, next };
     });
 
-    const written = (await readAllOf(store, prefix)).filter((e) => e.stream !== stream('elsewhere'));
+    const written = (await readAllOf(store(), prefix)).filter((e) => e.stream !== stream('elsewhere'));
     expect(written.map((e) => [e.stream, e.version, e.type])).toEqual([
       [stream('a'), 0, 'Opened'],
       [stream('a'), 1, 'Triaged'],
@@ -48,13 +42,13 @@ const transactionScenario: AdapterScenario = (open) => {
 
   it('writes nothing when the transaction fails after its appends', async () => {
     const { prefix, stream } = uniqueStreams();
-    const failing = store.transaction(async (tx) => {
+    const failing = store().transaction(async (tx) => {
       await tx.append(stream('a'), [event('Opened'), event('Triaged')]);
       await tx.append(stream('b'), [event('Opened')]);
       throw new Error('the handler failed');
     });
     await expect(failing).rejects.toThrow('the handler failed');
-    expect(await readAllOf(store, prefix)).toEqual([]);
+    expect(await readAllOf(store(), prefix)).toEqual([]);
   });
 };
 
