@@ -12,7 +12,10 @@ const withStore = (open: Open, scenario: AdapterScenario): void => {
   let opened: Awaited<ReturnType<Open>> | undefined;
   beforeAll(async () => (opened = await open()));
   afterAll(async () => opened?.dispose());
-  scenario(() => (opened as Awaited<ReturnType<Open>>).store);
+  scenario(() => {
+    if (!opened) throw new Error('the store is opened in beforeAll: use it inside a test');
+    return opened.store;
+  });
 };
 
 /**

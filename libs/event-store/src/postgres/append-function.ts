@@ -10,7 +10,7 @@ import { ORDINAL_BITS, quoteIdent, quoteLiteral } from './sql-text';
  */
 export const appendFunction = (schema: string): string => {
   const s = quoteIdent(schema);
-  return `create function ${s}.append_events(p_appends jsonb)
+  return `create or replace function ${s}.append_events(p_appends jsonb)
     returns table (o_status text, o_position bigint, o_version bigint, o_ids jsonb)
     language plpgsql
     -- Every lookup here is a nested loop over an index, so one plan fits every batch: planning

@@ -13,8 +13,9 @@ export const PROJECTION_LOCK = 'reporting.projections';
 
 /**
  * Feeds the projections from Kafka: each event (at its current contract version, as the
- * runtime hands it over) is appended to the history (which refuses an event id it already has: the inbox), applied to every
- * projection that wants it, and the checkpoints moved, all in one transaction.
+ * runtime hands it over) is appended to the history (which refuses an event id it already
+ * has: the inbox), applied to every projection that wants it, and the checkpoints moved,
+ * all in one transaction.
  */
 @Injectable()
 export class Projector implements OnModuleInit {

@@ -13,7 +13,6 @@ import { definitionIssues } from './period-rules';
 /** A new period's definition; without a planned end it lasts the default three weeks. */
 export type PlannedConfiguration = Omit<PeriodConfiguration, 'plannedEndAt'> & { plannedEndAt?: string };
 
-
 export type PeriodCommand =
   | { kind: 'plan'; periodId: string; configuration: PlannedConfiguration }
   | { kind: 'reconfigure'; configuration: PeriodConfiguration }
