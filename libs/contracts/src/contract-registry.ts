@@ -66,6 +66,19 @@ export class ContractRegistry {
     );
   }
 
+  /**
+   * Every type that reads as one of `types`: each of them and every older version whose
+   * upcasts lead to it. What a filter on current types must ask of stored history.
+   */
+  storedTypesOf(types: readonly string[]): string[] {
+    const wanted = new Set(types);
+    const reaches = (type: string): boolean => {
+      for (let current: string | undefined = type; current; current = this.upcasters.get(current)?.to) if (wanted.has(current)) return true;
+      return false;
+    };
+    return [...new Set([...types, ...[...this.contracts.keys()].filter(reaches)])];
+  }
+
   /** Brings stored data of any registered version to the newest version, validating each step. */
   upcast(type: string, data: unknown): { type: string; data: unknown } {
     let current = { type, data: this.validate(type, data) };

@@ -62,4 +62,10 @@ describe('event contracts', () => {
     expect(() => registry().registerUpcaster(upcastReportedV1)).toThrow(/already has an upcaster/);
     expect(() => registry().register(exampleClosedV1)).toThrow(/registered twice/);
   });
+
+  it('name the stored types that read as a current type: itself and the older versions upcast to it', () => {
+    expect(registry().storedTypesOf([exampleReportedV2.type]).sort()).toEqual([exampleReportedV1.type, exampleReportedV2.type].sort());
+    expect(registry().storedTypesOf([exampleReportedV1.type])).toEqual([exampleReportedV1.type]);
+    expect(registry().storedTypesOf(['internal.Happened'])).toEqual(['internal.Happened']);
+  });
 });

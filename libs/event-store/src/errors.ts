@@ -43,3 +43,16 @@ export class EventIdConflict extends EventStoreError {
     this.name = 'EventIdConflict';
   }
 }
+
+/** A stream holds an event its reader does not know: history and code disagree, nothing is decided on it. */
+export class UnexpectedEvent extends EventStoreError {
+  readonly code = 'EVENT_STORE.UNEXPECTED_EVENT';
+  constructor(
+    readonly stream: string,
+    readonly version: number,
+    readonly type: string,
+  ) {
+    super(`Stream "${stream}" holds ${type} at version ${version}, which its reader does not know`);
+    this.name = 'UnexpectedEvent';
+  }
+}

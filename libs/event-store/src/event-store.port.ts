@@ -127,6 +127,11 @@ export interface EventStoreCapabilities {
   eventIdConflicts: boolean;
 }
 
+/** What the store offers inside one database transaction: its appends and plain statements, committed together. */
+export interface StoreTransaction extends SqlExecutor {
+  append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+}
+
 /** The event store port: every adapter passes the same contract suite. */
 export interface EventStore {
   readonly capabilities: EventStoreCapabilities;
@@ -140,3 +145,15 @@ export interface EventStore {
   checkpoint(subscriptionId: string): Promise<number | undefined>;
   close(): Promise<void>;
 }
+
+/**
+ * A store whose appends can share a database transaction with other statements (the
+ * PostgreSQL adapter): an optional capability, asked for with `isTransactional`.
+ */
+export interface TransactionalEventStore extends EventStore {
+  /** Runs `work` in one transaction; keep it short, its streams stay locked until it ends. */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+export const isTransactional = (store: EventStore): store is TransactionalEventStore =>
+  typeof (store as Partial<TransactionalEventStore>).transaction === 'function';

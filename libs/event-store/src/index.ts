@@ -1,4 +1,4 @@
-export { EventIdConflict, EventStoreError, InvalidEventStoreArgument, WrongExpectedVersion } from './errors';
+export { EventIdConflict, EventStoreError, InvalidEventStoreArgument, UnexpectedEvent, WrongExpectedVersion } from './errors';
 export type {
   AppendOptions,
   AppendResult,
@@ -14,9 +14,13 @@ export type {
   RecordedEvent,
   QueryOptions,
   SqlExecutor,
+  StoreTransaction,
   Subscription,
   SubscriptionOptions,
+  TransactionalEventStore,
 } from './event-store.port';
+export { isTransactional } from './event-store.port';
+export { ContractedEventStore, ContractedTransactionalStore, type ContractedEvent, type ContractedEventStoreOptions } from './contracted-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
 export { quoteIdent } from './postgres/sql-text';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
-import { openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@hypercare/event-store';
+import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@hypercare/event-store';
 import { benchSetting, createDatabase, fmt, percentiles, printTable } from '@hypercare/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { z } from 'zod';
@@ -71,7 +71,7 @@ const throughput = async (store: PostgresEventStore, bus: KafkaMessageBus): Prom
     bare.push(messages.length / ((performance.now() - bareStarted) / 1_000));
 
     const relayStarted = performance.now();
-    const relay = OutboxRelay.start({ store, bus, contracts, source: '/hypercare/bench', election: new SoleLeader(), subscriptionId: `bench-${relayTopic}` });
+    const relay = OutboxRelay.start({ store: new ContractedEventStore(store, contracts), bus, source: '/hypercare/bench', election: new SoleLeader(), subscriptionId: `bench-${relayTopic}` });
     while (relay.status().published < messages.length) await sleep(2);
     relayed.push(messages.length / ((performance.now() - relayStarted) / 1_000));
     await relay.stop();
@@ -86,7 +86,7 @@ const latency = async (store: PostgresEventStore, bus: KafkaMessageBus, rate: nu
   const topic = `bench.latency.${randomUUID().slice(0, 8)}.v1`;
   await bus.provision([{ name: topic, partitions: 6 }]);
   const contract = contractOn(topic);
-  const relay = OutboxRelay.start({ store, bus, contracts: new ContractRegistry([contract]), source: '/hypercare/bench', election: new SoleLeader(), subscriptionId: `bench-${topic}` });
+  const relay = OutboxRelay.start({ store: new ContractedEventStore(store, new ContractRegistry([contract])), bus, source: '/hypercare/bench', election: new SoleLeader(), subscriptionId: `bench-${topic}` });
   const due = new Map<string, number>();
   const latencies: number[] = [];
   const consumer = await bus.consume({

@@ -1,3 +1,10 @@
+export {
+  contractedConsumer,
+  contractedInboxConsumer,
+  type ContractedConsumerOptions,
+  type ContractedInboxConsumerOptions,
+  type ContractedIntegrationEvent,
+} from './contracted-consumer';
 export { consumeOnce, Inbox, type InboxConsumerOptions } from './inbox';
 export { InProcessMessageBus, UnknownTopic } from './in-process-message-bus';
 export {
@@ -28,4 +35,3 @@ export { aggregateIdOf, outboundEvent } from './relay/outbound-event';
 export { OutboxRelay, RELAY_BATCH_SIZE, type OutboxRelayOptions, type RelayStatus } from './relay/outbox-relay';
 export { currentTraceparent, inConsumerSpan } from './tracing';
 export { kafkaLogCreator, type MessagingLog } from './log';
-export { validatingEventStore } from './validating-event-store';

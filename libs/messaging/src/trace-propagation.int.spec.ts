@@ -5,7 +5,7 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ContractRegistry } from '@hypercare/contracts';
-import { openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
+import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
 import { createTestDatabase, describeWith, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
 import { KafkaMessageBus } from './kafka-message-bus';
 import type { RunningConsumer } from './message-bus.port';
@@ -33,9 +33,8 @@ describeWith('postgres', 'kafka')('trace propagation from request to consumer', 
     bus = await KafkaMessageBus.connect({ brokers: kafkaBrokers(), clientId: 'trace-test' });
     await bus.provision([{ name: topic, partitions: 1 }]);
     relay = OutboxRelay.start({
-      store,
+      store: new ContractedEventStore(store, new ContractRegistry([contract])),
       bus,
-      contracts: new ContractRegistry([contract]),
       source: '/hypercare/test',
       election: new SoleLeader(),
     });

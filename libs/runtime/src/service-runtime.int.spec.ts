@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hypercareContracts, periodActivated } from '@hypercare/contracts';
+import { hypercareContracts, periodActivated, periodClosed } from '@hypercare/contracts';
 import type { MessagingLog } from '@hypercare/messaging';
 import { createTestDatabase, describeWith, eventually, freePort, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
 import { Infrastructure } from './infrastructure';
@@ -28,15 +28,14 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     const periodId = randomUUID();
     runtime.consumeOnce({
       groupId: `probe-${randomUUID()}`,
-      topics: [periodActivated.topic],
+      contracts: [periodActivated],
       handle: async (event, tx) => {
-        const data = event.data as { periodId: string };
-        if (data.periodId !== periodId) return;
-        await tx.query('insert into probe.seen values ($1, 1) on conflict (period_id) do update set times = probe.seen.times + 1', [data.periodId]);
+        if (event.data.periodId !== periodId) return;
+        await tx.query('insert into probe.seen values ($1, 1) on conflict (period_id) do update set times = probe.seen.times + 1', [event.data.periodId]);
       },
     });
     runtime.start();
-    expect(() => runtime.consume({ groupId: 'late', topics: [periodActivated.topic], handle: async () => undefined })).toThrow(
+    expect(() => runtime.consume({ groupId: 'late', contracts: [periodActivated], handle: async () => undefined })).toThrow(
       'consumer late registered after probe started',
     );
     await runtime.store.append(`period-${periodId}`, [{ type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } }]);
@@ -48,11 +47,11 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     await infrastructure.close();
   }, 60_000);
 
-  it('hands consumers contracted events only, and skips types it has no contract for', async () => {
+  it('hands consumers the events of their contracts only, and skips types it has no contract for', async () => {
     const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
     const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), log: quiet });
     const seen: string[] = [];
-    runtime.consume({ groupId: 'probe', topics: [periodActivated.topic], handle: async (event) => void seen.push(event.type) });
+    runtime.consume({ groupId: 'probe', contracts: [periodActivated], handle: async (event) => void seen.push(event.type) });
     runtime.start();
     await eventually('the topics are provisioned', async () => runtime.relayStatus() !== undefined);
     const bus = await infrastructure.bus(quiet);
@@ -60,6 +59,7 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     const event = { source: '/test', subject: periodId, time: new Date() };
     await bus.publish(periodActivated.topic, [
       { ...event, id: randomUUID(), type: 'hypercare.period.renamed.v9', data: { periodId } },
+      { ...event, id: randomUUID(), type: periodClosed.type, data: { periodId, closedAt: new Date().toISOString() } },
       { ...event, id: randomUUID(), type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } },
     ]);
     await eventually('the contracted event arrived', async () => seen.length > 0);

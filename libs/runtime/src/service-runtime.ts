@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractRegistry } from '@hypercare/contracts';
-import { pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
+import { metrics } from '@opentelemetry/api';
+import type { ContractRegistry, EventContract } from '@hypercare/contracts';
+import { ContractedEventStore, pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
 import {
   consumeOnce,
+  contractedConsumer,
+  contractedInboxConsumer,
   Inbox,
   OutboxRelay,
-  validatingEventStore,
   type ConsumerOptions,
+  type ContractedConsumerOptions,
+  type ContractedInboxConsumerOptions,
   type InboxConsumerOptions,
-  type IntegrationEvent,
   type MessageBus,
   type MessagingLog,
   type RunningConsumer,
@@ -27,10 +30,14 @@ export interface ServiceRuntimeOptions {
 
 type Registered = { kind: 'inbox'; options: InboxConsumerOptions } | { kind: 'plain'; options: ConsumerOptions };
 
+const rejectedTotal = metrics.getMeter('hypercare-runtime').createCounter('hypercare_store_rejected_events_total', {
+  description: 'Stored events left out of log reads (never published or projected): they break their contract',
+});
+
 /**
  * One service's write side and messaging on the shared infrastructure: its event store
- * (every append checked against the contracts), its inbox, the outbox relay that publishes
- * its events, and its consumers. Kafka work starts in the background once the bus answers,
+ * (checked against the contracts on append, read at current versions), its inbox, the
+ * outbox relay that publishes its events, and its consumers. Kafka work starts in the background once the bus answers,
  * so the HTTP API is up (and reports not ready) while the broker is away.
  */
 export class ServiceRuntime {
@@ -45,15 +52,21 @@ export class ServiceRuntime {
     private readonly options: ServiceRuntimeOptions,
     /** The service's own tables live in schema `<service>` of this client's database. */
     readonly sql: SqlClient,
-    readonly store: PostgresEventStore,
+    readonly store: ContractedEventStore,
     readonly inbox: Inbox,
   ) {}
 
   static async open(infrastructure: Infrastructure, options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+    const { service, contracts, log } = options;
     const sql = pgClient(infrastructure.pool);
-    const store = await PostgresEventStore.open(sql, { schema: `${options.service}_events` });
-    const inbox = await Inbox.open(sql, options.service);
-    return new ServiceRuntime(infrastructure, options, sql, validatingEventStore(store, options.contracts), inbox);
+    const store = new ContractedEventStore(await PostgresEventStore.open(sql, { schema: `${service}_events` }), contracts, {
+      onRejected: (event, violation) => {
+        rejectedTotal.add(1, { service, type: event.type });
+        log.error({ eventId: event.id, stream: event.stream, position: event.position, err: violation }, 'stored event breaks its contract: left out');
+      },
+    });
+    const inbox = await Inbox.open(sql, service);
+    return new ServiceRuntime(infrastructure, options, sql, store, inbox);
   }
 
   get service(): string {
@@ -61,16 +74,17 @@ export class ServiceRuntime {
   }
 
   /**
-   * Consumes through the inbox: the handler's effects and the processed id commit together.
-   * Like `consume`, it hands the handler contracted events only, at their current version.
+   * Consumes the named contracts' events through the inbox: the handler's effects and the
+   * processed id commit together. Like `consume`, it hands the handler those events only, at
+   * their current version, typed by their contracts.
    */
-  consumeOnce(options: InboxConsumerOptions): void {
-    this.register({ kind: 'inbox', options: { ...options, handle: this.current(options.handle) } });
+  consumeOnce<C extends EventContract>(options: ContractedInboxConsumerOptions<C>): void {
+    this.register({ kind: 'inbox', options: contractedInboxConsumer(this.options.contracts, options) });
   }
 
   /** Consumes without the inbox, for handlers idempotent by themselves (e.g. idempotent appends). */
-  consume(options: ConsumerOptions): void {
-    this.register({ kind: 'plain', options: { ...options, handle: this.current(options.handle) } });
+  consume<C extends EventContract>(options: ContractedConsumerOptions<C>): void {
+    this.register({ kind: 'plain', options: contractedConsumer(this.options.contracts, options) });
   }
 
   /** Starts provisioning, the relay and the consumers once the bus answers. */
@@ -90,20 +104,6 @@ export class ServiceRuntime {
     await this.relay?.stop();
   }
 
-  /**
-   * Validates on consume, as on produce: the handler gets the event upcast to its current
-   * contract version (a violation throws, so the message is retried and then dead-lettered);
-   * types this service has no contract for (a newer publisher's) are skipped.
-   */
-  private current<Rest extends unknown[]>(handle: (event: IntegrationEvent, ...rest: Rest) => Promise<void>) {
-    const { contracts } = this.options;
-    return async (event: IntegrationEvent, ...rest: Rest): Promise<void> => {
-      if (!contracts.has(event.type)) return;
-      const { type, data } = contracts.upcast(event.type, event.data);
-      await handle({ ...event, type, data }, ...rest);
-    };
-  }
-
   private register(consumer: Registered): void {
     if (this.starting) throw new Error(`consumer ${consumer.options.groupId} registered after ${this.service} started`);
     this.consumers.push(consumer);
@@ -118,7 +118,6 @@ export class ServiceRuntime {
     this.relay = OutboxRelay.start({
       store: this.store,
       bus,
-      contracts,
       source: `/hypercare/${service}`,
       election: this.infrastructure.election(`${service}-outbox-relay`),
       // The in-process bus forgets everything when the process stops, so what was published

@@ -42,6 +42,7 @@ export type Decision = z.infer<typeof decision>;
 
 export const CHANNELS = ['web', 'api', 'email', 'chat', 'monitoring'] as const;
 export const channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channel>;
 
 export const isoTime = z.string().datetime({ offset: true });
 export const id = z.string().uuid();

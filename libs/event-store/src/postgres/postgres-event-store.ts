@@ -5,7 +5,6 @@ import type {
   AppendResult,
   AsOf,
   EventFilter,
-  EventStore,
   ExpectedVersion,
   NewEvent,
   QueryOptions,
@@ -13,8 +12,10 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SqlExecutor,
+  StoreTransaction,
   Subscription,
   SubscriptionOptions,
+  TransactionalEventStore,
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
 import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
@@ -69,7 +70,7 @@ const toEvent = (row: EventRow): RecordedEvent => ({
  * append-only table, per-stream optimistic concurrency, idempotent appends by event id,
  * and a global log that readers follow without ever skipping a late commit.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements TransactionalEventStore {
   readonly capabilities = { transactionalCheckpoints: true, eventIdConflicts: true };
   private readonly s: string;
   /** The append calls' prepared names, per schema: stores on other schemas may share the pool. */
@@ -116,9 +117,7 @@ export class PostgresEventStore implements EventStore {
    * Runs `work` in one database transaction: its appends and its own statements commit
    * together or not at all. Keep it short: its streams stay locked until it ends.
    */
-  async transaction<T>(
-    work: (tx: SqlExecutor & { append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> }) => Promise<T>,
-  ): Promise<T> {
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     const result = await this.client.transaction((tx) =>
       work({
         query: (sql, params) => tx.query(sql, params),

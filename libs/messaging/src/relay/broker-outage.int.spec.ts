@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry } from '@hypercare/contracts';
-import { openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
+import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
 import {
   createTestDatabase,
   describeWith,
@@ -44,9 +44,8 @@ import { OutboxRelay } from './outbox-relay';
 
   it('keeps the events appended while the broker was down for 10 s and publishes all of them once it is back', async () => {
     relay = OutboxRelay.start({
-      store,
+      store: new ContractedEventStore(store, new ContractRegistry([contract])),
       bus,
-      contracts: new ContractRegistry([contract]),
       source: '/hypercare/test',
       election: new SoleLeader(),
       retryBackoffMs: 500,

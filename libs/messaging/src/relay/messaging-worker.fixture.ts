@@ -1,5 +1,5 @@
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
-import { openPostgresEventStore, pgClient } from '@hypercare/event-store';
+import { ContractedEventStore, openPostgresEventStore, pgClient } from '@hypercare/event-store';
 import { z } from 'zod';
 import { consumeOnce, Inbox } from '../inbox';
 import { KafkaMessageBus } from '../kafka-message-bus';
@@ -34,9 +34,8 @@ const runRelay = async (): Promise<void> => {
     clientId: `relay-${process.pid}`,
   });
   const relay = OutboxRelay.start({
-    store,
+    store: new ContractedEventStore(store, new ContractRegistry([counterIncremented(env('TOPIC'))])),
     bus,
-    contracts: new ContractRegistry([counterIncremented(env('TOPIC'))]),
     source: '/hypercare/test',
     election: new AdvisoryLockElection({
       connection: env('DATABASE_URL'),

@@ -12,25 +12,24 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
 /**
- * A stored event as it is published: brought to its newest contract version (validated on
- * the way, so data that breaks its schema throws ContractViolation and is never published),
- * keyed by its aggregate id, carrying the metadata that keeps its causal chain and trace.
+ * A stored event, as the contracted store reads it (at its newest contract version), as it
+ * is published: on its contract's topic, keyed by its aggregate id, carrying the metadata
+ * that keeps its causal chain and trace.
  */
 export const outboundEvent = (
   recorded: RecordedEvent,
   contracts: ContractRegistry,
   source: string,
 ): { topic: string; event: IntegrationEvent } => {
-  const current = contracts.upcast(recorded.type, recorded.data);
   return {
-    topic: contracts.contractOf(current.type).topic,
+    topic: contracts.contractOf(recorded.type).topic,
     event: {
       id: recorded.id,
-      type: current.type,
+      type: recorded.type,
       source,
       subject: aggregateIdOf(recorded.stream),
       time: recorded.recordedAt,
-      data: current.data,
+      data: recorded.data,
       periodId: text(recorded.metadata.periodId),
       correlationId: text(recorded.metadata.correlationId),
       causationId: text(recorded.metadata.causationId),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
-import { openPgliteEventStore, openPostgresEventStore, type EventStore } from '@hypercare/event-store';
+import { ContractedEventStore, openPgliteEventStore, openPostgresEventStore, type EventStore } from '@hypercare/event-store';
 import {
   createTestDatabase,
   describeWith,
@@ -60,9 +60,8 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
     let consumer: RunningConsumer;
     const start = (subscriptionId: string, election = w.election()): OutboxRelay => {
       const relay = OutboxRelay.start({
-        store: w.store,
+        store: new ContractedEventStore(w.store, contracts),
         bus: w.bus,
-        contracts,
         source: '/hypercare/test',
         election,
         subscriptionId,
@@ -132,9 +131,8 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
 
     it('refuses options that cannot work, naming each', () => {
       const options = {
-        store: w.store,
+        store: new ContractedEventStore(w.store, new ContractRegistry()),
         bus: w.bus,
-        contracts: new ContractRegistry(),
         source: '',
         election: w.election(),
         batchSize: 0,

@@ -1,6 +1,5 @@
 import { metrics } from '@opentelemetry/api';
-import { ContractViolation, type ContractRegistry } from '@hypercare/contracts';
-import type { EventStore, RecordedEvent } from '@hypercare/event-store';
+import type { ContractedEventStore, RecordedEvent } from '@hypercare/event-store';
 import type { IntegrationEvent } from '../integration-event';
 import type { MessagingLog } from '../log';
 import type { MessageBus } from '../message-bus.port';
@@ -8,10 +7,13 @@ import type { LeaderElection } from './leader-election';
 import { outboundEvent } from './outbound-event';
 
 export interface OutboxRelayOptions {
-  store: EventStore;
+  /**
+   * The service's store: only event types with a contract are published, the rest stay
+   * internal to the service; it hands the relay each event at its newest version and leaves
+   * out (and reports) a stored event that breaks its contract.
+   */
+  store: ContractedEventStore;
   bus: MessageBus;
-  /** Only event types with a contract are published; the rest stay internal to the service. */
-  contracts: ContractRegistry;
   /** CloudEvents `source` of everything this service publishes, e.g. `/hypercare/triage`. */
   source: string;
   election: LeaderElection;
@@ -33,9 +35,6 @@ export interface RelayStatus {
 const meter = metrics.getMeter('hypercare-messaging');
 const publishedTotal = meter.createCounter('hypercare_relay_published_events_total', {
   description: 'Events the outbox relay published',
-});
-const rejectedTotal = meter.createCounter('hypercare_relay_rejected_events_total', {
-  description: 'Stored events never published: they break their contract',
 });
 const relayDelay = meter.createHistogram('hypercare_relay_delay_ms', {
   description: 'From an event being recorded to the broker acknowledging it',
@@ -75,8 +74,8 @@ export class OutboxRelay {
   static start(options: OutboxRelayOptions): OutboxRelay {
     const problems = [
       !options.source ? 'source must name the publishing service, e.g. /hypercare/triage' : undefined,
-      options.contracts.all().length === 0
-        ? 'contracts must hold at least one contract: only contracted events are published'
+      options.store.contracts.all().length === 0
+        ? "the store's contracts must hold at least one contract: only contracted events are published"
         : undefined,
       options.subscriptionId === '' ? 'subscriptionId must not be empty' : undefined,
       options.batchSize !== undefined && !(Number.isSafeInteger(options.batchSize) && options.batchSize > 0)
@@ -118,7 +117,7 @@ export class OutboxRelay {
       const published = this.state.published;
       const subscription = this.options.store.subscribe({
         subscriptionId: this.subscriptionId,
-        filter: { types: this.options.contracts.all().map(({ type }) => type) },
+        filter: { types: this.options.store.contracts.all().map(({ type }) => type) },
         batchSize: this.options.batchSize ?? RELAY_BATCH_SIZE,
         externalEffects: true,
         handle: (events) => this.publish(events),
@@ -142,8 +141,7 @@ export class OutboxRelay {
   private async publish(events: RecordedEvent[]): Promise<void> {
     const topics = new Map<string, IntegrationEvent[]>();
     for (const recorded of events) {
-      const outbound = this.outbound(recorded);
-      if (!outbound) continue;
+      const outbound = outboundEvent(recorded, this.options.store.contracts, this.options.source);
       const batch = topics.get(outbound.topic) ?? [];
       batch.push(outbound.event);
       topics.set(outbound.topic, batch);
@@ -155,20 +153,6 @@ export class OutboxRelay {
     publishedTotal.add(published.length);
     this.state.published += published.length;
     this.state.lastError = undefined;
-  }
-
-  private outbound(recorded: RecordedEvent): ReturnType<typeof outboundEvent> | undefined {
-    try {
-      return outboundEvent(recorded, this.options.contracts, this.options.source);
-    } catch (error) {
-      if (!(error instanceof ContractViolation)) throw error;
-      rejectedTotal.add(1, { type: recorded.type });
-      this.options.log?.error(
-        { eventId: recorded.id, stream: recorded.stream, position: recorded.position, err: error },
-        'stored event breaks its contract: not published',
-      );
-      return undefined;
-    }
   }
 
   private fail(error: unknown): undefined {

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { PERIODS_TOPIC, periodPlanned, periodReconfigured, periodStatusAfter, type PeriodStatus } from '@hypercare/contracts';
-import { Conflict, NotFound } from '@hypercare/domain-kit';
+import { periodContracts, periodPlanned, periodReconfigured, periodStatusAfter, type PeriodStatus } from '@hypercare/contracts';
+import { NotFound } from '@hypercare/domain-kit';
 import { ServiceRuntime } from '@hypercare/runtime';
 
 export interface KnownPeriod {
@@ -11,7 +11,8 @@ export interface KnownPeriod {
 }
 
 /**
- * The periods intake knows from triage's events: which exist and whether they take reports.
+ * The periods intake knows from triage's events: which exist and in which status (the Report
+ * decider rules on whether that status takes reports).
  * Fed through the inbox, so a redelivered event changes nothing.
  */
 @Injectable()
@@ -26,18 +27,17 @@ export class PeriodDirectory implements OnModuleInit {
       status      text not null)`);
     this.runtime.consumeOnce({
       groupId: 'intake.period-directory',
-      topics: [PERIODS_TOPIC],
+      contracts: periodContracts,
       handle: async (event, tx) => {
-        const data = event.data as { periodId: string; programme?: string; systemName?: string };
         if (event.type === periodPlanned.type || event.type === periodReconfigured.type) {
           await tx.query(
             `insert into intake.periods (period_id, programme, system_name, status) values ($1, $2, $3, 'planned')
              on conflict (period_id) do update set programme = excluded.programme, system_name = excluded.system_name`,
-            [data.periodId, data.programme, data.systemName],
+            [event.data.periodId, event.data.programme, event.data.systemName],
           );
         }
         const status = periodStatusAfter(event.type, undefined);
-        if (status) await tx.query('update intake.periods set status = $2 where period_id = $1', [data.periodId, status]);
+        if (status) await tx.query('update intake.periods set status = $2 where period_id = $1', [event.data.periodId, status]);
       },
     });
   }
@@ -49,13 +49,5 @@ export class PeriodDirectory implements OnModuleInit {
     );
     if (!row) throw new NotFound('period', periodId);
     return { periodId: row.period_id, programme: row.programme, systemName: row.system_name, status: row.status };
-  }
-
-  /** The period, if it takes reports now: active or in exit review. */
-  async acceptingReports(periodId: string): Promise<KnownPeriod> {
-    const period = await this.find(periodId);
-    if (period.status === 'planned') throw new Conflict(`period ${periodId} is not active yet: reports open when it goes live`);
-    if (period.status === 'closed') throw new Conflict(`period ${periodId} is closed: report to business-as-usual support`);
-    return period;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ticketOpened, TICKETS_TOPIC, ticketStatusAfter, type TicketStatus } from '@hypercare/contracts';
+import { ticketContracts, ticketOpened, ticketStatusAfter, type TicketStatus } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
 
 /** Where a reporter's problem stands, as triage's ticket events tell it. */
@@ -29,9 +29,9 @@ export class ReportStatusView implements OnModuleInit {
       updated_at    timestamptz not null)`);
     this.runtime.consumeOnce({
       groupId: 'intake.report-status',
-      topics: [TICKETS_TOPIC],
+      contracts: ticketContracts,
       handle: async (event, tx) => {
-        const data = event.data as { ticketId: string; at: string; priority?: string; category?: string; workaround?: string };
+        const { data } = event;
         if (event.type === ticketOpened.type) {
           await tx.query(
             `insert into intake.report_status (report_id, ticket_status, updated_at) values ($1, 'new', $2) on conflict (report_id) do nothing`,
@@ -45,7 +45,14 @@ export class ReportStatusView implements OnModuleInit {
           `update intake.report_status set ticket_status = $2, priority = coalesce($3, priority), category = coalesce($4, category),
              workaround = coalesce($5, workaround), updated_at = $6
            where report_id = $1`,
-          [data.ticketId, ticketStatusAfter(event.type, row.ticket_status), data.priority ?? null, data.category ?? null, data.workaround ?? null, data.at],
+          [
+            data.ticketId,
+            ticketStatusAfter(event.type, row.ticket_status),
+            'priority' in data ? data.priority : null,
+            'category' in data ? data.category : null,
+            'workaround' in data ? data.workaround : null,
+            data.at,
+          ],
         );
       },
     });

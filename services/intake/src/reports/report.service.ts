@@ -2,14 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventData, reportSubmitted } from '@hypercare/contracts';
 import { type Clock, Conflict, InvalidCommand, NotFound } from '@hypercare/domain-kit';
-import type { EventMetadata } from '@hypercare/event-store';
+import type { ContractedTransactionalStore, EventMetadata, SqlExecutor } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import type { z } from 'zod';
 import { PeriodDirectory } from '../periods/period-directory';
 import type { submitReportBody } from './report.dto';
+import { reportDecider, reportStream } from './report.decider';
 import { type ReportStatus, ReportStatusView } from './report-status.view';
-
-export const reportStream = (reportId: string): string => `report-${reportId}`;
 
 export interface Submission {
   reportId: string;
@@ -23,18 +22,24 @@ export type Report = EventData<typeof reportSubmitted> & { status: ReportStatus 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * Takes reports in. With an Idempotency-Key the key, a fingerprint of the request and the
- * report's first event commit in one transaction: a retry finds the key and gets the first
- * answer back; the same key with a different request is refused.
+ * Takes reports in: the Report decider rules on each submission, given the period as intake
+ * knows it. With an Idempotency-Key the key, a fingerprint of the request and the report's
+ * event commit in one transaction: a retry finds the key and gets the first answer back; the
+ * same key with a different request is refused.
  */
 @Injectable()
 export class ReportService {
+  private readonly store: ContractedTransactionalStore;
+
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly periods: PeriodDirectory,
     private readonly statuses: ReportStatusView,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    if (!runtime.store.transactional) throw new Error("intake needs an event store with transactions: a report's idempotency key commits with its event");
+    this.store = runtime.store.transactional;
+  }
 
   async createTables(): Promise<void> {
     await this.runtime.sql.query(`create table if not exists intake.idempotency_keys (
@@ -48,11 +53,11 @@ export class ReportService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidCommand([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
     }
-    await this.periods.acceptingReports(periodId);
+    const period = await this.periods.find(periodId);
     const reportId = randomUUID();
-    const data = { ...content, reportId, periodId, submittedAt: this.clock.now().toISOString() };
+    const events = reportDecider.decide({ kind: 'submit', reportId, period, content, at: this.clock.now().toISOString() }, reportDecider.initialState);
     const fingerprint = createHash('sha256').update(JSON.stringify({ periodId, content })).digest('hex');
-    return this.runtime.store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
       if (idempotencyKey !== undefined) {
         const claimed = await tx.query(
           `insert into intake.idempotency_keys (key, fingerprint, submission) values ($1, $2, '{}') on conflict (key) do nothing returning key`,
@@ -60,9 +65,11 @@ export class ReportService {
         );
         if (claimed.length === 0) return this.replay(tx, idempotencyKey, fingerprint);
       }
-      const appended = await tx.append(reportStream(reportId), [{ type: reportSubmitted.type, data, metadata: { ...metadata, periodId, actor: content.reporter.email } }], {
-        expectedVersion: 'no-stream',
-      });
+      const appended = await tx.append(
+        reportStream(reportId),
+        events.map(({ type, data }) => ({ type, data, metadata: { ...metadata, periodId, actor: content.reporter.email } })),
+        { expectedVersion: 'no-stream' },
+      );
       const submission = { reportId, periodId, version: appended.nextExpectedVersion, position: appended.position };
       if (idempotencyKey !== undefined) {
         await tx.query('update intake.idempotency_keys set submission = $2 where key = $1', [idempotencyKey, JSON.stringify(submission)]);
@@ -72,13 +79,13 @@ export class ReportService {
   }
 
   async get(reportId: string): Promise<Report> {
-    const [first] = await this.runtime.store.readStream(reportStream(reportId), { maxCount: 1 });
+    const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), [reportSubmitted], { maxCount: 1 });
     if (!first) throw new NotFound('report', reportId);
     const status = (await this.statuses.of(reportId)) ?? { ticketStatus: 'awaiting-triage' as const };
-    return { ...(first.data as EventData<typeof reportSubmitted>), status };
+    return { ...first.data, status };
   }
 
-  private async replay(tx: { query: ServiceRuntime['sql']['query'] }, key: string, fingerprint: string) {
+  private async replay(tx: SqlExecutor, key: string, fingerprint: string) {
     const [row] = await tx.query<{ fingerprint: string; submission: Submission }>('select fingerprint, submission from intake.idempotency_keys where key = $1', [key]);
     if (!row || row.fingerprint !== fingerprint) {
       throw new Conflict(`Idempotency-Key ${key} was already used for a different report; use a new key for a new report`);

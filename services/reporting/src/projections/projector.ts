@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { PERIODS_TOPIC, REPORTS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
-import type { IntegrationEvent } from '@hypercare/messaging';
+import { type EventContract, periodContracts, reportContracts, ticketContracts } from '@hypercare/contracts';
+import type { ContractedIntegrationEvent } from '@hypercare/messaging';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HistoryEntry } from '../history/history-entry.entity';
@@ -33,12 +33,12 @@ export class Projector implements OnModuleInit {
   onModuleInit(): void {
     this.runtime.consume({
       groupId: 'reporting.projections',
-      topics: [PERIODS_TOPIC, REPORTS_TOPIC, TICKETS_TOPIC],
+      contracts: [...periodContracts, ...reportContracts, ...ticketContracts],
       handle: (event) => this.project(event),
     });
   }
 
-  async project(event: IntegrationEvent): Promise<void> {
+  async project(event: ContractedIntegrationEvent<EventContract>): Promise<void> {
     const values = {
       eventId: event.id,
       source: event.source,

@@ -10,6 +10,8 @@ import type { Decider } from '@hypercare/event-store';
 import { defaultPlannedEnd } from './period-defaults';
 import { definitionIssues } from './period-rules';
 
+export const periodStream = (periodId: string): string => `period-${periodId}`;
+
 /** A new period's definition; without a planned end it lasts the default three weeks. */
 export type PlannedConfiguration = Omit<PeriodConfiguration, 'plannedEndAt'> & { plannedEndAt?: string };
 

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PeriodConfiguration } from '@hypercare/contracts';
+import { type PeriodConfiguration, periodContracts } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
-import { type PeriodCommand, periodDecider, type PeriodEvent, type PeriodState, type PlannedConfiguration } from './period.decider';
-
-export const periodStream = (periodId: string): string => `period-${periodId}`;
+import { type PeriodCommand, periodDecider, type PeriodState, periodStream, type PlannedConfiguration } from './period.decider';
 
 /** What every command answers: where the period stands and the version a reader can wait for. */
 export interface PeriodOutcome {
@@ -57,8 +55,8 @@ export class PeriodService {
 
   /** The period as of now, with its stream version; NotFound when there is no such period. */
   async get(periodId: string): Promise<{ period: OpenPeriod; version: number }> {
-    const recorded = await this.runtime.store.readStream(periodStream(periodId));
-    const period = fold(periodDecider, recorded.map(({ type, data }) => ({ type, data }) as PeriodEvent));
+    const recorded = await this.runtime.store.readStreamOf(periodStream(periodId), periodContracts);
+    const period = fold(periodDecider, recorded);
     if (period.status === 'none') throw new NotFound('period', periodId);
     return { period, version: recorded.length - 1 };
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type EventData, REPORTS_TOPIC, reportSubmitted } from '@hypercare/contracts';
+import { reportSubmitted } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { TicketService } from './ticket.service';
 
@@ -19,10 +19,8 @@ export class ReportIntakeConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.runtime.consume({
       groupId: 'triage.open-tickets',
-      topics: [REPORTS_TOPIC],
-      handle: async (event) => {
-        if (event.type !== reportSubmitted.type) return;
-        const report = event.data as EventData<typeof reportSubmitted>;
+      contracts: [reportSubmitted],
+      handle: async ({ data: report, ...event }) => {
         const opened = await this.tickets.open(report, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
         if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
       },

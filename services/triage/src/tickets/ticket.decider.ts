@@ -4,6 +4,10 @@ import type { Decider } from '@hypercare/event-store';
 import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
 
+/** Every ticket's stream starts so; the rest is the ticket's id (the id of its report). */
+export const TICKET_STREAM_PREFIX = 'ticket-';
+export const ticketStream = (ticketId: string): string => `${TICKET_STREAM_PREFIX}${ticketId}`;
+
 /** Which commands each status accepts (`check-sla` is the SLA timer's, allowed always). */
 const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = {
   none: ['open'],

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventData, reportSubmitted } from '@hypercare/contracts';
+import { type EventData, type reportSubmitted, ticketContracts, ticketOpened } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { PeriodService } from '../periods/period.service';
-import { ticketDecider } from './ticket.decider';
-import type { OpenTicket, PeriodPolicy, TicketCommand, TicketEvent } from './ticket.model';
-
-export const ticketStream = (ticketId: string): string => `ticket-${ticketId}`;
+import { ticketDecider, ticketStream } from './ticket.decider';
+import type { OpenTicket, PeriodPolicy, TicketCommand } from './ticket.model';
 
 /** The actor SLA breaches and escalations are recorded as. */
 export const SLA_TIMER = 'sla-timer';
@@ -64,9 +62,9 @@ export class TicketService {
 
   async act(ticketId: string, request: TicketRequest, by: string, metadata: EventMetadata): Promise<TicketOutcome> {
     // The opening event names the period, whose policy some commands need; the handler loads the rest.
-    const [opened] = await this.runtime.store.readStream(ticketStream(ticketId), { maxCount: 1 });
+    const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], { maxCount: 1 });
     if (!opened) throw new NotFound('ticket', ticketId);
-    const { periodId } = opened.data as { periodId: string };
+    const { periodId } = opened.data;
     const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(periodId) : undefined;
     const command = { ...request, at: this.clock.now().toISOString(), by, ...(policy ? { policy } : {}) } as TicketCommand;
     const result = await this.handle(ticketStream(ticketId), command, { expect: 'existing', metadata: { ...metadata, periodId } });
@@ -86,8 +84,8 @@ export class TicketService {
   }
 
   async get(ticketId: string): Promise<{ ticket: OpenTicket; version: number }> {
-    const recorded = await this.runtime.store.readStream(ticketStream(ticketId));
-    const ticket = fold(ticketDecider, recorded.map(({ type, data }) => ({ type, data }) as TicketEvent));
+    const recorded = await this.runtime.store.readStreamOf(ticketStream(ticketId), ticketContracts);
+    const ticket = fold(ticketDecider, recorded);
     if (ticket.status === 'none') throw new NotFound('ticket', ticketId);
     return { ticket, version: recorded.length - 1 };
   }

@@ -1,0 +1,56 @@
+import { PERIOD_STATUSES } from '@hypercare/contracts';
+import { Conflict, IllegalTransition } from '@hypercare/domain-kit';
+import { given } from '@hypercare/event-store/testing';
+import { reportDecider, type ReportCommand, type ReportEvent } from './report.decider';
+
+const REPORT_ID = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
+const PERIOD_ID = '5d3c1f7e-2b8a-4c6d-9e0f-1a2b3c4d5e6f';
+const AT = '2026-11-03T09:15:00.000Z';
+const content: ReportCommand['content'] = {
+  reporter: { name: 'Ana Ruiz', email: 'ana@example.com' },
+  title: 'Invoices do not export',
+  description: 'The export button spins forever.',
+  stepsToReproduce: ['Open invoices', 'Click export'],
+  affectedUsers: 40,
+  attachments: [],
+  channel: 'web',
+};
+const submit = (status: ReportCommand['period']['status']): ReportCommand => ({ kind: 'submit', reportId: REPORT_ID, period: { periodId: PERIOD_ID, status }, content, at: AT });
+const submitted: ReportEvent = { type: 'hypercare.report.submitted.v1', data: { ...content, reportId: REPORT_ID, periodId: PERIOD_ID, submittedAt: AT } };
+const spec = given(reportDecider);
+const conflictNaming = (words: RegExp) => (error: unknown) => error instanceof Conflict && words.test(error.message);
+
+describe('Report', () => {
+  describe('when new', () => {
+    it.each(['active', 'exit-review'] as const)('is submitted to a period that is %s, stamped with the time it came in', (status) => {
+      spec().when(submit(status)).then([submitted]);
+    });
+
+    it('is refused by a period that has not gone live, saying when reports open', () => {
+      spec().when(submit('planned')).thenThrows(conflictNaming(new RegExp(`period ${PERIOD_ID} is not active yet: reports open when it goes live`)));
+    });
+
+    it('is refused by a closed period, pointing at business-as-usual support', () => {
+      spec().when(submit('closed')).thenThrows(conflictNaming(/is closed: report to business-as-usual support/));
+    });
+
+    it('has a rule for every period status', () => {
+      const decided = PERIOD_STATUSES.map((status) => {
+        try {
+          return reportDecider.decide(submit(status), reportDecider.initialState).length;
+        } catch (error) {
+          return error instanceof Conflict ? 'refused' : 'unknown';
+        }
+      });
+      expect(decided).toEqual(PERIOD_STATUSES.map((status) => (status === 'planned' || status === 'closed' ? 'refused' : 1)));
+    });
+  });
+
+  describe('when submitted', () => {
+    it('cannot be submitted again', () => {
+      spec(submitted)
+        .when(submit('active'))
+        .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'submitted');
+    });
+  });
+});
