@@ -1,0 +1,68 @@
+import { quoteIdent, type SqlExecutor } from '@hypercare/event-store';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Where a projection stands: the log position of the last event it applied. */
+export interface ProjectionCheckpoint {
+  name: string;
+  position: number;
+  rebuiltAt: Date | null;
+}
+
+/** The checkpoint table of a service's projections, `<schema>.projections`. */
+export class Checkpoints {
+  readonly table: string;
+
+  constructor(schema: string) {
+    this.table = `${quoteIdent(schema)}.projections`;
+  }
+
+  /** Creates the rows of projections that have none, at the start of the log. */
+  async register(sql: SqlExecutor, names: readonly string[]): Promise<void> {
+    await sql.query(`insert into ${this.table} (name) select unnest($1::text[]) on conflict (name) do nothing`, [names]);
+  }
+
+  /** Locks the projection's row for the transaction (live pages and a rebuild exclude each other) and reads it. */
+  async lock(tx: SqlExecutor, name: string): Promise<number> {
+    const [row] = await tx.query<{ position: string }>(`select position from ${this.table} where name = $1 for update`, [name]);
+    if (!row) throw new Error(`projection ${name} has no checkpoint: it was not registered`);
+    return Number(row.position);
+  }
+
+  /** Back to the start of the log, stamped as rebuilt now; returns the new checkpoint. */
+  async reset(tx: SqlExecutor, name: string): Promise<ProjectionCheckpoint> {
+    const [row] = await tx.query<{ rebuilt_at: Date }>(`update ${this.table} set position = 0, rebuilt_at = now() where name = $1 returning rebuilt_at`, [name]);
+    return { name, position: 0, rebuiltAt: (row as { rebuilt_at: Date }).rebuilt_at };
+  }
+
+  async move(tx: SqlExecutor, name: string, position: number): Promise<void> {
+    await tx.query(`update ${this.table} set position = $2 where name = $1`, [name, position]);
+  }
+
+  async all(sql: SqlExecutor): Promise<ProjectionCheckpoint[]> {
+    const rows = await sql.query<{ name: string; position: string; rebuilt_at: Date | null }>(`select name, position, rebuilt_at from ${this.table} order by name`);
+    return rows.map((row) => ({ name: row.name, position: Number(row.position), rebuiltAt: row.rebuilt_at }));
+  }
+}
+
+/**
+ * The TypeORM migration that creates `<schema>.projections`; a service lists it first among
+ * its own migrations (the same class name in every service: each keeps its own migrations table).
+ */
+export const projectionCheckpointsMigration = (schema: string): new () => MigrationInterface => {
+  const table = `${quoteIdent(schema)}.projections`;
+  return class ProjectionCheckpoints1764400000000 implements MigrationInterface {
+    name = 'ProjectionCheckpoints1764400000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`create schema if not exists ${quoteIdent(schema)}`);
+      await runner.query(`create table ${table} (
+        name       text primary key,
+        position   bigint not null default 0,
+        rebuilt_at timestamptz)`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`drop table ${table}`);
+    }
+  };
+};

@@ -1,0 +1,124 @@
+import { ContractRegistry } from '@hypercare/contracts';
+import { ContractedEventStore, pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
+import { describeWith } from '@hypercare/testing';
+import type { DataSource } from 'typeorm';
+import { defineProjection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { openReadDatabase } from './read-database';
+import { tallies, tallyAdded, TallySchema1764400000001 } from './tally.fixture';
+import { onPglite, onServer, type ReadTestDatabase } from './test-databases';
+
+interface World {
+  database: ReadTestDatabase;
+  dataSource: DataSource;
+  sql: SqlClient;
+  log: ContractedEventStore;
+}
+
+const at = '2026-11-02T08:00:00.000Z';
+const add = (log: ContractedEventStore, tallyId: string, amounts: number[]) =>
+  log.append(`tally-${tallyId}`, amounts.map((amount) => ({ type: tallyAdded.type, data: { tallyId, amount, at } })));
+const totals = async (sql: SqlClient) =>
+  Object.fromEntries((await sql.query<{ tally_id: string; total: number; additions: number }>('select tally_id, total, additions from probe.tallies')).map((row) => [row.tally_id, [row.total, row.additions]]));
+
+const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
+  let world: World;
+  const runners: ProjectionRunner[] = [];
+  const runner = (overrides: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
+    const created = new ProjectionRunner({ log: world.log, sql: world.sql, schema: 'probe', projections: [tallies], pageSize: 7, ...overrides });
+    runners.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    const database = await open();
+    const dataSource = await openReadDatabase(database.pool, { schema: 'probe', migrations: [TallySchema1764400000001] });
+    const sql = pgClient(database.pool);
+    const log = new ContractedEventStore(await PostgresEventStore.open(sql, { schema: 'probe_log' }), new ContractRegistry([tallyAdded]));
+    world = { database, dataSource, sql, log };
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((running) => running.stop()));
+    await world.dataSource.destroy();
+    await world.database.dispose();
+  });
+
+  it('follows the log a page at a time, with the checkpoint at the last event applied', async () => {
+    await add(world.log, 'a', [1, 2, 3]);
+    await add(world.log, 'b', [10]);
+    const running = runner();
+    await running.start();
+    await add(world.log, 'a', [4]);
+    await running.caughtUp();
+    expect(await totals(world.sql)).toEqual({ a: [10, 4], b: [10, 1] });
+    expect(await running.status()).toEqual([{ name: 'tallies', position: await world.log.headPosition(), rebuiltAt: null, lag: 0 }]);
+  });
+
+  it('applies each event once when two instances follow the same log', async () => {
+    const first = runner();
+    const second = runner();
+    await Promise.all([first.start(), second.start()]);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => add(world.log, `t${i % 5}`, [1, 1])));
+    await Promise.all([first.caughtUp(), second.caughtUp()]);
+    expect(await totals(world.sql)).toEqual(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, [12, 12]])));
+  });
+
+  it('resumes after a restart from its own checkpoint, applying nothing twice', async () => {
+    const before = runner();
+    await before.start();
+    await add(world.log, 'r', [1, 1]);
+    await before.caughtUp();
+    await before.stop();
+    await add(world.log, 'r', [1]);
+    const after = runner();
+    await after.start();
+    await after.caughtUp();
+    expect(await totals(world.sql)).toEqual({ r: [3, 3] });
+  });
+
+  it('keeps a failing page unapplied, its checkpoint in place, and applies it once the failure passes', async () => {
+    let failures = 2;
+    const errors: string[] = [];
+    const flaky = defineProjection({
+      ...tallies,
+      apply: async (events, tx) => {
+        await tallies.apply(events, tx);
+        if (failures-- > 0) throw new Error('read database hiccup');
+      },
+    });
+    await add(world.log, 'f', [5]);
+    const running = runner({ projections: [flaky], logger: { info: () => undefined, error: (fields) => void errors.push(String(fields['err'])) } });
+    await running.start();
+    await running.caughtUp();
+    expect(errors).toEqual(['Error: read database hiccup', 'Error: read database hiccup']);
+    expect(await totals(world.sql)).toEqual({ f: [5, 1] });
+  });
+
+  it('rebuilds from the whole log into emptied tables, to the same rows, and goes on live after it', async () => {
+    await add(world.log, 'x', [1, 2]);
+    await add(world.log, 'y', [3]);
+    const running = runner();
+    await running.start();
+    await running.caughtUp();
+    const live = await totals(world.sql);
+    await world.sql.query("update probe.tallies set total = -1 where tally_id = 'x'");
+
+    const report = await running.rebuild('tallies');
+    expect(report).toMatchObject({ projections: ['tallies'], events: await world.log.headPosition() });
+    expect(await totals(world.sql)).toEqual(live);
+    const [status] = await running.status();
+    expect(status?.rebuiltAt).toBeInstanceOf(Date);
+
+    await add(world.log, 'y', [4]);
+    await running.caughtUp();
+    expect(await totals(world.sql)).toEqual({ ...live, y: [7, 2] });
+    await expect(running.rebuild('nothing-by-that-name')).rejects.toThrow('projection nothing-by-that-name does not exist');
+  });
+
+  it('refuses two projections of one name', () => {
+    expect(() => runner({ projections: [tallies, tallies] })).toThrow('projection tallies is registered twice');
+  });
+};
+
+describeWith('postgres')('projection runner on a PostgreSQL server', runnerBehaviour(onServer));
+describe('projection runner on PGlite (one connection)', runnerBehaviour(onPglite));

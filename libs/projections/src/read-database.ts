@@ -1,0 +1,56 @@
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { projectionCheckpointsMigration } from './checkpoints';
+
+export interface ReadDatabaseOptions {
+  /** The service's schema: its read tables and `<schema>.projections`. */
+  schema: string;
+  /** TypeORM entities its queries use. */
+  entities?: ReadonlyArray<new () => object>;
+  /** Its migrations, oldest first; each creates what it needs with plain SQL. */
+  migrations: ReadonlyArray<new () => MigrationInterface>;
+  /**
+   * Runs the migrations while no other instance of the service can: a lock that spans
+   * processes sharing the database. Absent, this process is the only one (embedded mode).
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * A `pg` module for TypeORM whose pools are all the given pool: TypeORM then shares its
+ * connections (and, on the embedded PGlite, the single session) with everything else in the
+ * service instead of opening its own. Closing TypeORM leaves the pool to its owner.
+ */
+const sharedPoolDriver = (pool: Pool) => {
+  const facade = {
+    connect: (callback: (error: Error | undefined, client: PoolClient | undefined, release: () => void) => void) =>
+      pool.connect((error, client, release) => callback(error ?? undefined, client, release)),
+    on: () => facade,
+    end: (callback?: (error?: Error) => void) => callback?.(),
+  };
+  return {
+    Pool: function SharedPool() {
+      return facade;
+    },
+  };
+};
+
+/**
+ * A service's read database: TypeORM on the service's pool, its migrations (the projection
+ * checkpoints first, then the service's own, each recorded in `<schema>_migrations`) run
+ * once, by one instance at a time. The one way a service creates its tables.
+ */
+export const openReadDatabase = async (pool: Pool, options: ReadDatabaseOptions): Promise<DataSource> => {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    driver: sharedPoolDriver(pool),
+    entities: [...(options.entities ?? [])],
+    migrations: [projectionCheckpointsMigration(options.schema), ...options.migrations],
+    migrationsTableName: `${options.schema}_migrations`,
+    migrationsTransactionMode: 'each',
+  });
+  await dataSource.initialize();
+  const migrate = () => dataSource.runMigrations();
+  await (options.exclusive ? options.exclusive(migrate) : migrate());
+  return dataSource;
+};

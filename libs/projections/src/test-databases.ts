@@ -1,0 +1,26 @@
+import { createTestDatabase } from '@hypercare/testing';
+import { Pool } from 'pg';
+
+/** An empty database for one suite, reached through a `pg` pool as services reach theirs. */
+export interface ReadTestDatabase {
+  pool: Pool;
+  dispose(): Promise<void>;
+}
+
+/** A database of its own on the test PostgreSQL server. */
+export const onServer = async (): Promise<ReadTestDatabase> => {
+  const database = await createTestDatabase('projection');
+  const pool = new Pool({ connectionString: database.url, max: 4 });
+  return { pool, dispose: async () => (await pool.end(), await database.drop()) };
+};
+
+/** PGlite in memory behind a local socket: one session, so one connection, as in the embedded mode. */
+export const onPglite = async (): Promise<ReadTestDatabase> => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create();
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  const pool = new Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1 });
+  return { pool, dispose: async () => (await pool.end(), await server.stop(), await db.close()) };
+};
