@@ -79,6 +79,18 @@ export class ContractRegistry {
     return [...new Set([...types, ...[...this.contracts.keys()].filter(reaches)])];
   }
 
+  /**
+   * The registry of these contracts only, with every older version that reads as one of them
+   * and the upcasters between: what one service's own store holds.
+   */
+  only(contracts: readonly EventContract[]): ContractRegistry {
+    const types = new Set(this.storedTypesOf(contracts.map(({ type }) => type)));
+    return new ContractRegistry(
+      [...types].map((type) => this.contractOf(type)),
+      [...this.upcasters.values()].filter(({ from }) => types.has(from)),
+    );
+  }
+
   /** Brings stored data of any registered version to the newest version, validating each step. */
   upcast(type: string, data: unknown): { type: string; data: unknown } {
     let current = { type, data: this.validate(type, data) };

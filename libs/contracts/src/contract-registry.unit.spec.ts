@@ -68,4 +68,11 @@ describe('event contracts', () => {
     expect(registry().storedTypesOf([exampleReportedV1.type])).toEqual([exampleReportedV1.type]);
     expect(registry().storedTypesOf(['internal.Happened'])).toEqual(['internal.Happened']);
   });
+
+  it('narrow to some contracts, keeping the older versions that read as them and their upcasters', () => {
+    const narrowed = registry().only([exampleReportedV2]);
+    expect(narrowed.all().map(({ type }) => type).sort()).toEqual([exampleReportedV1.type, exampleReportedV2.type]);
+    expect(narrowed.has(exampleClosedV1.type)).toBe(false);
+    expect(narrowed.upcast(exampleReportedV1.type, { title: 'x', reporter: 'a@b.co' }).type).toBe(exampleReportedV2.type);
+  });
 });

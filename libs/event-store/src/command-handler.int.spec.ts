@@ -38,6 +38,20 @@ const handlerBehaviour: AdapterScenario = (store) => {
     expect(await store().readStream(stream)).toHaveLength(2);
   });
 
+  it('applies a command with an idempotency key once, however often and however concurrently it comes', async () => {
+    const handle = commandHandler(store(), tally);
+    const stream = `tally-${crypto.randomUUID()}`;
+    const key = crypto.randomUUID();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => handle(stream, { type: 'Add', amount: 3 }, { expect: 'new', idempotencyKey: key })));
+    const again = await handle(stream, { type: 'Add', amount: 3 }, { expect: 'new', idempotencyKey: key });
+
+    expect(await store().readStream(stream)).toHaveLength(1);
+    expect(again).toMatchObject({ replayed: true, newEvents: [], nextExpectedVersion: 0, state: { total: 3 } });
+    expect(outcomes.every((outcome) => outcome.nextExpectedVersion === 0)).toBe(true);
+    await handle(stream, { type: 'Add', amount: 1 }, { idempotencyKey: crypto.randomUUID() });
+    expect((await store().readStream(stream)).map((event) => event.data)).toEqual([{ amount: 3, total: 3 }, { amount: 1, total: 4 }]);
+  });
+
   it("refuses a command expecting an existing stream when there is none", async () => {
     const handle = commandHandler(store(), tally);
     await expect(handle(`tally-${crypto.randomUUID()}`, { type: 'Add', amount: 1 }, { expect: 'existing' })).rejects.toBeInstanceOf(

@@ -23,6 +23,13 @@ export type StreamExpectation = 'new' | 'existing' | 'any';
 export interface CommandContext {
   expect?: StreamExpectation;
   metadata?: EventMetadata;
+  /**
+   * Makes the command idempotent: its events get ids derived from this key, and a stream that
+   * already holds the first of them has had the command applied, so it is answered without
+   * deciding again. A command caused by an event (a consumer's) passes that event's id: a
+   * redelivery then changes nothing.
+   */
+  idempotencyKey?: string;
 }
 
 /** Folds events into state from the decider's initial state. */

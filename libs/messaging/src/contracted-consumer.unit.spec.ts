@@ -1,7 +1,6 @@
 import { ContractRegistry, ContractViolation, defineEvent } from '@hypercare/contracts';
-import type { SqlExecutor } from '@hypercare/event-store';
 import { z } from 'zod';
-import { contractedConsumer, contractedInboxConsumer, type ContractedIntegrationEvent } from './contracted-consumer';
+import { contractedConsumer, type ContractedIntegrationEvent } from './contracted-consumer';
 import type { IntegrationEvent } from './integration-event';
 import type { Delivery } from './message-bus.port';
 
@@ -52,13 +51,5 @@ describe('a contracted consumer', () => {
 
   it('refuses to subscribe to nothing', () => {
     expect(() => contractedConsumer(registry, { groupId: 'none', contracts: [], handle: async () => undefined })).toThrow(/at least one contract/);
-  });
-
-  it('hands an inbox consumer the transaction as well', async () => {
-    const tx: SqlExecutor = { query: async () => [] };
-    const calls: unknown[] = [];
-    const inbox = contractedInboxConsumer(registry, { groupId: 'probe-inbox', contracts: [left], handle: async (event, given) => void calls.push([event.data.why, given]) });
-    await inbox.handle(message(left.type, { why: 'done' }), tx, delivery);
-    expect(calls).toEqual([['done', tx]]);
   });
 });

@@ -1,10 +1,4 @@
-export {
-  contractedConsumer,
-  contractedInboxConsumer,
-  type ContractedConsumerOptions,
-  type ContractedInboxConsumerOptions,
-  type ContractedIntegrationEvent,
-} from './contracted-consumer';
+export { contractedConsumer, type ContractedConsumerOptions, type ContractedIntegrationEvent } from './contracted-consumer';
 export { consumeOnce, Inbox, type InboxConsumerOptions } from './inbox';
 export { InProcessMessageBus, UnknownTopic } from './in-process-message-bus';
 export {

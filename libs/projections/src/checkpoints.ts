@@ -38,6 +38,12 @@ export class Checkpoints {
     await tx.query(`update ${this.table} set position = $2 where name = $1`, [name, position]);
   }
 
+  /** The projection's position, undefined when it has no checkpoint. */
+  async positionOf(sql: SqlExecutor, name: string): Promise<number | undefined> {
+    const [row] = await sql.query<{ position: string }>(`select position from ${this.table} where name = $1`, [name]);
+    return row ? Number(row.position) : undefined;
+  }
+
   async all(sql: SqlExecutor): Promise<ProjectionCheckpoint[]> {
     const rows = await sql.query<{ name: string; position: string; rebuilt_at: Date | null }>(`select name, position, rebuilt_at from ${this.table} order by name`);
     return rows.map((row) => ({ name: row.name, position: Number(row.position), rebuiltAt: row.rebuilt_at }));

@@ -1,4 +1,5 @@
 import { quoteIdent, type SqlExecutor } from '@hypercare/event-store';
+import { getMetadataArgsStorage } from 'typeorm';
 
 /** One row per key, as a projection folds it: property names mapped to the table's columns. */
 export interface DocumentTableOptions<Doc> {
@@ -19,6 +20,8 @@ const qualified = (table: string): string => table.split('.').map(quoteIdent).jo
  * are the table's: dates go out as ISO text and come back as `Date`.
  */
 export class DocumentTable<Doc extends object> {
+  /** The table's name, quoted and schema-qualified, for statements of the projection's own. */
+  readonly name: string;
   private readonly table: string;
   private readonly keyColumn: string;
   private readonly keyProperty: string;
@@ -27,6 +30,7 @@ export class DocumentTable<Doc extends object> {
 
   constructor(options: DocumentTableOptions<Doc>) {
     this.table = qualified(options.table);
+    this.name = this.table;
     this.properties = Object.entries(options.columns);
     const key = this.properties.find(([property]) => property === options.key);
     if (!key) throw new Error(`the key ${options.key} of ${options.table} must be one of its columns`);
@@ -55,6 +59,16 @@ export class DocumentTable<Doc extends object> {
     );
   }
 
+  /** Inserts these rows in one statement, leaving any that is already there as it is. */
+  async insert(tx: SqlExecutor, docs: readonly Doc[]): Promise<void> {
+    if (docs.length === 0) return;
+    const columns = this.properties.map(([, column]) => quoteIdent(column)).join(', ');
+    await tx.query(
+      `insert into ${this.table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${this.table}, $1::jsonb) on conflict do nothing`,
+      [JSON.stringify(docs.map((doc) => this.toRow(doc)))],
+    );
+  }
+
   /** Deletes the rows of these keys in one statement. */
   async remove(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
@@ -66,3 +80,15 @@ export class DocumentTable<Doc extends object> {
     return Object.fromEntries(this.properties.map(([property, column]) => [column, values[property] ?? null]));
   }
 }
+
+/**
+ * The table and columns of a TypeORM entity as its decorators declare them, keyed by `key`:
+ * the entity stays the one description of a table that both its queries and its projection use.
+ */
+export const entityTable = <Doc extends object>(entity: new () => Doc, key: keyof Doc & string): DocumentTableOptions<Doc> => {
+  const storage = getMetadataArgsStorage();
+  const table = storage.tables.find(({ target }) => target === entity);
+  if (!table?.name) throw new Error(`${entity.name} is not a TypeORM entity with a table name`);
+  const columns = storage.columns.filter(({ target }) => target === entity).map(({ propertyName, options }) => [propertyName, options.name ?? propertyName]);
+  return { table: table.schema ? `${table.schema}.${table.name}` : table.name, key, columns: Object.fromEntries(columns) as DocumentTableOptions<Doc>['columns'] };
+};

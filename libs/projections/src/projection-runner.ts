@@ -75,10 +75,18 @@ export class ProjectionRunner {
     await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.caughtUp()));
   }
 
+  /** The position up to which the projection has applied the log. */
+  async positionOf(name: string): Promise<number> {
+    const position = this.options.projections.some((projection) => projection.name === name) ? await this.checkpoints.positionOf(this.options.sql, name) : undefined;
+    if (position === undefined) throw new NotFound('projection', name);
+    return position;
+  }
+
   /** Each projection's checkpoint and how far behind the log's head it is. */
   async status(): Promise<ProjectionStatus[]> {
+    const names = new Set(this.options.projections.map(({ name }) => name));
     const [checkpoints, head] = await Promise.all([this.checkpoints.all(this.options.sql), this.options.log.headPosition()]);
-    return checkpoints.map((checkpoint) => ({ ...checkpoint, lag: Math.max(0, head - checkpoint.position) }));
+    return checkpoints.filter(({ name }) => names.has(name)).map((checkpoint) => ({ ...checkpoint, lag: Math.max(0, head - checkpoint.position) }));
   }
 
   /**

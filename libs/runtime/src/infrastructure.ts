@@ -9,7 +9,7 @@ import {
   type MessagingLog,
 } from '@hypercare/messaging';
 import { kafkaCheck, type ReadinessCheck } from '@hypercare/service-kit';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 export interface InfrastructureSettings {
   /** A postgres:// URL: a PostgreSQL server, or the embedded PGlite's local socket. */
@@ -42,6 +42,7 @@ export class Infrastructure {
   readonly pool: Pool;
   readonly clock: Clock;
   private busConnection?: Promise<MessageBus>;
+  private workPool?: Pool;
   private readonly closing = new AbortController();
 
   constructor(private readonly settings: InfrastructureSettings) {
@@ -65,6 +66,36 @@ export class Infrastructure {
     return this.busConnection;
   }
 
+  /**
+   * Connections of the projections' own, so that live projection never queues behind the
+   * service's reads; the embedded database has one session, so there it is the one pool.
+   */
+  get projectionPool(): Pool {
+    if (this.settings.poolSize === 1) return this.pool;
+    if (!this.workPool) {
+      this.workPool = new Pool({ connectionString: this.settings.databaseUrl, max: 2 });
+      this.workPool.on('error', () => undefined);
+    }
+    return this.workPool;
+  }
+
+  /**
+   * Runs `work` while no other process sharing the database runs work of the same name: a
+   * session-level advisory lock on a connection of its own. A process alone on its database
+   * (the embedded mode) just runs it.
+   */
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    if (this.settings.election === 'sole') return work();
+    const client = new Client({ connectionString: this.settings.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      return await work();
+    } finally {
+      await client.end();
+    }
+  }
+
   election(lockName: string): LeaderElection {
     return this.settings.election === 'sole'
       ? new SoleLeader()
@@ -81,6 +112,7 @@ export class Infrastructure {
     this.closing.abort();
     const bus = await this.busConnection?.catch(() => undefined);
     await bus?.close();
+    await this.workPool?.end();
     await this.pool.end();
     await this.settings.onClose?.();
   }

@@ -16,7 +16,7 @@ describeWith('postgres', 'kafka')('runtime module', () => {
     infrastructure = new Infrastructure({ databaseUrl: database.url, clock, election: 'sole', clientId: 'runtime-module-test' });
     app = await createServiceApp('probe', {
       module: class ProbeModule {},
-      imports: [ServiceKitModule.forRoot({ serviceName: 'probe', config }), RuntimeModule.forRoot({ service: 'probe', contracts: hypercareContracts(), config, infrastructure })],
+      imports: [ServiceKitModule.forRoot({ serviceName: 'probe', config }), RuntimeModule.forRoot({ service: 'probe', contracts: hypercareContracts(), publishes: [], config, infrastructure })],
     });
     await app.listen(0, '127.0.0.1');
     return app.getUrl();

@@ -5,22 +5,30 @@ import {
   Inject,
   Logger,
   Module,
+  Optional,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { ContractRegistry } from '@hypercare/contracts';
+import type { ContractRegistry, EventContract } from '@hypercare/contracts';
 import { ManualClock, systemClock } from '@hypercare/domain-kit';
 import type { MessagingLog } from '@hypercare/messaging';
 import { ReadinessRegistry, type ServiceEnvironment } from '@hypercare/service-kit';
+import { DataSource } from 'typeorm';
 import { Infrastructure } from './infrastructure';
+import { ReadModel, type ReadModelOptions } from './read-model';
 import { ServiceRuntime } from './service-runtime';
 import { TestClockController } from './test-clock.controller';
 import { CLOCK } from './tokens';
 
 export interface RuntimeModuleOptions {
   service: string;
+  /** Every contract the process knows. */
   contracts: ContractRegistry;
+  /** The contracts of the events the service records and publishes. */
+  publishes: readonly EventContract[];
+  /** Its read side: tables, migrations and projections; absent, it keeps none. */
+  readModel?: ReadModelOptions;
   config: ServiceEnvironment;
   /** Shared infrastructure (the all-in-one process); absent, the service opens its own from `config`. */
   infrastructure?: Infrastructure;
@@ -39,9 +47,9 @@ const messagingLog = (service: string): MessagingLog => {
 
 /**
  * A service's runtime as Nest providers: the infrastructure, the service's event store,
- * inbox, relay and consumers (`ServiceRuntime`), and its clock. Messaging starts when the
- * application has bootstrapped (after every feature module registered its consumers) and
- * stops before the application closes.
+ * relay and consumers (`ServiceRuntime`), its read side (`ReadModel`, when it has one) and
+ * its clock. Messaging and projections start when the application has bootstrapped (after
+ * every feature module registered its consumers) and stop before the application closes.
  */
 @Global()
 @Module({})
@@ -51,9 +59,10 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     private readonly runtime: ServiceRuntime,
     private readonly readiness: ReadinessRegistry,
     @Inject(OWNS_INFRASTRUCTURE) private readonly ownsInfrastructure: boolean,
+    @Optional() private readonly readModel?: ReadModel,
   ) {}
 
-  static forRoot({ service, contracts, config, infrastructure }: RuntimeModuleOptions): DynamicModule {
+  static forRoot({ service, contracts, publishes, readModel, config, infrastructure }: RuntimeModuleOptions): DynamicModule {
     const manual = infrastructure ? infrastructure.clock instanceof ManualClock : config.HYPERCARE_CLOCK === 'manual';
     return {
       module: RuntimeModule,
@@ -75,11 +84,21 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
         {
           provide: ServiceRuntime,
           inject: [Infrastructure],
-          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, log: messagingLog(service) }),
+          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, publishes, log: messagingLog(service) }),
         },
+        ...(readModel
+          ? [
+              {
+                provide: ReadModel,
+                inject: [Infrastructure, ServiceRuntime],
+                useFactory: (infra: Infrastructure, runtime: ServiceRuntime) => ReadModel.open(infra, runtime, readModel, messagingLog(service)),
+              },
+              { provide: DataSource, inject: [ReadModel], useFactory: (model: ReadModel) => model.dataSource },
+            ]
+          : []),
         { provide: CLOCK, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.clock },
       ],
-      exports: [Infrastructure, ServiceRuntime, CLOCK],
+      exports: [Infrastructure, ServiceRuntime, CLOCK, ...(readModel ? [ReadModel, DataSource] : [])],
     };
   }
 
@@ -87,11 +106,13 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     for (const check of this.infrastructure.readinessChecks()) this.readiness.register(check);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.runtime.start();
+    await this.readModel?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.readModel?.stop();
     await this.runtime.stop();
   }
 

@@ -12,7 +12,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'feedback', config }),
-        RuntimeModule.forRoot({ service: 'feedback', contracts: hypercareContracts(), config, infrastructure }),
+        RuntimeModule.forRoot({ service: 'feedback', contracts: hypercareContracts(), publishes: [], config, infrastructure }),
       ],
     };
   }

@@ -1,8 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { hypercareContracts } from '@hypercare/contracts';
+import { hypercareContracts, reportContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { IntakeConfig } from './config';
+import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
+import { periodDirectoryProjection } from './periods/period-directory.projection';
+import { PeriodsModule } from './periods/periods.module';
+import { reportStatusProjection } from './reports/report-status.projection';
 import { ReportsModule } from './reports/reports.module';
 
 /** Intake: the front door: REST API and inbound webhooks that open reports. */
@@ -13,7 +17,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'intake', config }),
-        RuntimeModule.forRoot({ service: 'intake', contracts: hypercareContracts(), config, infrastructure }),
+        RuntimeModule.forRoot({
+          service: 'intake',
+          contracts: hypercareContracts(),
+          publishes: reportContracts,
+          readModel: { migrations: [IntakeSchema1764400001000], received: [periodDirectoryProjection, reportStatusProjection] },
+          config,
+          infrastructure,
+        }),
+        PeriodsModule,
         ReportsModule,
       ],
     };

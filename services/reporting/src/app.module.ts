@@ -3,7 +3,16 @@ import { hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { ReportingConfig } from './config';
+import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
+import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
+import { PeriodView } from './periods/period-view.entity';
+import { periodListProjection } from './periods/period-list.projection';
+import { PeriodsModule } from './periods/periods.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { ticketBoardProjection } from './tickets/ticket-board.projection';
+import { TicketView } from './tickets/ticket-view.entity';
+import { TicketsModule } from './tickets/tickets.module';
+import { TimelineEntry } from './tickets/timeline-entry.entity';
 
 /** Reporting: projections, dashboards, KPIs, exit criteria, post-mortems and the handoff package. */
 @Module({})
@@ -13,7 +22,20 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'reporting', config }),
-        RuntimeModule.forRoot({ service: 'reporting', contracts: hypercareContracts(), config, infrastructure }),
+        RuntimeModule.forRoot({
+          service: 'reporting',
+          contracts: hypercareContracts(),
+          publishes: [],
+          readModel: {
+            migrations: [ReportingSchema1700000000001, ReportingReceived1764400002000],
+            entities: [PeriodView, TicketView, TimelineEntry],
+            received: [ticketBoardProjection, periodListProjection],
+          },
+          config,
+          infrastructure,
+        }),
+        PeriodsModule,
+        TicketsModule,
         ProjectionsModule,
       ],
     };

@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { hypercareContracts } from '@hypercare/contracts';
+import { hypercareContracts, periodContracts, ticketContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { TriageConfig } from './config';
+import { TriageSchema1764400001000 } from './database/triage-schema.migration';
 import { PeriodsModule } from './periods/periods.module';
+import { SlaModule } from './sla/sla.module';
+import { ticketClocksProjection } from './sla/ticket-clocks.projection';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** Triage: periods, ticket triage, SLA clocks, escalations and the status workflow. */
@@ -14,9 +17,17 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'triage', config }),
-        RuntimeModule.forRoot({ service: 'triage', contracts: hypercareContracts(), config, infrastructure }),
+        RuntimeModule.forRoot({
+          service: 'triage',
+          contracts: hypercareContracts(),
+          publishes: [...periodContracts, ...ticketContracts],
+          readModel: { migrations: [TriageSchema1764400001000], own: [ticketClocksProjection] },
+          config,
+          infrastructure,
+        }),
         PeriodsModule,
         TicketsModule,
+        SlaModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { reportContracts } from './report-events';
 import { ticketContracts } from './ticket-events';
 
 export * from './period-events';
+export * from './period-policy';
 export * from './report-events';
 export * from './ticket-events';
 export * from './vocabulary';

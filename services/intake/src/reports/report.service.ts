@@ -41,14 +41,6 @@ export class ReportService {
     this.store = runtime.store.transactional;
   }
 
-  async createTables(): Promise<void> {
-    await this.runtime.sql.query(`create table if not exists intake.idempotency_keys (
-      key          text primary key,
-      fingerprint  text not null,
-      submission   jsonb not null,
-      created_at   timestamptz not null default now())`);
-  }
-
   async submit(periodId: string, content: z.infer<typeof submitReportBody>, idempotencyKey: string | undefined, metadata: EventMetadata): Promise<{ submission: Submission; replayed: boolean }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidCommand([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);

@@ -3,21 +3,26 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFound, parseOrThrow } from '@hypercare/domain-kit';
 import { ApiOutcomes } from '@hypercare/service-kit';
 import type { Response } from 'express';
+import { eventSource, ReadModel } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { HistoryEntry } from '../history/history-entry.entity';
 import { awaitFreshness } from '../projections/freshness';
+import { ticketBoardProjection } from '../tickets/ticket-board.projection';
 import { listTickets, ticketListQuery } from '../tickets/ticket-list.query';
 import { periodDashboard } from './dashboard.query';
 import { PeriodView } from './period-view.entity';
 
-const TRIAGE_SOURCE = '/hypercare/triage';
+/** Whose log positions `minPosition` names: triage records the periods and tickets. */
+const TRIAGE_SOURCE = eventSource('triage');
 const periodListQuery = z.object({ programme: z.string().min(1).max(200).optional() });
 
 @ApiTags('periods')
 @Controller('periods')
 export class PeriodController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readModel: ReadModel,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Every period (optionally one programme's), side by side" })
@@ -49,8 +54,8 @@ export class PeriodController {
   async tickets(@Param('periodId') periodId: string, @Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const parsed = parseOrThrow(ticketListQuery, query);
     if (parsed.minPosition !== undefined) {
-      const history = this.dataSource.getRepository(HistoryEntry);
-      await awaitFreshness(() => history.existsBy({ source: TRIAGE_SOURCE, logPosition: String(parsed.minPosition) }), response);
+      const { minPosition } = parsed;
+      await awaitFreshness(() => this.readModel.reflects(ticketBoardProjection.name, TRIAGE_SOURCE, minPosition), response);
     }
     await this.period(periodId);
     return listTickets(this.dataSource, periodId, parsed);

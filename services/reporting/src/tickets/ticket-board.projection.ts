@@ -1,64 +1,71 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { HistoryEntry } from '../history/history-entry.entity';
-import type { Projection } from '../projections/projection';
+import { reportSubmitted, ticketContracts } from '@hypercare/contracts';
+import type { ContractedEvent, SqlExecutor } from '@hypercare/event-store';
+import { defineProjection, DocumentTable, entityTable } from '@hypercare/projections';
 import { evolveView, openedView } from './ticket-board.evolve';
 import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
-const REPORT_SUBMITTED = 'hypercare.report.submitted.v1';
+const contracts = [reportSubmitted, ...ticketContracts];
+type BoardEvent = ContractedEvent<(typeof contracts)[number]>;
+
+const tickets = new DocumentTable(entityTable(TicketView, 'ticketId'));
+const timeline = new DocumentTable(entityTable(TimelineEntry, 'eventId'));
+
+/** The stream version the publisher gave the event, as it travelled with it. */
+const sourceVersion = (event: BoardEvent): number | undefined => {
+  const version = event.metadata['streamVersion'];
+  return typeof version === 'number' ? version : undefined;
+};
+
+const line = (event: BoardEvent, ticketId: string, version: number, at: string, by: string, summary: string, changes: TimelineEntry['changes'] = {}): TimelineEntry => ({
+  ticketId,
+  eventId: event.id,
+  version,
+  type: event.type,
+  at: new Date(at),
+  by,
+  summary,
+  changes,
+  data: event.data,
+});
 
 /**
  * The ticket board (one row per ticket) and every ticket's timeline, from the report that
- * opened it to its close: who, when, what it said, which fields changed.
+ * opened it to its close: who, when, what it said, which fields changed. A page's tickets
+ * are read and written back in one statement each, its timeline lines added in one more.
  */
-@Injectable()
-export class TicketBoardProjection implements Projection {
-  readonly name = 'ticket-board';
-  readonly tables = ['reporting.tickets', 'reporting.timeline'];
-  private readonly logger = new Logger(TicketBoardProjection.name);
-
-  handles(type: string): boolean {
-    return type === REPORT_SUBMITTED || type.startsWith('hypercare.ticket.');
-  }
-
-  async apply(manager: EntityManager, entry: HistoryEntry): Promise<void> {
-    if (entry.type === REPORT_SUBMITTED) return this.reportLine(manager, entry);
-    if (entry.type === 'hypercare.ticket.opened.v1') {
-      const view = openedView(entry);
-      await manager.upsert(TicketView, view, ['ticketId']);
-      return this.line(manager, entry, view.ticketId, `Ticket opened from the report "${view.title}"`, {});
+export const ticketBoardProjection = defineProjection({
+  name: 'ticket-board',
+  contracts,
+  tables: [tickets, timeline].map((table) => table.name),
+  async apply(events: readonly BoardEvent[], tx: SqlExecutor): Promise<void> {
+    const rows = await tickets.load(tx, [...new Set(events.flatMap((event) => (event.type === reportSubmitted.type ? [] : [event.data.ticketId])))]);
+    const changed = new Set<string>();
+    const lines: TimelineEntry[] = [];
+    for (const event of events) {
+      if (event.type === reportSubmitted.type) {
+        const { reportId, channel, title, affectedUsers, submittedAt, reporter } = event.data;
+        lines.push(line(event, reportId, -1, submittedAt, reporter.email, `Reported through ${channel}: "${title}" (${affectedUsers} affected)`));
+        continue;
+      }
+      const { ticketId, at, by } = event.data;
+      const before = rows.get(ticketId);
+      const version = sourceVersion(event) ?? (before ? before.version + 1 : 0);
+      if (event.type === 'hypercare.ticket.opened.v1') {
+        const opened = openedView(event, version);
+        rows.set(ticketId, opened);
+        changed.add(ticketId);
+        lines.push(line(event, ticketId, version, at, by, `Ticket opened from the report "${opened.title}"`));
+        continue;
+      }
+      // A ticket's events arrive in its stream's order, opening first: one without its row was never opened here.
+      if (!before) continue;
+      const { next, summary, changes } = evolveView(before, event, version);
+      rows.set(ticketId, next);
+      changed.add(ticketId);
+      lines.push(line(event, ticketId, version, at, by, summary, changes));
     }
-    const ticketId = String(entry.data['ticketId']);
-    const view = await manager.findOneBy(TicketView, { ticketId });
-    if (!view) {
-      this.logger.warn(`${entry.type} ${entry.eventId} for ticket ${ticketId}, which was never opened: skipped`);
-      return;
-    }
-    const { next, summary, changes } = evolveView(view, entry);
-    await manager.save(TicketView, next);
-    await this.line(manager, entry, ticketId, summary, changes);
-  }
-
-  private async reportLine(manager: EntityManager, entry: HistoryEntry): Promise<void> {
-    const d = entry.data as { reportId: string; title: string; channel: string; affectedUsers: number };
-    await this.line(manager, entry, d.reportId, `Reported through ${d.channel}: "${d.title}" (${d.affectedUsers} affected)`, {}, -1);
-  }
-
-  private async line(manager: EntityManager, entry: HistoryEntry, ticketId: string, summary: string, changes: TimelineEntry['changes'], version?: number): Promise<void> {
-    const d = entry.data as { at?: string; submittedAt?: string; by?: string; reporter?: { email: string } };
-    const line: QueryDeepPartialEntity<TimelineEntry> = {
-        ticketId,
-        eventId: entry.eventId,
-        version: version ?? entry.streamVersion ?? 0,
-        type: entry.type,
-        at: new Date(d.at ?? d.submittedAt ?? entry.occurredAt),
-        by: d.by ?? d.reporter?.email ?? 'unknown',
-        summary,
-        changes: changes as QueryDeepPartialEntity<TimelineEntry>['changes'],
-        data: entry.data as QueryDeepPartialEntity<TimelineEntry>['data'],
-    };
-    await manager.upsert(TimelineEntry, line, ['ticketId', 'eventId']);
-  }
-}
+    await tickets.save(tx, [...changed].flatMap((ticketId) => rows.get(ticketId) ?? []));
+    await timeline.insert(tx, lines);
+  },
+});

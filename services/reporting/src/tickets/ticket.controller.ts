@@ -3,9 +3,10 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFound, parseOrThrow } from '@hypercare/domain-kit';
 import { ApiOutcomes } from '@hypercare/service-kit';
 import type { Response } from 'express';
+import { reportSubmitted } from '@hypercare/contracts';
+import { ReadModel } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { HistoryEntry } from '../history/history-entry.entity';
 import { awaitFreshness } from '../projections/freshness';
 import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
@@ -15,7 +16,10 @@ const detailQuery = z.object({ minVersion: z.coerce.number().int().min(0).option
 @ApiTags('tickets')
 @Controller('tickets')
 export class TicketController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readModel: ReadModel,
+  ) {}
 
   @Get(':ticketId')
   @ApiOperation({ summary: 'A ticket with the report that opened it and its full timeline (every event: who, when, what changed)' })
@@ -29,7 +33,7 @@ export class TicketController {
     }
     const ticket = await tickets.findOneBy({ ticketId });
     if (!ticket) throw new NotFound('ticket', ticketId);
-    const report = await this.dataSource.getRepository(HistoryEntry).findOneBy({ type: 'hypercare.report.submitted.v1', subject: ticketId });
+    const [report] = await this.readModel.receivedLog.readStreamOf(`report-${ticketId}`, [reportSubmitted], { maxCount: 1 });
     const timeline = await this.dataSource.getRepository(TimelineEntry).find({ where: { ticketId }, order: { at: 'ASC', version: 'ASC' } });
     return {
       ticket,

@@ -2,22 +2,21 @@ import {
   type EventOf,
   type PeriodConfiguration,
   type periodContracts,
+  type PeriodDefinition,
   type PeriodStatus,
   periodStatusAfter,
+  withPolicyDefaults,
 } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
-import { defaultPlannedEnd } from './period-defaults';
 import { definitionIssues } from './period-rules';
 
 export const periodStream = (periodId: string): string => `period-${periodId}`;
 
-/** A new period's definition; without a planned end it lasts the default three weeks. */
-export type PlannedConfiguration = Omit<PeriodConfiguration, 'plannedEndAt'> & { plannedEndAt?: string };
-
+/** A period's definition as its lead gives it: the parts left out are the published defaults (`withPolicyDefaults`). */
 export type PeriodCommand =
-  | { kind: 'plan'; periodId: string; configuration: PlannedConfiguration }
-  | { kind: 'reconfigure'; configuration: PeriodConfiguration }
+  | { kind: 'plan'; periodId: string; definition: PeriodDefinition }
+  | { kind: 'reconfigure'; definition: PeriodDefinition }
   | { kind: 'activate'; at: string }
   | { kind: 'extend'; plannedEndAt: string; reason: string }
   | { kind: 'start-exit-review'; at: string }
@@ -38,7 +37,8 @@ const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> =
   closed: [],
 };
 
-const validDefinition = (configuration: PeriodConfiguration): PeriodConfiguration => {
+const validDefinition = (definition: PeriodDefinition): PeriodConfiguration => {
+  const configuration = withPolicyDefaults(definition);
   const issues = definitionIssues(configuration);
   if (issues.length) throw new InvalidCommand(issues);
   return configuration;
@@ -57,14 +57,13 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
       throw new IllegalTransition('period', command.kind, state.status, ALLOWED[state.status]);
     }
     if (command.kind === 'plan') {
-      const { plannedEndAt = defaultPlannedEnd(command.configuration.goLiveAt), ...rest } = command.configuration;
-      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition({ ...rest, plannedEndAt }) } }];
+      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition(command.definition) } }];
     }
     if (state.status === 'none') return [];
     const { periodId, configuration } = state;
     switch (command.kind) {
       case 'reconfigure':
-        return [{ type: 'hypercare.period.reconfigured.v1', data: { periodId, ...validDefinition(command.configuration) } }];
+        return [{ type: 'hypercare.period.reconfigured.v1', data: { periodId, ...validDefinition(command.definition) } }];
       case 'activate':
         return [{ type: 'hypercare.period.activated.v1', data: { periodId, activatedAt: command.at } }];
       case 'extend':

@@ -12,25 +12,25 @@ const invalid = (...fields: string[]) => (error: unknown) =>
 
 describe('HypercarePeriod', () => {
   it('is planned from a valid definition', () => {
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration() }).then([planned]);
+    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration() }).then([planned]);
   });
 
   it('lasts three weeks from its go-live when no planned end is given', () => {
     const { plannedEndAt: _, ...withoutEnd } = configuration();
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, configuration: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' } })
+      .when({ kind: 'plan', periodId: PERIOD_ID, definition: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' } })
       .then([{ type: 'hypercare.period.planned.v1', data: { periodId: PERIOD_ID, ...configuration(), plannedEndAt: '2026-11-23T08:00:00.000Z' } }]);
   });
 
   it('refuses a definition that ends before it goes live, naming the field', () => {
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }) })
+      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }) })
       .thenThrows(invalid('plannedEndAt'));
   });
 
   it('refuses an escalation level pointing at a role with nobody in it', () => {
     const escalationMatrix = [{ priority: 'P1' as const, levels: [{ afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'product-owner' as const }] }];
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration({ escalationMatrix }) }).thenThrows(invalid('escalationMatrix[0].levels[0].notifyRole'));
+    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix }) }).thenThrows(invalid('escalationMatrix[0].levels[0].notifyRole'));
   });
 
   it('refuses overlapping escalation thresholds and a priority matrix with a hole, naming both', () => {
@@ -45,13 +45,13 @@ describe('HypercarePeriod', () => {
     ];
     const priorityMatrix = [...configuration().priorityMatrix.slice(1), { impact: 'low' as const, urgency: 'low' as const, priority: 'P4' as const }];
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration({ escalationMatrix, priorityMatrix }) })
+      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix, priorityMatrix }) })
       .thenThrows(invalid('escalationMatrix[0].levels[1].afterMinutes', 'priorityMatrix'));
   });
 
   it('refuses an SLA target that resolves before it acknowledges', () => {
     const slaPolicy = configuration().slaPolicy.map((target) => (target.priority === 'P3' ? { ...target, resolveWithinMinutes: 10 } : target));
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, configuration: configuration({ slaPolicy }) }).thenThrows(invalid('slaPolicy[2].resolveWithinMinutes'));
+    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ slaPolicy }) }).thenThrows(invalid('slaPolicy[2].resolveWithinMinutes'));
   });
 
   it('is activated once planned', () => {
@@ -84,7 +84,7 @@ describe('HypercarePeriod', () => {
       .when({ kind: 'start-exit-review', at: '2026-11-22T08:00:00.000Z' })
       .then([{ type: 'hypercare.period.exit-review-started.v1', data: { periodId: PERIOD_ID, startedAt: '2026-11-22T08:00:00.000Z' } }]);
     spec(planned, activated, closed)
-      .when({ kind: 'reconfigure', configuration: configuration() })
+      .when({ kind: 'reconfigure', definition: configuration() })
       .thenThrows((error) => error instanceof IllegalTransition && error.allowed.length === 0 && /allowed now: nothing/.test(error.message));
   });
 });

@@ -1,17 +1,16 @@
-import { exitCriterion, escalationRule, isoTime, periodConfiguration, priorityRule, slaTarget } from '@hypercare/contracts';
+import { DEFAULT_DURATION_DAYS, isoTime, periodConfiguration } from '@hypercare/contracts';
 import { z } from 'zod';
-import { DEFAULT_PRIORITY_MATRIX, DEFAULT_SLA_POLICY } from './period-defaults';
 
-/** A full definition: policies left out are the documented defaults. What `PUT /periods/{id}` replaces. */
+/** A full definition: policies left out are the published defaults, applied by the period. What `PUT /periods/{id}` replaces. */
 export const reconfigureBody = periodConfiguration.extend({
-  slaPolicy: z.array(slaTarget).length(4).default(DEFAULT_SLA_POLICY),
-  escalationMatrix: z.array(escalationRule).default([]),
-  priorityMatrix: z.array(priorityRule).length(9).default(DEFAULT_PRIORITY_MATRIX),
-  exitCriteria: z.array(exitCriterion).default([]),
+  slaPolicy: periodConfiguration.shape.slaPolicy.optional().describe('Default: P1 15 min / 4 h, P2 1 h / 1 day, P3 4 h / 3 days, P4 1 day / 10 days'),
+  escalationMatrix: periodConfiguration.shape.escalationMatrix.optional().describe('Default: no escalations'),
+  priorityMatrix: periodConfiguration.shape.priorityMatrix.optional().describe('Default: both high P1; high and medium P2; high and low, or both medium, P3; lower P4'),
+  exitCriteria: periodConfiguration.shape.exitCriteria.optional().describe('Default: none'),
 });
 
 /** A new period as its lead defines it: without a planned end it lasts three weeks from go-live. */
-export const periodDefinitionBody = reconfigureBody.extend({ plannedEndAt: isoTime.optional() });
+export const periodDefinitionBody = reconfigureBody.extend({ plannedEndAt: isoTime.optional().describe(`Default: ${DEFAULT_DURATION_DAYS} days after goLiveAt`) });
 
 const actor = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');
 

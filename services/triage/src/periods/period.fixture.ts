@@ -1,5 +1,4 @@
-import type { PeriodConfiguration } from '@hypercare/contracts';
-import { DEFAULT_PRIORITY_MATRIX, DEFAULT_SLA_POLICY } from './period-defaults';
+import { DEFAULT_PRIORITY_MATRIX, DEFAULT_SLA_POLICY, type PeriodConfiguration } from '@hypercare/contracts';
 
 export const PERIOD_ID = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 

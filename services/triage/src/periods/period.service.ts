@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type PeriodConfiguration, periodContracts } from '@hypercare/contracts';
+import { periodContracts, type PeriodDefinition } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
-import { type PeriodCommand, periodDecider, type PeriodState, periodStream, type PlannedConfiguration } from './period.decider';
+import { type PeriodCommand, periodDecider, type PeriodState, periodStream } from './period.decider';
 
 /** What every command answers: where the period stands and the version a reader can wait for. */
 export interface PeriodOutcome {
@@ -28,13 +28,13 @@ export class PeriodService {
     this.handle = commandHandler(runtime.store, periodDecider);
   }
 
-  async plan(configuration: PlannedConfiguration, metadata: EventMetadata): Promise<PeriodOutcome> {
+  async plan(definition: PeriodDefinition, metadata: EventMetadata): Promise<PeriodOutcome> {
     const periodId = randomUUID();
-    return this.run(periodId, { kind: 'plan', periodId, configuration }, metadata, 'new');
+    return this.run(periodId, { kind: 'plan', periodId, definition }, metadata, 'new');
   }
 
-  reconfigure(periodId: string, configuration: PeriodConfiguration, metadata: EventMetadata): Promise<PeriodOutcome> {
-    return this.run(periodId, { kind: 'reconfigure', configuration }, metadata);
+  reconfigure(periodId: string, definition: PeriodDefinition, metadata: EventMetadata): Promise<PeriodOutcome> {
+    return this.run(periodId, { kind: 'reconfigure', definition }, metadata);
   }
 
   activate(periodId: string, metadata: EventMetadata): Promise<PeriodOutcome> {

@@ -4,7 +4,7 @@ import { CLOCK } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { TriageConfig } from '../config';
 import { TicketService } from '../tickets/ticket.service';
-import { TicketClocksProjection } from './ticket-clocks.projection';
+import { TicketClocks } from './ticket-clocks';
 
 const BATCH = 200;
 
@@ -21,7 +21,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   private tick?: Promise<void>;
 
   constructor(
-    private readonly clocks: TicketClocksProjection,
+    private readonly clocks: TicketClocks,
     private readonly tickets: TicketService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: TriageConfig,

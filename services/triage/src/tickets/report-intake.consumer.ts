@@ -4,8 +4,8 @@ import { ServiceRuntime } from '@hypercare/runtime';
 import { TicketService } from './ticket.service';
 
 /**
- * Opens a ticket for every submitted report. Idempotent by itself (the ticket's stream is
- * new or the report was handled already), so it needs no inbox.
+ * Opens a ticket for every submitted report, once: the command carries the report event's id
+ * as its idempotency key, the one way a redelivery is absorbed.
  */
 @Injectable()
 export class ReportIntakeConsumer implements OnModuleInit {
@@ -21,7 +21,7 @@ export class ReportIntakeConsumer implements OnModuleInit {
       groupId: 'triage.open-tickets',
       contracts: [reportSubmitted],
       handle: async ({ data: report, ...event }) => {
-        const opened = await this.tickets.open(report, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
+        const opened = await this.tickets.open(report, event.id, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
         if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
       },
     });

@@ -1,7 +1,7 @@
 import { ticketStatusAfter } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
-import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from './ticket-sla';
+import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from '../sla/ticket-sla';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
 
 /** Every ticket's stream starts so; the rest is the ticket's id (the id of its report). */

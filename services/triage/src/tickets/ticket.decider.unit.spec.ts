@@ -2,7 +2,7 @@ import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
 import { configuration, PERIOD_ID } from '../periods/period.fixture';
 import { ticketDecider } from './ticket.decider';
-import { nextDueAt } from './ticket-sla';
+import { nextDueAt } from '../sla/ticket-sla';
 import type { OpenTicket, TicketEvent } from './ticket.model';
 
 const TICKET = '0d9c1e2f-3a4b-4c5d-8e6f-708192a3b4c5';

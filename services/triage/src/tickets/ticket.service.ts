@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventData, type reportSubmitted, ticketContracts, ticketOpened } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
-import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
+import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { PeriodService } from '../periods/period.service';
 import { ticketDecider, ticketStream } from './ticket.decider';
@@ -37,8 +37,11 @@ export class TicketService {
     this.handle = commandHandler(runtime.store, ticketDecider);
   }
 
-  /** Opens the ticket of a submitted report; false when it is already open (a redelivery). */
-  async open(report: EventData<typeof reportSubmitted>, metadata: EventMetadata): Promise<boolean> {
+  /**
+   * Opens the ticket of a submitted report, once: the report event's id is the command's
+   * idempotency key, so a redelivery changes nothing. False when it was opened already.
+   */
+  async open(report: EventData<typeof reportSubmitted>, reportEventId: string, metadata: EventMetadata): Promise<boolean> {
     const command: TicketCommand = {
       kind: 'open',
       ticketId: report.reportId,
@@ -51,13 +54,12 @@ export class TicketService {
       at: this.clock.now().toISOString(),
       by: report.reporter.email,
     };
-    try {
-      await this.handle(ticketStream(report.reportId), command, { expect: 'new', metadata: { ...metadata, periodId: report.periodId } });
-      return true;
-    } catch (error) {
-      if (error instanceof WrongExpectedVersion) return false;
-      throw error;
-    }
+    const handled = await this.handle(ticketStream(report.reportId), command, {
+      expect: 'new',
+      idempotencyKey: reportEventId,
+      metadata: { ...metadata, periodId: report.periodId },
+    });
+    return !handled.replayed;
   }
 
   async act(ticketId: string, request: TicketRequest, by: string, metadata: EventMetadata): Promise<TicketOutcome> {

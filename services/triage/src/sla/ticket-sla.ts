@@ -1,5 +1,5 @@
 import type { Level, Priority } from '@hypercare/contracts';
-import type { Acting, OpenTicket, PeriodPolicy, ScheduledEscalation, TicketEvent } from './ticket.model';
+import type { Acting, OpenTicket, PeriodPolicy, ScheduledEscalation, TicketEvent } from '../tickets/ticket.model';
 
 const plusMinutes = (iso: string, minutes: number): string => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 const reached = (dueAt: string, at: string): boolean => new Date(dueAt) <= new Date(at);

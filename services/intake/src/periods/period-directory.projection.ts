@@ -1,0 +1,25 @@
+import { periodContracts, periodStatusAfter, type PeriodStatus } from '@hypercare/contracts';
+import { documentProjection } from '@hypercare/projections';
+
+/** A period as intake knows it: enough to route reports and tell whether it takes them. */
+export interface KnownPeriod {
+  periodId: string;
+  programme: string;
+  systemName: string;
+  status: PeriodStatus;
+}
+
+/** The periods intake knows from triage's events, and the status each is in. */
+export const periodDirectoryProjection = documentProjection({
+  name: 'period-directory',
+  contracts: periodContracts,
+  documents: { table: 'intake.periods', key: 'periodId', columns: { periodId: 'period_id', programme: 'programme', systemName: 'system_name', status: 'status' } },
+  keyOf: (event) => event.data.periodId,
+  evolve: (period: KnownPeriod | undefined, event): KnownPeriod | undefined => {
+    if (event.type === 'hypercare.period.planned.v1' || event.type === 'hypercare.period.reconfigured.v1') {
+      const { periodId, programme, systemName } = event.data;
+      return { periodId, programme, systemName, status: periodStatusAfter(event.type, period?.status ?? 'planned') };
+    }
+    return period && { ...period, status: periodStatusAfter(event.type, period.status) };
+  },
+});

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { PeriodController } from './period.controller';
+
+@Module({ controllers: [PeriodController] })
+export class PeriodsModule {}
