@@ -82,8 +82,10 @@ export const validEvents = (events: unknown): ValidEvent[] => {
     if (event.data === undefined) throw new InvalidEventStoreArgument(`${at}.data`, 'is required (JSON)');
     const dataProblem = nonJson(event.data, `${at}.data`);
     if (dataProblem) throw new InvalidEventStoreArgument(`${at}.data`, `must be JSON: ${dataProblem}`);
-    const metadata = event.metadata ?? {};
-    if (typeof metadata !== 'object' || Array.isArray(metadata)) throw new InvalidEventStoreArgument(`${at}.metadata`, 'must be an object');
+    const given = event.metadata ?? {};
+    if (typeof given !== 'object' || Array.isArray(given)) throw new InvalidEventStoreArgument(`${at}.metadata`, 'must be an object');
+    // Every metadata field is optional: one given as undefined is absent, as JSON would have it.
+    const metadata = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
     const metadataProblem = nonJson(metadata, `${at}.metadata`);
     if (metadataProblem) throw new InvalidEventStoreArgument(`${at}.metadata`, `must be JSON: ${metadataProblem}`);
     return { id: id.toLowerCase(), type: event.type, data: event.data, metadata };

@@ -118,6 +118,12 @@ export const appendContract = (store: () => EventStore, capabilities: EventStore
       expect(await store().readStream(stream())).toHaveLength(2);
     });
 
+    it('leaves out the metadata fields given as undefined, as JSON would', async () => {
+      const { stream } = uniqueStreams();
+      await store().append(stream(), [event('A', {}, { metadata: { correlationId: 'c-1', traceparent: undefined } })]);
+      expect((await store().readStream(stream()))[0]?.metadata).toEqual({ correlationId: 'c-1' });
+    });
+
     describe('refuses bad input with an error naming it, writing nothing', () => {
       const cases: Array<[string, (s: EventStore, stream: string) => Promise<unknown>, RegExp]> = [
         ['an empty stream name', (s) => s.append('', events(1)), /^stream /],

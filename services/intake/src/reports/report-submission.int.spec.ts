@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { HypercareClient } from '@hypercare/client';
+import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
+import { createServiceApp } from '@hypercare/service-kit';
+import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
+import { AppModule } from '../app.module';
+import { loadIntakeConfig } from '../config';
+
+const report = (title = 'Invoices do not export') => ({
+  reporter: { name: 'Ana Ruiz', email: 'ana@example.com' },
+  title,
+  description: 'The export button spins forever.',
+  affectedUsers: 3,
+});
+
+describeWith('postgres')('submitting reports', () => {
+  let database: TestDatabase;
+  let infrastructure: Infrastructure;
+  let app: INestApplication;
+  let client: HypercareClient;
+  let runtime: ServiceRuntime;
+
+  /** A period as intake would know it from triage's events. */
+  const period = async (status: string): Promise<string> => {
+    const periodId = randomUUID();
+    await runtime.sql.query("insert into intake.periods values ($1, 'Finance', 'Ledger', $2)", [periodId, status]);
+    return periodId;
+  };
+  const submit = (periodId: string, body: object, key?: string) =>
+    client.send<{ reportId: string; version: number; position: number }>('intake', 'POST', `/periods/${periodId}/reports`, body, key === undefined ? {} : { 'idempotency-key': key });
+  const reportsIn = async () => (await runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('intake_reports');
+    infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'intake-test' });
+    app = await createServiceApp('intake', AppModule.register(loadIntakeConfig({ DATABASE_URL: database.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' }), infrastructure));
+    await app.listen(0, '127.0.0.1');
+    client = HypercareClient.distributed({ intake: await app.getUrl() });
+    runtime = app.get(ServiceRuntime);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await infrastructure?.close();
+    await database?.drop();
+  });
+
+  it('takes a report to an active period and to one in exit review, and shows it awaiting triage', async () => {
+    for (const status of ['active', 'exit-review']) {
+      const periodId = await period(status);
+      const submitted = await submit(periodId, report());
+      expect(submitted.status).toBe(201);
+      expect(submitted.headers.get('location')).toBe(`/reports/${submitted.body.reportId}`);
+      const stored = await client.call<{ periodId: string; channel: string; status: unknown }>('intake', 'GET', `/reports/${submitted.body.reportId}`);
+      expect(stored).toMatchObject({ periodId, channel: 'api', stepsToReproduce: [], attachments: [], status: { ticketStatus: 'awaiting-triage' } });
+    }
+  });
+
+  it.each([
+    ['planned', /is not active yet/],
+    ['closed', /is closed: report to business-as-usual support/],
+  ])('refuses a report to a %s period with 409, writing nothing', async (status, reason) => {
+    const before = await reportsIn();
+    const refused = await submit(await period(status), report());
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ detail: expect.stringMatching(reason) });
+    expect(await reportsIn()).toBe(before);
+  });
+
+  it('answers a retry with the same key with the first answer, and creates one report however many retries race', async () => {
+    const periodId = await period('active');
+    const key = `retry-${randomUUID()}`;
+    const before = await reportsIn();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => submit(periodId, report(), key)));
+    expect(answers.map(({ status }) => status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    for (const { body } of answers) expect(body).toEqual(answers[0]?.body);
+    expect(answers.filter(({ headers }) => headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
+    expect(await reportsIn()).toBe(before + 1);
+  });
+
+  it('refuses the same key with a different report, and a malformed key, naming it', async () => {
+    const periodId = await period('active');
+    const key = `reuse-${randomUUID()}`;
+    expect((await submit(periodId, report(), key)).status).toBe(201);
+    const before = await reportsIn();
+    const reused = await submit(periodId, report('Something else entirely'), key);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ detail: expect.stringMatching(/already used for a different report/) });
+    const malformed = await submit(periodId, report(), 'has spaces in it');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ errors: [{ field: 'Idempotency-Key', message: expect.stringMatching(/visible ASCII/) }] });
+    expect(await reportsIn()).toBe(before);
+  });
+
+  it('answers 404 for a period it does not know', async () => {
+    expect((await submit(randomUUID(), report())).status).toBe(404);
+  });
+});
