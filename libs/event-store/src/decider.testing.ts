@@ -4,7 +4,8 @@ export interface DeciderSpecification<Command, Event> {
   when(command: Command): {
     then(expected: Event[]): void;
     thenNothingHappened(): void;
-    thenThrows(check: (error: unknown) => void | boolean): void;
+    /** The command is refused with an error `check` accepts (returns true for). */
+    thenThrows(check: (error: unknown) => boolean): void;
   };
 }
 
@@ -28,7 +29,7 @@ export const given =
             thrown = error;
           }
           if (thrown === undefined) throw new Error('expected the command to be refused, but it was accepted');
-          expect(check(thrown)).not.toBe(false);
+          if (check(thrown) !== true) throw new Error(`the command was refused, but not as expected: ${String(thrown)}`);
         },
       };
     },

@@ -24,6 +24,9 @@ describe('the decider helpers, on a tally', () => {
   it('fails a then() whose events differ, so a wrong decider cannot pass', () => {
     expect(() => spec().when({ type: 'Add', amount: 3 }).then([added(3, 4)])).toThrow();
     expect(() => spec().when({ type: 'Add', amount: 3 }).thenThrows(() => true)).toThrow(/was accepted/);
+    expect(() => spec(added(3, 3), { type: 'Closed', data: { total: 3 } }).when({ type: 'Add', amount: 1 }).thenThrows((error) => error instanceof RangeError)).toThrow(
+      /refused, but not as expected: Error: the tally is closed/,
+    );
   });
 
   it('folds history from the initial state', () => {

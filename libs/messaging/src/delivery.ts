@@ -1,3 +1,4 @@
+import { Backoff, pause } from '@hypercare/domain-kit';
 import { fromWireMessage, type WireMessage } from './integration-event';
 import { DEAD_LETTER_HEADERS, type ConsumerOptions, type Delivery } from './message-bus.port';
 import { inConsumerSpan } from './tracing';
@@ -15,7 +16,6 @@ export interface DeliveryContext {
   heartbeat?(): Promise<void>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The message as it goes to `<topic>.dlq`: original key, value and headers, plus why. */
 export const deadLetter = (
@@ -73,7 +73,7 @@ export const deliver = async (
       message: deadLetter(message, { ...where, attempt: 1 }, options.groupId, error),
     };
   }
-  let backoff = options.retryBackoffMs ?? 100;
+  const backoff = new Backoff(options.retryBackoffMs ?? 100, MAX_BACKOFF_MS);
   for (let attempt = 1; ; attempt++) {
     try {
       const delivery = { ...where, attempt, headers: message.headers };
@@ -86,12 +86,13 @@ export const deliver = async (
           message: deadLetter(message, { ...where, attempt }, options.groupId, error),
         };
     }
-    for (let waited = 0; waited < backoff; waited += 1_000) {
+    // Waited out in steps of at most a second: the group must keep hearing from this member.
+    const wait = backoff.next();
+    for (let waited = 0; waited < wait; waited += 1_000) {
       if (context.stopping()) return { kind: 'interrupted' };
-      await sleep(Math.min(1_000, backoff - waited));
+      await pause(Math.min(1_000, wait - waited));
       await context.heartbeat?.();
     }
     if (context.stopping()) return { kind: 'interrupted' };
-    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   }
 };

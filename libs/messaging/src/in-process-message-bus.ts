@@ -72,6 +72,9 @@ export class InProcessMessageBus implements MessageBus {
     };
   }
 
+  /** Always: it lives in this process. */
+  async healthy(): Promise<void> {}
+
   async replayDeadLetters(topic: string): Promise<number> {
     const dlq = this.log(deadLetterTopic(topic))[0] as WireMessage[];
     const group = this.group(`hypercare-dlq-replay:${topic}`);

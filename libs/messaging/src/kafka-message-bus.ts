@@ -123,6 +123,11 @@ export class KafkaMessageBus implements MessageBus {
     return running;
   }
 
+  /** The cluster answers a metadata request on the bus's own admin connection. */
+  async healthy(): Promise<void> {
+    await this.admin.describeCluster();
+  }
+
   async replayDeadLetters(topic: string): Promise<number> {
     const dlq = deadLetterTopic(topic);
     const groupId = `hypercare-dlq-replay.${topic}`;

@@ -59,6 +59,8 @@ export interface MessageBus {
   /** Resolves once every event is acknowledged by all in-sync replicas. Keyed by subject. */
   publish(topic: string, events: IntegrationEvent[]): Promise<void>;
   consume(options: ConsumerOptions): Promise<RunningConsumer>;
+  /** Resolves when the broker answers now (a readiness probe); rejects with why it does not. */
+  healthy(): Promise<void>;
   /** Sends every dead-lettered message of `topic` back to it once; returns how many. */
   replayDeadLetters(topic: string): Promise<number>;
   close(): Promise<void>;

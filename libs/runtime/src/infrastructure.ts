@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from '@hypercare/domain-kit';
+import { Backoff, type Clock, pause, systemClock } from '@hypercare/domain-kit';
 import {
   AdvisoryLockElection,
   InProcessMessageBus,
@@ -8,7 +8,7 @@ import {
   type MessageBus,
   type MessagingLog,
 } from '@hypercare/messaging';
-import { kafkaCheck, type ReadinessCheck } from '@hypercare/service-kit';
+import type { ReadinessCheck } from '@hypercare/service-kit';
 import { Client, Pool } from 'pg';
 
 export interface InfrastructureSettings {
@@ -42,6 +42,8 @@ export class Infrastructure {
   readonly pool: Pool;
   readonly clock: Clock;
   private busConnection?: Promise<MessageBus>;
+  /** The bus once it answered, for readiness probes that must not wait for it. */
+  private connectedBus?: MessageBus;
   private workPool?: Pool;
   private readonly closing = new AbortController();
 
@@ -104,8 +106,14 @@ export class Infrastructure {
 
   readinessChecks(): ReadinessCheck[] {
     const postgres: ReadinessCheck = { name: 'postgres', check: async () => void (await this.pool.query('select 1')) };
-    const brokers = this.settings.kafkaBrokers;
-    return brokers ? [postgres, kafkaCheck([...brokers])] : [postgres];
+    const kafka: ReadinessCheck = {
+      name: 'kafka',
+      check: async () => {
+        if (!this.connectedBus) throw new Error('Kafka does not answer yet: still connecting');
+        await this.connectedBus.healthy();
+      },
+    };
+    return this.settings.kafkaBrokers ? [postgres, kafka] : [postgres];
   }
 
   async close(): Promise<void> {
@@ -120,13 +128,15 @@ export class Infrastructure {
   private async connectBus(log: MessagingLog): Promise<MessageBus> {
     const brokers = this.settings.kafkaBrokers;
     if (!brokers) return new InProcessMessageBus();
-    for (let wait = 500; ; wait = Math.min(wait * 2, RECONNECT_MAX_MS)) {
+    for (const backoff = new Backoff(500, RECONNECT_MAX_MS); ; ) {
       if (this.closing.signal.aborted) throw new Error('infrastructure closed before Kafka answered');
       try {
-        return await KafkaMessageBus.connect({ brokers: [...brokers], clientId: this.settings.clientId, log });
+        this.connectedBus = await KafkaMessageBus.connect({ brokers: [...brokers], clientId: this.settings.clientId, log });
+        return this.connectedBus;
       } catch (error) {
+        const wait = backoff.next();
         log.warn({ brokers, retryInMs: wait, error: (error as Error).message }, 'Kafka does not answer yet');
-        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        await pause(wait, this.closing.signal);
       }
     }
   }

@@ -8,7 +8,7 @@ export {
   serviceEnvironment,
   type ServiceEnvironment,
 } from './config';
-export { kafkaCheck, ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
+export { ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness';
 export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
 export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';
 export { ProblemDetailsFilter } from './problem-details.filter';

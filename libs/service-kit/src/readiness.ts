@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
 
 /** One dependency the service cannot serve without. */
 export interface ReadinessCheck {
@@ -46,23 +45,3 @@ export class ReadinessRegistry {
     return { ready: entries.every(([, result]) => result.status === 'up'), checks: Object.fromEntries(entries) };
   }
 }
-
-/** The Kafka cluster answers a metadata request. */
-export const kafkaCheck = (brokers: string[]): ReadinessCheck => ({
-  name: 'kafka',
-  check: async () => {
-    const admin = new Kafka({
-      clientId: 'readiness',
-      brokers,
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: CHECK_TIMEOUT_MS,
-      retry: { retries: 0 },
-    }).admin();
-    try {
-      await admin.connect();
-      await admin.describeCluster();
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  },
-});

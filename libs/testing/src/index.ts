@@ -3,6 +3,6 @@ export { describeWith, databaseUrl, kafkaBrokers, type InfraNeed } from './infra
 export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
 export { spawnService, waitForOk, type ServiceProcess } from './service-process';
 export { createDatabase, createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
-export { javaAvailable, privateKafka, type PrivateKafka } from './private-kafka';
+export { describeWithJava, privateKafka, type PrivateKafka } from './private-kafka';
 export { benchSetting, closedLoop, fmt, openLoop, percentiles, printTable } from './bench-harness';
 export { eventually, sleep } from './eventually';

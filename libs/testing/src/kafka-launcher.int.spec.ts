@@ -3,15 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { kafkaAnswers } from './infra-resolution';
-import { javaAvailable, privateKafka, type PrivateKafka } from './private-kafka';
+import { describeWithJava, privateKafka, type PrivateKafka } from './private-kafka';
 
 const run = promisify(execFile);
 
-if (!javaAvailable() && process.env['CI'] === 'true')
-  throw new Error('the Kafka launcher test needs Java 17 on PATH');
-if (!javaAvailable()) console.warn('[hypercare tests] skipping the Kafka launcher test: java is not on PATH');
-
-(javaAvailable() ? describe : describe.skip)('infra/kafka/kafka.sh, on a port of its own', () => {
+describeWithJava()('infra/kafka/kafka.sh, on a port of its own', () => {
   let kafka: PrivateKafka;
   const brokerPids = async (): Promise<string[]> => {
     const { stdout } = await run('pgrep', ['-f', `kafka.Kafka ${kafka.dataDir}/server.properties`]).catch(

@@ -25,14 +25,3 @@ export const events = (count: number, type = 'Happened'): NewEvent[] =>
 /** Everything this test wrote, in global order. */
 export const readAllOf = (store: EventStore, prefix: string): Promise<RecordedEvent[]> =>
   store.readAll({ filter: { streamPrefixes: [prefix] } });
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves when `predicate` holds, polling; fails after `timeoutMs` with `what`. */
-export const eventually = async (predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-};

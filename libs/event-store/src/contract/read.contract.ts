@@ -1,6 +1,7 @@
 import { InvalidEventStoreArgument } from '../errors';
 import type { EventStore } from '../event-store.port';
-import { event, events, readAllOf, sleep, uniqueStreams } from './fixture';
+import { sleep } from '@hypercare/testing';
+import { event, events, readAllOf, uniqueStreams } from './fixture';
 
 export const readContract = (store: () => EventStore): void => {
   describe('readStream', () => {

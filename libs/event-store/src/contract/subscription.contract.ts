@@ -1,6 +1,7 @@
 import { InvalidEventStoreArgument } from '../errors';
 import type { EventStore, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
-import { event, events, eventually, readAllOf, uniqueStreams } from './fixture';
+import { eventually } from '@hypercare/testing';
+import { event, events, readAllOf, uniqueStreams } from './fixture';
 
 export const subscriptionContract = (store: () => EventStore): void => {
   describe('catch-up subscriptions', () => {
@@ -30,7 +31,7 @@ export const subscriptionContract = (store: () => EventStore): void => {
 
       await store().append(stream('b'), events(5));
       await store().append(stream('a'), events(5));
-      await eventually(() => received.length === 20, '20 events');
+      await eventually('20 events', () => received.length === 20);
       expect(received).toEqual(await readAllOf(store(), prefix));
     });
 
@@ -105,7 +106,7 @@ export const subscriptionContract = (store: () => EventStore): void => {
       running.push(subscription);
       await subscription.caughtUp();
       await store().append(stream(), [event('Later')]);
-      await eventually(() => received.length === 1, 'the live event');
+      await eventually('the live event', () => received.length === 1);
       expect(received.map((e) => e.type)).toEqual(['Later']);
     });
 
@@ -125,7 +126,7 @@ export const subscriptionContract = (store: () => EventStore): void => {
         onError: (error) => errors.push(error),
       });
       running.push(subscription);
-      await eventually(() => received.length === 3, 'the retried batch');
+      await eventually('the retried batch', () => received.length === 3);
       expect(errors).toHaveLength(1);
       expect(received.map((e) => e.version)).toEqual([0, 1, 2]);
     });

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent, SqlExecutor, Subscription } from '../event-store.port';
-import { events, eventually, uniqueStreams } from './fixture';
+import { eventually } from '@hypercare/testing';
+import { events, uniqueStreams } from './fixture';
 
 /** For adapters whose subscription handlers share the checkpoint's transaction. */
 export const transactionalCheckpointContract = (store: () => EventStore, sql: () => SqlExecutor): void => {
@@ -33,7 +34,7 @@ export const transactionalCheckpointContract = (store: () => EventStore, sql: ()
           handled.push(...batch);
         },
       });
-      await eventually(() => handled.length === 4, 'all four events handled');
+      await eventually('all four events handled', () => handled.length === 4);
 
       const [row] = await sql().query<{ n: number }>(`select count(*)::int as n from ${table}`);
       expect(row?.n).toBe(4);

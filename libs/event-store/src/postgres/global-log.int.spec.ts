@@ -1,4 +1,5 @@
-import { event, sleep } from '../contract/fixture';
+import { sleep } from '@hypercare/testing';
+import { event } from '../contract/fixture';
 import type { RecordedEvent } from '../event-store.port';
 import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
 

@@ -3,9 +3,8 @@ import { ContractRegistry } from '@hypercare/contracts';
 import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
 import {
   createTestDatabase,
-  describeWith,
   eventually,
-  javaAvailable,
+  describeWithJava,
   privateKafka,
   sleep,
   type PrivateKafka,
@@ -17,7 +16,7 @@ import { SoleLeader } from './leader-election';
 import { counterIncremented } from './messaging-worker.fixture';
 import { OutboxRelay } from './outbox-relay';
 
-(javaAvailable() ? describeWith('postgres') : describe.skip)('outbox relay across a broker outage', () => {
+describeWithJava('postgres')('outbox relay across a broker outage', () => {
   const topic = `test.outage.${randomUUID().slice(0, 8)}.v1`;
   const contract = counterIncremented(topic);
   let kafka: PrivateKafka;

@@ -1,3 +1,4 @@
+import { pause } from '@hypercare/domain-kit';
 import { Client, type ClientConfig } from 'pg';
 
 /** Held while this instance is the one allowed to act; `lost` settles when that ends. */
@@ -11,17 +12,6 @@ export interface LeaderElection {
   /** Waits until this instance leads; undefined when `signal` aborted the wait first. */
   acquire(signal: AbortSignal): Promise<LeaderLease | undefined>;
 }
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 
 const connectionConfig = (connection: string | ClientConfig): ClientConfig =>
   typeof connection === 'string' ? { connectionString: connection } : connection;
@@ -74,10 +64,10 @@ export class AdvisoryLockElection implements LeaderElection {
             )
           ).rows;
           if (row?.locked) return this.lease(client, connectionLost, pollMs);
-          await sleep(pollMs, signal);
+          await pause(pollMs, signal);
         }
       } catch {
-        await sleep(pollMs, signal);
+        await pause(pollMs, signal);
       }
       await client.end().catch(() => undefined);
     }

@@ -1,4 +1,5 @@
 import { metrics } from '@opentelemetry/api';
+import { Backoff, pause } from '@hypercare/domain-kit';
 import type { ContractedEventStore, RecordedEvent } from '@hypercare/event-store';
 import type { IntegrationEvent } from '../integration-event';
 import type { MessagingLog } from '../log';
@@ -101,11 +102,11 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const { election, log } = this.options;
-    let backoff = this.baseBackoffMs;
+    const backoff = new Backoff(this.baseBackoffMs, MAX_BACKOFF_MS);
     while (!this.abort.signal.aborted) {
       const lease = await election.acquire(this.abort.signal).catch((error: unknown) => this.fail(error));
       if (!lease) {
-        await this.pause(backoff);
+        await pause(backoff.next(), this.abort.signal);
         continue;
       }
       this.state.leader = true;
@@ -133,8 +134,8 @@ export class OutboxRelay {
       await lease.release();
       if (outcome.kind === 'stopped') break;
       this.fail(outcome.error);
-      backoff = this.state.published > published ? this.baseBackoffMs : Math.min(backoff * 2, MAX_BACKOFF_MS);
-      await this.pause(backoff);
+      if (this.state.published > published) backoff.reset();
+      await pause(backoff.next(), this.abort.signal);
     }
   }
 
@@ -162,13 +163,6 @@ export class OutboxRelay {
       'outbox relay paused after a failure; it resumes from its checkpoint',
     );
     return undefined;
-  }
-
-  private pause(ms: number): Promise<void> {
-    return Promise.race([
-      new Promise<void>((resolve) => setTimeout(resolve, ms).unref()),
-      this.stopped.then(() => undefined),
-    ]);
   }
 
   private get subscriptionId(): string {
