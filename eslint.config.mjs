@@ -51,6 +51,18 @@ export default tseslint.config(
     },
   },
   {
+    // Test helpers (type:testing libraries, each library's testing entry) are for tests only:
+    // production code that imports them fails lint.
+    files: ['{libs,services}/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.fixture.ts', '**/testing.ts', '**/*.testing.ts', '**/contract/**', '**/bench/**', 'libs/testing/**', 'libs/e2e/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hypercare/testing', '@hypercare/*/testing'], message: 'test helpers are for spec, fixture and testing files only' }] },
+      ],
+    },
+  },
+  {
     // Benchmarks are command-line programs: their tables are their output.
     files: ['**/bench/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,4 +1,4 @@
-import { describeProjection } from './projection-spec';
+import { describeProjection } from './projection-spec.testing';
 import { tallies, tallyAdded, tallyDropped, TallySchema1764400000001 } from './tally.fixture';
 
 const added = (tallyId: string, amount: number, at = '2026-11-02T08:00:00.000Z') => ({ type: tallyAdded.type, data: { tallyId, amount, at } });

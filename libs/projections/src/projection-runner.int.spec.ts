@@ -6,7 +6,7 @@ import { defineProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
 import { tallies, tallyAdded, TallySchema1764400000001 } from './tally.fixture';
-import { onPglite, onServer, type ReadTestDatabase } from './test-databases';
+import { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';
 
 interface World {
   database: ReadTestDatabase;

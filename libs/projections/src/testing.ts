@@ -1,1 +1,1 @@
-export { describeProjection, type GivenEvent, type ProjectionSpec, type ProjectionSpecSetup } from './projection-spec';
+export { describeProjection, type GivenEvent, type ProjectionSpec, type ProjectionSpecSetup } from './projection-spec.testing';

@@ -84,7 +84,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
         {
           provide: ServiceRuntime,
           inject: [Infrastructure],
-          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, publishes, log: messagingLog(service) }),
+          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, publishes, eventStoreUrl: config.EVENTSTORE_URL, log: messagingLog(service) }),
         },
         ...(readModel
           ? [

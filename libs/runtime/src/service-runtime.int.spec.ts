@@ -68,6 +68,15 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     await infrastructure.close();
   });
 
+  it("keeps the service's events in EventStoreDB when given its connection string, with that adapter's capabilities", async () => {
+    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
+    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, eventStoreUrl: 'esdb://127.0.0.1:1?tls=false', log: quiet });
+    expect(runtime.store.capabilities).toEqual({ transactionalCheckpoints: false, eventIdConflicts: false });
+    expect(runtime.store.transactional).toBeUndefined();
+    await runtime.store.close();
+    await infrastructure.close();
+  });
+
   it('refuses to store an event that breaks its contract, naming the field', async () => {
     const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
     const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, log: quiet });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { metrics } from '@opentelemetry/api';
 import type { ContractRegistry, ContractViolation, EventContract } from '@hypercare/contracts';
-import { ContractedEventStore, pgClient, PostgresEventStore, type EventStore, type RecordedEvent, type SqlClient } from '@hypercare/event-store';
+import { ContractedEventStore, EventStoreDbEventStore, pgClient, PostgresEventStore, type EventStore, type RecordedEvent, type SqlClient } from '@hypercare/event-store';
 import { contractedConsumer, OutboxRelay, type ConsumerOptions, type ContractedConsumerOptions, type MessagingLog, type RunningConsumer } from '@hypercare/messaging';
 import type { Infrastructure } from './infrastructure';
 
@@ -15,6 +15,8 @@ export interface ServiceRuntimeOptions {
   contracts: ContractRegistry;
   /** The contracts of the events the service itself records and publishes; none, no relay runs. */
   publishes: readonly EventContract[];
+  /** An EventStoreDB connection string: the service's events go there instead of `<service>_events` in PostgreSQL. */
+  eventStoreUrl?: string;
   log: MessagingLog;
 }
 
@@ -59,9 +61,9 @@ export class ServiceRuntime {
   ) {}
 
   static async open(infrastructure: Infrastructure, options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
-    const { service, contracts, publishes, log } = options;
+    const { service, contracts, publishes, log, eventStoreUrl } = options;
     const sql = pgClient(infrastructure.pool);
-    const adapter = await PostgresEventStore.open(sql, { schema: `${service}_events` });
+    const adapter = eventStoreUrl ? EventStoreDbEventStore.connect(eventStoreUrl) : await PostgresEventStore.open(sql, { schema: `${service}_events` });
     return new ServiceRuntime(infrastructure, options, sql, contractedStore(adapter, contracts.only(publishes), service, log));
   }
 

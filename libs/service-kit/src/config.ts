@@ -25,6 +25,11 @@ export const databaseUrlVariable = z
     message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/postgres',
   });
 
+/** An EventStoreDB connection string: the service's own events go there instead of PostgreSQL. */
+export const eventStoreUrlVariable = z
+  .string()
+  .refine((value) => /^esdb(\+discover)?:\/\/\S+$/.test(value), { message: 'must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false' });
+
 /** A TCP port; 0 asks the operating system for a free one. */
 export const portVariable = z.coerce.number({ invalid_type_error: 'must be a port number' }).int().min(0).max(65_535);
 
@@ -35,6 +40,8 @@ export const serviceEnvironment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: databaseUrlVariable,
   KAFKA_BROKERS: kafkaBrokersVariable,
+  /** Set, the service's own events are kept in EventStoreDB; its tables stay in DATABASE_URL. */
+  EVENTSTORE_URL: eventStoreUrlVariable.optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
   /** `manual` freezes the service's time and mounts `/test-clock` to move it: tests and simulations only. */
   HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),

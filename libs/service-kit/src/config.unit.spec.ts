@@ -48,4 +48,9 @@ describe('loadConfig', () => {
     const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'KAFKA_BROKERS']);
   });
+
+  it('takes an EventStoreDB connection string, and names one that is not', () => {
+    expect(loadConfig(serviceEnvironment, { ...valid, EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' }).EVENTSTORE_URL).toBe('esdb://127.0.0.1:2113?tls=false');
+    expect(problemsOf({ ...valid, EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toEqual(['EVENTSTORE_URL must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false']);
+  });
 });

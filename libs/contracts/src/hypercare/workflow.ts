@@ -14,9 +14,51 @@ import {
 export const TICKET_STATUSES = ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Statuses in which a ticket still needs work: everything before it is resolved. */
+export const OPEN_TICKET_STATUSES = ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available'] as const satisfies readonly TicketStatus[];
+
+/** The commands a ticket takes, by the names its decider knows them (`check-sla` is the SLA timer's). */
+export type TicketCommandName =
+  | 'open'
+  | 'triage'
+  | 'assign'
+  | 'acknowledge'
+  | 'start'
+  | 'provide-workaround'
+  | 'decide'
+  | 'comment'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'check-sla';
+
+/** Which commands a ticket accepts in each status (`none`: not opened yet); the SLA timer's `check-sla` is accepted in all. */
+export const TICKET_COMMANDS_ALLOWED: Record<TicketStatus | 'none', readonly TicketCommandName[]> = {
+  none: ['open'],
+  new: ['triage', 'decide', 'comment'],
+  triaged: ['triage', 'assign', 'acknowledge', 'decide', 'comment'],
+  acknowledged: ['triage', 'assign', 'start', 'decide', 'comment'],
+  'in-progress': ['triage', 'assign', 'provide-workaround', 'resolve', 'decide', 'comment'],
+  'workaround-available': ['triage', 'assign', 'resolve', 'decide', 'comment'],
+  resolved: ['close', 'reopen', 'comment'],
+  closed: ['reopen', 'comment'],
+};
+
 /** A period's lifecycle: planned -> active -> exit review -> closed. */
 export const PERIOD_STATUSES = ['planned', 'active', 'exit-review', 'closed'] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+/** The commands a period takes, by the names its decider knows them. */
+export type PeriodCommandName = 'plan' | 'reconfigure' | 'activate' | 'extend' | 'start-exit-review' | 'close';
+
+/** Which commands a period accepts in each status (`none`: not planned yet); a closed period takes none. */
+export const PERIOD_COMMANDS_ALLOWED: Record<PeriodStatus | 'none', readonly PeriodCommandName[]> = {
+  none: ['plan'],
+  planned: ['reconfigure', 'activate', 'extend', 'close'],
+  active: ['reconfigure', 'extend', 'start-exit-review', 'close'],
+  'exit-review': ['reconfigure', 'extend', 'close'],
+  closed: [],
+};
 
 const TICKET_STATUS_AFTER: Record<string, TicketStatus> = {
   [ticketOpened.type]: 'new',

@@ -1,3 +1,4 @@
+import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
 
 export interface Dashboard {
@@ -16,7 +17,8 @@ export interface Dashboard {
   openEscalations: { count: number; tickets: Array<{ ticketId: string; title: string; priority: string | null; level: number; escalatedTo: string | null }> };
 }
 
-const OPEN = "status not in ('resolved', 'closed')";
+/** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
+const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
 const counts = async (dataSource: DataSource, periodId: string, expression: string): Promise<Record<string, number>> => {

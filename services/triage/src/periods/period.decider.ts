@@ -3,6 +3,7 @@ import {
   type PeriodConfiguration,
   type periodContracts,
   type PeriodDefinition,
+  PERIOD_COMMANDS_ALLOWED,
   type PeriodStatus,
   periodStatusAfter,
   withPolicyDefaults,
@@ -28,14 +29,8 @@ export type PeriodState =
   | { status: 'none' }
   | { status: PeriodStatus; periodId: string; configuration: PeriodConfiguration; activatedAt?: string; closedAt?: string };
 
-/** Which commands each status accepts; everything else is an illegal transition. */
-const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> = {
-  none: ['plan'],
-  planned: ['reconfigure', 'activate', 'extend', 'close'],
-  active: ['reconfigure', 'extend', 'start-exit-review', 'close'],
-  'exit-review': ['reconfigure', 'extend', 'close'],
-  closed: [],
-};
+/** Which commands each status accepts (published with the workflow); everything else is an illegal transition. */
+const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> = PERIOD_COMMANDS_ALLOWED;
 
 const validDefinition = (definition: PeriodDefinition): PeriodConfiguration => {
   const configuration = withPolicyDefaults(definition);

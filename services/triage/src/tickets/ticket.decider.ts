@@ -1,4 +1,4 @@
-import { ticketStatusAfter } from '@hypercare/contracts';
+import { TICKET_COMMANDS_ALLOWED, ticketStatusAfter } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
 import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from '../sla/ticket-sla';
@@ -8,17 +8,8 @@ import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketS
 export const TICKET_STREAM_PREFIX = 'ticket-';
 export const ticketStream = (ticketId: string): string => `${TICKET_STREAM_PREFIX}${ticketId}`;
 
-/** Which commands each status accepts (`check-sla` is the SLA timer's, allowed always). */
-const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = {
-  none: ['open'],
-  new: ['triage', 'decide', 'comment'],
-  triaged: ['triage', 'assign', 'acknowledge', 'decide', 'comment'],
-  acknowledged: ['triage', 'assign', 'start', 'decide', 'comment'],
-  'in-progress': ['triage', 'assign', 'provide-workaround', 'resolve', 'decide', 'comment'],
-  'workaround-available': ['triage', 'assign', 'resolve', 'decide', 'comment'],
-  resolved: ['close', 'reopen', 'comment'],
-  closed: ['reopen', 'comment'],
-};
+/** Which commands each status accepts (published with the workflow; `check-sla` is the SLA timer's, allowed always). */
+const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = TICKET_COMMANDS_ALLOWED;
 
 const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] => {
   const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: command.at, by: command.by };

@@ -5,7 +5,7 @@ import { describeWith } from '@hypercare/testing';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Projection } from './projection';
 import { openReadDatabase } from './read-database';
-import { onPglite, onServer, type ReadTestDatabase } from './test-databases';
+import { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';
 
 /** A given event: its type and data, and where it was recorded when that matters to the test. */
 export type GivenEvent<C extends EventContract> = EventOf<C> & { stream?: string; metadata?: EventMetadata; recordedAt?: Date };
