@@ -1,7 +1,7 @@
 import { PERIOD_STATUSES } from '@hypercare/contracts';
 import { Conflict, IllegalTransition } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
-import { reportDecider, type ReportCommand, type ReportEvent } from './report.decider';
+import { reportDecider, type ReportCommand, type ReportEvent, reportStream } from './report.decider';
 
 const REPORT_ID = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
 const PERIOD_ID = '5d3c1f7e-2b8a-4c6d-9e0f-1a2b3c4d5e6f';
@@ -50,7 +50,11 @@ describe('Report', () => {
     it('cannot be submitted again', () => {
       spec(submitted)
         .when(submit('active'))
-        .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'submitted');
+        .thenThrows((error) => error instanceof IllegalTransition && error.message === 'Cannot submit a report that is submitted; allowed now: nothing');
     });
+  });
+
+  it('keeps its events in a stream named for it', () => {
+    expect(reportStream(REPORT_ID)).toBe(`report-${REPORT_ID}`);
   });
 });

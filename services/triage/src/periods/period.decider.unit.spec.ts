@@ -1,6 +1,6 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
-import { periodDecider, type PeriodEvent } from './period.decider';
+import { periodDecider, type PeriodEvent, periodStream } from './period.decider';
 import { configuration, PERIOD_ID } from './period.fixture';
 
 const planned: PeriodEvent = { type: 'hypercare.period.planned.v1', data: { periodId: PERIOD_ID, ...configuration() } };
@@ -86,5 +86,103 @@ describe('HypercarePeriod', () => {
     spec(planned, activated, closed)
       .when({ kind: 'reconfigure', definition: configuration() })
       .thenThrows((error) => error instanceof IllegalTransition && error.allowed.length === 0 && /allowed now: nothing/.test(error.message));
+  });
+
+  it('keeps its events in a stream named for it', () => {
+    expect(periodStream(PERIOD_ID)).toBe(`period-${PERIOD_ID}`);
+  });
+
+  it('names itself and what it allows when a command comes at the wrong time', () => {
+    spec(planned, activated)
+      .when({ kind: 'activate', at: '2026-11-03T08:00:00.000Z' })
+      .thenThrows((error) => error instanceof IllegalTransition && error.kind === 'period' && error.message === 'Cannot activate a period that is active; allowed now: reconfigure, extend, start-exit-review, close');
+  });
+
+  it('is reconfigured while it runs, keeping its status', () => {
+    const renamed: PeriodEvent = { type: 'hypercare.period.reconfigured.v1', data: { periodId: PERIOD_ID, ...configuration({ systemName: 'Ledger' }) } };
+    spec(planned, activated).when({ kind: 'reconfigure', definition: configuration({ systemName: 'Ledger' }) }).then([renamed]);
+    const state = [planned, activated, renamed].reduce(periodDecider.evolve, periodDecider.initialState);
+    expect(state).toMatchObject({ status: 'active', configuration: { systemName: 'Ledger' } });
+  });
+
+  it('cannot be extended to the end it already has, and says which that is', () => {
+    spec(planned, activated)
+      .when({ kind: 'extend', plannedEndAt: '2026-11-23T08:00:00.000Z', reason: 'same' })
+      .thenThrows((error) => error instanceof InvalidCommand && error.issues[0]?.message === 'must be after the current planned end (2026-11-23T08:00:00.000Z)');
+  });
+
+  it('takes an extension into its definition', () => {
+    const extended: PeriodEvent = {
+      type: 'hypercare.period.extended.v1',
+      data: { periodId: PERIOD_ID, previousPlannedEndAt: '2026-11-23T08:00:00.000Z', plannedEndAt: '2026-11-30T08:00:00.000Z', reason: 'More time' },
+    };
+    expect([planned, activated, extended].reduce(periodDecider.evolve, periodDecider.initialState)).toMatchObject({ configuration: { plannedEndAt: '2026-11-30T08:00:00.000Z' } });
+  });
+
+  it('is closed with its summary, or without one', () => {
+    spec(planned, activated)
+      .when({ kind: 'close', at: '2026-11-24T08:00:00.000Z', summary: 'Stable since week two' })
+      .then([{ type: 'hypercare.period.closed.v1', data: { periodId: PERIOD_ID, closedAt: '2026-11-24T08:00:00.000Z', summary: 'Stable since week two' } }]);
+    spec(planned, activated).when({ kind: 'close', at: '2026-11-24T08:00:00.000Z' }).then([closed]);
+    expect([planned, activated, closed].reduce(periodDecider.evolve, periodDecider.initialState)).toMatchObject({ status: 'closed', closedAt: '2026-11-24T08:00:00.000Z' });
+  });
+
+  describe('definition rules, each naming what it refuses', () => {
+    const issuesOf = (definition: ReturnType<typeof configuration>) => {
+      try {
+        periodDecider.decide({ kind: 'plan', periodId: PERIOD_ID, definition }, periodDecider.initialState);
+      } catch (error) {
+        if (error instanceof InvalidCommand) return error.issues;
+        throw error;
+      }
+      return [];
+    };
+
+    it('refuses a planned end at the go-live itself', () => {
+      expect(issuesOf(configuration({ plannedEndAt: '2026-11-02T08:00:00.000Z' }))).toEqual([{ field: 'plannedEndAt', message: 'must be after goLiveAt (2026-11-02T08:00:00.000Z)' }]);
+    });
+
+    it('refuses the same person twice in one role, whatever the case of the email, but not in two roles', () => {
+      const roster = [...configuration().roster, { role: 'support-agent' as const, name: 'Sam Again', email: 'SAM@example.com' }, { role: 'product-owner' as const, name: 'Sam PO', email: 'sam@example.com' }];
+      expect(issuesOf(configuration({ roster }))).toEqual([{ field: 'roster[3]', message: 'SAM@example.com is already on the roster as support-agent' }]);
+    });
+
+    it('needs exactly one SLA target per priority', () => {
+      const [p1, p2, p3] = configuration().slaPolicy;
+      expect(issuesOf(configuration({ slaPolicy: [p1, p2, p3, p1] as ReturnType<typeof configuration>['slaPolicy'] }))).toEqual([
+        { field: 'slaPolicy', message: 'needs exactly one target for P1, has 2' },
+        { field: 'slaPolicy', message: 'needs exactly one target for P4, has 0' },
+      ]);
+    });
+
+    it('refuses a resolve target no longer than the acknowledge target', () => {
+      const slaPolicy = configuration().slaPolicy.map((target, i) => (i === 1 ? { ...target, resolveWithinMinutes: target.acknowledgeWithinMinutes } : target));
+      expect(issuesOf(configuration({ slaPolicy }))).toEqual([{ field: 'slaPolicy[1].resolveWithinMinutes', message: 'must be longer than acknowledgeWithinMinutes (60)' }]);
+    });
+
+    it('names a hole in the priority matrix', () => {
+      expect(issuesOf(configuration({ priorityMatrix: configuration().priorityMatrix.slice(1) }))).toEqual([
+        { field: 'priorityMatrix', message: 'needs exactly one priority for impact high x urgency high, has 0' },
+      ]);
+    });
+
+    it('refuses a second escalation rule for one priority, a role nobody has, and a level no later than the one before', () => {
+      const escalationMatrix = [
+        { priority: 'P1' as const, levels: [{ afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'technical-lead' as const }] },
+        {
+          priority: 'P1' as const,
+          levels: [
+            { afterMinutes: 20, when: 'unacknowledged' as const, notifyRole: 'content-specialist' as const },
+            { afterMinutes: 20, when: 'unacknowledged' as const, notifyRole: 'project-manager' as const },
+            { afterMinutes: 5, when: 'unresolved' as const, notifyRole: 'project-manager' as const },
+          ],
+        },
+      ];
+      expect(issuesOf(configuration({ escalationMatrix }))).toEqual([
+        { field: 'escalationMatrix[1].priority', message: 'P1 has more than one escalation rule' },
+        { field: 'escalationMatrix[1].levels[0].notifyRole', message: 'nobody on the roster has the role content-specialist' },
+        { field: 'escalationMatrix[1].levels[1].afterMinutes', message: 'overlaps the previous "unacknowledged" level: must be later than 20 minutes' },
+      ]);
+    });
   });
 });

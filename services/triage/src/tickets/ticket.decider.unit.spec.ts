@@ -1,7 +1,7 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
 import { configuration, PERIOD_ID } from '../periods/period.fixture';
-import { ticketDecider } from './ticket.decider';
+import { ticketDecider, ticketStream } from './ticket.decider';
 import { nextDueAt } from '../sla/ticket-sla';
 import type { OpenTicket, TicketEvent } from './ticket.model';
 
@@ -111,5 +111,100 @@ describe('Ticket', () => {
     expect(nextDueAt(state)).toBe(t(10));
     const done = [opened, triagedP1, acknowledged, started, resolved].reduce(ticketDecider.evolve, ticketDecider.initialState) as OpenTicket;
     expect(nextDueAt(done)).toBeUndefined();
+  });
+
+  it('keeps its events in a stream named for it', () => {
+    expect(ticketStream(TICKET)).toBe(`ticket-${TICKET}`);
+  });
+
+  it('re-triaged at the same priority records no previous priority', () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'triage', category: 'major-functional-bug', impact: 'high', urgency: 'high', policy, ...base(3) })
+      .then([{ type: 'hypercare.ticket.triaged.v1', data: { ...triagedP1.data, ...base(3), category: 'major-functional-bug' } }]);
+    const data = ticketDecider.decide({ kind: 'triage', category: 'critical-bug', impact: 'high', urgency: 'high', policy, ...base(3) }, [opened, triagedP1].reduce(ticketDecider.evolve, ticketDecider.initialState))[0]?.data;
+    expect(data).not.toHaveProperty('previousPriority');
+  });
+
+  it("names the person and role an assignment cannot find on the period's roster", () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'assign', role: 'technical-lead', email: 'sam@example.com', policy, ...base(4) })
+      .thenThrows((error) => error instanceof InvalidCommand && error.issues[0]?.message === "sam@example.com is not on the period's roster as technical-lead");
+  });
+
+  describe('in its middle steps', () => {
+    it('is started once acknowledged, and accepts a workaround in progress, making it available', () => {
+      spec(opened, triagedP1, acknowledged).when({ kind: 'start', ...base(6) }).then([started]);
+      const workaround: TicketEvent = { type: 'hypercare.ticket.workaround-provided.v1', data: { ...base(20), workaround: 'Approve from the old screen' } };
+      spec(opened, triagedP1, acknowledged, started).when({ kind: 'provide-workaround', workaround: 'Approve from the old screen', ...base(20) }).then([workaround]);
+      const state = [opened, triagedP1, acknowledged, started, workaround].reduce(ticketDecider.evolve, ticketDecider.initialState);
+      expect(state.status).toBe('workaround-available');
+      spec(opened, triagedP1, acknowledged, started, workaround)
+        .when({ kind: 'resolve', rootCause: 'Lock released', fixReference: 'FIX-12', ...base(90) })
+        .then([{ type: 'hypercare.ticket.resolved.v1', data: { ...base(90), rootCause: 'Lock released', fixReference: 'FIX-12' } }]);
+    });
+
+    it('records decisions and comments without moving its status', () => {
+      spec(opened, triagedP1, acknowledged)
+        .when({ kind: 'decide', decision: 'hotfix', rationale: 'Blocks month end', ...base(8) })
+        .then([{ type: 'hypercare.ticket.decided.v1', data: { ...base(8), decision: 'hotfix', rationale: 'Blocks month end' } }]);
+      const comment: TicketEvent = { type: 'hypercare.ticket.commented.v1', data: { ...base(9), text: 'Looking at the logs' } };
+      spec(opened, triagedP1, acknowledged).when({ kind: 'comment', text: 'Looking at the logs', ...base(9) }).then([comment]);
+      expect([opened, triagedP1, acknowledged, comment].reduce(ticketDecider.evolve, ticketDecider.initialState).status).toBe('acknowledged');
+    });
+  });
+
+  describe('at an SLA deadline', () => {
+    const breachAt = (minutes: number): TicketEvent => ({ type: 'hypercare.ticket.sla-breached.v1', data: { ...base(minutes), clock: 'acknowledge', dueAt: t(15), priority: 'P1' } });
+    const at = (ms: number) => new Date(Date.parse(t(15)) + ms).toISOString();
+
+    it('records the breach of an acknowledgement exactly at the deadline, as after it, and none a moment before', () => {
+      const ackAt = (when: string) => ({ kind: 'acknowledge' as const, ticketId: TICKET, periodId: PERIOD_ID, at: when, by: 'sam@example.com' });
+      spec(opened, triagedP1).when(ackAt(at(-1))).then([{ type: 'hypercare.ticket.acknowledged.v1', data: { ...base(15), at: at(-1) } }]);
+      spec(opened, triagedP1)
+        .when(ackAt(at(0)))
+        .then([breachAt(15), { type: 'hypercare.ticket.acknowledged.v1', data: base(15) }]);
+      spec(opened, triagedP1)
+        .when(ackAt(at(1)))
+        .then([{ ...breachAt(15), data: { ...breachAt(15).data, at: at(1) } } as TicketEvent, { type: 'hypercare.ticket.acknowledged.v1', data: { ...base(15), at: at(1) } }]);
+    });
+
+    it('fires the second escalation level after the first, each once', () => {
+      const level = (n: 1 | 2, minutes: number): TicketEvent => ({
+        type: 'hypercare.ticket.escalated.v1',
+        data: {
+          ...base(minutes, 'sla-timer'),
+          level: n,
+          when: 'unacknowledged',
+          notifyRole: n === 1 ? 'technical-lead' : 'project-manager',
+          notified: n === 1 ? [{ name: 'Tomás Lead', email: 'tomas@example.com' }] : [{ name: 'Priya PM', email: 'priya@example.com' }],
+          dueAt: t(n === 1 ? 10 : 30),
+        },
+      });
+      spec(opened, triagedP1).when({ kind: 'check-sla', policy, ...base(11, 'sla-timer') }).then([level(1, 11)]);
+      const breach: TicketEvent = { type: 'hypercare.ticket.sla-breached.v1', data: { ...base(16, 'sla-timer'), clock: 'acknowledge', dueAt: t(15), priority: 'P1' } };
+      spec(opened, triagedP1, level(1, 11), breach).when({ kind: 'check-sla', policy, ...base(31, 'sla-timer') }).then([level(2, 31)]);
+      spec(opened, triagedP1, level(1, 11), breach, level(2, 31)).when({ kind: 'check-sla', policy, ...base(60, 'sla-timer') }).thenNothingHappened();
+    });
+
+    it('escalates an unresolved ticket by its resolve clock even once acknowledged', () => {
+      const unresolvedPolicy = configuration({ escalationMatrix: [{ priority: 'P1', levels: [{ afterMinutes: 120, when: 'unresolved', notifyRole: 'project-manager' }] }] });
+      const triaged = ticketDecider.decide({ kind: 'triage', category: 'critical-bug', impact: 'high', urgency: 'high', policy: unresolvedPolicy, ...base(2) }, [opened].reduce(ticketDecider.evolve, ticketDecider.initialState));
+      spec(opened, ...triaged, acknowledged)
+        .when({ kind: 'check-sla', policy: unresolvedPolicy, ...base(121, 'sla-timer') })
+        .then([
+          {
+            type: 'hypercare.ticket.escalated.v1',
+            data: { ...base(121, 'sla-timer'), level: 1, when: 'unresolved', notifyRole: 'project-manager', notified: [{ name: 'Priya PM', email: 'priya@example.com' }], dueAt: t(120) },
+          },
+        ]);
+      spec(opened, ...triaged, acknowledged, started, resolved).when({ kind: 'check-sla', policy: unresolvedPolicy, ...base(121, 'sla-timer') }).thenNothingHappened();
+    });
+  });
+
+  it('names the missing cell or target of a policy with a hole (which the period rules keep out)', () => {
+    const state = [opened].reduce(ticketDecider.evolve, ticketDecider.initialState);
+    const triage = (over: Partial<typeof policy>) => () => ticketDecider.decide({ kind: 'triage', category: 'critical-bug', impact: 'high', urgency: 'high', policy: { ...policy, ...over }, ...base(2) }, state);
+    expect(triage({ priorityMatrix: policy.priorityMatrix.slice(1) })).toThrow("the period's priority matrix has no cell for impact high x urgency high");
+    expect(triage({ slaPolicy: policy.slaPolicy.slice(1) })).toThrow("the period's SLA policy has no target for P1");
   });
 });
