@@ -12,7 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'tmp/test-results');
 const extra = process.argv.slice(2);
 
-const nx = (...args) => spawnSync('npx', ['nx', 'run-many', ...args, ...extra], { cwd: root, stdio: 'inherit' }).status ?? 1;
+const nx = (...args) =>
+  spawnSync('npx', ['nx', 'run-many', ...args, ...extra], { cwd: root, stdio: 'inherit' }).status ?? 1;
 
 rmSync(results, { recursive: true, force: true });
 const checks = nx('-t', 'lint', 'typecheck');

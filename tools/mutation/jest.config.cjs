@@ -6,7 +6,13 @@ const path = require('node:path');
 const preset = require('../../jest.preset.cjs');
 
 const root = path.join(__dirname, '..', '..');
-const { globalSetup: _setup, globalTeardown: _teardown, reporters: _reporters, displayName: _name, ...settings } = preset({ name: 'mutation', dir: root });
+const {
+  globalSetup: _setup,
+  globalTeardown: _teardown,
+  reporters: _reporters,
+  displayName: _name,
+  ...settings
+} = preset({ name: 'mutation', dir: root });
 
 module.exports = {
   ...settings,

@@ -45,20 +45,37 @@ export class HypercareClient {
   }
 
   /** Sends a request and returns whatever came back, error statuses included. */
-  async send<T = unknown>(service: ServiceName, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async send<T = unknown>(
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const response = await fetch(this.url(service, path), {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
   }
 
   /** Sends a request and returns the body, throwing ApiError on anything but 2xx. */
-  async call<T = unknown>(service: ServiceName, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async call<T = unknown>(
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const response = await this.send<T>(service, method, path, body, headers);
-    if (response.status < 200 || response.status > 299) throw new ApiError(`${method} ${service}${path}`, response.status, response.body);
+    if (response.status < 200 || response.status > 299)
+      throw new ApiError(`${method} ${service}${path}`, response.status, response.body);
     return response.body;
   }
 
@@ -66,12 +83,21 @@ export class HypercareClient {
    * Calls until `accept` takes the answer (e.g. an event reached another service), polling
    * every `intervalMs`; throws with the last answer when `timeoutMs` runs out.
    */
-  async poll<T = unknown>(service: ServiceName, path: string, accept: (response: ApiResponse<T>) => boolean, timeoutMs = 15_000, intervalMs = 50): Promise<ApiResponse<T>> {
+  async poll<T = unknown>(
+    service: ServiceName,
+    path: string,
+    accept: (response: ApiResponse<T>) => boolean,
+    timeoutMs = 15_000,
+    intervalMs = 50,
+  ): Promise<ApiResponse<T>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const response = await this.send<T>(service, 'GET', path);
       if (accept(response)) return response;
-      if (Date.now() > deadline) throw new Error(`GET ${service}${path} not as expected after ${timeoutMs} ms: ${response.status} ${JSON.stringify(response.body)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `GET ${service}${path} not as expected after ${timeoutMs} ms: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }

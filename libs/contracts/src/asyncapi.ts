@@ -3,7 +3,10 @@ import type { ContractRegistry } from './contract-registry';
 
 // zod-to-json-schema's generic signature makes the compiler recurse without end on an
 // arbitrary contract schema (TS2589); the JSON it returns is all we need here.
-const jsonSchemaOf = zodToJsonSchema as (schema: unknown, options: { target: 'jsonSchema7'; $refStrategy: 'none' }) => Record<string, unknown>;
+const jsonSchemaOf = zodToJsonSchema as (
+  schema: unknown,
+  options: { target: 'jsonSchema7'; $refStrategy: 'none' },
+) => Record<string, unknown>;
 
 /** The CloudEvents 1.0 attributes every message carries as Kafka headers (binary content mode). */
 const cloudEventHeaders = {
@@ -11,17 +14,32 @@ const cloudEventHeaders = {
   required: ['ce_id', 'ce_source', 'ce_type', 'ce_specversion', 'ce_time', 'ce_subject'],
   properties: {
     ce_id: { type: 'string', description: 'Event id (UUID); the same id as in the event store.' },
-    ce_source: { type: 'string', description: 'The service that recorded the event, e.g. /hypercare/triage.' },
+    ce_source: {
+      type: 'string',
+      description: 'The service that recorded the event, e.g. /hypercare/triage.',
+    },
     ce_type: { type: 'string', description: 'hypercare.<aggregate>.<event>.v<N>' },
     ce_specversion: { type: 'string', const: '1.0' },
     ce_time: { type: 'string', format: 'date-time', description: 'When the event was recorded.' },
     ce_subject: { type: 'string', description: 'The aggregate id; also the message key.' },
     ce_periodid: { type: 'string', description: 'The hypercare period the event belongs to.' },
     ce_correlationid: { type: 'string', description: 'Shared by every event of one causal chain.' },
-    ce_causationid: { type: 'string', description: 'The id of the message or request that caused this event.' },
+    ce_causationid: {
+      type: 'string',
+      description: 'The id of the message or request that caused this event.',
+    },
     ce_traceparent: { type: 'string', description: 'W3C trace context of the causing request.' },
-    ce_streamversion: { type: 'string', pattern: '^\\d+$', description: "The event's version in its aggregate's stream (decimal): what a reader waits for to read its own write." },
-    ce_logposition: { type: 'string', pattern: '^\\d+$', description: "The event's position in the publishing service's log (decimal)." },
+    ce_streamversion: {
+      type: 'string',
+      pattern: '^\\d+$',
+      description:
+        "The event's version in its aggregate's stream (decimal): what a reader waits for to read its own write.",
+    },
+    ce_logposition: {
+      type: 'string',
+      pattern: '^\\d+$',
+      description: "The event's position in the publishing service's log (decimal).",
+    },
     'content-type': { type: 'string', const: 'application/json' },
   },
 } as const;
@@ -30,7 +48,10 @@ const cloudEventHeaders = {
  * The AsyncAPI 3.0 document of every registered contract: one channel per topic, one
  * message per event type with its JSON Schema payload and CloudEvents headers.
  */
-export const asyncApiDocument = (registry: ContractRegistry, info: { title: string; version: string; description?: string }) => {
+export const asyncApiDocument = (
+  registry: ContractRegistry,
+  info: { title: string; version: string; description?: string },
+) => {
   const contracts = registry.all().sort((a, b) => a.type.localeCompare(b.type));
   const topics = [...new Set(contracts.map((contract) => contract.topic))].sort();
   const messages = Object.fromEntries(
@@ -49,20 +70,26 @@ export const asyncApiDocument = (registry: ContractRegistry, info: { title: stri
   );
   const messageRefs = (topic: string) =>
     Object.fromEntries(
-      contracts.filter((contract) => contract.topic === topic).map((contract) => [contract.type, { $ref: `#/components/messages/${contract.type}` }]),
+      contracts
+        .filter((contract) => contract.topic === topic)
+        .map((contract) => [contract.type, { $ref: `#/components/messages/${contract.type}` }]),
     );
   return {
     asyncapi: '3.0.0',
     info: { title: info.title, version: info.version, description: info.description },
     defaultContentType: 'application/json',
-    channels: Object.fromEntries(topics.map((topic) => [topic, { address: topic, messages: messageRefs(topic) }])),
+    channels: Object.fromEntries(
+      topics.map((topic) => [topic, { address: topic, messages: messageRefs(topic) }]),
+    ),
     operations: Object.fromEntries(
       topics.map((topic) => [
         `receive-${topic}`,
         {
           action: 'receive',
           channel: { $ref: `#/channels/${topic}` },
-          messages: Object.keys(messageRefs(topic)).map((type) => ({ $ref: `#/channels/${topic}/messages/${type}` })),
+          messages: Object.keys(messageRefs(topic)).map((type) => ({
+            $ref: `#/channels/${topic}/messages/${type}`,
+          })),
         },
       ]),
     ),

@@ -3,7 +3,10 @@ import { ContractRegistry } from './contract-registry';
 import { exampleClosedV1, exampleReportedV2 } from './contracts.fixture';
 
 describe('the AsyncAPI document', () => {
-  const document = asyncApiDocument(new ContractRegistry([exampleReportedV2, exampleClosedV1]), { title: 'Hypercare events', version: '1' });
+  const document = asyncApiDocument(new ContractRegistry([exampleReportedV2, exampleClosedV1]), {
+    title: 'Hypercare events',
+    version: '1',
+  });
 
   it('has one channel per topic listing its event types, and an operation to receive them', () => {
     expect(document.asyncapi).toBe('3.0.0');
@@ -22,7 +25,9 @@ describe('the AsyncAPI document', () => {
     expect(message?.payload).toMatchObject({
       type: 'object',
       required: ['title', 'reporter', 'affectedUsers'],
-      properties: { reporter: { type: 'object', properties: { email: { type: 'string', format: 'email' } } } },
+      properties: {
+        reporter: { type: 'object', properties: { email: { type: 'string', format: 'email' } } },
+      },
     });
     expect(message?.headers).toEqual({ $ref: '#/components/schemas/CloudEventHeaders' });
     expect(document.components.schemas.CloudEventHeaders.required).toEqual(

@@ -73,7 +73,8 @@ export class ContractRegistry {
   storedTypesOf(types: readonly string[]): string[] {
     const wanted = new Set(types);
     const reaches = (type: string): boolean => {
-      for (let current: string | undefined = type; current; current = this.upcasters.get(current)?.to) if (wanted.has(current)) return true;
+      for (let current: string | undefined = type; current; current = this.upcasters.get(current)?.to)
+        if (wanted.has(current)) return true;
       return false;
     };
     return [...new Set([...types, ...[...this.contracts.keys()].filter(reaches)])];

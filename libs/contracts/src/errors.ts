@@ -12,7 +12,9 @@ export class ContractViolation extends Error {
     readonly eventType: string,
     readonly issues: ContractIssue[],
   ) {
-    super(`${eventType} does not match its contract: ${issues.map((issue) => `${issue.path || '(data)'} ${issue.message}`).join('; ')}`);
+    super(
+      `${eventType} does not match its contract: ${issues.map((issue) => `${issue.path || '(data)'} ${issue.message}`).join('; ')}`,
+    );
     this.name = 'ContractViolation';
   }
 }

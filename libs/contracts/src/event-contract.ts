@@ -24,7 +24,8 @@ export type EventData<C extends EventContract> = z.infer<C['schema']>;
  * The events a union of contracts describes, discriminated by `type`: an aggregate's event
  * type is `EventOf<(typeof ticketContracts)[number]>`, never a second list beside the contracts.
  */
-export type EventOf<C extends EventContract> = C extends EventContract<infer Type, infer Schema> ? { type: Type; data: z.infer<Schema> } : never;
+export type EventOf<C extends EventContract> =
+  C extends EventContract<infer Type, infer Schema> ? { type: Type; data: z.infer<Schema> } : never;
 
 /** Declares a contract, checking the type name against the naming rule. */
 export const defineEvent = <Type extends string, Schema extends z.ZodTypeAny>(definition: {
@@ -34,7 +35,8 @@ export const defineEvent = <Type extends string, Schema extends z.ZodTypeAny>(de
   schema: Schema;
 }): EventContract<Type, Schema> => {
   const match = EVENT_TYPE_PATTERN.exec(definition.type);
-  if (!match) throw new Error(`Event type "${definition.type}" must look like hypercare.<aggregate>.<event>.v<N>`);
+  if (!match)
+    throw new Error(`Event type "${definition.type}" must look like hypercare.<aggregate>.<event>.v<N>`);
   return Object.freeze({ ...definition, aggregate: match[1] as string, version: Number(match[3]) });
 };
 

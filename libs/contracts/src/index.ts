@@ -1,5 +1,12 @@
 export { asyncApiDocument } from './asyncapi';
 export { ContractRegistry, type Upcaster } from './contract-registry';
-export { defineEvent, EVENT_TYPE_PATTERN, unversioned, type EventContract, type EventData, type EventOf } from './event-contract';
+export {
+  defineEvent,
+  EVENT_TYPE_PATTERN,
+  unversioned,
+  type EventContract,
+  type EventData,
+  type EventOf,
+} from './event-contract';
 export { ContractViolation, UnknownEventType, type ContractIssue } from './errors';
 export * from './hypercare';

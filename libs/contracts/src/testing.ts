@@ -28,26 +28,45 @@ export const periodEvents = (periodId: string) => ({
     type: 'hypercare.period.planned.v1',
     data: { periodId, ...periodDefinition(overrides) },
   }),
-  reconfigured: (overrides: Partial<PeriodDefinition> = {}): Of<PeriodEvent, 'hypercare.period.reconfigured.v1'> => ({
+  reconfigured: (
+    overrides: Partial<PeriodDefinition> = {},
+  ): Of<PeriodEvent, 'hypercare.period.reconfigured.v1'> => ({
     type: 'hypercare.period.reconfigured.v1',
     data: { periodId, ...periodDefinition(overrides) },
   }),
-  activated: (activatedAt = '2026-11-02T08:00:00.000Z'): Of<PeriodEvent, 'hypercare.period.activated.v1'> => ({ type: 'hypercare.period.activated.v1', data: { periodId, activatedAt } }),
-  extended: (plannedEndAt: string, previousPlannedEndAt = '2026-11-23T08:00:00.000Z'): Of<PeriodEvent, 'hypercare.period.extended.v1'> => ({
+  activated: (
+    activatedAt = '2026-11-02T08:00:00.000Z',
+  ): Of<PeriodEvent, 'hypercare.period.activated.v1'> => ({
+    type: 'hypercare.period.activated.v1',
+    data: { periodId, activatedAt },
+  }),
+  extended: (
+    plannedEndAt: string,
+    previousPlannedEndAt = '2026-11-23T08:00:00.000Z',
+  ): Of<PeriodEvent, 'hypercare.period.extended.v1'> => ({
     type: 'hypercare.period.extended.v1',
     data: { periodId, previousPlannedEndAt, plannedEndAt, reason: 'More time to stabilise' },
   }),
-  exitReviewStarted: (startedAt = '2026-11-20T08:00:00.000Z'): Of<PeriodEvent, 'hypercare.period.exit-review-started.v1'> => ({
+  exitReviewStarted: (
+    startedAt = '2026-11-20T08:00:00.000Z',
+  ): Of<PeriodEvent, 'hypercare.period.exit-review-started.v1'> => ({
     type: 'hypercare.period.exit-review-started.v1',
     data: { periodId, startedAt },
   }),
-  closed: (closedAt = '2026-11-24T08:00:00.000Z'): Of<PeriodEvent, 'hypercare.period.closed.v1'> => ({ type: 'hypercare.period.closed.v1', data: { periodId, closedAt } }),
+  closed: (closedAt = '2026-11-24T08:00:00.000Z'): Of<PeriodEvent, 'hypercare.period.closed.v1'> => ({
+    type: 'hypercare.period.closed.v1',
+    data: { periodId, closedAt },
+  }),
 });
 
 const reporter = { name: 'Ana Ruiz', email: 'ana@example.com' };
 
 /** A valid report as submitted, for tests of the readers of report events. */
-export const reportSubmittedEvent = (reportId: string, periodId: string, submittedAt = '2026-11-03T09:00:00.000Z'): EventOf<typeof reportSubmitted> => ({
+export const reportSubmittedEvent = (
+  reportId: string,
+  periodId: string,
+  submittedAt = '2026-11-03T09:00:00.000Z',
+): EventOf<typeof reportSubmitted> => ({
   type: 'hypercare.report.submitted.v1',
   data: {
     reportId,
@@ -69,9 +88,20 @@ export const ticketEvents = (ticketId: string, periodId: string) => {
   return {
     opened: (at = '2026-11-03T09:00:05.000Z'): Of<TicketEvent, 'hypercare.ticket.opened.v1'> => ({
       type: 'hypercare.ticket.opened.v1',
-      data: { ...base(at, reporter.email), reportId: ticketId, title: 'Invoices do not export', reporter, affectedUsers: 40, reportedAt: '2026-11-03T09:00:00.000Z' },
+      data: {
+        ...base(at, reporter.email),
+        reportId: ticketId,
+        title: 'Invoices do not export',
+        reporter,
+        affectedUsers: 40,
+        reportedAt: '2026-11-03T09:00:00.000Z',
+      },
     }),
-    triaged: (at: string, priority: 'P1' | 'P2' | 'P3' | 'P4', previousPriority?: 'P1' | 'P2' | 'P3' | 'P4'): Of<TicketEvent, 'hypercare.ticket.triaged.v1'> => ({
+    triaged: (
+      at: string,
+      priority: 'P1' | 'P2' | 'P3' | 'P4',
+      previousPriority?: 'P1' | 'P2' | 'P3' | 'P4',
+    ): Of<TicketEvent, 'hypercare.ticket.triaged.v1'> => ({
       type: 'hypercare.ticket.triaged.v1',
       data: {
         ...base(at),
@@ -89,24 +119,67 @@ export const ticketEvents = (ticketId: string, periodId: string) => {
       type: 'hypercare.ticket.assigned.v1',
       data: { ...base(at), role: 'support-agent', assignee: { name: 'Sam Agent', email: 'sam@example.com' } },
     }),
-    acknowledged: (at: string): Of<TicketEvent, 'hypercare.ticket.acknowledged.v1'> => ({ type: 'hypercare.ticket.acknowledged.v1', data: base(at) }),
-    started: (at: string): Of<TicketEvent, 'hypercare.ticket.started.v1'> => ({ type: 'hypercare.ticket.started.v1', data: base(at) }),
-    workaroundProvided: (at: string, workaround = 'Export from the old screen'): Of<TicketEvent, 'hypercare.ticket.workaround-provided.v1'> => ({
+    acknowledged: (at: string): Of<TicketEvent, 'hypercare.ticket.acknowledged.v1'> => ({
+      type: 'hypercare.ticket.acknowledged.v1',
+      data: base(at),
+    }),
+    started: (at: string): Of<TicketEvent, 'hypercare.ticket.started.v1'> => ({
+      type: 'hypercare.ticket.started.v1',
+      data: base(at),
+    }),
+    workaroundProvided: (
+      at: string,
+      workaround = 'Export from the old screen',
+    ): Of<TicketEvent, 'hypercare.ticket.workaround-provided.v1'> => ({
       type: 'hypercare.ticket.workaround-provided.v1',
       data: { ...base(at), workaround },
     }),
-    decided: (at: string): Of<TicketEvent, 'hypercare.ticket.decided.v1'> => ({ type: 'hypercare.ticket.decided.v1', data: { ...base(at), decision: 'hotfix', rationale: 'Blocks month end' } }),
-    commented: (at: string, text = 'Looking at the logs'): Of<TicketEvent, 'hypercare.ticket.commented.v1'> => ({ type: 'hypercare.ticket.commented.v1', data: { ...base(at), text } }),
-    resolved: (at: string): Of<TicketEvent, 'hypercare.ticket.resolved.v1'> => ({ type: 'hypercare.ticket.resolved.v1', data: { ...base(at), rootCause: 'Missing index', fixReference: 'FIX-7' } }),
-    closed: (at: string): Of<TicketEvent, 'hypercare.ticket.closed.v1'> => ({ type: 'hypercare.ticket.closed.v1', data: base(at) }),
-    reopened: (at: string): Of<TicketEvent, 'hypercare.ticket.reopened.v1'> => ({ type: 'hypercare.ticket.reopened.v1', data: { ...base(at), reason: 'Came back after the release' } }),
-    slaBreached: (at: string, clock: 'acknowledge' | 'resolve', dueAt: string, priority: 'P1' | 'P2' | 'P3' | 'P4' = 'P1'): Of<TicketEvent, 'hypercare.ticket.sla-breached.v1'> => ({
+    decided: (at: string): Of<TicketEvent, 'hypercare.ticket.decided.v1'> => ({
+      type: 'hypercare.ticket.decided.v1',
+      data: { ...base(at), decision: 'hotfix', rationale: 'Blocks month end' },
+    }),
+    commented: (
+      at: string,
+      text = 'Looking at the logs',
+    ): Of<TicketEvent, 'hypercare.ticket.commented.v1'> => ({
+      type: 'hypercare.ticket.commented.v1',
+      data: { ...base(at), text },
+    }),
+    resolved: (at: string): Of<TicketEvent, 'hypercare.ticket.resolved.v1'> => ({
+      type: 'hypercare.ticket.resolved.v1',
+      data: { ...base(at), rootCause: 'Missing index', fixReference: 'FIX-7' },
+    }),
+    closed: (at: string): Of<TicketEvent, 'hypercare.ticket.closed.v1'> => ({
+      type: 'hypercare.ticket.closed.v1',
+      data: base(at),
+    }),
+    reopened: (at: string): Of<TicketEvent, 'hypercare.ticket.reopened.v1'> => ({
+      type: 'hypercare.ticket.reopened.v1',
+      data: { ...base(at), reason: 'Came back after the release' },
+    }),
+    slaBreached: (
+      at: string,
+      clock: 'acknowledge' | 'resolve',
+      dueAt: string,
+      priority: 'P1' | 'P2' | 'P3' | 'P4' = 'P1',
+    ): Of<TicketEvent, 'hypercare.ticket.sla-breached.v1'> => ({
       type: 'hypercare.ticket.sla-breached.v1',
       data: { ...base(at, 'sla-timer'), clock, dueAt, priority },
     }),
-    escalated: (at: string, level: number, notifyRole: 'technical-lead' | 'project-manager'): Of<TicketEvent, 'hypercare.ticket.escalated.v1'> => ({
+    escalated: (
+      at: string,
+      level: number,
+      notifyRole: 'technical-lead' | 'project-manager',
+    ): Of<TicketEvent, 'hypercare.ticket.escalated.v1'> => ({
       type: 'hypercare.ticket.escalated.v1',
-      data: { ...base(at, 'sla-timer'), level, when: 'unacknowledged', notifyRole, notified: [{ name: 'Tomás Lead', email: 'tomas@example.com' }], dueAt: at },
+      data: {
+        ...base(at, 'sla-timer'),
+        level,
+        when: 'unacknowledged',
+        notifyRole,
+        notified: [{ name: 'Tomás Lead', email: 'tomas@example.com' }],
+        dueAt: at,
+      },
     }),
   };
 };

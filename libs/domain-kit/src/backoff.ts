@@ -10,7 +10,8 @@ export class Backoff {
     private readonly initialMs: number,
     private readonly maxMs: number,
   ) {
-    if (!(initialMs > 0) || !(maxMs >= initialMs)) throw new Error(`Backoff needs 0 < initialMs <= maxMs, got ${initialMs} and ${maxMs}`);
+    if (!(initialMs > 0) || !(maxMs >= initialMs))
+      throw new Error(`Backoff needs 0 < initialMs <= maxMs, got ${initialMs} and ${maxMs}`);
     this.current = initialMs;
   }
 

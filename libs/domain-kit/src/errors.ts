@@ -15,7 +15,9 @@ export class InvalidCommand extends DomainError {
   readonly status = 400;
   readonly code = 'INVALID_COMMAND';
   constructor(readonly issues: Issue[]) {
-    super(`Invalid request: ${issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ')}`);
+    super(
+      `Invalid request: ${issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ')}`,
+    );
     this.name = 'InvalidCommand';
   }
 }
@@ -23,7 +25,10 @@ export class InvalidCommand extends DomainError {
 export class NotFound extends DomainError {
   readonly status = 404;
   readonly code = 'NOT_FOUND';
-  constructor(readonly kind: string, readonly id: string) {
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
     super(`${kind} ${id} does not exist`);
     this.name = 'NotFound';
   }
@@ -39,7 +44,9 @@ export class IllegalTransition extends DomainError {
     readonly currentState: string,
     readonly allowed: readonly string[],
   ) {
-    super(`Cannot ${command} a ${kind} that is ${currentState}; allowed now: ${allowed.length ? allowed.join(', ') : 'nothing'}`);
+    super(
+      `Cannot ${command} a ${kind} that is ${currentState}; allowed now: ${allowed.length ? allowed.join(', ') : 'nothing'}`,
+    );
     this.name = 'IllegalTransition';
   }
 }

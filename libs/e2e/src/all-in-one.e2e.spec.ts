@@ -10,7 +10,12 @@ const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 
 /** The all-in-one process exactly as `npm start` runs it, with nothing but Node: no PostgreSQL, no Kafka. */
 const startPlatform = async (dataDir: string, port: number): Promise<ServiceProcess> => {
-  const platform = spawnService('services/all-in-one/src/main.ts', { HYPERCARE_DATA_DIR: dataDir, PORT: String(port), HYPERCARE_CLOCK: 'manual', SLA_CHECK_INTERVAL_MS: '100' });
+  const platform = spawnService('services/all-in-one/src/main.ts', {
+    HYPERCARE_DATA_DIR: dataDir,
+    PORT: String(port),
+    HYPERCARE_CLOCK: 'manual',
+    SLA_CHECK_INTERVAL_MS: '100',
+  });
   await waitForOk(`http://127.0.0.1:${port}/triage/health/ready`, platform, 60_000);
   return platform;
 };
@@ -32,14 +37,25 @@ describe('all-in-one embedded platform', () => {
   it('runs the core flow on one base URL, refuses a second instance on its data, and finds everything again after a restart', async () => {
     const port = await freePort();
     let platform = await startPlatform(dataDir, port);
-    expect(platform.output()).toMatch(/Hypercare is running[\s\S]*URL {10}http:\/\/localhost:\d+[\s\S]*Data folder {2}\S*hypercare-all-in-one-[\s\S]*Mode {9}embedded PostgreSQL \(PGlite\), in-process messaging[\s\S]*Stop {9}Ctrl-C/);
+    expect(platform.output()).toMatch(
+      /Hypercare is running[\s\S]*URL {10}http:\/\/localhost:\d+[\s\S]*Data folder {2}\S*hypercare-all-in-one-[\s\S]*Mode {9}embedded PostgreSQL \(PGlite\), in-process messaging[\s\S]*Stop {9}Ctrl-C/,
+    );
     const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
     const setClock = (to: Date) => client.call('triage', 'PUT', '/test-clock', { now: to.toISOString() });
 
     await setClock(at(-60));
-    const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', periodDefinition(T0));
+    const { periodId } = await client.call<{ periodId: string }>(
+      'triage',
+      'POST',
+      '/periods',
+      periodDefinition(T0),
+    );
     await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
-    await client.poll<{ status: string }>('intake', `/periods/${periodId}`, (r) => r.body?.status === 'active');
+    await client.poll<{ status: string }>(
+      'intake',
+      `/periods/${periodId}`,
+      (r) => r.body?.status === 'active',
+    );
     const ids: string[] = [];
     for (let n = 0; n < 6; n++) {
       await setClock(at(n * 20));
@@ -47,17 +63,31 @@ describe('all-in-one embedded platform', () => {
       ids.push(id);
       await client.poll('triage', `/tickets/${id}`, (r) => r.status === 200);
       await setClock(at(n * 20 + 2));
-      await client.call('triage', 'POST', `/tickets/${id}/triage`, { by: 'sam@example.com', category: 'critical-bug', impact: n === 5 ? 'high' : 'low', urgency: n === 5 ? 'high' : 'medium' });
+      await client.call('triage', 'POST', `/tickets/${id}/triage`, {
+        by: 'sam@example.com',
+        category: 'critical-bug',
+        impact: n === 5 ? 'high' : 'low',
+        urgency: n === 5 ? 'high' : 'medium',
+      });
       if (n === 5) continue;
       await client.call('triage', 'POST', `/tickets/${id}/acknowledge`, { by: 'sam@example.com' });
       await client.call('triage', 'POST', `/tickets/${id}/start`, { by: 'sam@example.com' });
       await setClock(at(n * 20 + 12));
-      await client.call('triage', 'POST', `/tickets/${id}/resolve`, { by: 'sam@example.com', rootCause: 'Configuration' });
+      await client.call('triage', 'POST', `/tickets/${id}/resolve`, {
+        by: 'sam@example.com',
+        rootCause: 'Configuration',
+      });
     }
     await setClock(at(5 * 20 + 40));
-    await client.poll<{ breached: string[] }>('triage', `/tickets/${ids[5]}`, (r) => r.body?.breached?.includes('acknowledge'));
+    await client.poll<{ breached: string[] }>('triage', `/tickets/${ids[5]}`, (r) =>
+      r.body?.breached?.includes('acknowledge'),
+    );
     // The timer records the breach and both escalations of the P1 at once: wait for all of them.
-    const dashboard = await client.poll<{ tickets: { total: number }; sla: { breached: number }; openEscalations: { count: number } }>(
+    const dashboard = await client.poll<{
+      tickets: { total: number };
+      sla: { breached: number };
+      openEscalations: { count: number };
+    }>(
       'reporting',
       `/periods/${periodId}/dashboard`,
       (r) => r.body?.tickets?.total === 6 && r.body.sla.breached === 1 && r.body.openEscalations.count === 1,
@@ -68,22 +98,41 @@ describe('all-in-one embedded platform', () => {
       mttaMinutes: 2,
       mttrMinutes: 12,
       sla: { met: 10, breached: 1 },
-      openEscalations: { count: 1, tickets: [{ ticketId: ids[5], level: 2, escalatedTo: 'project-manager' }] },
+      openEscalations: {
+        count: 1,
+        tickets: [{ ticketId: ids[5], level: 2, escalatedTo: 'project-manager' }],
+      },
     });
-    const list = await client.call<{ items: Array<{ ticketId: string }> }>('reporting', 'GET', `/periods/${periodId}/tickets?sort=reportedAt`);
+    const list = await client.call<{ items: Array<{ ticketId: string }> }>(
+      'reporting',
+      'GET',
+      `/periods/${periodId}/tickets?sort=reportedAt`,
+    );
     expect(list.items.map((item) => item.ticketId)).toEqual(ids);
 
-    const second = spawnService('services/all-in-one/src/main.ts', { HYPERCARE_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = spawnService('services/all-in-one/src/main.ts', {
+      HYPERCARE_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    });
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/in use by another Hypercare process \(pid \d+\)/);
 
     await stop(platform);
     platform = await startPlatform(dataDir, port);
     try {
-      expect((await client.call('reporting', 'GET', `/periods/${periodId}/dashboard`))).toEqual(dashboard.body);
-      for (const id of ids) expect((await client.send('reporting', 'GET', `/tickets/${id}`)).status).toBe(200);
-      const docs = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/intake/periods/{periodId}/reports', '/triage/tickets/{ticketId}/triage', '/reporting/periods/{periodId}/dashboard']));
+      expect(await client.call('reporting', 'GET', `/periods/${periodId}/dashboard`)).toEqual(dashboard.body);
+      for (const id of ids)
+        expect((await client.send('reporting', 'GET', `/tickets/${id}`)).status).toBe(200);
+      const docs = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as {
+        paths: Record<string, unknown>;
+      };
+      expect(Object.keys(docs.paths)).toEqual(
+        expect.arrayContaining([
+          '/intake/periods/{periodId}/reports',
+          '/triage/tickets/{ticketId}/triage',
+          '/reporting/periods/{periodId}/dashboard',
+        ]),
+      );
     } finally {
       await stop(platform);
     }

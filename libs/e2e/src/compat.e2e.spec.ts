@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { HypercareClient } from '@hypercare/client';
-import { createTestDatabase, freePort, kafkaBrokers, spawnService, waitForOk, type ServiceProcess, type TestDatabase } from '@hypercare/testing';
+import {
+  createTestDatabase,
+  freePort,
+  kafkaBrokers,
+  spawnService,
+  waitForOk,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@hypercare/testing';
 import { Client } from 'pg';
 import { readAnswers, type CompatIds } from './compat/compat-scenario';
 
@@ -19,7 +27,11 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  */
 describe.each([
   ['in-process messaging', (): Record<string, string> => ({}), false],
-  ['Kafka, everything published long ago', (): Record<string, string> => ({ KAFKA_BROKERS: kafkaBrokers().join(',') }), true],
+  [
+    'Kafka, everything published long ago',
+    (): Record<string, string> => ({ KAFKA_BROKERS: kafkaBrokers().join(',') }),
+    true,
+  ],
 ])('a database written by b1fc966, with %s', (_, messaging, published) => {
   let database: TestDatabase;
   let platform: ServiceProcess | undefined;
@@ -31,7 +43,9 @@ describe.each([
     try {
       await client.query(readFileSync(join(FIXTURE, 'database.sql'), 'utf8'));
       for (const store of published ? ['intake_events', 'triage_events'] : []) {
-        await client.query(`insert into ${store}.checkpoints (subscription_id, position) select 'outbox-relay', max(position) from ${store}.events`);
+        await client.query(
+          `insert into ${store}.checkpoints (subscription_id, position) select 'outbox-relay', max(position) from ${store}.events`,
+        );
       }
     } finally {
       await client.end();
@@ -45,12 +59,25 @@ describe.each([
   });
 
   it('migrates on start and answers every reader as before', async () => {
-    const { ids, answers } = JSON.parse(readFileSync(join(FIXTURE, 'answers.json'), 'utf8')) as { ids: CompatIds; answers: Record<string, unknown> };
+    const { ids, answers } = JSON.parse(readFileSync(join(FIXTURE, 'answers.json'), 'utf8')) as {
+      ids: CompatIds;
+      answers: Record<string, unknown>;
+    };
     const port = await freePort();
-    platform = spawnService('services/all-in-one/src/main.ts', { DATABASE_URL: database.url, PORT: String(port), HYPERCARE_CLOCK: 'manual', ...messaging() });
+    platform = spawnService('services/all-in-one/src/main.ts', {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HYPERCARE_CLOCK: 'manual',
+      ...messaging(),
+    });
     await waitForOk(`http://127.0.0.1:${port}/reporting/health/ready`, platform, 60_000);
     const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
-    await client.poll<Array<{ lag: number }>>('reporting', '/projections', (r) => r.status === 200 && r.body.length === 2 && r.body.every(({ lag }) => lag === 0), 60_000);
+    await client.poll<Array<{ lag: number }>>(
+      'reporting',
+      '/projections',
+      (r) => r.status === 200 && r.body.length === 2 && r.body.every(({ lag }) => lag === 0),
+      60_000,
+    );
     const deadline = Date.now() + 30_000;
     let now = await readAnswers(client, ids);
     while (!isDeepStrictEqual(now, answers) && Date.now() < deadline) now = await readAnswers(client, ids);

@@ -1,5 +1,13 @@
 import { HypercareClient } from '@hypercare/client';
-import { createTestDatabase, freePort, kafkaBrokers, spawnService, waitForOk, type ServiceProcess, type TestDatabase } from '@hypercare/testing';
+import {
+  createTestDatabase,
+  freePort,
+  kafkaBrokers,
+  spawnService,
+  waitForOk,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@hypercare/testing';
 
 type CoreService = 'intake' | 'triage' | 'reporting';
 
@@ -18,7 +26,9 @@ export class DistributedPlatform {
 
   private constructor(private readonly services: Record<CoreService, Running>) {
     this.client = HypercareClient.distributed(
-      Object.fromEntries(Object.entries(services).map(([name, { port }]) => [name, `http://127.0.0.1:${port}`])),
+      Object.fromEntries(
+        Object.entries(services).map(([name, { port }]) => [name, `http://127.0.0.1:${port}`]),
+      ),
     );
   }
 
@@ -40,7 +50,11 @@ export class DistributedPlatform {
 
   /** Sets every service's clock (intake stamps reports, triage everything else). */
   async setClock(at: Date): Promise<void> {
-    await Promise.all((['intake', 'triage'] as const).map((name) => this.client.call(name, 'PUT', '/test-clock', { now: at.toISOString() })));
+    await Promise.all(
+      (['intake', 'triage'] as const).map((name) =>
+        this.client.call(name, 'PUT', '/test-clock', { now: at.toISOString() }),
+      ),
+    );
   }
 
   /** Kills a service without warning (no graceful shutdown) and starts it again on the same port and database. */
@@ -61,7 +75,11 @@ export class DistributedPlatform {
   }
 
   private ready(name: CoreService): Promise<Response> {
-    return waitForOk(`http://127.0.0.1:${this.services[name].port}/health/ready`, this.services[name].process, 60_000);
+    return waitForOk(
+      `http://127.0.0.1:${this.services[name].port}/health/ready`,
+      this.services[name].process,
+      60_000,
+    );
   }
 
   private static spawn(name: CoreService, databaseUrl: string, port: number): ServiceProcess {

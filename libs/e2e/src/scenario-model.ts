@@ -29,15 +29,29 @@ export const expectedPriority = (impact: Level, urgency: Level): string => {
 };
 
 /** docs/domain.md: minutes to acknowledge / resolve per priority. */
-const SLA_MINUTES: Record<string, [number, number]> = { P1: [15, 240], P2: [60, 1_440], P3: [240, 4_320], P4: [1_440, 14_400] };
+const SLA_MINUTES: Record<string, [number, number]> = {
+  P1: [15, 240],
+  P2: [60, 1_440],
+  P3: [240, 4_320],
+  P4: [1_440, 14_400],
+};
 
 const minutes = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 60_000;
-const mean = (values: number[]): number | null => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null);
+const mean = (values: number[]): number | null =>
+  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 const countBy = (tickets: TicketFacts[], key: (ticket: TicketFacts) => string): Record<string, number> =>
-  tickets.reduce<Record<string, number>>((counts, ticket) => ({ ...counts, [key(ticket)]: (counts[key(ticket)] ?? 0) + 1 }), {});
+  tickets.reduce<Record<string, number>>(
+    (counts, ticket) => ({ ...counts, [key(ticket)]: (counts[key(ticket)] ?? 0) + 1 }),
+    {},
+  );
 
 /** A clock's outcome by `now`: met when stopped in time, breached when stopped late or still running past its deadline. */
-const clockOutcome = (startedAt: Date, withinMinutes: number, stoppedAt: Date | undefined, now: Date): 'met' | 'breached' | 'pending' => {
+const clockOutcome = (
+  startedAt: Date,
+  withinMinutes: number,
+  stoppedAt: Date | undefined,
+  now: Date,
+): 'met' | 'breached' | 'pending' => {
   const due = startedAt.getTime() + withinMinutes * 60_000;
   if (stoppedAt) return stoppedAt.getTime() < due ? 'met' : 'breached';
   return now.getTime() >= due ? 'breached' : 'pending';
@@ -48,7 +62,10 @@ export const expectedDashboard = (tickets: TicketFacts[], now: Date) => {
     .filter((ticket) => ticket.priority)
     .flatMap((ticket) => {
       const [ack, resolve] = SLA_MINUTES[ticket.priority as string] as [number, number];
-      return [clockOutcome(ticket.reportedAt, ack, ticket.acknowledgedAt, now), clockOutcome(ticket.reportedAt, resolve, ticket.firstResolvedAt, now)];
+      return [
+        clockOutcome(ticket.reportedAt, ack, ticket.acknowledgedAt, now),
+        clockOutcome(ticket.reportedAt, resolve, ticket.firstResolvedAt, now),
+      ];
     });
   const met = outcomes.filter((outcome) => outcome === 'met').length;
   const breached = outcomes.filter((outcome) => outcome === 'breached').length;
@@ -61,8 +78,18 @@ export const expectedDashboard = (tickets: TicketFacts[], now: Date) => {
     newPerDay: Object.entries(countBy(tickets, (ticket) => ticket.reportedAt.toISOString().slice(0, 10)))
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([day, count]) => ({ day, count })),
-    mttaMinutes: mean(tickets.flatMap((ticket) => (ticket.acknowledgedAt ? [minutes(ticket.reportedAt, ticket.acknowledgedAt)] : []))),
-    mttrMinutes: mean(tickets.flatMap((ticket) => (ticket.resolvedAt ? [minutes(ticket.reportedAt, ticket.resolvedAt)] : []))),
-    sla: { met, breached, compliancePercent: met + breached ? Math.round((met / (met + breached)) * 1000) / 10 : null },
+    mttaMinutes: mean(
+      tickets.flatMap((ticket) =>
+        ticket.acknowledgedAt ? [minutes(ticket.reportedAt, ticket.acknowledgedAt)] : [],
+      ),
+    ),
+    mttrMinutes: mean(
+      tickets.flatMap((ticket) => (ticket.resolvedAt ? [minutes(ticket.reportedAt, ticket.resolvedAt)] : [])),
+    ),
+    sla: {
+      met,
+      breached,
+      compliancePercent: met + breached ? Math.round((met / (met + breached)) * 1000) / 10 : null,
+    },
   };
 };

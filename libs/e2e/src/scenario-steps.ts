@@ -40,13 +40,27 @@ export const reportBody = (n: number) => ({
  * Submits report `n` `times` times with one Idempotency-Key and checks that every retry got
  * the first answer back; returns the report's (and ticket's) id.
  */
-export const submitReport = async (client: HypercareClient, periodId: string, n: number, times: number): Promise<string> => {
+export const submitReport = async (
+  client: HypercareClient,
+  periodId: string,
+  n: number,
+  times: number,
+): Promise<string> => {
   const answers = [];
   for (let attempt = 0; attempt < times; attempt++) {
-    answers.push(await client.send<{ reportId: string }>('intake', 'POST', `/periods/${periodId}/reports`, reportBody(n), { 'idempotency-key': `report-${periodId}-${n}` }));
+    answers.push(
+      await client.send<{ reportId: string }>(
+        'intake',
+        'POST',
+        `/periods/${periodId}/reports`,
+        reportBody(n),
+        { 'idempotency-key': `report-${periodId}-${n}` },
+      ),
+    );
   }
   const [first, ...retries] = answers;
-  if (first?.status !== 201) throw new Error(`report ${n} was not accepted: ${first?.status} ${JSON.stringify(first?.body)}`);
+  if (first?.status !== 201)
+    throw new Error(`report ${n} was not accepted: ${first?.status} ${JSON.stringify(first?.body)}`);
   for (const retry of retries) {
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -67,18 +81,39 @@ interface TimelineLine {
  * ticket event at consecutive versions with non-decreasing times; the commands the test
  * issued in the order it issued them, and exactly the expected SLA breaches and escalations.
  */
-export const assertTimeline = async (client: HypercareClient, ticketId: string, commanded: string[], sla: { breaches: string[]; escalations: number[] }) => {
+export const assertTimeline = async (
+  client: HypercareClient,
+  ticketId: string,
+  commanded: string[],
+  sla: { breaches: string[]; escalations: number[] },
+) => {
   const events = commanded.length + sla.breaches.length + sla.escalations.length;
-  const { body } = await client.poll<{ timeline: TimelineLine[] }>('reporting', `/tickets/${ticketId}`, (r) => r.body?.timeline?.length === events + 1, 20_000);
+  const { body } = await client.poll<{ timeline: TimelineLine[] }>(
+    'reporting',
+    `/tickets/${ticketId}`,
+    (r) => r.body?.timeline?.length === events + 1,
+    20_000,
+  );
   const [report, ...lines] = body.timeline;
   expect(report).toMatchObject({ type: 'hypercare.report.submitted.v1', version: -1 });
   expect(lines.map((line) => line.version)).toEqual(lines.map((_, i) => i));
   const times = body.timeline.map((line) => line.at);
   expect(times).toEqual([...times].sort());
-  const isSla = (type: string) => type === 'hypercare.ticket.sla-breached.v1' || type === 'hypercare.ticket.escalated.v1';
+  const isSla = (type: string) =>
+    type === 'hypercare.ticket.sla-breached.v1' || type === 'hypercare.ticket.escalated.v1';
   expect(lines.filter((line) => !isSla(line.type)).map((line) => line.type)).toEqual(commanded);
-  expect(lines.filter((line) => line.type === 'hypercare.ticket.sla-breached.v1').map((line) => line.data.clock).sort()).toEqual([...sla.breaches].sort());
-  expect(lines.filter((line) => line.type === 'hypercare.ticket.escalated.v1').map((line) => line.data.level).sort()).toEqual([...sla.escalations].sort());
+  expect(
+    lines
+      .filter((line) => line.type === 'hypercare.ticket.sla-breached.v1')
+      .map((line) => line.data.clock)
+      .sort(),
+  ).toEqual([...sla.breaches].sort());
+  expect(
+    lines
+      .filter((line) => line.type === 'hypercare.ticket.escalated.v1')
+      .map((line) => line.data.level)
+      .sort(),
+  ).toEqual([...sla.escalations].sort());
   const ticket = await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`);
   expect(lines).toHaveLength(ticket.version + 1);
 };

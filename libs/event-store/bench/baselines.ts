@@ -32,7 +32,11 @@ export const bareInsert = async (url: string, connections: number): Promise<Appe
     append: async (stream, count) => {
       const start = versions.get(stream) ?? 0;
       versions.set(stream, start + count);
-      const rows = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), v: start + i, data: payload(i) }));
+      const rows = Array.from({ length: count }, (_, i) => ({
+        id: randomUUID(),
+        v: start + i,
+        data: payload(i),
+      }));
       await pool.query(
         `insert into bare_events (stream, version, event_id, type, data, metadata)
          select $1, (r->>'v')::bigint, (r->>'id')::uuid, 'TicketReported', r->'data', '{}'::jsonb from jsonb_array_elements($2::jsonb) r`,

@@ -17,13 +17,18 @@ const CATCH_UP_EVENTS = benchSetting('BENCH_CATCH_UP_EVENTS', 1_000_000);
 const STREAMS_PER_WRITER = 1_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
-const ours = async (url: string): Promise<Appender & { store: Awaited<ReturnType<typeof openPostgresEventStore>> }> => {
+const ours = async (
+  url: string,
+): Promise<Appender & { store: Awaited<ReturnType<typeof openPostgresEventStore>> }> => {
   const store = await openPostgresEventStore(url);
   return {
     name: 'hypercare event store',
     store,
     append: (stream, count) =>
-      store.append(stream, Array.from({ length: count }, (_, i) => ({ type: 'TicketReported', data: payload(i) }))),
+      store.append(
+        stream,
+        Array.from({ length: count }, (_, i) => ({ type: 'TicketReported', data: payload(i) })),
+      ),
     close: () => store.close(),
   };
 };
@@ -48,15 +53,24 @@ const appendRows = async (): Promise<Section> => {
       try {
         appender = await system.open(database.url);
       } catch (error) {
-        for (const shape of shapes) (results[`${shape.batch}x${shape.writers}`] ??= {})[system.key] = `unavailable: ${(error as Error).message}`;
+        for (const shape of shapes)
+          (results[`${shape.batch}x${shape.writers}`] ??= {})[system.key] =
+            `unavailable: ${(error as Error).message}`;
         await database.drop();
         continue;
       }
       for (const { batch, writers } of shapes) {
-        const perSecond = await closedLoop(writers, batch, SECONDS, (writer, i) => appender.append(`ticket-${writer}-${i % STREAMS_PER_WRITER}`, batch));
+        const perSecond = await closedLoop(writers, batch, SECONDS, (writer, i) =>
+          appender.append(`ticket-${writer}-${i % STREAMS_PER_WRITER}`, batch),
+        );
         const row = (results[`${batch}x${writers}`] ??= {});
-        row[system.key] = Math.max(perSecond, typeof row[system.key] === 'number' ? (row[system.key] as number) : 0);
-        progress(`round ${round}/${ROUNDS}, ${appender.name}: batch ${batch}, ${writers} writer(s): ${fmt(perSecond)} events/s`);
+        row[system.key] = Math.max(
+          perSecond,
+          typeof row[system.key] === 'number' ? (row[system.key] as number) : 0,
+        );
+        progress(
+          `round ${round}/${ROUNDS}, ${appender.name}: batch ${batch}, ${writers} writer(s): ${fmt(perSecond)} events/s`,
+        );
       }
       await appender.close();
       await database.drop();
@@ -65,13 +79,17 @@ const appendRows = async (): Promise<Section> => {
   const misses: string[] = [];
   const rows = shapes.map(({ batch, writers }) => {
     const r = results[`${batch}x${writers}`] ?? {};
-    const num = (v: number | string | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+    const num = (v: number | string | undefined): number | undefined =>
+      typeof v === 'number' ? v : undefined;
     const [o, a, b] = [num(r.ours), num(r.a), num(r.b)];
     const vsA = o && a ? o / a : undefined;
     const vsB = o && b ? o / b : undefined;
-    if (vsB !== undefined && vsB < 1.5) misses.push(`batch ${batch} x ${writers}: ${fmt(vsB, 2)}x Emmett (target >= 1.5x)`);
-    if (batch === 100 && vsA !== undefined && vsA < 0.5) misses.push(`batch 100 x ${writers}: ${fmt(vsA, 2)}x bare INSERT (target >= 0.5x)`);
-    if (batch === 1 && writers === 8 && (o ?? 0) < 10_000) misses.push(`single events x 8 writers: ${fmt(o ?? 0)} events/s (target >= 10,000)`);
+    if (vsB !== undefined && vsB < 1.5)
+      misses.push(`batch ${batch} x ${writers}: ${fmt(vsB, 2)}x Emmett (target >= 1.5x)`);
+    if (batch === 100 && vsA !== undefined && vsA < 0.5)
+      misses.push(`batch 100 x ${writers}: ${fmt(vsA, 2)}x bare INSERT (target >= 0.5x)`);
+    if (batch === 1 && writers === 8 && (o ?? 0) < 10_000)
+      misses.push(`single events x 8 writers: ${fmt(o ?? 0)} events/s (target >= 10,000)`);
     return [
       String(batch),
       String(writers),
@@ -91,15 +109,30 @@ const latencyRows = async (): Promise<Section> => {
   for (let round = 1; round <= ROUNDS; round++) {
     const database = await createDatabase(BASE_URL, 'bench_es_latency');
     const { store, close } = await ours(database.url);
-    const run = await openLoop(5_000, SECONDS, (i) => store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [{ type: 'TicketReported', data: payload(i) }]));
+    const run = await openLoop(5_000, SECONDS, (i) =>
+      store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [
+        { type: 'TicketReported', data: payload(i) },
+      ]),
+    );
     await close();
     await database.drop();
     runs.push(run);
     progress(`round ${round}/${ROUNDS}, latency at 5,000/s offered: p99 ${fmt(run.p99, 2)} ms`);
   }
-  const result = [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)] as (typeof runs)[number];
+  const result = [...runs].sort((a, b) => a.p99 - b.p99)[
+    Math.floor(runs.length / 2)
+  ] as (typeof runs)[number];
   return {
-    rows: [['5,000', fmt(result.achieved), fmt(result.p50, 2), fmt(result.p95, 2), fmt(result.p99, 2), runs.map((run) => fmt(run.p99, 2)).join(' / ')]],
+    rows: [
+      [
+        '5,000',
+        fmt(result.achieved),
+        fmt(result.p50, 2),
+        fmt(result.p95, 2),
+        fmt(result.p99, 2),
+        runs.map((run) => fmt(run.p99, 2)).join(' / '),
+      ],
+    ],
     misses: result.p99 < 5 ? [] : [`p99 ${fmt(result.p99, 2)} ms at 5,000/s offered (target < 5 ms)`],
   };
 };
@@ -109,8 +142,11 @@ const catchUpRows = async (): Promise<Section> => {
   const writer = await ours(database.url);
   const perAppend = 1_000;
   for (let written = 0; written < CATCH_UP_EVENTS; written += perAppend * 8) {
-    await Promise.all(Array.from({ length: 8 }, (_, w) => writer.append(`ticket-${written}-${w}`, perAppend)));
-    if (written % 200_000 === 0) progress(`catch-up data: ${fmt(written)} / ${fmt(CATCH_UP_EVENTS)} events written`);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, w) => writer.append(`ticket-${written}-${w}`, perAppend)),
+    );
+    if (written % 200_000 === 0)
+      progress(`catch-up data: ${fmt(written)} / ${fmt(CATCH_UP_EVENTS)} events written`);
   }
   await writer.close();
   // A catch-up consumer reads with a store of its own, as the relay and projections do.
@@ -122,9 +158,12 @@ const catchUpRows = async (): Promise<Section> => {
   progress('catch-up data: vacuum analyze');
   await pool.query('vacuum analyze event_store.events');
   const plainPage = async (from: number): Promise<number[]> =>
-    (await pool.query('select * from event_store.events where position >= $1 order by position limit $2', [from, page])).rows.map((row) =>
-      Number(row.position),
-    );
+    (
+      await pool.query('select * from event_store.events where position >= $1 order by position limit $2', [
+        from,
+        page,
+      ])
+    ).rows.map((row) => Number(row.position));
   const storePage = async (from: number): Promise<number[]> =>
     (await store.readAll({ fromPosition: from, maxCount: page })).map((event) => event.position);
   let count = 0;
@@ -132,7 +171,7 @@ const catchUpRows = async (): Promise<Section> => {
   const scan = async (read: (from: number) => Promise<number[]>): Promise<number> => {
     count = 0;
     const started = performance.now();
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const positions = await read(from);
       count += positions.length;
       if (positions.length < page) break;
@@ -149,7 +188,9 @@ const catchUpRows = async (): Promise<Section> => {
   for (let pass = 1; pass <= 3; pass++) {
     storeRate = Math.max(storeRate, await scan(storePage));
     plainRate = Math.max(plainRate, await scan(plainPage));
-    progress(`catch-up pass ${pass}/3: readAll best ${fmt(storeRate)} events/s, plain SELECT best ${fmt(plainRate)} events/s`);
+    progress(
+      `catch-up pass ${pass}/3: readAll best ${fmt(storeRate)} events/s, plain SELECT best ${fmt(plainRate)} events/s`,
+    );
   }
   await pool.end();
   await store.close();
@@ -168,7 +209,11 @@ process.on('uncaughtException', (error: Error & { code?: string }) => {
   throw error;
 });
 
-const SECTIONS: Record<string, () => Promise<Section>> = { appends: appendRows, latency: latencyRows, catchUp: catchUpRows };
+const SECTIONS: Record<string, () => Promise<Section>> = {
+  appends: appendRows,
+  latency: latencyRows,
+  catchUp: catchUpRows,
+};
 
 /**
  * Runs one section in a child process of its own and returns what it printed: in the
@@ -182,7 +227,8 @@ const inChild = (section: string): Section => {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (child.status !== 0) throw new Error(`bench section ${section} failed (exit ${child.status ?? child.signal})`);
+  if (child.status !== 0)
+    throw new Error(`bench section ${section} failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout) as Section;
 };
 
@@ -196,7 +242,9 @@ const settle = async (): Promise<void> => {
   try {
     await pool.query('checkpoint');
   } catch (error) {
-    progress(`no CHECKPOINT between sections (${(error as Error).message}): the next one may pay for the last one's writes`);
+    progress(
+      `no CHECKPOINT between sections (${(error as Error).message}): the next one may pay for the last one's writes`,
+    );
   } finally {
     await pool.end();
   }
@@ -210,14 +258,18 @@ const main = async (): Promise<void> => {
     process.stdout.write(JSON.stringify(await run()));
     return;
   }
-  progress(`PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement, each section in a process of its own`);
+  progress(
+    `PostgreSQL at ${BASE_URL}, ${cpus().length} cores, ${SECONDS} s per measurement, each section in a process of its own`,
+  );
   const appends = inChild('appends');
   await settle();
   const latency = inChild('latency');
   await settle();
   const catchUp = inChild('catchUp');
 
-  console.log(`\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`);
+  console.log(
+    `\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`,
+  );
   printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
   console.log(`\nSingle-event append latency, open loop (ms), median of ${ROUNDS} runs\n`);
   printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], latency.rows);

@@ -5,7 +5,10 @@ const statements = () => {
   const calls: Array<{ requests: string[]; finish: (error?: Error) => void }> = [];
   const execute = (requests: string[]) =>
     new Promise<string[]>((resolve, reject) => {
-      calls.push({ requests, finish: (error) => (error ? reject(error) : resolve(requests.map((r) => `done:${r}`))) });
+      calls.push({
+        requests,
+        finish: (error) => (error ? reject(error) : resolve(requests.map((r) => `done:${r}`))),
+      });
     });
   return { calls, execute };
 };
@@ -38,7 +41,13 @@ describe('AppendBatcher', () => {
     expect(calls.map((c) => c.requests)).toEqual([['a'], ['b', 'c', 'd', 'e']]);
 
     calls.forEach((c) => c.finish());
-    await expect(Promise.all([first, ...rest])).resolves.toEqual(['done:a', 'done:b', 'done:c', 'done:d', 'done:e']);
+    await expect(Promise.all([first, ...rest])).resolves.toEqual([
+      'done:a',
+      'done:b',
+      'done:c',
+      'done:d',
+      'done:e',
+    ]);
     await tick();
 
     const burst = ['f', 'g', 'h', 'i'].map((r) => batcher.submit(r, 1));
@@ -75,7 +84,11 @@ describe('AppendBatcher', () => {
     const outcomes = Promise.allSettled(['ok1', 'bad', 'ok2'].map((r) => batcher.submit(r, 1)));
     await busy;
     const settled = await outcomes;
-    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['done:ok1', 'bad append', 'done:ok2']);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([
+      'done:ok1',
+      'bad append',
+      'done:ok2',
+    ]);
     expect(seen).toEqual([['first'], ['ok1', 'bad', 'ok2'], ['ok1'], ['bad'], ['ok2']]);
   });
 });

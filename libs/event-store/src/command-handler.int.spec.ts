@@ -18,7 +18,9 @@ const handlerBehaviour: AdapterScenario = (store) => {
   it('gives up with WrongExpectedVersion once its retries are spent', async () => {
     const handle = commandHandler(store(), tally, { maxRetries: 0 });
     const stream = `tally-${crypto.randomUUID()}`;
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => handle(stream, { type: 'Add', amount: 1 })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, () => handle(stream, { type: 'Add', amount: 1 })),
+    );
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((o) => o.reason instanceof WrongExpectedVersion)).toBe(true);
@@ -28,11 +30,18 @@ const handlerBehaviour: AdapterScenario = (store) => {
   it('returns the new state and version, writes nothing for an empty decision, and lets domain errors through', async () => {
     const handle = commandHandler(store(), tally);
     const stream = `tally-${crypto.randomUUID()}`;
-    const first = await handle(stream, { type: 'Add', amount: 2 }, { metadata: { actor: 'ana', correlationId: 'c-9' } });
+    const first = await handle(
+      stream,
+      { type: 'Add', amount: 2 },
+      { metadata: { actor: 'ana', correlationId: 'c-9' } },
+    );
     expect(first).toMatchObject({ state: { total: 2, additions: 1 }, nextExpectedVersion: 0 });
     expect((await store().readStream(stream))[0]?.metadata).toEqual({ actor: 'ana', correlationId: 'c-9' });
 
-    expect(await handle(stream, { type: 'Add', amount: 0 })).toMatchObject({ newEvents: [], nextExpectedVersion: 0 });
+    expect(await handle(stream, { type: 'Add', amount: 0 })).toMatchObject({
+      newEvents: [],
+      nextExpectedVersion: 0,
+    });
     await handle(stream, { type: 'Close' });
     await expect(handle(stream, { type: 'Add', amount: 1 })).rejects.toBeInstanceOf(TallyClosed);
     expect(await store().readStream(stream)).toHaveLength(2);
@@ -42,21 +51,33 @@ const handlerBehaviour: AdapterScenario = (store) => {
     const handle = commandHandler(store(), tally);
     const stream = `tally-${crypto.randomUUID()}`;
     const key = crypto.randomUUID();
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => handle(stream, { type: 'Add', amount: 3 }, { expect: 'new', idempotencyKey: key })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        handle(stream, { type: 'Add', amount: 3 }, { expect: 'new', idempotencyKey: key }),
+      ),
+    );
     const again = await handle(stream, { type: 'Add', amount: 3 }, { expect: 'new', idempotencyKey: key });
 
     expect(await store().readStream(stream)).toHaveLength(1);
-    expect(again).toMatchObject({ replayed: true, newEvents: [], nextExpectedVersion: 0, state: { total: 3 } });
+    expect(again).toMatchObject({
+      replayed: true,
+      newEvents: [],
+      nextExpectedVersion: 0,
+      state: { total: 3 },
+    });
     expect(outcomes.every((outcome) => outcome.nextExpectedVersion === 0)).toBe(true);
     await handle(stream, { type: 'Add', amount: 1 }, { idempotencyKey: crypto.randomUUID() });
-    expect((await store().readStream(stream)).map((event) => event.data)).toEqual([{ amount: 3, total: 3 }, { amount: 1, total: 4 }]);
+    expect((await store().readStream(stream)).map((event) => event.data)).toEqual([
+      { amount: 3, total: 3 },
+      { amount: 1, total: 4 },
+    ]);
   });
 
-  it("refuses a command expecting an existing stream when there is none", async () => {
+  it('refuses a command expecting an existing stream when there is none', async () => {
     const handle = commandHandler(store(), tally);
-    await expect(handle(`tally-${crypto.randomUUID()}`, { type: 'Add', amount: 1 }, { expect: 'existing' })).rejects.toBeInstanceOf(
-      WrongExpectedVersion,
-    );
+    await expect(
+      handle(`tally-${crypto.randomUUID()}`, { type: 'Add', amount: 1 }, { expect: 'existing' }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersion);
   });
 };
 

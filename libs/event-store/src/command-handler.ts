@@ -24,7 +24,9 @@ export interface CommandHandlerOptions {
 const IDEMPOTENT_EVENT_IDS = 'a9b1f6d2-3c4e-4f58-9a7b-0c1d2e3f4a5b';
 
 const idsFor = (key: string | undefined, count: number): Array<string | undefined> =>
-  Array.from({ length: count }, (_, index) => (key === undefined ? undefined : nameBasedUuid(`${key}/${index}`, IDEMPOTENT_EVENT_IDS)));
+  Array.from({ length: count }, (_, index) =>
+    key === undefined ? undefined : nameBasedUuid(`${key}/${index}`, IDEMPOTENT_EVENT_IDS),
+  );
 
 const expectedVersionFor = (version: number, expect: CommandContext['expect']): ExpectedVersion => {
   if (version >= 0) return version;
@@ -38,17 +40,31 @@ const expectedVersionFor = (version: number, expect: CommandContext['expect']): 
  * deliveries racing each other append the same event ids: the store keeps the first.
  */
 export const commandHandler =
-  <Command, Event extends DomainEvent, State>(store: EventStore, decider: Decider<Command, Event, State>, options: CommandHandlerOptions = {}) =>
-  async (stream: string, command: Command, context: CommandContext = {}): Promise<HandledCommand<State, Event>> => {
+  <Command, Event extends DomainEvent, State>(
+    store: EventStore,
+    decider: Decider<Command, Event, State>,
+    options: CommandHandlerOptions = {},
+  ) =>
+  async (
+    stream: string,
+    command: Command,
+    context: CommandContext = {},
+  ): Promise<HandledCommand<State, Event>> => {
     const maxRetries = options.maxRetries ?? 5;
     const [firstId] = idsFor(context.idempotencyKey, 1);
     for (let attempt = 0; ; attempt++) {
       const recorded = await store.readStream(stream);
       const version = recorded.length - 1;
-      const state = fold(decider, recorded.map(({ type, data }) => ({ type, data }) as Event));
-      if (firstId && recorded.some(({ id }) => id === firstId)) return { state, newEvents: [], nextExpectedVersion: version, replayed: true };
-      if (context.expect === 'existing' && version < 0) throw new WrongExpectedVersion(stream, 'stream-exists', version);
-      if (context.expect === 'new' && version >= 0) throw new WrongExpectedVersion(stream, 'no-stream', version);
+      const state = fold(
+        decider,
+        recorded.map(({ type, data }) => ({ type, data }) as Event),
+      );
+      if (firstId && recorded.some(({ id }) => id === firstId))
+        return { state, newEvents: [], nextExpectedVersion: version, replayed: true };
+      if (context.expect === 'existing' && version < 0)
+        throw new WrongExpectedVersion(stream, 'stream-exists', version);
+      if (context.expect === 'new' && version >= 0)
+        throw new WrongExpectedVersion(stream, 'no-stream', version);
       const newEvents = decider.decide(command, state);
       if (newEvents.length === 0) return { state, newEvents, nextExpectedVersion: version };
       const ids = idsFor(context.idempotencyKey, newEvents.length);
@@ -56,13 +72,23 @@ export const commandHandler =
       try {
         result = await store.append(
           stream,
-          newEvents.map(({ type, data }, index) => ({ ...(ids[index] ? { id: ids[index] } : {}), type, data, metadata: context.metadata })),
+          newEvents.map(({ type, data }, index) => ({
+            ...(ids[index] ? { id: ids[index] } : {}),
+            type,
+            data,
+            metadata: context.metadata,
+          })),
           { expectedVersion: expectedVersionFor(version, context.expect) },
         );
       } catch (error) {
         if (error instanceof WrongExpectedVersion && attempt < maxRetries) continue;
         throw error;
       }
-      return { state: newEvents.reduce(decider.evolve, state), newEvents, nextExpectedVersion: result.nextExpectedVersion, position: result.position };
+      return {
+        state: newEvents.reduce(decider.evolve, state),
+        newEvents,
+        nextExpectedVersion: result.nextExpectedVersion,
+        position: result.position,
+      };
     }
   };

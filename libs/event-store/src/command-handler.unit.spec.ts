@@ -18,13 +18,23 @@ class Streams {
 
   readonly store = {
     readStream: async (stream: string) => [...(this.streams.get(stream) ?? [])],
-    append: async (stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> => this.append(stream, events, options),
+    append: async (stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> =>
+      this.append(stream, events, options),
   } as unknown as EventStore;
 
   write(stream: string, events: NewEvent[]): void {
     const recorded = this.streams.get(stream) ?? [];
     for (const event of events) {
-      recorded.push({ id: event.id ?? `generated-${this.position + 1}`, stream, version: recorded.length, position: ++this.position, type: event.type, data: event.data, metadata: event.metadata ?? {}, recordedAt: new Date(0) });
+      recorded.push({
+        id: event.id ?? `generated-${this.position + 1}`,
+        stream,
+        version: recorded.length,
+        position: ++this.position,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata ?? {},
+        recordedAt: new Date(0),
+      });
     }
     this.streams.set(stream, recorded);
   }
@@ -35,10 +45,20 @@ class Streams {
     this.beforeAppend?.(stream);
     const recorded = this.streams.get(stream) ?? [];
     const stored = recorded.find((event) => event.id === events[0]?.id);
-    if (stored) return { nextExpectedVersion: recorded.length - 1, position: (recorded.at(-1) as RecordedEvent).position };
+    if (stored)
+      return {
+        nextExpectedVersion: recorded.length - 1,
+        position: (recorded.at(-1) as RecordedEvent).position,
+      };
     const expected = options?.expectedVersion ?? 'any';
     const version = recorded.length - 1;
-    const matches = expected === 'any' || (expected === 'no-stream' ? version === -1 : expected === 'stream-exists' ? version >= 0 : expected === version);
+    const matches =
+      expected === 'any' ||
+      (expected === 'no-stream'
+        ? version === -1
+        : expected === 'stream-exists'
+          ? version >= 0
+          : expected === version);
     if (!matches) throw new WrongExpectedVersion(stream, expected, version);
     this.write(stream, events);
     const after = this.streams.get(stream) as RecordedEvent[];
@@ -54,13 +74,30 @@ describe('the command handler', () => {
 
   describe('on a new stream', () => {
     it('decides on the initial state and appends expecting no stream, with the metadata', async () => {
-      const handled = await commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 2 }, { metadata: { actor: 'ana' } });
-      expect(handled).toEqual({ state: { status: 'open', total: 2, additions: 1 }, newEvents: [{ type: 'Added', data: { amount: 2, total: 2 } }], nextExpectedVersion: 0, position: 1 });
-      expect(memory.appends).toEqual([{ stream: 't-1', events: [{ type: 'Added', data: { amount: 2, total: 2 }, metadata: { actor: 'ana' } }], options: { expectedVersion: 'no-stream' } }]);
+      const handled = await commandHandler(memory.store, tally)(
+        't-1',
+        { type: 'Add', amount: 2 },
+        { metadata: { actor: 'ana' } },
+      );
+      expect(handled).toEqual({
+        state: { status: 'open', total: 2, additions: 1 },
+        newEvents: [{ type: 'Added', data: { amount: 2, total: 2 } }],
+        nextExpectedVersion: 0,
+        position: 1,
+      });
+      expect(memory.appends).toEqual([
+        {
+          stream: 't-1',
+          events: [{ type: 'Added', data: { amount: 2, total: 2 }, metadata: { actor: 'ana' } }],
+          options: { expectedVersion: 'no-stream' },
+        },
+      ]);
     });
 
     it('refuses a command that expects an existing stream, deciding nothing', async () => {
-      await expect(commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 2 }, { expect: 'existing' })).rejects.toMatchObject({ expectedVersion: 'stream-exists', actualVersion: -1 });
+      await expect(
+        commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 2 }, { expect: 'existing' }),
+      ).rejects.toMatchObject({ expectedVersion: 'stream-exists', actualVersion: -1 });
       expect(memory.appends).toEqual([]);
     });
   });
@@ -69,23 +106,35 @@ describe('the command handler', () => {
     beforeEach(() => memory.write('t-1', [added(2, 2), added(3, 5)]));
 
     it('folds the history, decides, and appends at the version it read', async () => {
-      const handled = await commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 4 }, { expect: 'existing' });
+      const handled = await commandHandler(memory.store, tally)(
+        't-1',
+        { type: 'Add', amount: 4 },
+        { expect: 'existing' },
+      );
       expect(handled).toMatchObject({ state: { total: 9, additions: 3 }, nextExpectedVersion: 2 });
       expect(memory.appends[0]?.options).toEqual({ expectedVersion: 1 });
     });
 
     it('appends nothing when the decision is empty, answering the version it read', async () => {
-      expect(await commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 0 })).toEqual({ state: { status: 'open', total: 5, additions: 2 }, newEvents: [], nextExpectedVersion: 1 });
+      expect(await commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 0 })).toEqual({
+        state: { status: 'open', total: 5, additions: 2 },
+        newEvents: [],
+        nextExpectedVersion: 1,
+      });
       expect(memory.appends).toEqual([]);
     });
 
     it('refuses a command that expects a new stream', async () => {
-      await expect(commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 }, { expect: 'new' })).rejects.toMatchObject({ expectedVersion: 'no-stream', actualVersion: 1 });
+      await expect(
+        commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 }, { expect: 'new' }),
+      ).rejects.toMatchObject({ expectedVersion: 'no-stream', actualVersion: 1 });
     });
 
     it('lets a domain error through without appending', async () => {
       memory.write('t-1', [{ type: 'Closed', data: { total: 5 } }]);
-      await expect(commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 })).rejects.toBeInstanceOf(TallyClosed);
+      await expect(
+        commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 }),
+      ).rejects.toBeInstanceOf(TallyClosed);
       expect(memory.appends).toEqual([]);
     });
   });
@@ -95,7 +144,11 @@ describe('the command handler', () => {
       let interruptions = 1;
       memory.beforeAppend = (stream) => void (interruptions-- > 0 && memory.write(stream, [added(10, 10)]));
       const handled = await commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 });
-      expect(handled).toMatchObject({ state: { total: 11, additions: 2 }, newEvents: [{ data: { amount: 1, total: 11 } }], nextExpectedVersion: 1 });
+      expect(handled).toMatchObject({
+        state: { total: 11, additions: 2 },
+        newEvents: [{ data: { amount: 1, total: 11 } }],
+        nextExpectedVersion: 1,
+      });
       expect(memory.appends.map(({ options }) => options?.expectedVersion)).toEqual(['no-stream', 0]);
     });
 
@@ -105,13 +158,21 @@ describe('the command handler', () => {
       [undefined, 6],
     ])('gives up with WrongExpectedVersion after %s retries (%s attempts)', async (maxRetries, attempts) => {
       memory.beforeAppend = (stream) => memory.write(stream, [added(1, 1)]);
-      await expect(commandHandler(memory.store, tally, maxRetries === undefined ? {} : { maxRetries })('t-1', { type: 'Add', amount: 1 })).rejects.toBeInstanceOf(WrongExpectedVersion);
+      await expect(
+        commandHandler(
+          memory.store,
+          tally,
+          maxRetries === undefined ? {} : { maxRetries },
+        )('t-1', { type: 'Add', amount: 1 }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersion);
       expect(memory.appends).toHaveLength(attempts);
     });
 
     it('does not retry other failures', async () => {
       memory.failWith = new Error('connection lost');
-      await expect(commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 })).rejects.toThrow('connection lost');
+      await expect(commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 })).rejects.toThrow(
+        'connection lost',
+      );
       expect(memory.appends).toHaveLength(1);
     });
   });
@@ -133,7 +194,12 @@ describe('the command handler', () => {
       await handle('t-1', { type: 'Add', amount: 2 }, { expect: 'new', idempotencyKey: 'k-1' });
       memory.write('t-1', [added(3, 5)]);
       const again = await handle('t-1', { type: 'Add', amount: 2 }, { expect: 'new', idempotencyKey: 'k-1' });
-      expect(again).toEqual({ state: { status: 'open', total: 5, additions: 2 }, newEvents: [], nextExpectedVersion: 1, replayed: true });
+      expect(again).toEqual({
+        state: { status: 'open', total: 5, additions: 2 },
+        newEvents: [],
+        nextExpectedVersion: 1,
+        replayed: true,
+      });
       expect(memory.appends).toHaveLength(1);
     });
 

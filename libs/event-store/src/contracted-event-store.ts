@@ -1,4 +1,9 @@
-import { ContractViolation, type ContractRegistry, type EventContract, type EventOf } from '@hypercare/contracts';
+import {
+  ContractViolation,
+  type ContractRegistry,
+  type EventContract,
+  type EventOf,
+} from '@hypercare/contracts';
 import { UnexpectedEvent } from './errors';
 import {
   isTransactional,
@@ -64,7 +69,11 @@ export class ContractedEventStore implements EventStore {
    * A stream whose every event is one of `contracts` (at its current version), typed so;
    * throws UnexpectedEvent naming the first event of another type, so a reader never folds what it cannot know.
    */
-  async readStreamOf<C extends EventContract>(stream: string, contracts: readonly C[], options?: ReadStreamOptions): Promise<ContractedEvent<C>[]> {
+  async readStreamOf<C extends EventContract>(
+    stream: string,
+    contracts: readonly C[],
+    options?: ReadStreamOptions,
+  ): Promise<ContractedEvent<C>[]> {
     const known = new Set<string>(contracts.map(({ type }) => type));
     return (await this.readStream(stream, options)).map((event) => {
       if (!known.has(event.type)) throw new UnexpectedEvent(stream, event.version, event.type);
@@ -100,7 +109,11 @@ export class ContractedEventStore implements EventStore {
 
   /** The events as they are to be stored: contracted data parsed (defaults applied) or refused. */
   checked(events: NewEvent[]): NewEvent[] {
-    return events.map((event) => (this.contracts.has(event.type) ? { ...event, data: this.contracts.validate(event.type, event.data) } : event));
+    return events.map((event) =>
+      this.contracts.has(event.type)
+        ? { ...event, data: this.contracts.validate(event.type, event.data) }
+        : event,
+    );
   }
 
   private current(event: RecordedEvent): RecordedEvent {
@@ -138,7 +151,8 @@ export class ContractedTransactionalStore {
     return this.inner.transaction((tx) =>
       work({
         query: (sql, params, options) => tx.query(sql, params, options),
-        append: async (stream, events, options) => tx.append(stream, this.contracted.checked(events), options),
+        append: async (stream, events, options) =>
+          tx.append(stream, this.contracted.checked(events), options),
       }),
     );
   }

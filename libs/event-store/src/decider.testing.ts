@@ -17,7 +17,8 @@ export const given =
   <Command, Event, State>(decider: Decider<Command, Event, State>) =>
   (...history: Event[]): DeciderSpecification<Command, Event> => ({
     when: (command) => {
-      const decide = (): Event[] => decider.decide(command, history.reduce(decider.evolve, decider.initialState));
+      const decide = (): Event[] =>
+        decider.decide(command, history.reduce(decider.evolve, decider.initialState));
       return {
         then: (expected) => expect(decide()).toEqual(expected),
         thenNothingHappened: () => expect(decide()).toEqual([]),
@@ -28,8 +29,10 @@ export const given =
           } catch (error) {
             thrown = error;
           }
-          if (thrown === undefined) throw new Error('expected the command to be refused, but it was accepted');
-          if (check(thrown) !== true) throw new Error(`the command was refused, but not as expected: ${String(thrown)}`);
+          if (thrown === undefined)
+            throw new Error('expected the command to be refused, but it was accepted');
+          if (check(thrown) !== true)
+            throw new Error(`the command was refused, but not as expected: ${String(thrown)}`);
         },
       };
     },

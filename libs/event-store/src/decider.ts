@@ -33,5 +33,7 @@ export interface CommandContext {
 }
 
 /** Folds events into state from the decider's initial state. */
-export const fold = <Command, Event, State>(decider: Decider<Command, Event, State>, events: Event[]): State =>
-  events.reduce(decider.evolve, decider.initialState);
+export const fold = <Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: Event[],
+): State => events.reduce(decider.evolve, decider.initialState);

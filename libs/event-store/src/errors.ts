@@ -12,7 +12,9 @@ export class WrongExpectedVersion extends EventStoreError {
     /** The stream's version when the append was refused; -1 when it does not exist. */
     readonly actualVersion: number,
   ) {
-    super(`Wrong expected version for stream "${stream}": expected ${expectedVersion}, actual ${actualVersion}`);
+    super(
+      `Wrong expected version for stream "${stream}": expected ${expectedVersion}, actual ${actualVersion}`,
+    );
     this.name = 'WrongExpectedVersion';
   }
 }

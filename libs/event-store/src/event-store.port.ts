@@ -76,7 +76,11 @@ export interface ReadAllOptions {
 
 /** Runs statements in the store's own database inside the transaction that also moves a checkpoint. */
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
 }
 
 export interface QueryOptions {

@@ -1,4 +1,10 @@
-export { EventIdConflict, EventStoreError, InvalidEventStoreArgument, UnexpectedEvent, WrongExpectedVersion } from './errors';
+export {
+  EventIdConflict,
+  EventStoreError,
+  InvalidEventStoreArgument,
+  UnexpectedEvent,
+  WrongExpectedVersion,
+} from './errors';
 export type {
   AppendOptions,
   AppendResult,
@@ -20,7 +26,12 @@ export type {
   TransactionalEventStore,
 } from './event-store.port';
 export { isTransactional } from './event-store.port';
-export { ContractedEventStore, ContractedTransactionalStore, type ContractedEvent, type ContractedEventStoreOptions } from './contracted-event-store';
+export {
+  ContractedEventStore,
+  ContractedTransactionalStore,
+  type ContractedEvent,
+  type ContractedEventStoreOptions,
+} from './contracted-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
 export { quoteIdent } from './postgres/sql-text';

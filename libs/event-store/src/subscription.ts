@@ -1,4 +1,10 @@
-import type { EventFilter, RecordedEvent, SqlExecutor, Subscription, SubscriptionOptions } from './event-store.port';
+import type {
+  EventFilter,
+  RecordedEvent,
+  SqlExecutor,
+  Subscription,
+  SubscriptionOptions,
+} from './event-store.port';
 import { validSubscription } from './validation';
 
 /** A page of the global log and how far it is certain nothing more can appear. */
@@ -39,7 +45,8 @@ export class CatchUpSubscription implements Subscription {
   private idleStep = 0;
   private wake: (() => void) | undefined;
   private readonly loop: Promise<void>;
-  private readonly waiters: Array<{ target: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  private readonly waiters: Array<{ target: number; resolve: () => void; reject: (error: Error) => void }> =
+    [];
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -68,7 +75,8 @@ export class CatchUpSubscription implements Subscription {
     this.running = false;
     this.wake?.();
     await this.loop;
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`subscription ${this.subscriptionId} stopped before catching up`));
+    for (const waiter of this.waiters.splice(0))
+      waiter.reject(new Error(`subscription ${this.subscriptionId} stopped before catching up`));
   }
 
   private async start(): Promise<void> {
@@ -90,7 +98,10 @@ export class CatchUpSubscription implements Subscription {
           await this.start();
           started = true;
         }
-        const page = prefetched?.from === this.position ? await prefetched.page : await this.source.readPage(this.position, batchSize, this.options.filter);
+        const page =
+          prefetched?.from === this.position
+            ? await prefetched.page
+            : await this.source.readPage(this.position, batchSize, this.options.filter);
         prefetched = undefined;
         if (page.events.length === batchSize) {
           // A full page means more is waiting: read it while the handler works on this one.
@@ -99,9 +110,14 @@ export class CatchUpSubscription implements Subscription {
           prefetched = { from: page.scannedUpTo, page: next };
         }
         if (page.events.length > 0) {
-          await this.source.commit(this.subscriptionId, page.events, (tx) => this.options.handle(page.events, tx), {
-            externalEffects: this.options.externalEffects ?? false,
-          });
+          await this.source.commit(
+            this.subscriptionId,
+            page.events,
+            (tx) => this.options.handle(page.events, tx),
+            {
+              externalEffects: this.options.externalEffects ?? false,
+            },
+          );
         }
         this.position = Math.max(this.position, page.scannedUpTo);
         this.processedUpTo = this.position;

@@ -1,6 +1,14 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import { InvalidEventStoreArgument } from './errors';
-import type { AppendOptions, AsOf, EventFilter, EventMetadata, ExpectedVersion, NewEvent, SubscriptionOptions } from './event-store.port';
+import type {
+  AppendOptions,
+  AsOf,
+  EventFilter,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  SubscriptionOptions,
+} from './event-store.port';
 
 /** An event that passed validation, with its id assigned. */
 export interface ValidEvent {
@@ -14,9 +22,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STREAM_LENGTH = 1_000;
 
 export const validStream = (stream: unknown, field = 'stream'): string => {
-  if (typeof stream !== 'string' || stream.trim() === '') throw new InvalidEventStoreArgument(field, 'must be a non-empty string');
-  if (stream.length > MAX_STREAM_LENGTH) throw new InvalidEventStoreArgument(field, `must be at most ${MAX_STREAM_LENGTH} characters`);
-  if (stream.startsWith('$')) throw new InvalidEventStoreArgument(field, 'must not start with "$" (reserved for system streams)');
+  if (typeof stream !== 'string' || stream.trim() === '')
+    throw new InvalidEventStoreArgument(field, 'must be a non-empty string');
+  if (stream.length > MAX_STREAM_LENGTH)
+    throw new InvalidEventStoreArgument(field, `must be at most ${MAX_STREAM_LENGTH} characters`);
+  if (stream.startsWith('$'))
+    throw new InvalidEventStoreArgument(field, 'must not start with "$" (reserved for system streams)');
   return stream;
 };
 
@@ -41,7 +52,10 @@ const pathText = (root: string, keys: Array<string | number>): string =>
  */
 const nonJson = (value: unknown, root: string, keys: Array<string | number> = []): string | undefined => {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${pathText(root, keys)} is ${value}, which JSON cannot represent`;
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? undefined
+      : `${pathText(root, keys)} is ${value}, which JSON cannot represent`;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       keys.push(i);
@@ -68,26 +82,33 @@ const nonJson = (value: unknown, root: string, keys: Array<string | number> = []
 };
 
 export const validEvents = (events: unknown): ValidEvent[] => {
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidEventStoreArgument('events', 'must be a non-empty array');
+  if (!Array.isArray(events) || events.length === 0)
+    throw new InvalidEventStoreArgument('events', 'must be a non-empty array');
   const ids = new Set<string>();
   return events.map((event: NewEvent, index) => {
     const at = `events[${index}]`;
-    if (typeof event !== 'object' || event === null) throw new InvalidEventStoreArgument(at, 'must be an object');
-    if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidEventStoreArgument(`${at}.type`, 'must be a non-empty string');
+    if (typeof event !== 'object' || event === null)
+      throw new InvalidEventStoreArgument(at, 'must be an object');
+    if (typeof event.type !== 'string' || event.type.trim() === '')
+      throw new InvalidEventStoreArgument(`${at}.type`, 'must be a non-empty string');
     // Time-ordered ids land at the end of the id index, as positions do, instead of all over it.
     const id = event.id ?? timeOrderedUuid();
-    if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidEventStoreArgument(`${at}.id`, 'must be a UUID');
-    if (ids.has(id.toLowerCase())) throw new InvalidEventStoreArgument(`${at}.id`, `repeats ${id} within one append`);
+    if (typeof id !== 'string' || !UUID.test(id))
+      throw new InvalidEventStoreArgument(`${at}.id`, 'must be a UUID');
+    if (ids.has(id.toLowerCase()))
+      throw new InvalidEventStoreArgument(`${at}.id`, `repeats ${id} within one append`);
     ids.add(id.toLowerCase());
     if (event.data === undefined) throw new InvalidEventStoreArgument(`${at}.data`, 'is required (JSON)');
     const dataProblem = nonJson(event.data, `${at}.data`);
     if (dataProblem) throw new InvalidEventStoreArgument(`${at}.data`, `must be JSON: ${dataProblem}`);
     const given = event.metadata ?? {};
-    if (typeof given !== 'object' || Array.isArray(given)) throw new InvalidEventStoreArgument(`${at}.metadata`, 'must be an object');
+    if (typeof given !== 'object' || Array.isArray(given))
+      throw new InvalidEventStoreArgument(`${at}.metadata`, 'must be an object');
     // Every metadata field is optional: one given as undefined is absent, as JSON would have it.
     const metadata = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
     const metadataProblem = nonJson(metadata, `${at}.metadata`);
-    if (metadataProblem) throw new InvalidEventStoreArgument(`${at}.metadata`, `must be JSON: ${metadataProblem}`);
+    if (metadataProblem)
+      throw new InvalidEventStoreArgument(`${at}.metadata`, `must be JSON: ${metadataProblem}`);
     return { id: id.toLowerCase(), type: event.type, data: event.data, metadata };
   });
 };
@@ -102,7 +123,10 @@ export const validAsOf = (asOf: AsOf | undefined): AsOf | undefined => {
   if (asOf === undefined) return undefined;
   if ('position' in asOf && Number.isSafeInteger(asOf.position) && asOf.position >= 0) return asOf;
   if ('time' in asOf && asOf.time instanceof Date && !Number.isNaN(asOf.time.getTime())) return asOf;
-  throw new InvalidEventStoreArgument('asOf', 'must be { position: non-negative integer } or { time: valid Date }');
+  throw new InvalidEventStoreArgument(
+    'asOf',
+    'must be { position: non-negative integer } or { time: valid Date }',
+  );
 };
 
 export const validPosition = (position: unknown, field: string): number | undefined => {
@@ -131,7 +155,8 @@ const validStrings = (value: unknown, field: string): void => {
 
 export const validFilter = (filter: EventFilter | undefined): EventFilter | undefined => {
   if (filter === undefined) return undefined;
-  if (typeof filter !== 'object' || filter === null) throw new InvalidEventStoreArgument('filter', 'must be an object');
+  if (typeof filter !== 'object' || filter === null)
+    throw new InvalidEventStoreArgument('filter', 'must be an object');
   validStrings(filter.streamPrefixes, 'filter.streamPrefixes');
   validStrings(filter.types, 'filter.types');
   return filter;
@@ -139,8 +164,12 @@ export const validFilter = (filter: EventFilter | undefined): EventFilter | unde
 
 export const validSubscription = (options: SubscriptionOptions): SubscriptionOptions => {
   validStream(options.subscriptionId, 'subscriptionId');
-  if (typeof options.handle !== 'function') throw new InvalidEventStoreArgument('handle', 'must be a function');
-  if (options.batchSize !== undefined && !(Number.isSafeInteger(options.batchSize) && options.batchSize > 0)) {
+  if (typeof options.handle !== 'function')
+    throw new InvalidEventStoreArgument('handle', 'must be a function');
+  if (
+    options.batchSize !== undefined &&
+    !(Number.isSafeInteger(options.batchSize) && options.batchSize > 0)
+  ) {
     throw new InvalidEventStoreArgument('batchSize', 'must be a positive integer');
   }
   const start = options.startFrom;

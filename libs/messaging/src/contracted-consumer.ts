@@ -3,10 +3,14 @@ import type { IntegrationEvent } from './integration-event';
 import type { ConsumerOptions, Delivery } from './message-bus.port';
 
 /** An integration event of one of the contracts `C`, at its current version, typed by its contract. */
-export type ContractedIntegrationEvent<C extends EventContract> = Omit<IntegrationEvent, 'type' | 'data'> & EventOf<C>;
+export type ContractedIntegrationEvent<C extends EventContract> = Omit<IntegrationEvent, 'type' | 'data'> &
+  EventOf<C>;
 
 /** A consumer that names the contracts it handles instead of topics, and gets those events typed. */
-export interface ContractedConsumerOptions<C extends EventContract> extends Omit<ConsumerOptions, 'topics' | 'handle'> {
+export interface ContractedConsumerOptions<C extends EventContract> extends Omit<
+  ConsumerOptions,
+  'topics' | 'handle'
+> {
   /** The events the consumer handles, at their current version; their topics are the ones it reads. */
   contracts: readonly C[];
   handle(event: ContractedIntegrationEvent<C>, delivery: Delivery): Promise<void>;
@@ -18,7 +22,10 @@ export interface ContractedConsumerOptions<C extends EventContract> extends Omit
  * and handed over only when it is one of the consumer's contracts. Types the process has no
  * contract for (a newer publisher's) and other events on the same topics are skipped.
  */
-export const contractedConsumer = <C extends EventContract>(registry: ContractRegistry, { contracts, handle, ...rest }: ContractedConsumerOptions<C>): ConsumerOptions => {
+export const contractedConsumer = <C extends EventContract>(
+  registry: ContractRegistry,
+  { contracts, handle, ...rest }: ContractedConsumerOptions<C>,
+): ConsumerOptions => {
   if (contracts.length === 0) throw new Error('a consumer must name at least one contract');
   const wanted = new Set<string>(contracts.map(({ type }) => type));
   return {
@@ -27,7 +34,8 @@ export const contractedConsumer = <C extends EventContract>(registry: ContractRe
     handle: async (event: IntegrationEvent, delivery: Delivery): Promise<void> => {
       if (!registry.has(event.type)) return;
       const current = registry.upcast(event.type, event.data);
-      if (wanted.has(current.type)) await handle({ ...event, ...current } as ContractedIntegrationEvent<C>, delivery);
+      if (wanted.has(current.type))
+        await handle({ ...event, ...current } as ContractedIntegrationEvent<C>, delivery);
     },
   };
 };

@@ -16,7 +16,6 @@ export interface DeliveryContext {
   heartbeat?(): Promise<void>;
 }
 
-
 /** The message as it goes to `<topic>.dlq`: original key, value and headers, plus why. */
 export const deadLetter = (
   message: WireMessage,

@@ -22,10 +22,18 @@ const options = (handle: ConsumerOptions['handle'], maxAttempts = 3): ConsumerOp
 describe('delivering one message', () => {
   it('dead-letters a message that is no CloudEvent at once, without calling the handler', async () => {
     const handle = jest.fn();
-    const outcome = await deliver({ ...message, headers: {} }, where, { options: options(handle), stopping: () => false });
+    const outcome = await deliver({ ...message, headers: {} }, where, {
+      options: options(handle),
+      stopping: () => false,
+    });
     expect(handle).not.toHaveBeenCalled();
-    expect(outcome).toMatchObject({ kind: 'dead-letter', message: { headers: { [DEAD_LETTER_HEADERS.attempts]: '1' } } });
-    expect(outcome.kind === 'dead-letter' && outcome.message.headers[DEAD_LETTER_HEADERS.error]).toMatch(/MalformedMessage: .*missing headers ce_id/);
+    expect(outcome).toMatchObject({
+      kind: 'dead-letter',
+      message: { headers: { [DEAD_LETTER_HEADERS.attempts]: '1' } },
+    });
+    expect(outcome.kind === 'dead-letter' && outcome.message.headers[DEAD_LETTER_HEADERS.error]).toMatch(
+      /MalformedMessage: .*missing headers ce_id/,
+    );
   });
 
   it('succeeds on a later attempt without dead-lettering', async () => {
@@ -53,7 +61,10 @@ describe('delivering one message', () => {
   });
 
   it('restores the original message from a dead letter for replay', async () => {
-    const outcome = await deliver(message, where, { options: options(async () => Promise.reject(new Error('no'))), stopping: () => false });
+    const outcome = await deliver(message, where, {
+      options: options(async () => Promise.reject(new Error('no'))),
+      stopping: () => false,
+    });
     if (outcome.kind !== 'dead-letter') throw new Error('expected a dead letter');
     expect(undeadLetter(outcome.message)).toEqual({ topic: where.topic, message });
   });

@@ -1,4 +1,10 @@
-import { deadLetterTopic, type ConsumerOptions, type MessageBus, type RunningConsumer, type TopicSpec } from './message-bus.port';
+import {
+  deadLetterTopic,
+  type ConsumerOptions,
+  type MessageBus,
+  type RunningConsumer,
+  type TopicSpec,
+} from './message-bus.port';
 import { deliver, undeadLetter } from './delivery';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
 import { partitionFor } from './partitioning';
@@ -40,9 +46,14 @@ export class InProcessMessageBus implements MessageBus {
 
   async provision(topics: TopicSpec[]): Promise<void> {
     for (const { name, partitions } of topics) {
-      if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`Topic "${name}" needs a positive whole number of partitions`);
+      if (!Number.isInteger(partitions) || partitions < 1)
+        throw new Error(`Topic "${name}" needs a positive whole number of partitions`);
       for (const topic of [name, deadLetterTopic(name)]) {
-        if (!this.logs.has(topic)) this.logs.set(topic, Array.from({ length: topic === name ? partitions : 1 }, () => []));
+        if (!this.logs.has(topic))
+          this.logs.set(
+            topic,
+            Array.from({ length: topic === name ? partitions : 1 }, () => []),
+          );
       }
     }
   }
@@ -57,7 +68,8 @@ export class InProcessMessageBus implements MessageBus {
     const group = this.group(options.groupId);
     const member: Member = { options, running: true };
     if (options.fromBeginning === false) {
-      for (const { key, messages } of this.partitionsOf(options.topics)) if (!group.committed.has(key)) group.committed.set(key, messages.length);
+      for (const { key, messages } of this.partitionsOf(options.topics))
+        if (!group.committed.has(key)) group.committed.set(key, messages.length);
     }
     group.members.push(member);
     const loop = this.run(group, member);
@@ -112,10 +124,17 @@ export class InProcessMessageBus implements MessageBus {
     return group;
   }
 
-  private partitionsOf(topics: string[]): Array<{ key: string; topic: string; partition: number; messages: WireMessage[] }> {
-    return [...topics]
-      .sort()
-      .flatMap((topic) => this.log(topic).map((messages, partition) => ({ key: `${topic}:${partition}`, topic, partition, messages })));
+  private partitionsOf(
+    topics: string[],
+  ): Array<{ key: string; topic: string; partition: number; messages: WireMessage[] }> {
+    return [...topics].sort().flatMap((topic) =>
+      this.log(topic).map((messages, partition) => ({
+        key: `${topic}:${partition}`,
+        topic,
+        partition,
+        messages,
+      })),
+    );
   }
 
   private wake(): void {
@@ -147,10 +166,14 @@ export class InProcessMessageBus implements MessageBus {
         if (!message) continue;
         group.busy.add(key);
         try {
-          const outcome = await deliver(message, { topic, partition, offset: String(offset) }, {
-            options: member.options,
-            stopping: () => !member.running,
-          });
+          const outcome = await deliver(
+            message,
+            { topic, partition, offset: String(offset) },
+            {
+              options: member.options,
+              stopping: () => !member.running,
+            },
+          );
           if (outcome.kind === 'interrupted') break;
           if (outcome.kind === 'dead-letter') this.append(deadLetterTopic(topic), outcome.message);
           group.committed.set(key, offset + 1);

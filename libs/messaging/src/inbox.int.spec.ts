@@ -12,14 +12,25 @@ const inboxBehaviour = (open: () => Promise<{ client: SqlClient; dispose(): Prom
     ({ client, dispose } = await open());
     inbox = await Inbox.open(client);
     await Inbox.open(client);
-    await client.query('create table effects (id serial primary key, event_id uuid not null, consumer text not null)');
+    await client.query(
+      'create table effects (id serial primary key, event_id uuid not null, consumer text not null)',
+    );
   });
   afterAll(async () => dispose());
 
-  const effect = (consumer: string, eventId: string) => (tx: { query(sql: string, params?: unknown[]): Promise<unknown> }) =>
-    tx.query('insert into effects (event_id, consumer) values ($1, $2)', [eventId, consumer]).then(() => undefined);
+  const effect =
+    (consumer: string, eventId: string) =>
+    (tx: { query(sql: string, params?: unknown[]): Promise<unknown> }) =>
+      tx
+        .query('insert into effects (event_id, consumer) values ($1, $2)', [eventId, consumer])
+        .then(() => undefined);
   const effectsOf = async (eventId: string) =>
-    (await client.query<{ consumer: string }>('select consumer from effects where event_id = $1 order by id', [eventId])).map((row) => row.consumer);
+    (
+      await client.query<{ consumer: string }>(
+        'select consumer from effects where event_id = $1 order by id',
+        [eventId],
+      )
+    ).map((row) => row.consumer);
 
   it('applies an event once per consumer, however often it arrives', async () => {
     const eventId = randomUUID();
@@ -31,7 +42,9 @@ const inboxBehaviour = (open: () => Promise<{ client: SqlClient; dispose(): Prom
 
   it('applies one of five concurrent deliveries of the same event', async () => {
     const eventId = randomUUID();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => inbox.handleOnce('racer', eventId, effect('racer', eventId))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => inbox.handleOnce('racer', eventId, effect('racer', eventId))),
+    );
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect(await effectsOf(eventId)).toEqual(['racer']);
   });

@@ -32,7 +32,11 @@ export class Inbox {
    * runs nothing, when the event was already processed. A concurrent duplicate waits for the
    * first to commit and then finds it done.
    */
-  async handleOnce(consumer: string, eventId: string, effect: (tx: SqlExecutor) => Promise<void>): Promise<boolean> {
+  async handleOnce(
+    consumer: string,
+    eventId: string,
+    effect: (tx: SqlExecutor) => Promise<void>,
+  ): Promise<boolean> {
     return this.client.transaction(async (tx) => {
       const fresh = await tx.query(
         `insert into ${this.table} (consumer, event_id) values ($1, $2) on conflict do nothing returning event_id`,
@@ -52,7 +56,11 @@ export interface InboxConsumerOptions extends Omit<ConsumerOptions, 'handle'> {
 }
 
 /** Subscribes with the inbox in front of the handler, keyed by the consumer group. */
-export const consumeOnce = (bus: MessageBus, inbox: Inbox, options: InboxConsumerOptions): Promise<RunningConsumer> =>
+export const consumeOnce = (
+  bus: MessageBus,
+  inbox: Inbox,
+  options: InboxConsumerOptions,
+): Promise<RunningConsumer> =>
   bus.consume({
     ...options,
     handle: async (event, delivery) => {

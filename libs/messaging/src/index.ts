@@ -1,4 +1,8 @@
-export { contractedConsumer, type ContractedConsumerOptions, type ContractedIntegrationEvent } from './contracted-consumer';
+export {
+  contractedConsumer,
+  type ContractedConsumerOptions,
+  type ContractedIntegrationEvent,
+} from './contracted-consumer';
 export { consumeOnce, Inbox, type InboxConsumerOptions } from './inbox';
 export { InProcessMessageBus, UnknownTopic } from './in-process-message-bus';
 export {
@@ -26,6 +30,11 @@ export {
   type LeaderLease,
 } from './relay/leader-election';
 export { aggregateIdOf, outboundEvent } from './relay/outbound-event';
-export { OutboxRelay, RELAY_BATCH_SIZE, type OutboxRelayOptions, type RelayStatus } from './relay/outbox-relay';
+export {
+  OutboxRelay,
+  RELAY_BATCH_SIZE,
+  type OutboxRelayOptions,
+  type RelayStatus,
+} from './relay/outbox-relay';
 export { currentTraceparent, inConsumerSpan } from './tracing';
 export { kafkaLogCreator, type MessagingLog } from './log';

@@ -59,7 +59,9 @@ const requiredAttributes = ['id', 'type', 'source', 'subject'] as const;
 export const toWireMessage = (event: IntegrationEvent): WireMessage => {
   // Checked here instead of by the SDK's strict mode, whose schema validation costs more per
   // message than everything else the relay does; these are all the spec asks of our fields.
-  const empty = requiredAttributes.filter((attribute) => typeof event[attribute] !== 'string' || event[attribute].length === 0);
+  const empty = requiredAttributes.filter(
+    (attribute) => typeof event[attribute] !== 'string' || event[attribute].length === 0,
+  );
   if (empty.length) throw new MalformedMessage(`empty ${empty.join(', ')}`);
   if (Number.isNaN(event.time.getTime())) throw new MalformedMessage('time is not a valid date');
   const attributes: Record<string, unknown> = {

@@ -60,7 +60,12 @@ describe('CloudEvents binary content mode', () => {
       Object.fromEntries(Object.entries(sdk.headers).filter(([, value]) => typeof value === 'string')),
     );
     // The SDK's Kafka parser takes its own KafkaMessage shape (key, value, headers), wider than its declared type.
-    const kafkaMessage = { key: message.key, value: message.value, headers: message.headers, body: message.value };
+    const kafkaMessage = {
+      key: message.key,
+      value: message.value,
+      headers: message.headers,
+      body: message.value,
+    };
     const parsed = Kafka.toEvent(kafkaMessage as Parameters<typeof Kafka.toEvent>[0]) as CloudEvent;
     expect(parsed).toMatchObject({
       id: event.id,

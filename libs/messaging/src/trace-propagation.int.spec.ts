@@ -5,7 +5,11 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ContractRegistry } from '@hypercare/contracts';
-import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
+import {
+  ContractedEventStore,
+  openPostgresEventStore,
+  type PostgresEventStore,
+} from '@hypercare/event-store';
 import { createTestDatabase, describeWith, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
 import { KafkaMessageBus } from './kafka-message-bus';
 import type { RunningConsumer } from './message-bus.port';

@@ -18,19 +18,28 @@ export class Checkpoints {
 
   /** Creates the rows of projections that have none, at the start of the log. */
   async register(sql: SqlExecutor, names: readonly string[]): Promise<void> {
-    await sql.query(`insert into ${this.table} (name) select unnest($1::text[]) on conflict (name) do nothing`, [names]);
+    await sql.query(
+      `insert into ${this.table} (name) select unnest($1::text[]) on conflict (name) do nothing`,
+      [names],
+    );
   }
 
   /** Locks the projection's row for the transaction (live pages and a rebuild exclude each other) and reads it. */
   async lock(tx: SqlExecutor, name: string): Promise<number> {
-    const [row] = await tx.query<{ position: string }>(`select position from ${this.table} where name = $1 for update`, [name]);
+    const [row] = await tx.query<{ position: string }>(
+      `select position from ${this.table} where name = $1 for update`,
+      [name],
+    );
     if (!row) throw new Error(`projection ${name} has no checkpoint: it was not registered`);
     return Number(row.position);
   }
 
   /** Back to the start of the log, stamped as rebuilt now; returns the new checkpoint. */
   async reset(tx: SqlExecutor, name: string): Promise<ProjectionCheckpoint> {
-    const [row] = await tx.query<{ rebuilt_at: Date }>(`update ${this.table} set position = 0, rebuilt_at = now() where name = $1 returning rebuilt_at`, [name]);
+    const [row] = await tx.query<{ rebuilt_at: Date }>(
+      `update ${this.table} set position = 0, rebuilt_at = now() where name = $1 returning rebuilt_at`,
+      [name],
+    );
     return { name, position: 0, rebuiltAt: (row as { rebuilt_at: Date }).rebuilt_at };
   }
 
@@ -40,12 +49,17 @@ export class Checkpoints {
 
   /** The projection's position, undefined when it has no checkpoint. */
   async positionOf(sql: SqlExecutor, name: string): Promise<number | undefined> {
-    const [row] = await sql.query<{ position: string }>(`select position from ${this.table} where name = $1`, [name]);
+    const [row] = await sql.query<{ position: string }>(
+      `select position from ${this.table} where name = $1`,
+      [name],
+    );
     return row ? Number(row.position) : undefined;
   }
 
   async all(sql: SqlExecutor): Promise<ProjectionCheckpoint[]> {
-    const rows = await sql.query<{ name: string; position: string; rebuilt_at: Date | null }>(`select name, position, rebuilt_at from ${this.table} order by name`);
+    const rows = await sql.query<{ name: string; position: string; rebuilt_at: Date | null }>(
+      `select name, position, rebuilt_at from ${this.table} order by name`,
+    );
     return rows.map((row) => ({ name: row.name, position: Number(row.position), rebuiltAt: row.rebuilt_at }));
   }
 }

@@ -23,7 +23,9 @@ export interface DocumentProjectionOptions<C extends EventContract, Doc extends 
  * in one (deleted in another), so a page costs the same few statements however many events
  * it holds. The usual shape of a read model; the file to copy for a new one.
  */
-export const documentProjection = <C extends EventContract, Doc extends object>(options: DocumentProjectionOptions<C, Doc>): Projection<C> & { documents: DocumentTable<Doc> } => {
+export const documentProjection = <C extends EventContract, Doc extends object>(
+  options: DocumentProjectionOptions<C, Doc>,
+): Projection<C> & { documents: DocumentTable<Doc> } => {
   const documents = new DocumentTable<Doc>(options.documents);
   return {
     ...defineProjection({

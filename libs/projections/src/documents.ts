@@ -36,13 +36,18 @@ export class DocumentTable<Doc extends object> {
     if (!key) throw new Error(`the key ${options.key} of ${options.table} must be one of its columns`);
     this.keyProperty = key[0];
     this.keyColumn = quoteIdent(key[1]);
-    this.selectList = this.properties.map(([property, column]) => `${quoteIdent(column)} as ${quoteIdent(property)}`).join(', ');
+    this.selectList = this.properties
+      .map(([property, column]) => `${quoteIdent(column)} as ${quoteIdent(property)}`)
+      .join(', ');
   }
 
   /** The stored rows of these keys, by key; missing keys are absent. */
   async load(tx: SqlExecutor, keys: readonly string[]): Promise<Map<string, Doc>> {
     if (keys.length === 0) return new Map();
-    const rows = await tx.query<Doc>(`select ${this.selectList} from ${this.table} where ${this.keyColumn} = any($1::text[])`, [keys]);
+    const rows = await tx.query<Doc>(
+      `select ${this.selectList} from ${this.table} where ${this.keyColumn} = any($1::text[])`,
+      [keys],
+    );
     return new Map(rows.map((row) => [String((row as Record<string, unknown>)[this.keyProperty]), row]));
   }
 
@@ -50,7 +55,9 @@ export class DocumentTable<Doc extends object> {
   async save(tx: SqlExecutor, docs: readonly Doc[]): Promise<void> {
     if (docs.length === 0) return;
     const columns = this.properties.map(([, column]) => quoteIdent(column));
-    const assignments = columns.filter((column) => column !== this.keyColumn).map((column) => `${column} = excluded.${column}`);
+    const assignments = columns
+      .filter((column) => column !== this.keyColumn)
+      .map((column) => `${column} = excluded.${column}`);
     await tx.query(
       `insert into ${this.table} (${columns.join(', ')})
        select ${columns.join(', ')} from jsonb_populate_recordset(null::${this.table}, $1::jsonb)
@@ -77,7 +84,9 @@ export class DocumentTable<Doc extends object> {
 
   private toRow(doc: Doc): Record<string, unknown> {
     const values = doc as Record<string, unknown>;
-    return Object.fromEntries(this.properties.map(([property, column]) => [column, values[property] ?? null]));
+    return Object.fromEntries(
+      this.properties.map(([property, column]) => [column, values[property] ?? null]),
+    );
   }
 }
 
@@ -85,10 +94,19 @@ export class DocumentTable<Doc extends object> {
  * The table and columns of a TypeORM entity as its decorators declare them, keyed by `key`:
  * the entity stays the one description of a table that both its queries and its projection use.
  */
-export const entityTable = <Doc extends object>(entity: new () => Doc, key: keyof Doc & string): DocumentTableOptions<Doc> => {
+export const entityTable = <Doc extends object>(
+  entity: new () => Doc,
+  key: keyof Doc & string,
+): DocumentTableOptions<Doc> => {
   const storage = getMetadataArgsStorage();
   const table = storage.tables.find(({ target }) => target === entity);
   if (!table?.name) throw new Error(`${entity.name} is not a TypeORM entity with a table name`);
-  const columns = storage.columns.filter(({ target }) => target === entity).map(({ propertyName, options }) => [propertyName, options.name ?? propertyName]);
-  return { table: table.schema ? `${table.schema}.${table.name}` : table.name, key, columns: Object.fromEntries(columns) as DocumentTableOptions<Doc>['columns'] };
+  const columns = storage.columns
+    .filter(({ target }) => target === entity)
+    .map(({ propertyName, options }) => [propertyName, options.name ?? propertyName]);
+  return {
+    table: table.schema ? `${table.schema}.${table.name}` : table.name,
+    key,
+    columns: Object.fromEntries(columns) as DocumentTableOptions<Doc>['columns'],
+  };
 };

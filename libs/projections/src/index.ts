@@ -2,5 +2,11 @@ export { Checkpoints, projectionCheckpointsMigration, type ProjectionCheckpoint 
 export { documentProjection, type DocumentProjectionOptions } from './document-projection';
 export { DocumentTable, entityTable, type DocumentTableOptions } from './documents';
 export { defineProjection, eventsFor, type Projection } from './projection';
-export { ProjectionRunner, type ProjectionLog, type ProjectionRunnerOptions, type ProjectionStatus, type RebuildReport } from './projection-runner';
+export {
+  ProjectionRunner,
+  type ProjectionLog,
+  type ProjectionRunnerOptions,
+  type ProjectionStatus,
+  type RebuildReport,
+} from './projection-runner';
 export { openReadDatabase, type ReadDatabaseOptions } from './read-database';

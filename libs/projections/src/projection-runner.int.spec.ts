@@ -17,24 +17,46 @@ interface World {
 
 const at = '2026-11-02T08:00:00.000Z';
 const add = (log: ContractedEventStore, tallyId: string, amounts: number[]) =>
-  log.append(`tally-${tallyId}`, amounts.map((amount) => ({ type: tallyAdded.type, data: { tallyId, amount, at } })));
+  log.append(
+    `tally-${tallyId}`,
+    amounts.map((amount) => ({ type: tallyAdded.type, data: { tallyId, amount, at } })),
+  );
 const totals = async (sql: SqlClient) =>
-  Object.fromEntries((await sql.query<{ tally_id: string; total: number; additions: number }>('select tally_id, total, additions from probe.tallies')).map((row) => [row.tally_id, [row.total, row.additions]]));
+  Object.fromEntries(
+    (
+      await sql.query<{ tally_id: string; total: number; additions: number }>(
+        'select tally_id, total, additions from probe.tallies',
+      )
+    ).map((row) => [row.tally_id, [row.total, row.additions]]),
+  );
 
 const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
   let world: World;
   const runners: ProjectionRunner[] = [];
   const runner = (overrides: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
-    const created = new ProjectionRunner({ log: world.log, sql: world.sql, schema: 'probe', projections: [tallies], pageSize: 7, ...overrides });
+    const created = new ProjectionRunner({
+      log: world.log,
+      sql: world.sql,
+      schema: 'probe',
+      projections: [tallies],
+      pageSize: 7,
+      ...overrides,
+    });
     runners.push(created);
     return created;
   };
 
   beforeEach(async () => {
     const database = await open();
-    const dataSource = await openReadDatabase(database.pool, { schema: 'probe', migrations: [TallySchema1764400000001] });
+    const dataSource = await openReadDatabase(database.pool, {
+      schema: 'probe',
+      migrations: [TallySchema1764400000001],
+    });
     const sql = pgClient(database.pool);
-    const log = new ContractedEventStore(await PostgresEventStore.open(sql, { schema: 'probe_log' }), new ContractRegistry([tallyAdded]));
+    const log = new ContractedEventStore(
+      await PostgresEventStore.open(sql, { schema: 'probe_log' }),
+      new ContractRegistry([tallyAdded]),
+    );
     world = { database, dataSource, sql, log };
   });
   afterEach(async () => {
@@ -51,7 +73,9 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     await add(world.log, 'a', [4]);
     await running.caughtUp();
     expect(await totals(world.sql)).toEqual({ a: [10, 4], b: [10, 1] });
-    expect(await running.status()).toEqual([{ name: 'tallies', position: await world.log.headPosition(), rebuiltAt: null, lag: 0 }]);
+    expect(await running.status()).toEqual([
+      { name: 'tallies', position: await world.log.headPosition(), rebuiltAt: null, lag: 0 },
+    ]);
   });
 
   it('applies each event once when two instances follow the same log', async () => {
@@ -60,7 +84,9 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     await Promise.all([first.start(), second.start()]);
     await Promise.all(Array.from({ length: 30 }, (_, i) => add(world.log, `t${i % 5}`, [1, 1])));
     await Promise.all([first.caughtUp(), second.caughtUp()]);
-    expect(await totals(world.sql)).toEqual(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, [12, 12]])));
+    expect(await totals(world.sql)).toEqual(
+      Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`t${i}`, [12, 12]])),
+    );
   });
 
   it('resumes after a restart from its own checkpoint, applying nothing twice', async () => {
@@ -87,7 +113,10 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
       },
     });
     await add(world.log, 'f', [5]);
-    const running = runner({ projections: [flaky], logger: { info: () => undefined, error: (fields) => void errors.push(String(fields['err'])) } });
+    const running = runner({
+      projections: [flaky],
+      logger: { info: () => undefined, error: (fields) => void errors.push(String(fields['err'])) },
+    });
     await running.start();
     await running.caughtUp();
     expect(errors).toEqual(['Error: read database hiccup', 'Error: read database hiccup']);
@@ -112,11 +141,15 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     await add(world.log, 'y', [4]);
     await running.caughtUp();
     expect(await totals(world.sql)).toEqual({ ...live, y: [7, 2] });
-    await expect(running.rebuild('nothing-by-that-name')).rejects.toThrow('projection nothing-by-that-name does not exist');
+    await expect(running.rebuild('nothing-by-that-name')).rejects.toThrow(
+      'projection nothing-by-that-name does not exist',
+    );
   });
 
   it('refuses two projections of one name', () => {
-    expect(() => runner({ projections: [tallies, tallies] })).toThrow('projection tallies is registered twice');
+    expect(() => runner({ projections: [tallies, tallies] })).toThrow(
+      'projection tallies is registered twice',
+    );
   });
 };
 

@@ -59,9 +59,15 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     const { sql, projections } = this.options;
-    await this.checkpoints.register(sql, projections.map(({ name }) => name));
-    const checkpoints = new Map((await this.checkpoints.all(sql)).map((checkpoint) => [checkpoint.name, checkpoint]));
-    for (const projection of projections) this.follow(projection, checkpoints.get(projection.name) as ProjectionCheckpoint);
+    await this.checkpoints.register(
+      sql,
+      projections.map(({ name }) => name),
+    );
+    const checkpoints = new Map(
+      (await this.checkpoints.all(sql)).map((checkpoint) => [checkpoint.name, checkpoint]),
+    );
+    for (const projection of projections)
+      this.follow(projection, checkpoints.get(projection.name) as ProjectionCheckpoint);
   }
 
   async stop(): Promise<void> {
@@ -77,7 +83,9 @@ export class ProjectionRunner {
 
   /** The position up to which the projection has applied the log. */
   async positionOf(name: string): Promise<number> {
-    const position = this.options.projections.some((projection) => projection.name === name) ? await this.checkpoints.positionOf(this.options.sql, name) : undefined;
+    const position = this.options.projections.some((projection) => projection.name === name)
+      ? await this.checkpoints.positionOf(this.options.sql, name)
+      : undefined;
     if (position === undefined) throw new NotFound('projection', name);
     return position;
   }
@@ -85,8 +93,13 @@ export class ProjectionRunner {
   /** Each projection's checkpoint and how far behind the log's head it is. */
   async status(): Promise<ProjectionStatus[]> {
     const names = new Set(this.options.projections.map(({ name }) => name));
-    const [checkpoints, head] = await Promise.all([this.checkpoints.all(this.options.sql), this.options.log.headPosition()]);
-    return checkpoints.filter(({ name }) => names.has(name)).map((checkpoint) => ({ ...checkpoint, lag: Math.max(0, head - checkpoint.position) }));
+    const [checkpoints, head] = await Promise.all([
+      this.checkpoints.all(this.options.sql),
+      this.options.log.headPosition(),
+    ]);
+    return checkpoints
+      .filter(({ name }) => names.has(name))
+      .map((checkpoint) => ({ ...checkpoint, lag: Math.max(0, head - checkpoint.position) }));
   }
 
   /**
@@ -94,7 +107,9 @@ export class ProjectionRunner {
    * it; resolves when it has caught up. Readers see it fill up again meanwhile.
    */
   async rebuild(name?: string): Promise<RebuildReport> {
-    const chosen = this.options.projections.filter((projection) => name === undefined || projection.name === name);
+    const chosen = this.options.projections.filter(
+      (projection) => name === undefined || projection.name === name,
+    );
     if (chosen.length === 0) throw new NotFound('projection', name ?? '(any)');
     const started = Date.now();
     const head = await this.options.log.headPosition();
@@ -105,7 +120,10 @@ export class ProjectionRunner {
         for (const table of projection.tables) await tx.query(`delete from ${table}`);
         return this.checkpoints.reset(tx, projection.name);
       });
-      this.options.logger?.info({ projection: projection.name, head }, `rebuilding ${projection.name} from ${head} events`);
+      this.options.logger?.info(
+        { projection: projection.name, head },
+        `rebuilding ${projection.name} from ${head} events`,
+      );
       if (!this.stopped) this.follow(projection, checkpoint);
     }
     const progress = setInterval(() => void this.reportProgress(chosen), PROGRESS_EVERY_MS);
@@ -114,7 +132,11 @@ export class ProjectionRunner {
     } finally {
       clearInterval(progress);
     }
-    const report = { projections: chosen.map(({ name }) => name), events: head, durationMs: Date.now() - started };
+    const report = {
+      projections: chosen.map(({ name }) => name),
+      events: head,
+      durationMs: Date.now() - started,
+    };
     this.options.logger?.info({ ...report }, 'projections rebuilt');
     return report;
   }
@@ -134,7 +156,11 @@ export class ProjectionRunner {
         batchSize: this.options.pageSize ?? 1_000,
         externalEffects: true,
         handle: (events) => this.apply(projection, events),
-        onError: (error) => this.options.logger?.error({ projection: projection.name, err: error }, 'projection page failed; retrying'),
+        onError: (error) =>
+          this.options.logger?.error(
+            { projection: projection.name, err: error },
+            'projection page failed; retrying',
+          ),
       }),
     );
   }
@@ -142,7 +168,11 @@ export class ProjectionRunner {
   private async reportProgress(projections: readonly Projection[]): Promise<void> {
     const names = new Set(projections.map(({ name }) => name));
     for (const { name, position, lag } of await this.status().catch(() => [])) {
-      if (names.has(name)) this.options.logger?.info({ projection: name, position, lag }, `rebuilding ${name}: ${lag} events to go`);
+      if (names.has(name))
+        this.options.logger?.info(
+          { projection: name, position, lag },
+          `rebuilding ${name}: ${lag} events to go`,
+        );
     }
   }
 

@@ -8,7 +8,11 @@ import { openReadDatabase } from './read-database';
 import { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';
 
 /** A given event: its type and data, and where it was recorded when that matters to the test. */
-export type GivenEvent<C extends EventContract> = EventOf<C> & { stream?: string; metadata?: EventMetadata; recordedAt?: Date };
+export type GivenEvent<C extends EventContract> = EventOf<C> & {
+  stream?: string;
+  metadata?: EventMetadata;
+  recordedAt?: Date;
+};
 
 export interface ProjectionSpec<C extends EventContract> {
   given(...history: GivenEvent<C>[]): {
@@ -27,7 +31,10 @@ export interface ProjectionSpecSetup {
  * The events as a log would hand them over: contracted (the data parsed, so a fixture that
  * breaks its contract fails the test), with ids, stream versions and increasing positions.
  */
-const recorded = <C extends EventContract>(projection: Projection<C>, events: GivenEvent<C>[]): ContractedEvent<C>[] => {
+const recorded = <C extends EventContract>(
+  projection: Projection<C>,
+  events: GivenEvent<C>[],
+): ContractedEvent<C>[] => {
   const contracts = new ContractRegistry([...new Set(projection.contracts)]);
   const versions = new Map<string, number>();
   return events.map((event, index) => {
@@ -35,14 +42,27 @@ const recorded = <C extends EventContract>(projection: Projection<C>, events: Gi
     const version = (versions.get(stream) ?? -1) + 1;
     versions.set(stream, version);
     const data = contracts.validate(event.type, event.data);
-    return { ...event, data, id: randomUUID(), stream, version, position: index + 1, metadata: event.metadata ?? {}, recordedAt: event.recordedAt ?? new Date(0) } as ContractedEvent<C>;
+    return {
+      ...event,
+      data,
+      id: randomUUID(),
+      stream,
+      version,
+      position: index + 1,
+      metadata: event.metadata ?? {},
+      recordedAt: event.recordedAt ?? new Date(0),
+    } as ContractedEvent<C>;
   });
 };
 
 const snapshot = async (sql: SqlClient, tables: readonly string[]): Promise<unknown[]> =>
   Promise.all(tables.map((table) => sql.query(`select to_jsonb(t) as row from ${table} t order by 1`)));
 
-const applyIn = <C extends EventContract>(sql: SqlClient, projection: Projection<C>, pages: ContractedEvent<C>[][]): Promise<void> =>
+const applyIn = <C extends EventContract>(
+  sql: SqlClient,
+  projection: Projection<C>,
+  pages: ContractedEvent<C>[][],
+): Promise<void> =>
   sql.transaction(async (tx) => {
     for (const table of projection.tables) await tx.query(`delete from ${table}`);
     for (const page of pages) await projection.apply(page, tx);
@@ -65,7 +85,10 @@ export const describeProjection = <C extends EventContract>(
     let opened: { database: ReadTestDatabase; dataSource: DataSource; sql: SqlClient } | undefined;
     beforeAll(async () => {
       const database = await open();
-      const dataSource = await openReadDatabase(database.pool, { schema: setup.schema, migrations: setup.migrations });
+      const dataSource = await openReadDatabase(database.pool, {
+        schema: setup.schema,
+        migrations: setup.migrations,
+      });
       opened = { database, dataSource, sql: pgClient(database.pool) };
     });
     afterAll(async () => {
@@ -79,7 +102,11 @@ export const describeProjection = <C extends EventContract>(
             if (!opened) throw new Error('the database is opened in beforeAll: run the spec inside a test');
             const { sql } = opened;
             const all = recorded(projection, [...history, ...events]);
-            await applyIn(sql, projection, all.map((event) => [event]));
+            await applyIn(
+              sql,
+              projection,
+              all.map((event) => [event]),
+            );
             const oneByOne = await snapshot(sql, projection.tables);
             await applyIn(sql, projection, [all]);
             expect(await snapshot(sql, projection.tables)).toEqual(oneByOne);

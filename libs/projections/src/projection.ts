@@ -24,10 +24,14 @@ export interface Projection<C extends EventContract = EventContract> {
 }
 
 /** Declares a projection, keeping its contracts' event types for `apply`. */
-export const defineProjection = <C extends EventContract>(projection: Projection<C>): Projection<C> => projection;
+export const defineProjection = <C extends EventContract>(projection: Projection<C>): Projection<C> =>
+  projection;
 
 /** The events of a log page a projection reads; the check that makes its typed view honest. */
-export const eventsFor = <C extends EventContract>(projection: Projection<C>, events: readonly ContractedEvent<EventContract>[]): ContractedEvent<C>[] => {
+export const eventsFor = <C extends EventContract>(
+  projection: Projection<C>,
+  events: readonly ContractedEvent<EventContract>[],
+): ContractedEvent<C>[] => {
   const types = new Set<string>(projection.contracts.map(({ type }) => type));
   return events.filter((event): event is ContractedEvent<C> => types.has(event.type));
 };

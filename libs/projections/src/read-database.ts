@@ -23,8 +23,9 @@ export interface ReadDatabaseOptions {
  */
 const sharedPoolDriver = (pool: Pool) => {
   const facade = {
-    connect: (callback: (error: Error | undefined, client: PoolClient | undefined, release: () => void) => void) =>
-      pool.connect((error, client, release) => callback(error ?? undefined, client, release)),
+    connect: (
+      callback: (error: Error | undefined, client: PoolClient | undefined, release: () => void) => void,
+    ) => pool.connect((error, client, release) => callback(error ?? undefined, client, release)),
     on: () => facade,
     end: (callback?: (error?: Error) => void) => callback?.(),
   };

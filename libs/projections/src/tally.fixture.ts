@@ -9,7 +9,12 @@ export const tallyAdded = defineEvent({
   summary: 'A tally moved on.',
   schema: z.object({ tallyId: z.string().min(1), amount: z.number().int(), at: z.string().datetime() }),
 });
-export const tallyDropped = defineEvent({ type: 'hypercare.tally.dropped.v1', topic: 'test.tallies.v1', summary: 'A tally was dropped.', schema: z.object({ tallyId: z.string().min(1) }) });
+export const tallyDropped = defineEvent({
+  type: 'hypercare.tally.dropped.v1',
+  topic: 'test.tallies.v1',
+  summary: 'A tally was dropped.',
+  schema: z.object({ tallyId: z.string().min(1) }),
+});
 
 export interface Tally {
   tallyId: string;
@@ -23,7 +28,9 @@ export class TallySchema1764400000001 implements MigrationInterface {
   name = 'TallySchema1764400000001';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('create table probe.tallies (tally_id text primary key, total int not null, additions int not null, last_at timestamptz not null)');
+    await runner.query(
+      'create table probe.tallies (tally_id text primary key, total int not null, additions int not null, last_at timestamptz not null)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
@@ -35,7 +42,11 @@ export class TallySchema1764400000001 implements MigrationInterface {
 export const tallies = documentProjection({
   name: 'tallies',
   contracts: [tallyAdded, tallyDropped],
-  documents: { table: 'probe.tallies', key: 'tallyId', columns: { tallyId: 'tally_id', total: 'total', additions: 'additions', lastAt: 'last_at' } },
+  documents: {
+    table: 'probe.tallies',
+    key: 'tallyId',
+    columns: { tallyId: 'tally_id', total: 'total', additions: 'additions', lastAt: 'last_at' },
+  },
   keyOf: (event) => event.data.tallyId,
   evolve: (tally: Tally | undefined, event): Tally | undefined => {
     switch (event.type) {

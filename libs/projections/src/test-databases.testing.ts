@@ -21,6 +21,9 @@ export const onPglite = async (): Promise<ReadTestDatabase> => {
   const db = await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
-  const pool = new Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1 });
+  const pool = new Pool({
+    connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
+    max: 1,
+  });
   return { pool, dispose: async () => (await pool.end(), await server.stop(), await db.close()) };
 };

@@ -1,1 +1,6 @@
-export { describeProjection, type GivenEvent, type ProjectionSpec, type ProjectionSpecSetup } from './projection-spec.testing';
+export {
+  describeProjection,
+  type GivenEvent,
+  type ProjectionSpec,
+  type ProjectionSpecSetup,
+} from './projection-spec.testing';

@@ -9,7 +9,10 @@ export const CORRELATION_HEADER = 'x-correlation-id';
  * What every event a request causes carries: the caller's correlation id (a new one when it
  * sent none), the trace it runs in, who acted and for which period.
  */
-export const commandMetadata = (correlationId: string | undefined, context: { actor?: string; periodId?: string; causationId?: string }): EventMetadata => ({
+export const commandMetadata = (
+  correlationId: string | undefined,
+  context: { actor?: string; periodId?: string; causationId?: string },
+): EventMetadata => ({
   correlationId: correlationId && correlationId.length <= 200 ? correlationId : randomUUID(),
   traceparent: currentTraceparent(),
   ...context,

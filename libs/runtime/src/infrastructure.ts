@@ -105,7 +105,10 @@ export class Infrastructure {
   }
 
   readinessChecks(): ReadinessCheck[] {
-    const postgres: ReadinessCheck = { name: 'postgres', check: async () => void (await this.pool.query('select 1')) };
+    const postgres: ReadinessCheck = {
+      name: 'postgres',
+      check: async () => void (await this.pool.query('select 1')),
+    };
     const kafka: ReadinessCheck = {
       name: 'kafka',
       check: async () => {
@@ -128,10 +131,14 @@ export class Infrastructure {
   private async connectBus(log: MessagingLog): Promise<MessageBus> {
     const brokers = this.settings.kafkaBrokers;
     if (!brokers) return new InProcessMessageBus();
-    for (const backoff = new Backoff(500, RECONNECT_MAX_MS); ; ) {
+    for (const backoff = new Backoff(500, RECONNECT_MAX_MS); ;) {
       if (this.closing.signal.aborted) throw new Error('infrastructure closed before Kafka answered');
       try {
-        this.connectedBus = await KafkaMessageBus.connect({ brokers: [...brokers], clientId: this.settings.clientId, log });
+        this.connectedBus = await KafkaMessageBus.connect({
+          brokers: [...brokers],
+          clientId: this.settings.clientId,
+          log,
+        });
         return this.connectedBus;
       } catch (error) {
         const wait = backoff.next();

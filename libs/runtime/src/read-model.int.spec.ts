@@ -24,9 +24,16 @@ class ActivationsSchema1764400001000 implements MigrationInterface {
 const activations = documentProjection({
   name: 'activations',
   contracts: [periodActivated],
-  documents: { table: 'viewer.activations', key: 'periodId', columns: { periodId: 'period_id', times: 'times' } },
+  documents: {
+    table: 'viewer.activations',
+    key: 'periodId',
+    columns: { periodId: 'period_id', times: 'times' },
+  },
   keyOf: (event) => event.data.periodId,
-  evolve: (row: { periodId: string; times: number } | undefined, event) => ({ periodId: event.data.periodId, times: (row?.times ?? 0) + 1 }),
+  evolve: (row: { periodId: string; times: number } | undefined, event) => ({
+    periodId: event.data.periodId,
+    times: (row?.times ?? 0) + 1,
+  }),
 });
 
 describeWith('postgres')('read model', () => {
@@ -38,10 +45,29 @@ describeWith('postgres')('read model', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('read_model');
-    infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'advisory-lock', clientId: 'read-model-test' });
-    publisher = await ServiceRuntime.open(infrastructure, { service: 'publisher', contracts: hypercareContracts(), publishes: periodContracts, log: quiet });
-    viewer = await ServiceRuntime.open(infrastructure, { service: 'viewer', contracts: hypercareContracts(), publishes: [], log: quiet });
-    readModel = await ReadModel.open(infrastructure, viewer, { migrations: [ActivationsSchema1764400001000], received: [activations] }, quiet);
+    infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      election: 'advisory-lock',
+      clientId: 'read-model-test',
+    });
+    publisher = await ServiceRuntime.open(infrastructure, {
+      service: 'publisher',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      log: quiet,
+    });
+    viewer = await ServiceRuntime.open(infrastructure, {
+      service: 'viewer',
+      contracts: hypercareContracts(),
+      publishes: [],
+      log: quiet,
+    });
+    readModel = await ReadModel.open(
+      infrastructure,
+      viewer,
+      { migrations: [ActivationsSchema1764400001000], received: [activations] },
+      quiet,
+    );
     publisher.start();
     viewer.start();
     await readModel.start();
@@ -53,29 +79,59 @@ describeWith('postgres')('read model', () => {
     await database?.drop();
   });
 
-  const activate = async (periodId: string) => publisher.store.append(`period-${periodId}`, [{ type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } }]);
-  const times = async (periodId: string) => (await viewer.sql.query<{ times: number }>('select times from viewer.activations where period_id = $1', [periodId]))[0]?.times;
+  const activate = async (periodId: string) =>
+    publisher.store.append(`period-${periodId}`, [
+      { type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } },
+    ]);
+  const times = async (periodId: string) =>
+    (
+      await viewer.sql.query<{ times: number }>('select times from viewer.activations where period_id = $1', [
+        periodId,
+      ])
+    )[0]?.times;
 
   it("projects another service's events as they arrive, and says when a write of the publisher is reflected", async () => {
     const periodId = randomUUID();
     const { position } = await activate(periodId);
-    await eventually('the activation is reflected', () => readModel.reflects('activations', '/hypercare/publisher', position), 20_000);
+    await eventually(
+      'the activation is reflected',
+      () => readModel.reflects('activations', '/hypercare/publisher', position),
+      20_000,
+    );
     expect(await times(periodId)).toBe(1);
     expect(await readModel.reflects('activations', '/hypercare/publisher', position + 1_000)).toBe(false);
-    await expect(readModel.reflects('nothing', '/hypercare/publisher', position)).rejects.toThrow('projection nothing does not exist');
+    await expect(readModel.reflects('nothing', '/hypercare/publisher', position)).rejects.toThrow(
+      'projection nothing does not exist',
+    );
   });
 
   it('keeps a redelivered event once, so the projection applies it once', async () => {
     const periodId = randomUUID();
     const { position } = await activate(periodId);
-    await eventually('the activation is reflected', () => readModel.reflects('activations', '/hypercare/publisher', position), 20_000);
+    await eventually(
+      'the activation is reflected',
+      () => readModel.reflects('activations', '/hypercare/publisher', position),
+      20_000,
+    );
     const [stored] = await publisher.store.readStream(`period-${periodId}`);
     const bus = await infrastructure.bus(quiet);
-    const again = { id: stored?.id as string, type: periodActivated.type, source: '/hypercare/publisher', subject: periodId, time: new Date(), data: stored?.data, logPosition: position };
+    const again = {
+      id: stored?.id as string,
+      type: periodActivated.type,
+      source: '/hypercare/publisher',
+      subject: periodId,
+      time: new Date(),
+      data: stored?.data,
+      logPosition: position,
+    };
     await bus.publish(periodActivated.topic, [again, again]);
     const marker = randomUUID();
     const { position: after } = await activate(marker);
-    await eventually('a later activation is reflected', () => readModel.reflects('activations', '/hypercare/publisher', after), 20_000);
+    await eventually(
+      'a later activation is reflected',
+      () => readModel.reflects('activations', '/hypercare/publisher', after),
+      20_000,
+    );
     expect(await times(periodId)).toBe(1);
   });
 
@@ -85,7 +141,9 @@ describeWith('postgres')('read model', () => {
     const report = await readModel.rebuild('activations');
     expect(report.projections).toEqual(['activations']);
     expect(await viewer.sql.query('select * from viewer.activations order by period_id')).toEqual(before);
-    expect(await readModel.status()).toEqual([expect.objectContaining({ name: 'activations', lag: 0, rebuiltAt: expect.any(Date) })]);
+    expect(await readModel.status()).toEqual([
+      expect.objectContaining({ name: 'activations', lag: 0, rebuiltAt: expect.any(Date) }),
+    ]);
   });
 
   it('runs no relay for a service that publishes nothing', () => {

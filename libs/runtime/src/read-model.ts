@@ -2,7 +2,13 @@ import { NotFound } from '@hypercare/domain-kit';
 import type { EventContract } from '@hypercare/contracts';
 import { pgClient, type ContractedEventStore } from '@hypercare/event-store';
 import type { ContractedIntegrationEvent, MessagingLog } from '@hypercare/messaging';
-import { openReadDatabase, ProjectionRunner, type Projection, type ProjectionStatus, type RebuildReport } from '@hypercare/projections';
+import {
+  openReadDatabase,
+  ProjectionRunner,
+  type Projection,
+  type ProjectionStatus,
+  type RebuildReport,
+} from '@hypercare/projections';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Infrastructure } from './infrastructure';
 import { ReceivedEvents, receivedPositionsMigration } from './received-events';
@@ -31,7 +37,12 @@ export class ReadModel {
     private readonly received: ReceivedEvents | undefined,
   ) {}
 
-  static async open(infrastructure: Infrastructure, runtime: ServiceRuntime, options: ReadModelOptions, log: MessagingLog): Promise<ReadModel> {
+  static async open(
+    infrastructure: Infrastructure,
+    runtime: ServiceRuntime,
+    options: ReadModelOptions,
+    log: MessagingLog,
+  ): Promise<ReadModel> {
     const { service } = runtime;
     const receiving = options.received ?? [];
     const dataSource = await openReadDatabase(infrastructure.pool, {
@@ -43,12 +54,19 @@ export class ReadModel {
     const sql = pgClient(infrastructure.projectionPool);
     const logger = { info: log.info, error: log.error };
     const runners: ProjectionRunner[] = [];
-    if (options.own?.length) runners.push(new ProjectionRunner({ log: runtime.store, sql, schema: service, projections: options.own, logger }));
+    if (options.own?.length)
+      runners.push(
+        new ProjectionRunner({ log: runtime.store, sql, schema: service, projections: options.own, logger }),
+      );
     let received: ReceivedEvents | undefined;
     if (receiving.length) {
       received = await ReceivedEvents.open(infrastructure, service, runtime.contracts, log);
-      runtime.consume(received.consumer(service, [...new Set(receiving.flatMap(({ contracts }) => contracts))]));
-      runners.push(new ProjectionRunner({ log: received.log, sql, schema: service, projections: receiving, logger }));
+      runtime.consume(
+        received.consumer(service, [...new Set(receiving.flatMap(({ contracts }) => contracts))]),
+      );
+      runners.push(
+        new ProjectionRunner({ log: received.log, sql, schema: service, projections: receiving, logger }),
+      );
     }
     return new ReadModel(dataSource, runners, received);
   }
@@ -80,12 +98,16 @@ export class ReadModel {
   }
 
   async status(): Promise<ProjectionStatus[]> {
-    return (await Promise.all(this.runners.map((runner) => runner.status()))).flat().sort((a, b) => a.name.localeCompare(b.name));
+    return (await Promise.all(this.runners.map((runner) => runner.status())))
+      .flat()
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Rebuilds the named projection (every one, absent a name) from its log. */
   async rebuild(name?: string): Promise<RebuildReport> {
-    const runners = this.runners.filter((runner) => name === undefined || runner.projections.some((projection) => projection.name === name));
+    const runners = this.runners.filter(
+      (runner) => name === undefined || runner.projections.some((projection) => projection.name === name),
+    );
     if (runners.length === 0) throw new NotFound('projection', name ?? '(any)');
     const reports = await Promise.all(runners.map((runner) => runner.rebuild(name)));
     return {
@@ -100,7 +122,9 @@ export class ReadModel {
    * (a caller waiting to read its own write): the event arrived and the projection is past it.
    */
   async reflects(projection: string, source: string, logPosition: number): Promise<boolean> {
-    const runner = this.runners.find((candidate) => candidate.projections.some(({ name }) => name === projection));
+    const runner = this.runners.find((candidate) =>
+      candidate.projections.some(({ name }) => name === projection),
+    );
     if (!runner) throw new NotFound('projection', projection);
     const position = await this.received?.positionOf(source, logPosition);
     return position !== undefined && (await runner.positionOf(projection)) >= position;

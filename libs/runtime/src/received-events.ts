@@ -1,12 +1,24 @@
 import type { ContractRegistry, EventContract } from '@hypercare/contracts';
-import { pgClient, PostgresEventStore, quoteIdent, type ContractedEventStore, type SqlClient, type StoreTransaction } from '@hypercare/event-store';
-import type { ContractedConsumerOptions, ContractedIntegrationEvent, MessagingLog } from '@hypercare/messaging';
+import {
+  pgClient,
+  PostgresEventStore,
+  quoteIdent,
+  type ContractedEventStore,
+  type SqlClient,
+  type StoreTransaction,
+} from '@hypercare/event-store';
+import type {
+  ContractedConsumerOptions,
+  ContractedIntegrationEvent,
+  MessagingLog,
+} from '@hypercare/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import type { Infrastructure } from './infrastructure';
 import { contractedStore } from './service-runtime';
 
 /** The aggregate's stream name for a received event: `ticket-<id>` for a ticket event. */
-const streamOf = (event: ContractedIntegrationEvent<EventContract>, contracts: ContractRegistry): string => `${contracts.contractOf(event.type).aggregate}-${event.subject}`;
+const streamOf = (event: ContractedIntegrationEvent<EventContract>, contracts: ContractRegistry): string =>
+  `${contracts.contractOf(event.type).aggregate}-${event.subject}`;
 
 /**
  * Other services' events as this service received them, kept in an event log of its own
@@ -25,10 +37,21 @@ export class ReceivedEvents {
     private readonly positions: string,
   ) {}
 
-  static async open(infrastructure: Infrastructure, service: string, contracts: ContractRegistry, log: MessagingLog): Promise<ReceivedEvents> {
+  static async open(
+    infrastructure: Infrastructure,
+    service: string,
+    contracts: ContractRegistry,
+    log: MessagingLog,
+  ): Promise<ReceivedEvents> {
     const sql = pgClient(infrastructure.projectionPool);
     const adapter = await PostgresEventStore.open(sql, { schema: `${service}_received` });
-    return new ReceivedEvents(sql, adapter, contractedStore(adapter, contracts, service, log), contracts, `${quoteIdent(service)}.received_positions`);
+    return new ReceivedEvents(
+      sql,
+      adapter,
+      contractedStore(adapter, contracts, service, log),
+      contracts,
+      `${quoteIdent(service)}.received_positions`,
+    );
   }
 
   /** The consumer that keeps these contracts' events as they arrive. */
@@ -46,7 +69,10 @@ export class ReceivedEvents {
     });
   }
 
-  private async append(tx: StoreTransaction, event: ContractedIntegrationEvent<EventContract>): Promise<void> {
+  private async append(
+    tx: StoreTransaction,
+    event: ContractedIntegrationEvent<EventContract>,
+  ): Promise<void> {
     const metadata = {
       source: event.source,
       occurredAt: event.time.toISOString(),
@@ -57,14 +83,22 @@ export class ReceivedEvents {
       ...(event.streamVersion !== undefined ? { streamVersion: event.streamVersion } : {}),
       ...(event.logPosition !== undefined ? { logPosition: event.logPosition } : {}),
     };
-    const { position } = await tx.append(streamOf(event, this.contracts), [{ id: event.id, type: event.type, data: event.data, metadata }]);
+    const { position } = await tx.append(streamOf(event, this.contracts), [
+      { id: event.id, type: event.type, data: event.data, metadata },
+    ]);
     if (event.logPosition === undefined) return;
-    await tx.query(`insert into ${this.positions} (source, log_position, position) values ($1, $2, $3) on conflict do nothing`, [event.source, event.logPosition, position]);
+    await tx.query(
+      `insert into ${this.positions} (source, log_position, position) values ($1, $2, $3) on conflict do nothing`,
+      [event.source, event.logPosition, position],
+    );
   }
 
   /** Where the publisher's event at `logPosition` stands in this log; undefined until it arrived. */
   async positionOf(source: string, logPosition: number): Promise<number | undefined> {
-    const [row] = await this.sql.query<{ position: string }>(`select position from ${this.positions} where source = $1 and log_position = $2`, [source, logPosition]);
+    const [row] = await this.sql.query<{ position: string }>(
+      `select position from ${this.positions} where source = $1 and log_position = $2`,
+      [source, logPosition],
+    );
     return row ? Number(row.position) : undefined;
   }
 }

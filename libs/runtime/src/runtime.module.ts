@@ -53,7 +53,9 @@ const messagingLog = (service: string): MessagingLog => {
  */
 @Global()
 @Module({})
-export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class RuntimeModule
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     private readonly infrastructure: Infrastructure,
     private readonly runtime: ServiceRuntime,
@@ -62,8 +64,17 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     @Optional() private readonly readModel?: ReadModel,
   ) {}
 
-  static forRoot({ service, contracts, publishes, readModel, config, infrastructure }: RuntimeModuleOptions): DynamicModule {
-    const manual = infrastructure ? infrastructure.clock instanceof ManualClock : config.HYPERCARE_CLOCK === 'manual';
+  static forRoot({
+    service,
+    contracts,
+    publishes,
+    readModel,
+    config,
+    infrastructure,
+  }: RuntimeModuleOptions): DynamicModule {
+    const manual = infrastructure
+      ? infrastructure.clock instanceof ManualClock
+      : config.HYPERCARE_CLOCK === 'manual';
     return {
       module: RuntimeModule,
       controllers: manual ? [TestClockController] : [],
@@ -84,16 +95,28 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
         {
           provide: ServiceRuntime,
           inject: [Infrastructure],
-          useFactory: (infra: Infrastructure) => ServiceRuntime.open(infra, { service, contracts, publishes, eventStoreUrl: config.EVENTSTORE_URL, log: messagingLog(service) }),
+          useFactory: (infra: Infrastructure) =>
+            ServiceRuntime.open(infra, {
+              service,
+              contracts,
+              publishes,
+              eventStoreUrl: config.EVENTSTORE_URL,
+              log: messagingLog(service),
+            }),
         },
         ...(readModel
           ? [
               {
                 provide: ReadModel,
                 inject: [Infrastructure, ServiceRuntime],
-                useFactory: (infra: Infrastructure, runtime: ServiceRuntime) => ReadModel.open(infra, runtime, readModel, messagingLog(service)),
+                useFactory: (infra: Infrastructure, runtime: ServiceRuntime) =>
+                  ReadModel.open(infra, runtime, readModel, messagingLog(service)),
               },
-              { provide: DataSource, inject: [ReadModel], useFactory: (model: ReadModel) => model.dataSource },
+              {
+                provide: DataSource,
+                inject: [ReadModel],
+                useFactory: (model: ReadModel) => model.dataSource,
+              },
             ]
           : []),
         { provide: CLOCK, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.clock },

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hypercareContracts, periodActivated, periodClosed, periodContracts } from '@hypercare/contracts';
 import type { MessagingLog } from '@hypercare/messaging';
-import { createTestDatabase, describeWith, eventually, freePort, kafkaBrokers, type TestDatabase } from '@hypercare/testing';
+import {
+  createTestDatabase,
+  describeWith,
+  eventually,
+  freePort,
+  kafkaBrokers,
+  type TestDatabase,
+} from '@hypercare/testing';
 import { Infrastructure } from './infrastructure';
 import { ServiceRuntime } from './service-runtime';
 
@@ -21,35 +28,64 @@ describeWith('postgres', 'kafka')('service runtime', () => {
   it.each([
     ['the in-process bus', () => undefined],
     ['Kafka', () => kafkaBrokers()],
-  ])('publishes what the service stores and hands it to its own consumers, over %s', async (_, brokers) => {
-    const infrastructure = new Infrastructure({ databaseUrl: database.url, kafkaBrokers: brokers(), election: 'sole', clientId: 'runtime-test' });
-    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, log: quiet });
-    const periodId = randomUUID();
-    const seen: string[] = [];
-    runtime.consume({
-      groupId: `probe-${randomUUID()}`,
-      contracts: [periodActivated],
-      handle: async (event) => void (event.data.periodId === periodId && seen.push(event.id)),
-    });
-    runtime.start();
-    expect(() => runtime.consume({ groupId: 'late', contracts: [periodActivated], handle: async () => undefined })).toThrow(
-      'consumer late registered after probe started',
-    );
-    await runtime.store.append(`period-${periodId}`, [{ type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } }]);
-    await eventually('the consumer saw the event', async () => seen.length > 0, 30_000);
-    const [stored] = await runtime.store.readStream(`period-${periodId}`);
-    expect(seen).toEqual([stored?.id]);
-    expect(runtime.relayStatus()).toMatchObject({ leader: true, published: 1 });
-    await runtime.stop();
-    await runtime.store.close();
-    await infrastructure.close();
-  }, 60_000);
+  ])(
+    'publishes what the service stores and hands it to its own consumers, over %s',
+    async (_, brokers) => {
+      const infrastructure = new Infrastructure({
+        databaseUrl: database.url,
+        kafkaBrokers: brokers(),
+        election: 'sole',
+        clientId: 'runtime-test',
+      });
+      const runtime = await ServiceRuntime.open(infrastructure, {
+        service: 'probe',
+        contracts: hypercareContracts(),
+        publishes: periodContracts,
+        log: quiet,
+      });
+      const periodId = randomUUID();
+      const seen: string[] = [];
+      runtime.consume({
+        groupId: `probe-${randomUUID()}`,
+        contracts: [periodActivated],
+        handle: async (event) => void (event.data.periodId === periodId && seen.push(event.id)),
+      });
+      runtime.start();
+      expect(() =>
+        runtime.consume({ groupId: 'late', contracts: [periodActivated], handle: async () => undefined }),
+      ).toThrow('consumer late registered after probe started');
+      await runtime.store.append(`period-${periodId}`, [
+        { type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } },
+      ]);
+      await eventually('the consumer saw the event', async () => seen.length > 0, 30_000);
+      const [stored] = await runtime.store.readStream(`period-${periodId}`);
+      expect(seen).toEqual([stored?.id]);
+      expect(runtime.relayStatus()).toMatchObject({ leader: true, published: 1 });
+      await runtime.stop();
+      await runtime.store.close();
+      await infrastructure.close();
+    },
+    60_000,
+  );
 
   it('hands consumers the events of their contracts only, and skips types it has no contract for', async () => {
-    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
-    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, log: quiet });
+    const infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      election: 'sole',
+      clientId: 'runtime-test',
+    });
+    const runtime = await ServiceRuntime.open(infrastructure, {
+      service: 'probe',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      log: quiet,
+    });
     const seen: string[] = [];
-    runtime.consume({ groupId: 'probe', contracts: [periodActivated], handle: async (event) => void seen.push(event.type) });
+    runtime.consume({
+      groupId: 'probe',
+      contracts: [periodActivated],
+      handle: async (event) => void seen.push(event.type),
+    });
     runtime.start();
     await eventually('the topics are provisioned', async () => runtime.relayStatus() !== undefined);
     const bus = await infrastructure.bus(quiet);
@@ -57,8 +93,18 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     const event = { source: '/test', subject: periodId, time: new Date() };
     await bus.publish(periodActivated.topic, [
       { ...event, id: randomUUID(), type: 'hypercare.period.renamed.v9', data: { periodId } },
-      { ...event, id: randomUUID(), type: periodClosed.type, data: { periodId, closedAt: new Date().toISOString() } },
-      { ...event, id: randomUUID(), type: periodActivated.type, data: { periodId, activatedAt: new Date().toISOString() } },
+      {
+        ...event,
+        id: randomUUID(),
+        type: periodClosed.type,
+        data: { periodId, closedAt: new Date().toISOString() },
+      },
+      {
+        ...event,
+        id: randomUUID(),
+        type: periodActivated.type,
+        data: { periodId, activatedAt: new Date().toISOString() },
+      },
     ]);
     await eventually('the contracted event arrived', async () => seen.length > 0);
     expect(seen).toEqual([periodActivated.type]);
@@ -69,8 +115,18 @@ describeWith('postgres', 'kafka')('service runtime', () => {
   });
 
   it("keeps the service's events in EventStoreDB when given its connection string, with that adapter's capabilities", async () => {
-    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
-    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, eventStoreUrl: 'esdb://127.0.0.1:1?tls=false', log: quiet });
+    const infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      election: 'sole',
+      clientId: 'runtime-test',
+    });
+    const runtime = await ServiceRuntime.open(infrastructure, {
+      service: 'probe',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      eventStoreUrl: 'esdb://127.0.0.1:1?tls=false',
+      log: quiet,
+    });
     expect(runtime.store.capabilities).toEqual({ transactionalCheckpoints: false, eventIdConflicts: false });
     expect(runtime.store.transactional).toBeUndefined();
     await runtime.store.close();
@@ -78,9 +134,20 @@ describeWith('postgres', 'kafka')('service runtime', () => {
   });
 
   it('refuses to store an event that breaks its contract, naming the field', async () => {
-    const infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'runtime-test' });
-    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, log: quiet });
-    await expect(runtime.store.append('period-x', [{ type: periodActivated.type, data: { periodId: 'not-a-uuid' } }])).rejects.toThrow(/periodId/);
+    const infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      election: 'sole',
+      clientId: 'runtime-test',
+    });
+    const runtime = await ServiceRuntime.open(infrastructure, {
+      service: 'probe',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      log: quiet,
+    });
+    await expect(
+      runtime.store.append('period-x', [{ type: periodActivated.type, data: { periodId: 'not-a-uuid' } }]),
+    ).rejects.toThrow(/periodId/);
     expect(await runtime.store.readStream('period-x')).toEqual([]);
     await runtime.store.close();
     await infrastructure.close();
@@ -88,14 +155,28 @@ describeWith('postgres', 'kafka')('service runtime', () => {
 
   it('starts while Kafka is away, reports it not ready, keeps retrying, and stops retrying on close', async () => {
     const closed = await freePort();
-    const infrastructure = new Infrastructure({ databaseUrl: database.url, kafkaBrokers: [`127.0.0.1:${closed}`], election: 'sole', clientId: 'runtime-test' });
-    const runtime = await ServiceRuntime.open(infrastructure, { service: 'probe', contracts: hypercareContracts(), publishes: periodContracts, log: recording });
+    const infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      kafkaBrokers: [`127.0.0.1:${closed}`],
+      election: 'sole',
+      clientId: 'runtime-test',
+    });
+    const runtime = await ServiceRuntime.open(infrastructure, {
+      service: 'probe',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      log: recording,
+    });
     runtime.start();
     const checks = infrastructure.readinessChecks();
     expect(checks.map((check) => check.name)).toEqual(['postgres', 'kafka']);
     await expect(checks[0]?.check()).resolves.toBeUndefined();
     await expect(checks[1]?.check()).rejects.toThrow();
-    await eventually('a retry was logged', async () => warnings.includes('Kafka does not answer yet'), 20_000);
+    await eventually(
+      'a retry was logged',
+      async () => warnings.includes('Kafka does not answer yet'),
+      20_000,
+    );
     const bus = infrastructure.bus(recording);
     await runtime.stop();
     await runtime.store.close();

@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { metrics } from '@opentelemetry/api';
 import type { ContractRegistry, ContractViolation, EventContract } from '@hypercare/contracts';
-import { ContractedEventStore, EventStoreDbEventStore, pgClient, PostgresEventStore, type EventStore, type RecordedEvent, type SqlClient } from '@hypercare/event-store';
-import { contractedConsumer, OutboxRelay, type ConsumerOptions, type ContractedConsumerOptions, type MessagingLog, type RunningConsumer } from '@hypercare/messaging';
+import {
+  ContractedEventStore,
+  EventStoreDbEventStore,
+  pgClient,
+  PostgresEventStore,
+  type EventStore,
+  type RecordedEvent,
+  type SqlClient,
+} from '@hypercare/event-store';
+import {
+  contractedConsumer,
+  OutboxRelay,
+  type ConsumerOptions,
+  type ContractedConsumerOptions,
+  type MessagingLog,
+  type RunningConsumer,
+} from '@hypercare/messaging';
 import type { Infrastructure } from './infrastructure';
 
 /** Partitions of every hypercare topic: Kafka's unit of parallelism per consumer group. */
@@ -23,19 +38,30 @@ export interface ServiceRuntimeOptions {
 /** The CloudEvents `source` of everything a service publishes. */
 export const eventSource = (service: string): string => `/hypercare/${service}`;
 
-const rejectedTotal = metrics.getMeter('hypercare-runtime').createCounter('hypercare_store_rejected_events_total', {
-  description: 'Stored events left out of log reads (never published or projected): they break their contract',
-});
+const rejectedTotal = metrics
+  .getMeter('hypercare-runtime')
+  .createCounter('hypercare_store_rejected_events_total', {
+    description:
+      'Stored events left out of log reads (never published or projected): they break their contract',
+  });
 
 /**
  * A service's store, contracted: the rejected events of its log reads are logged and counted.
  * `store` is the adapter underneath (the PostgreSQL one by default).
  */
-export const contractedStore = (store: EventStore, contracts: ContractRegistry, service: string, log: MessagingLog): ContractedEventStore =>
+export const contractedStore = (
+  store: EventStore,
+  contracts: ContractRegistry,
+  service: string,
+  log: MessagingLog,
+): ContractedEventStore =>
   new ContractedEventStore(store, contracts, {
     onRejected: (event: RecordedEvent, violation: ContractViolation) => {
       rejectedTotal.add(1, { service, type: event.type });
-      log.error({ eventId: event.id, stream: event.stream, position: event.position, err: violation }, 'stored event breaks its contract: left out');
+      log.error(
+        { eventId: event.id, stream: event.stream, position: event.position, err: violation },
+        'stored event breaks its contract: left out',
+      );
     },
   });
 
@@ -63,8 +89,15 @@ export class ServiceRuntime {
   static async open(infrastructure: Infrastructure, options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
     const { service, contracts, publishes, log, eventStoreUrl } = options;
     const sql = pgClient(infrastructure.pool);
-    const adapter = eventStoreUrl ? EventStoreDbEventStore.connect(eventStoreUrl) : await PostgresEventStore.open(sql, { schema: `${service}_events` });
-    return new ServiceRuntime(infrastructure, options, sql, contractedStore(adapter, contracts.only(publishes), service, log));
+    const adapter = eventStoreUrl
+      ? EventStoreDbEventStore.connect(eventStoreUrl)
+      : await PostgresEventStore.open(sql, { schema: `${service}_events` });
+    return new ServiceRuntime(
+      infrastructure,
+      options,
+      sql,
+      contractedStore(adapter, contracts.only(publishes), service, log),
+    );
   }
 
   get service(): string {
@@ -81,14 +114,16 @@ export class ServiceRuntime {
    * idempotency key, or the event's own id, see `ReceivedEvents`).
    */
   consume<C extends EventContract>(options: ContractedConsumerOptions<C>): void {
-    if (this.starting) throw new Error(`consumer ${options.groupId} registered after ${this.service} started`);
+    if (this.starting)
+      throw new Error(`consumer ${options.groupId} registered after ${this.service} started`);
     this.consumers.push(contractedConsumer(this.options.contracts, options));
   }
 
   /** Starts provisioning, the relay and the consumers once the bus answers. */
   start(): void {
     this.starting ??= this.startMessaging().catch((error: unknown) => {
-      if (!this.stopped) this.options.log.error({ error: (error as Error).message }, 'messaging failed to start');
+      if (!this.stopped)
+        this.options.log.error({ error: (error as Error).message }, 'messaging failed to start');
     });
   }
 
@@ -117,7 +152,9 @@ export class ServiceRuntime {
         // The in-process bus forgets everything when the process stops, so what was published
         // but not yet consumed would be lost: republish the whole log on every start instead of
         // resuming, and let the consumers' idempotent appends skip what they already applied.
-        ...(this.infrastructure.messaging === 'in-process' ? { subscriptionId: `outbox-relay-${randomUUID()}` } : {}),
+        ...(this.infrastructure.messaging === 'in-process'
+          ? { subscriptionId: `outbox-relay-${randomUUID()}` }
+          : {}),
         log,
       });
     }

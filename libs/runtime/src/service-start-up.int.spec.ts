@@ -9,7 +9,10 @@ const probe = (env: NodeJS.ProcessEnv) => {
   const config = loadConfig(serviceEnvironment, env);
   return {
     module: class ProbeModule {},
-    imports: [ServiceKitModule.forRoot({ serviceName: 'probe', config }), RuntimeModule.forRoot({ service: 'probe', contracts: hypercareContracts(), publishes: [], config })],
+    imports: [
+      ServiceKitModule.forRoot({ serviceName: 'probe', config }),
+      RuntimeModule.forRoot({ service: 'probe', contracts: hypercareContracts(), publishes: [], config }),
+    ],
   };
 };
 
@@ -41,7 +44,10 @@ describeWith('postgres', 'kafka')('service start-up', () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ ready: false, checks: { postgres: { status: 'up' }, kafka: { status: 'down', error: expect.any(String) } } });
+    expect(await ready.json()).toEqual({
+      ready: false,
+      checks: { postgres: { status: 'up' }, kafka: { status: 'down', error: expect.any(String) } },
+    });
   });
 
   it('serves Prometheus metrics and lists its health routes in its OpenAPI document', async () => {
@@ -58,7 +64,11 @@ describeWith('postgres', 'kafka')('service start-up', () => {
     const response = await fetch(`${url}/no/such/route`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({ type: 'https://hypercare.dev/problems/http-404', status: 404, instance: '/no/such/route' });
+    expect(await response.json()).toMatchObject({
+      type: 'https://hypercare.dev/problems/http-404',
+      status: 404,
+      instance: '/no/such/route',
+    });
   });
 
   it.each([

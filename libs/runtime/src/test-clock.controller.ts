@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { CLOCK } from './tokens';
 
 const moveClock = z
-  .object({ now: z.string().datetime({ offset: true }).optional(), advanceMs: z.number().int().nonnegative().optional() })
+  .object({
+    now: z.string().datetime({ offset: true }).optional(),
+    advanceMs: z.number().int().nonnegative().optional(),
+  })
   .strict()
   .refine((move) => (move.now === undefined) !== (move.advanceMs === undefined), {
     message: 'give exactly one of `now` (an ISO date-time) and `advanceMs` (whole milliseconds >= 0)',

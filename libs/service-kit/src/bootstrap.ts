@@ -35,7 +35,9 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * start telemetry before the app's modules load, listen, and shut down gracefully on
  * SIGTERM/SIGINT (in-flight requests finish, modules close, telemetry flushes).
  */
-export const bootstrapService = async <C extends ServiceEnvironment>(definition: ServiceDefinition<C>): Promise<void> => {
+export const bootstrapService = async <C extends ServiceEnvironment>(
+  definition: ServiceDefinition<C>,
+): Promise<void> => {
   let config: C;
   try {
     config = definition.loadConfig();
@@ -44,7 +46,10 @@ export const bootstrapService = async <C extends ServiceEnvironment>(definition:
     console.error(`[${definition.name}] cannot start. ${error.message}`);
     process.exit(1);
   }
-  const telemetry = startTelemetry({ serviceName: definition.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const telemetry = startTelemetry({
+    serviceName: definition.name,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const app = await createServiceApp(definition.name, await definition.module(config));
   await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);

@@ -13,7 +13,12 @@ const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 /** `host:port[,host:port...]`, the form every Kafka client takes. */
 export const kafkaBrokersVariable = z
   .string({ required_error: 'is required (comma-separated host:port list, e.g. 127.0.0.1:9092)' })
-  .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
   .refine((brokers) => brokers.length > 0 && brokers.every((broker) => hostPort.test(broker)), {
     message: 'must be a comma-separated host:port list, e.g. 127.0.0.1:9092',
   });
@@ -26,12 +31,16 @@ export const databaseUrlVariable = z
   });
 
 /** An EventStoreDB connection string: the service's own events go there instead of PostgreSQL. */
-export const eventStoreUrlVariable = z
-  .string()
-  .refine((value) => /^esdb(\+discover)?:\/\/\S+$/.test(value), { message: 'must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false' });
+export const eventStoreUrlVariable = z.string().refine((value) => /^esdb(\+discover)?:\/\/\S+$/.test(value), {
+  message: 'must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false',
+});
 
 /** A TCP port; 0 asks the operating system for a free one. */
-export const portVariable = z.coerce.number({ invalid_type_error: 'must be a port number' }).int().min(0).max(65_535);
+export const portVariable = z.coerce
+  .number({ invalid_type_error: 'must be a port number' })
+  .int()
+  .min(0)
+  .max(65_535);
 
 /** The variables every distributed-mode service reads; a service overrides PORT's default. */
 export const serviceEnvironment = z.object({
@@ -53,11 +62,16 @@ export type ServiceEnvironment = z.infer<typeof serviceEnvironment>;
  * Parses the environment once against a schema and returns a frozen, typed object.
  * Every missing or malformed variable is named in one ConfigError.
  */
-export const loadConfig = <S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): Readonly<z.infer<S>> => {
+export const loadConfig = <S extends z.ZodTypeAny>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): Readonly<z.infer<S>> => {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = schema.safeParse(blanksRemoved);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),
+    );
   }
   return Object.freeze(result.data);
 };

@@ -31,26 +31,43 @@ describe('loadConfig', () => {
   });
 
   it('names a missing KAFKA_BROKERS', () => {
-    expect(problemsOf({ ...valid, KAFKA_BROKERS: undefined })).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required/)]);
-  });
-
-  it('treats an empty variable as missing', () => {
-    expect(problemsOf({ ...valid, KAFKA_BROKERS: '' })).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required/)]);
-  });
-
-  it.each(['localhost', 'kafka:9092;kafka:9093', 'http://kafka:9092'])('rejects the malformed broker list %p', (brokers) => {
-    expect(problemsOf({ ...valid, KAFKA_BROKERS: brokers })).toEqual([
-      expect.stringMatching(/^KAFKA_BROKERS must be a comma-separated host:port list/),
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: undefined })).toEqual([
+      expect.stringMatching(/^KAFKA_BROKERS is required/),
     ]);
   });
 
+  it('treats an empty variable as missing', () => {
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: '' })).toEqual([
+      expect.stringMatching(/^KAFKA_BROKERS is required/),
+    ]);
+  });
+
+  it.each(['localhost', 'kafka:9092;kafka:9093', 'http://kafka:9092'])(
+    'rejects the malformed broker list %p',
+    (brokers) => {
+      expect(problemsOf({ ...valid, KAFKA_BROKERS: brokers })).toEqual([
+        expect.stringMatching(/^KAFKA_BROKERS must be a comma-separated host:port list/),
+      ]);
+    },
+  );
+
   it('names every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
-    expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'KAFKA_BROKERS']);
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'PORT',
+      'LOG_LEVEL',
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+    ]);
   });
 
   it('takes an EventStoreDB connection string, and names one that is not', () => {
-    expect(loadConfig(serviceEnvironment, { ...valid, EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' }).EVENTSTORE_URL).toBe('esdb://127.0.0.1:2113?tls=false');
-    expect(problemsOf({ ...valid, EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toEqual(['EVENTSTORE_URL must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false']);
+    expect(
+      loadConfig(serviceEnvironment, { ...valid, EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' })
+        .EVENTSTORE_URL,
+    ).toBe('esdb://127.0.0.1:2113?tls=false');
+    expect(problemsOf({ ...valid, EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toEqual([
+      'EVENTSTORE_URL must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false',
+    ]);
   });
 });

@@ -6,10 +6,14 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 type JsonSchema = Record<string, unknown>;
 
 // zod-to-json-schema's generic signature makes the compiler recurse without end on large schemas.
-const convert = zodToJsonSchema as (schema: unknown, options: { target: 'openApi3'; $refStrategy: 'none' }) => JsonSchema;
+const convert = zodToJsonSchema as (
+  schema: unknown,
+  options: { target: 'openApi3'; $refStrategy: 'none' },
+) => JsonSchema;
 
 /** The OpenAPI 3 schema of a zod schema: request bodies are documented from the very schema that validates them. */
-export const openApiSchema = (schema: ZodTypeAny): JsonSchema => convert(schema, { target: 'openApi3', $refStrategy: 'none' });
+export const openApiSchema = (schema: ZodTypeAny): JsonSchema =>
+  convert(schema, { target: 'openApi3', $refStrategy: 'none' });
 
 const problemSchema = {
   type: 'object',
@@ -26,7 +30,11 @@ const problemSchema = {
       items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
     },
     currentState: { type: 'string', description: 'Illegal transitions: the state the resource is in' },
-    allowed: { type: 'array', items: { type: 'string' }, description: 'Illegal transitions: the commands that state accepts' },
+    allowed: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Illegal transitions: the commands that state accepts',
+    },
   },
 };
 
@@ -40,9 +48,16 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 export const ApiJsonBody = (schema: ZodTypeAny) => ApiBody({ schema: openApiSchema(schema) as never });
 
 /** Documents a success response and the RFC 9457 problem responses an operation can answer. */
-export const ApiOutcomes = (success: { status: number; description: string; schema?: JsonSchema }, ...problems: number[]) =>
+export const ApiOutcomes = (
+  success: { status: number; description: string; schema?: JsonSchema },
+  ...problems: number[]
+) =>
   applyDecorators(
-    ApiResponse({ status: success.status, description: success.description, ...(success.schema ? { schema: success.schema as never } : {}) }),
+    ApiResponse({
+      status: success.status,
+      description: success.description,
+      ...(success.schema ? { schema: success.schema as never } : {}),
+    }),
     ...problems.map((status) =>
       ApiResponse({
         status,

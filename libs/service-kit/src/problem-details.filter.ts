@@ -11,7 +11,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const { problem, internal } = toProblem(exception, request.originalUrl);
-    if (internal) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (internal)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     http.getResponse<Response>().status(problem.status).type('application/problem+json').json(problem);
   }
 }

@@ -20,12 +20,24 @@ const PROBLEMS = 'https://hypercare.dev/problems/';
  * their classes: the service kit sits below those libraries and must not import them.
  */
 type Coded = Error & { code: string };
-const hasCode = (error: unknown, code: string): error is Coded => error instanceof Error && (error as Partial<Coded>).code === code;
-const concurrentChange = (error: unknown): error is Coded & { actualVersion: number } => hasCode(error, 'EVENT_STORE.WRONG_EXPECTED_VERSION');
-const contractViolation = (error: unknown): error is Coded & { issues: Array<{ path: string; message: string }> } => hasCode(error, 'CONTRACT.VIOLATION');
-const invalidArgument = (error: unknown): error is Coded & { field: string; problem: string } => hasCode(error, 'EVENT_STORE.INVALID_ARGUMENT');
+const hasCode = (error: unknown, code: string): error is Coded =>
+  error instanceof Error && (error as Partial<Coded>).code === code;
+const concurrentChange = (error: unknown): error is Coded & { actualVersion: number } =>
+  hasCode(error, 'EVENT_STORE.WRONG_EXPECTED_VERSION');
+const contractViolation = (
+  error: unknown,
+): error is Coded & { issues: Array<{ path: string; message: string }> } =>
+  hasCode(error, 'CONTRACT.VIOLATION');
+const invalidArgument = (error: unknown): error is Coded & { field: string; problem: string } =>
+  hasCode(error, 'EVENT_STORE.INVALID_ARGUMENT');
 
-const problem = (slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails => ({
+const problem = (
+  slug: string,
+  title: string,
+  status: number,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails => ({
   type: `${PROBLEMS}${slug}`,
   title,
   status,
@@ -34,9 +46,13 @@ const problem = (slug: string, title: string, status: number, detail: string, ex
 });
 
 const fromDomain = (error: DomainError): ProblemDetails => {
-  if (error instanceof InvalidCommand) return problem('invalid-request', 'The request is invalid', 400, error.message, { errors: error.issues });
+  if (error instanceof InvalidCommand)
+    return problem('invalid-request', 'The request is invalid', 400, error.message, { errors: error.issues });
   if (error instanceof IllegalTransition) {
-    return problem('illegal-transition', 'Not allowed in the current state', 409, error.message, { currentState: error.currentState, allowed: error.allowed });
+    return problem('illegal-transition', 'Not allowed in the current state', 409, error.message, {
+      currentState: error.currentState,
+      allowed: error.allowed,
+    });
   }
   const slug = error.code.toLowerCase().replace(/_/g, '-');
   const titles: Record<number, string> = { 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable request' };
@@ -49,23 +65,70 @@ const fromDomain = (error: DomainError): ProblemDetails => {
  * are 409, contract and argument errors 400, Nest's own HTTP errors keep theirs, and
  * anything else is a 500 that does not leak internals. `internal` tells the caller to log.
  */
-export const toProblem = (error: unknown, instance?: string): { problem: ProblemDetails; internal: boolean } => {
+export const toProblem = (
+  error: unknown,
+  instance?: string,
+): { problem: ProblemDetails; internal: boolean } => {
   const at = instance ? { instance } : {};
   if (error instanceof DomainError) return { problem: { ...fromDomain(error), ...at }, internal: false };
   if (concurrentChange(error)) {
     const detail = `Someone else changed it first (now at version ${error.actualVersion}); reload and retry.`;
-    return { problem: { ...problem('concurrent-change', 'Concurrent change', 409, detail, { actualVersion: error.actualVersion }), ...at }, internal: false };
+    return {
+      problem: {
+        ...problem('concurrent-change', 'Concurrent change', 409, detail, {
+          actualVersion: error.actualVersion,
+        }),
+        ...at,
+      },
+      internal: false,
+    };
   }
   if (contractViolation(error)) {
     const errors = error.issues.map((issue) => ({ field: issue.path, message: issue.message }));
-    return { problem: { ...problem('invalid-request', 'The request is invalid', 400, error.message, { errors }), ...at }, internal: false };
+    return {
+      problem: {
+        ...problem('invalid-request', 'The request is invalid', 400, error.message, { errors }),
+        ...at,
+      },
+      internal: false,
+    };
   }
   if (invalidArgument(error)) {
-    return { problem: { ...problem('invalid-request', 'The request is invalid', 400, error.message, { errors: [{ field: error.field, message: error.problem }] }), ...at }, internal: false };
+    return {
+      problem: {
+        ...problem('invalid-request', 'The request is invalid', 400, error.message, {
+          errors: [{ field: error.field, message: error.problem }],
+        }),
+        ...at,
+      },
+      internal: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return { problem: { ...problem(`http-${status}`, error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), status, error.message), ...at }, internal: status >= 500 };
+    return {
+      problem: {
+        ...problem(
+          `http-${status}`,
+          error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+          status,
+          error.message,
+        ),
+        ...at,
+      },
+      internal: status >= 500,
+    };
   }
-  return { problem: { ...problem('internal-error', 'Internal error', 500, 'The request failed on our side; it has been logged.'), ...at }, internal: true };
+  return {
+    problem: {
+      ...problem(
+        'internal-error',
+        'Internal error',
+        500,
+        'The request failed on our side; it has been logged.',
+      ),
+      ...at,
+    },
+    internal: true,
+  };
 };

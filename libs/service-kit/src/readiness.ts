@@ -18,7 +18,10 @@ const withTimeout = <T>(promise: Promise<T>, name: string): Promise<T> =>
   Promise.race([
     promise,
     new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${name} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+      setTimeout(
+        () => reject(new Error(`${name} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      ).unref(),
     ),
   ]);
 
@@ -42,6 +45,9 @@ export class ReadinessRegistry {
         }
       }),
     );
-    return { ready: entries.every(([, result]) => result.status === 'up'), checks: Object.fromEntries(entries) };
+    return {
+      ready: entries.every(([, result]) => result.status === 'up'),
+      checks: Object.fromEntries(entries),
+    };
   }
 }

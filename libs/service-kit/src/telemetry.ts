@@ -41,7 +41,9 @@ export const startTelemetry = (options: TelemetryOptions): Telemetry => {
 
   // Without an exporter a no-op processor still gives every request a trace id to log and propagate.
   const spanProcessors: SpanProcessor[] = [
-    base ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${base}/v1/traces` })) : new NoopSpanProcessor(),
+    base
+      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${base}/v1/traces` }))
+      : new NoopSpanProcessor(),
     ...(options.spanProcessors ?? []),
   ];
   const tracerProvider = new NodeTracerProvider({ resource, spanProcessors });
@@ -50,7 +52,9 @@ export const startTelemetry = (options: TelemetryOptions): Telemetry => {
   const prometheus = new PrometheusExporter({ preventServerStart: true });
   const readers: MetricReader[] = [prometheus];
   if (base) {
-    readers.push(new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${base}/v1/metrics` }) }));
+    readers.push(
+      new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${base}/v1/metrics` }) }),
+    );
   }
   const meterProvider = new MeterProvider({ resource, readers });
   metrics.setGlobalMeterProvider(meterProvider);

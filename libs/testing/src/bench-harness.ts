@@ -38,12 +38,20 @@ const measuredLoop = async (
  * second at the same rate goes first, unmeasured, so that connections opened and plans
  * made on first use count as the start-up they are, not as steady-state latency.
  */
-export const openLoop = async (rate: number, seconds: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number; achieved: number }> => {
+export const openLoop = async (
+  rate: number,
+  seconds: number,
+  call: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; p99: number; achieved: number }> => {
   await offer(rate, 0.5, (i) => call(i + 1_000_000));
   return offer(rate, seconds, call);
 };
 
-const offer = async (rate: number, seconds: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number; achieved: number }> => {
+const offer = async (
+  rate: number,
+  seconds: number,
+  call: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; p99: number; achieved: number }> => {
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   const started = performance.now();
@@ -62,17 +70,26 @@ const offer = async (rate: number, seconds: number, call: (i: number) => Promise
 /** p50, p95 and p99 of a set of measurements (NaN when there are none). */
 export const percentiles = (values: number[]): { p50: number; p95: number; p99: number } => {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 };
 
-export const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Prints a table with aligned columns. */
 export const printTable = (headers: string[], rows: string[][]): void => {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
-  const lines = [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)];
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
+  const lines = [
+    line(headers),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.map(line),
+  ];
   process.stdout.write(`${lines.join('\n')}\n`);
 };
 
@@ -81,6 +98,7 @@ export const benchSetting = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 };

@@ -15,7 +15,10 @@ const resolvers: Record<InfraNeed, { variable: string; resolve: () => Promise<Re
  * set, else from Testcontainers when a container engine answers, else from the local
  * launchers in infra/. What cannot be had fails the run in CI and skips loudly elsewhere.
  */
-export default async function globalSetup(_global: Config.GlobalConfig, project: Config.ProjectConfig): Promise<void> {
+export default async function globalSetup(
+  _global: Config.GlobalConfig,
+  project: Config.ProjectConfig,
+): Promise<void> {
   const needs = (project.globals?.['hypercareNeeds'] ?? []) as InfraNeed[];
   const missing: string[] = [];
   for (const need of needs) {

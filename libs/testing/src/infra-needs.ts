@@ -4,7 +4,8 @@ export type InfraNeed = 'postgres' | 'kafka';
 const variables: Record<InfraNeed, string> = { postgres: 'DATABASE_URL', kafka: 'KAFKA_BROKERS' };
 
 /** The environment variable in which the global setup leaves the reason a dependency is missing. */
-export const unavailableVariable = (need: InfraNeed): string => `HYPERCARE_TEST_UNAVAILABLE_${need.toUpperCase()}`;
+export const unavailableVariable = (need: InfraNeed): string =>
+  `HYPERCARE_TEST_UNAVAILABLE_${need.toUpperCase()}`;
 
 /**
  * `describe` when every named dependency is available, otherwise `describe.skip` with the
@@ -18,7 +19,9 @@ export const describeWith =
       describe(name, body);
       return;
     }
-    const reasons = missing.map((need) => process.env[unavailableVariable(need)] ?? `${variables[need]} is not set`);
+    const reasons = missing.map(
+      (need) => process.env[unavailableVariable(need)] ?? `${variables[need]} is not set`,
+    );
     console.warn(`[hypercare tests] skipping "${name}": ${reasons.join('; ')}`);
     describe.skip(name, body);
   };
@@ -31,6 +34,9 @@ export const kafkaBrokers = (): string[] => required('KAFKA_BROKERS').split(',')
 
 const required = (variable: string): string => {
   const value = process.env[variable];
-  if (!value) throw new Error(`${variable} is not set: wrap the suite in describeWith(...) so the global setup provides it`);
+  if (!value)
+    throw new Error(
+      `${variable} is not set: wrap the suite in describeWith(...) so the global setup provides it`,
+    );
   return value;
 };

@@ -9,7 +9,12 @@ const run = promisify(execFile);
 
 /** Where an integration dependency came from, or why it could not be had. */
 export type Resolution =
-  | { available: true; url: string; source: 'environment' | 'testcontainers' | 'local launcher'; stop?: () => Promise<void> }
+  | {
+      available: true;
+      url: string;
+      source: 'environment' | 'testcontainers' | 'local launcher';
+      stop?: () => Promise<void>;
+    }
   | { available: false; reason: string };
 
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -89,13 +94,22 @@ export const resolvePostgres = async (): Promise<Resolution> => {
       .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/, 2))
       .start();
     const url = `postgres://postgres@${container.getHost()}:${container.getMappedPort(5432)}/postgres`;
-    return { available: true, url, source: 'testcontainers', stop: async () => void (await container.stop()) };
+    return {
+      available: true,
+      url,
+      source: 'testcontainers',
+      stop: async () => void (await container.stop()),
+    };
   }
-  if (!(await postgresAnswers(LOCAL_POSTGRES))) return { available: true, url: LOCAL_POSTGRES, source: 'local launcher' };
+  if (!(await postgresAnswers(LOCAL_POSTGRES)))
+    return { available: true, url: LOCAL_POSTGRES, source: 'local launcher' };
   try {
     await run('bash', [join(workspaceRoot(), 'infra/postgres/postgres.sh'), 'start'], { timeout: 60_000 });
   } catch (error) {
-    return { available: false, reason: `PostgreSQL: DATABASE_URL is unset, no container engine, and the local launcher failed: ${(error as Error).message}` };
+    return {
+      available: false,
+      reason: `PostgreSQL: DATABASE_URL is unset, no container engine, and the local launcher failed: ${(error as Error).message}`,
+    };
   }
   const problem = await postgresAnswers(LOCAL_POSTGRES);
   return problem
@@ -123,13 +137,21 @@ export const resolveKafka = async (): Promise<Resolution> => {
       })
       .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
       .start();
-    return { available: true, url: '127.0.0.1:29092', source: 'testcontainers', stop: async () => void (await container.stop()) };
+    return {
+      available: true,
+      url: '127.0.0.1:29092',
+      source: 'testcontainers',
+      stop: async () => void (await container.stop()),
+    };
   }
   try {
     await run('bash', [join(workspaceRoot(), 'infra/kafka/kafka.sh'), 'start'], { timeout: 300_000 });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? (error as Error).message;
-    return { available: false, reason: `Kafka: KAFKA_BROKERS is unset, no container engine, and infra/kafka/kafka.sh failed: ${stderr.trim()}` };
+    return {
+      available: false,
+      reason: `Kafka: KAFKA_BROKERS is unset, no container engine, and infra/kafka/kafka.sh failed: ${stderr.trim()}`,
+    };
   }
   const problem = await kafkaAnswers(LOCAL_KAFKA);
   return problem

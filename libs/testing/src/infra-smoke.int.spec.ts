@@ -7,7 +7,7 @@ describeWith('postgres')('PostgreSQL from the test infrastructure', () => {
   beforeAll(async () => (database = await createTestDatabase('smoke')));
   afterAll(async () => database.drop());
 
-  it('answers queries in a database of the suite\'s own', async () => {
+  it("answers queries in a database of the suite's own", async () => {
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
@@ -41,7 +41,10 @@ describeWith('kafka')('Kafka from the test infrastructure', () => {
   };
 
   /** Consumes until `expected` messages arrived, committing each offset after it is handled. */
-  const consume = async (expected: number, quietMs = 0): Promise<Array<{ key: string; round: number; seq: number; partition: number }>> => {
+  const consume = async (
+    expected: number,
+    quietMs = 0,
+  ): Promise<Array<{ key: string; round: number; seq: number; partition: number }>> => {
     const received: Array<{ key: string; round: number; seq: number; partition: number }> = [];
     const consumer: Consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
     await consumer.connect();
@@ -65,7 +68,10 @@ describeWith('kafka')('Kafka from the test infrastructure', () => {
   beforeAll(async () => {
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+    });
     const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
     expect(metadata?.partitions).toHaveLength(3);
     await admin.disconnect();

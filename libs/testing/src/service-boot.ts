@@ -40,7 +40,10 @@ export const describeServiceBoot = ({ name, main, module }: ServiceBootSpec): vo
       await app.listen(0, '127.0.0.1');
       const baseUrl = await app.getUrl();
       await eventually('ready', async () => (await fetch(`${baseUrl}/health/ready`)).status === 200);
-      expect(await (await fetch(`${baseUrl}/health/ready`)).json()).toEqual({ ready: true, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+      expect(await (await fetch(`${baseUrl}/health/ready`)).json()).toEqual({
+        ready: true,
+        checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+      });
       const openApi = (await (await fetch(`${baseUrl}/docs-json`)).json()) as { info: { title: string } };
       expect(openApi.info.title).toBe(`Hypercare ${name} API`);
     });

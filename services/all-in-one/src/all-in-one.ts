@@ -35,10 +35,12 @@ class GatewayModule {}
 export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlatform> => {
   const dataFolder = config.DATABASE_URL ? undefined : resolve(config.HYPERCARE_DATA_DIR);
   const lock = dataFolder ? lockDataFolder(dataFolder) : undefined;
-  const database = dataFolder ? await startEmbeddedDatabase(dataFolder).catch((error: unknown) => {
-    lock?.release();
-    throw error;
-  }) : undefined;
+  const database = dataFolder
+    ? await startEmbeddedDatabase(dataFolder).catch((error: unknown) => {
+        lock?.release();
+        throw error;
+      })
+    : undefined;
   const infrastructure = new Infrastructure({
     databaseUrl: config.DATABASE_URL ?? (database?.url as string),
     // PGlite has one session: one connection, shared by every service in turn.
@@ -52,7 +54,12 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       lock?.release();
     },
   });
-  const serviceConfig = { ...config, PORT: 0, DATABASE_URL: infrastructure.databaseUrl, KAFKA_BROKERS: config.KAFKA_BROKERS ?? [] };
+  const serviceConfig = {
+    ...config,
+    PORT: 0,
+    DATABASE_URL: infrastructure.databaseUrl,
+    KAFKA_BROKERS: config.KAFKA_BROKERS ?? [],
+  };
   const modules: Record<(typeof SERVICES)[number], DynamicModule> = {
     intake: IntakeModule.register(serviceConfig, infrastructure),
     triage: TriageModule.register(serviceConfig, infrastructure),

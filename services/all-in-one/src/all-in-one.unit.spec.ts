@@ -43,14 +43,34 @@ describe('data folder lock', () => {
 
 describe('combined OpenAPI document', () => {
   it("puts each service's paths under its mount point, operation ids and tags prefixed", () => {
-    const document = (paths: OpenAPIObject['paths']): OpenAPIObject => ({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths });
+    const document = (paths: OpenAPIObject['paths']): OpenAPIObject => ({
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths,
+    });
     const combined = combinedOpenApi([
-      { service: 'triage', document: document({ '/periods/{periodId}': { get: { operationId: 'PeriodController_get', tags: ['periods'], responses: {} } } }) },
-      { service: 'reporting', document: document({ '/periods/{periodId}': { get: { operationId: 'PeriodController_get', responses: {} } } }) },
+      {
+        service: 'triage',
+        document: document({
+          '/periods/{periodId}': {
+            get: { operationId: 'PeriodController_get', tags: ['periods'], responses: {} },
+          },
+        }),
+      },
+      {
+        service: 'reporting',
+        document: document({
+          '/periods/{periodId}': { get: { operationId: 'PeriodController_get', responses: {} } },
+        }),
+      },
     ]);
     expect(combined.paths).toEqual({
-      '/triage/periods/{periodId}': { get: { operationId: 'triage_PeriodController_get', tags: ['triage: periods'], responses: {} } },
-      '/reporting/periods/{periodId}': { get: { operationId: 'reporting_PeriodController_get', tags: ['reporting: general'], responses: {} } },
+      '/triage/periods/{periodId}': {
+        get: { operationId: 'triage_PeriodController_get', tags: ['triage: periods'], responses: {} },
+      },
+      '/reporting/periods/{periodId}': {
+        get: { operationId: 'reporting_PeriodController_get', tags: ['reporting: general'], responses: {} },
+      },
     });
   });
 });

@@ -4,14 +4,23 @@ import type { OpenAPIObject } from '@nestjs/swagger';
  * The five services' OpenAPI documents as one, each service's paths under its mount point,
  * its tags and operation ids prefixed with its name so nothing collides.
  */
-export const combinedOpenApi = (documents: Array<{ service: string; document: OpenAPIObject }>): OpenAPIObject => {
+export const combinedOpenApi = (
+  documents: Array<{ service: string; document: OpenAPIObject }>,
+): OpenAPIObject => {
   const paths: OpenAPIObject['paths'] = {};
   for (const { service, document } of documents) {
     for (const [path, item] of Object.entries(document.paths)) {
       const operations = Object.fromEntries(
         Object.entries(item).map(([method, operation]) => {
           const op = operation as { operationId?: string; tags?: string[] };
-          return [method, { ...op, operationId: `${service}_${op.operationId ?? method}`, tags: (op.tags?.length ? op.tags : ['general']).map((tag) => `${service}: ${tag}`) }];
+          return [
+            method,
+            {
+              ...op,
+              operationId: `${service}_${op.operationId ?? method}`,
+              tags: (op.tags?.length ? op.tags : ['general']).map((tag) => `${service}: ${tag}`),
+            },
+          ];
         }),
       );
       paths[`/${service}${path}`] = operations;
@@ -19,7 +28,11 @@ export const combinedOpenApi = (documents: Array<{ service: string; document: Op
   }
   return {
     openapi: '3.0.0',
-    info: { title: 'Hypercare platform API (all-in-one)', version: '1', description: 'Every service under one base URL: /intake, /triage, /monitoring, /feedback, /reporting.' },
+    info: {
+      title: 'Hypercare platform API (all-in-one)',
+      version: '1',
+      description: 'Every service under one base URL: /intake, /triage, /monitoring, /feedback, /reporting.',
+    },
     paths,
   };
 };

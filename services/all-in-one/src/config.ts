@@ -12,11 +12,17 @@ const allInOneEnvironment = z.object({
   /** Set, Kafka replaces the in-process bus. */
   KAFKA_BROKERS: kafkaBrokersVariable.optional(),
   HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),
-  SLA_CHECK_INTERVAL_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(50).max(60_000).default(1_000),
+  SLA_CHECK_INTERVAL_MS: z.coerce
+    .number({ invalid_type_error: 'must be a number of milliseconds' })
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneEnvironment>;
 
 /** The all-in-one process's configuration: everything defaults to the embedded mode. */
-export const loadAllInOneConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<AllInOneConfig> => loadConfig(allInOneEnvironment, env);
+export const loadAllInOneConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<AllInOneConfig> =>
+  loadConfig(allInOneEnvironment, env);

@@ -40,7 +40,8 @@ export const lockDataFolder = (folder: string): { release(): void } => {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw new DataFolderInUse(folder, holder);
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+        throw new DataFolderInUse(folder, holder);
       rmSync(file, { force: true });
     }
   }

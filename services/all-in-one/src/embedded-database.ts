@@ -5,7 +5,9 @@ import { join } from 'node:path';
  * a local socket so every service reaches it with the same `pg` code as a real server. It
  * has one session: callers must use a single connection (pool size 1).
  */
-export const startEmbeddedDatabase = async (folder: string): Promise<{ url: string; close(): Promise<void> }> => {
+export const startEmbeddedDatabase = async (
+  folder: string,
+): Promise<{ url: string; close(): Promise<void> }> => {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(join(folder, 'pgdata'));

@@ -9,13 +9,20 @@ const DEMO_FOLDER = '.hypercare-demo';
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
   const demo = process.argv.includes('--demo');
-  const env = demo ? { HYPERCARE_DATA_DIR: DEMO_FOLDER, ...process.env, HYPERCARE_CLOCK: 'manual' } : process.env;
+  const env = demo
+    ? { HYPERCARE_DATA_DIR: DEMO_FOLDER, ...process.env, HYPERCARE_CLOCK: 'manual' }
+    : process.env;
   const config = loadAllInOneConfig(env);
   if (demo && !config.DATABASE_URL && existsSync(join(resolve(config.HYPERCARE_DATA_DIR), 'pgdata'))) {
-    throw new ConfigError([`HYPERCARE_DATA_DIR ${resolve(config.HYPERCARE_DATA_DIR)} already holds data: the demo seeds a fresh folder (delete it, or choose another)`]);
+    throw new ConfigError([
+      `HYPERCARE_DATA_DIR ${resolve(config.HYPERCARE_DATA_DIR)} already holds data: the demo seeds a fresh folder (delete it, or choose another)`,
+    ]);
   }
   const started = Date.now();
-  const telemetry = startTelemetry({ serviceName: 'hypercare', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const telemetry = startTelemetry({
+    serviceName: 'hypercare',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const { startAllInOne } = await import('./all-in-one');
   const platform = await startAllInOne(config);
   process.stdout.write(

@@ -12,7 +12,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'feedback', config }),
-        RuntimeModule.forRoot({ service: 'feedback', contracts: hypercareContracts(), publishes: [], config, infrastructure }),
+        RuntimeModule.forRoot({
+          service: 'feedback',
+          contracts: hypercareContracts(),
+          publishes: [],
+          config,
+          infrastructure,
+        }),
       ],
     };
   }

@@ -21,7 +21,10 @@ export class AppModule {
           service: 'intake',
           contracts: hypercareContracts(),
           publishes: reportContracts,
-          readModel: { migrations: [IntakeSchema1764400001000], received: [periodDirectoryProjection, reportStatusProjection] },
+          readModel: {
+            migrations: [IntakeSchema1764400001000],
+            received: [periodDirectoryProjection, reportStatusProjection],
+          },
           config,
           infrastructure,
         }),

@@ -12,7 +12,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'monitoring', config }),
-        RuntimeModule.forRoot({ service: 'monitoring', contracts: hypercareContracts(), publishes: [], config, infrastructure }),
+        RuntimeModule.forRoot({
+          service: 'monitoring',
+          contracts: hypercareContracts(),
+          publishes: [],
+          config,
+          infrastructure,
+        }),
       ],
     };
   }

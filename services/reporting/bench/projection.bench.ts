@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { hypercareContracts } from '@hypercare/contracts';
 import { reportSubmittedEvent, ticketEvents } from '@hypercare/contracts/testing';
-import { ContractedEventStore, pgClient, PostgresEventStore, quoteIdent, type SqlClient, type SqlExecutor } from '@hypercare/event-store';
+import {
+  ContractedEventStore,
+  pgClient,
+  PostgresEventStore,
+  quoteIdent,
+  type SqlClient,
+  type SqlExecutor,
+} from '@hypercare/event-store';
 import { eventsFor, openReadDatabase, ProjectionRunner } from '@hypercare/projections';
 import { benchSetting, createDatabase, fmt, printTable } from '@hypercare/testing';
 import { Client, Pool } from 'pg';
@@ -28,7 +35,8 @@ const READS = benchSetting('BENCH_READS_PER_SECOND', 50);
 const PAGE = 1_000;
 const PERIODS = Array.from({ length: 4 }, () => randomUUID());
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** A ticket's life in order, as reporting receives it: the report, then nine steps of triage's. */
 const lifeOf = (ticketId: string, periodId: string) => {
@@ -58,7 +66,9 @@ const fill = async (log: ContractedEventStore): Promise<number> => {
       await Promise.all(
         lives.slice(from, from + 200).map(({ id, events }) => {
           const event = events[step] as (typeof events)[number];
-          return log.append(step === 0 ? `report-${id}` : `ticket-${id}`, [{ type: event.type, data: event.data, metadata: { streamVersion: step - 1 } }]);
+          return log.append(step === 0 ? `report-${id}` : `ticket-${id}`, [
+            { type: event.type, data: event.data, metadata: { streamVersion: step - 1 } },
+          ]);
         }),
       );
       stored += Math.min(200, lives.length - from);
@@ -74,7 +84,12 @@ type Write = { statement: string; table: string; rows: Array<Record<string, unkn
 const recording = (tx: SqlExecutor, writes: Write[]): SqlExecutor => ({
   query: (statement, params, options) => {
     const target = /^insert into (\S+)/.exec(statement)?.[1];
-    if (target && typeof params?.[0] === 'string') writes.push({ statement, table: target, rows: JSON.parse(params[0]) as Array<Record<string, unknown>> });
+    if (target && typeof params?.[0] === 'string')
+      writes.push({
+        statement,
+        table: target,
+        rows: JSON.parse(params[0]) as Array<Record<string, unknown>>,
+      });
     return tx.query(statement, params, options);
   },
 });
@@ -82,9 +97,18 @@ const recording = (tx: SqlExecutor, writes: Write[]): SqlExecutor => ({
 /** The projection's writes, page by page, on a copy of the template: what the baseline writes again without it. */
 const writesOf = async (copy: Copy): Promise<Write[][]> => {
   const pages: Write[][] = [];
-  for (let page = await copy.log.readAll({ maxCount: PAGE }); page.length > 0; page = await copy.log.readAll({ fromPosition: (page.at(-1) as { position: number }).position + 1, maxCount: PAGE })) {
+  for (
+    let page = await copy.log.readAll({ maxCount: PAGE });
+    page.length > 0;
+    page = await copy.log.readAll({
+      fromPosition: (page.at(-1) as { position: number }).position + 1,
+      maxCount: PAGE,
+    })
+  ) {
     const writes: Write[] = [];
-    await copy.sql.transaction((tx) => ticketBoardProjection.apply(eventsFor(ticketBoardProjection, page), recording(tx, writes)));
+    await copy.sql.transaction((tx) =>
+      ticketBoardProjection.apply(eventsFor(ticketBoardProjection, page), recording(tx, writes)),
+    );
     pages.push(writes);
   }
   return pages;
@@ -100,10 +124,21 @@ const bareInsert = async (sql: SqlClient, pages: Write[][]): Promise<number> => 
     await sql.transaction(async (tx) => {
       for (const { statement, table, rows } of writes) {
         const columns = Object.keys(rows[0] ?? {});
-        const values = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        const params = rows.flatMap((row) => columns.map((column) => (typeof row[column] === 'object' && row[column] !== null ? JSON.stringify(row[column]) : row[column])));
+        const values = rows.map(
+          (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+        );
+        const params = rows.flatMap((row) =>
+          columns.map((column) =>
+            typeof row[column] === 'object' && row[column] !== null
+              ? JSON.stringify(row[column])
+              : row[column],
+          ),
+        );
         const conflict = statement.slice(statement.indexOf(' on conflict'));
-        await tx.query(`insert into ${table} (${columns.map(quoteIdent).join(', ')}) values ${values.join(', ')}${conflict}`, params);
+        await tx.query(
+          `insert into ${table} (${columns.map(quoteIdent).join(', ')}) values ${values.join(', ')}${conflict}`,
+          params,
+        );
       }
     });
   }
@@ -155,10 +190,25 @@ const open = async (url: string): Promise<Copy> => {
   const projectionPool = new Pool({ connectionString: url, max: 2 });
   // Copies are dropped with force once measured: their connections going away is expected.
   for (const pool of [readPool, projectionPool]) pool.on('error', () => undefined);
-  const dataSource = await openReadDatabase(readPool, { schema: 'reporting', entities: READ_ENTITIES, migrations: MIGRATIONS });
+  const dataSource = await openReadDatabase(readPool, {
+    schema: 'reporting',
+    entities: READ_ENTITIES,
+    migrations: MIGRATIONS,
+  });
   const sql = pgClient(projectionPool);
-  const log = new ContractedEventStore(await PostgresEventStore.open(sql, { schema: 'reporting_received' }), hypercareContracts());
-  return { dataSource, sql, log, close: async () => (await dataSource.destroy(), await Promise.all([readPool.end(), projectionPool.end()])) };
+  const log = new ContractedEventStore(
+    await PostgresEventStore.open(sql, { schema: 'reporting_received' }),
+    hypercareContracts(),
+  );
+  return {
+    dataSource,
+    sql,
+    log,
+    close: async () => (
+      await dataSource.destroy(),
+      await Promise.all([readPool.end(), projectionPool.end()])
+    ),
+  };
 };
 
 /** Copies the template (the filled log, empty tables) into a database of its own, so every measurement starts alike. */
@@ -184,10 +234,20 @@ const copyOf = async (template: string): Promise<{ copy: Copy; drop(): Promise<v
 };
 
 /** Events per second the projection catches up with, from an empty board, while `reads` hammer it (or nothing does). */
-const catchUp = async (template: string, events: number, reads: boolean): Promise<{ rate: number; served: number }> => {
+const catchUp = async (
+  template: string,
+  events: number,
+  reads: boolean,
+): Promise<{ rate: number; served: number }> => {
   const { copy, drop } = await copyOf(template);
   try {
-    const runner = new ProjectionRunner({ log: copy.log, sql: copy.sql, schema: 'reporting', projections: [ticketBoardProjection], pageSize: PAGE });
+    const runner = new ProjectionRunner({
+      log: copy.log,
+      sql: copy.sql,
+      schema: 'reporting',
+      projections: [ticketBoardProjection],
+      pageSize: PAGE,
+    });
     const readers = reads ? hammer(copy.dataSource) : undefined;
     const started = performance.now();
     await runner.start();
@@ -223,21 +283,38 @@ const main = async (): Promise<void> => {
       const underReads = await catchUp(template.name, events, true);
       loaded.push(underReads.rate);
       reads += underReads.served;
-      progress(`round ${round}: live ${fmt(live.at(-1) as number)}/s, bare ${fmt(bare.at(-1) as number)}/s, under reads ${fmt(underReads.rate)}/s`);
+      progress(
+        `round ${round}: live ${fmt(live.at(-1) as number)}/s, bare ${fmt(bare.at(-1) as number)}/s, under reads ${fmt(underReads.rate)}/s`,
+      );
     }
     const [idle, floor, busy] = [median(live), median(bare), median(loaded)];
     if (idle < 5_000) misses.push(`live projection ${fmt(idle)} events/s (target >= 5,000)`);
-    if (idle / floor < 0.5) misses.push(`live projection ${fmt(idle / floor, 2)}x the bare INSERT (target >= 0.5x)`);
-    if (busy / idle < 0.8) misses.push(`under reads ${fmt(busy / idle, 2)}x the idle rate (target >= 0.8x, at most a 20% drop)`);
-    console.log(`\nTicket board and timelines catching up with ${fmt(events)} received events (${fmt(TICKETS)} tickets) from empty, pages of ${PAGE}, median of ${ROUNDS} interleaved rounds, each on a fresh copy of the same database\n`);
+    if (idle / floor < 0.5)
+      misses.push(`live projection ${fmt(idle / floor, 2)}x the bare INSERT (target >= 0.5x)`);
+    if (busy / idle < 0.8)
+      misses.push(`under reads ${fmt(busy / idle, 2)}x the idle rate (target >= 0.8x, at most a 20% drop)`);
+    console.log(
+      `\nTicket board and timelines catching up with ${fmt(events)} received events (${fmt(TICKETS)} tickets) from empty, pages of ${PAGE}, median of ${ROUNDS} interleaved rounds, each on a fresh copy of the same database\n`,
+    );
     printTable(
-      ['live projection (events/s)', 'bare batched INSERT of its rows (events/s)', 'live / bare', `under ${fmt(READS)} reads/s (events/s)`, 'loaded / idle', 'reads served'],
+      [
+        'live projection (events/s)',
+        'bare batched INSERT of its rows (events/s)',
+        'live / bare',
+        `under ${fmt(READS)} reads/s (events/s)`,
+        'loaded / idle',
+        'reads served',
+      ],
       [[fmt(idle), fmt(floor), `${fmt(idle / floor, 2)}x`, fmt(busy), `${fmt(busy / idle, 2)}x`, fmt(reads)]],
     );
   } finally {
     await template.drop();
   }
-  console.log(misses.length ? `\nMissed targets:\n${misses.map((miss) => `- ${miss}`).join('\n')}` : '\nAll targets met.');
+  console.log(
+    misses.length
+      ? `\nMissed targets:\n${misses.map((miss) => `- ${miss}`).join('\n')}`
+      : '\nAll targets met.',
+  );
   process.exitCode = misses.length ? 1 : 0;
 };
 

@@ -11,4 +11,5 @@ export * from './vocabulary';
 export * from './workflow';
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
-export const hypercareContracts = (): ContractRegistry => new ContractRegistry([...periodContracts, ...reportContracts, ...ticketContracts]);
+export const hypercareContracts = (): ContractRegistry =>
+  new ContractRegistry([...periodContracts, ...reportContracts, ...ticketContracts]);

@@ -5,7 +5,11 @@ import { id, isoTime, level, minutes, person, priority, role } from './vocabular
 export const PERIODS_TOPIC = 'hypercare.periods.v1';
 
 export const rosterEntry = person.extend({ role });
-export const slaTarget = z.object({ priority, acknowledgeWithinMinutes: minutes, resolveWithinMinutes: minutes });
+export const slaTarget = z.object({
+  priority,
+  acknowledgeWithinMinutes: minutes,
+  resolveWithinMinutes: minutes,
+});
 export const escalationLevel = z.object({
   afterMinutes: minutes,
   /** Escalate while the ticket is still unacknowledged, or still unresolved, after that long. */
@@ -38,14 +42,16 @@ export type PeriodConfiguration = z.infer<typeof periodConfiguration>;
 export const periodPlanned = defineEvent({
   type: 'hypercare.period.planned.v1',
   topic: PERIODS_TOPIC,
-  summary: 'A hypercare period was defined for a go-live: programme, system, dates, roster, SLA policy, escalation and priority matrices, exit criteria.',
+  summary:
+    'A hypercare period was defined for a go-live: programme, system, dates, roster, SLA policy, escalation and priority matrices, exit criteria.',
   schema: periodConfiguration.extend({ periodId: id }),
 });
 
 export const periodReconfigured = defineEvent({
   type: 'hypercare.period.reconfigured.v1',
   topic: PERIODS_TOPIC,
-  summary: "A period's definition changed (roster, policies, matrices, exit criteria); carries the whole new definition.",
+  summary:
+    "A period's definition changed (roster, policies, matrices, exit criteria); carries the whole new definition.",
   schema: periodConfiguration.extend({ periodId: id }),
 });
 
@@ -60,7 +66,12 @@ export const periodExtended = defineEvent({
   type: 'hypercare.period.extended.v1',
   topic: PERIODS_TOPIC,
   summary: 'The period was extended to a new planned end, with the reason.',
-  schema: z.object({ periodId: id, previousPlannedEndAt: isoTime, plannedEndAt: isoTime, reason: z.string().min(1) }),
+  schema: z.object({
+    periodId: id,
+    previousPlannedEndAt: isoTime,
+    plannedEndAt: isoTime,
+    reason: z.string().min(1),
+  }),
 });
 
 export const periodExitReviewStarted = defineEvent({
@@ -77,4 +88,11 @@ export const periodClosed = defineEvent({
   schema: z.object({ periodId: id, closedAt: isoTime, summary: z.string().optional() }),
 });
 
-export const periodContracts = [periodPlanned, periodReconfigured, periodActivated, periodExtended, periodExitReviewStarted, periodClosed] as const;
+export const periodContracts = [
+  periodPlanned,
+  periodReconfigured,
+  periodActivated,
+  periodExtended,
+  periodExitReviewStarted,
+  periodClosed,
+] as const;

@@ -36,12 +36,22 @@ export const DEFAULT_DURATION_DAYS = 21;
 type Defaulted = 'plannedEndAt' | 'slaPolicy' | 'escalationMatrix' | 'priorityMatrix' | 'exitCriteria';
 
 /** A definition as a lead gives it: every defaulted part may be left out. */
-export type PeriodDefinition = Omit<PeriodConfiguration, Defaulted> & Partial<Pick<PeriodConfiguration, Defaulted>>;
+export type PeriodDefinition = Omit<PeriodConfiguration, Defaulted> &
+  Partial<Pick<PeriodConfiguration, Defaulted>>;
 
 /** The whole definition: what was left out is the default (no escalations, no exit criteria). */
-export const withPolicyDefaults = ({ plannedEndAt, slaPolicy, escalationMatrix, priorityMatrix, exitCriteria, ...rest }: PeriodDefinition): PeriodConfiguration => ({
+export const withPolicyDefaults = ({
+  plannedEndAt,
+  slaPolicy,
+  escalationMatrix,
+  priorityMatrix,
+  exitCriteria,
+  ...rest
+}: PeriodDefinition): PeriodConfiguration => ({
   ...rest,
-  plannedEndAt: plannedEndAt ?? new Date(new Date(rest.goLiveAt).getTime() + DEFAULT_DURATION_DAYS * 86_400_000).toISOString(),
+  plannedEndAt:
+    plannedEndAt ??
+    new Date(new Date(rest.goLiveAt).getTime() + DEFAULT_DURATION_DAYS * 86_400_000).toISOString(),
   slaPolicy: slaPolicy ?? DEFAULT_SLA_POLICY,
   escalationMatrix: escalationMatrix ?? [],
   priorityMatrix: priorityMatrix ?? DEFAULT_PRIORITY_MATRIX,

@@ -20,7 +20,8 @@ export type ReportContent = z.infer<typeof reportContent>;
 export const reportSubmitted = defineEvent({
   type: 'hypercare.report.submitted.v1',
   topic: REPORTS_TOPIC,
-  summary: 'A reporter submitted a problem to a period through a channel; triage opens a ticket with the same id.',
+  summary:
+    'A reporter submitted a problem to a period through a channel; triage opens a ticket with the same id.',
   schema: reportContent.extend({ reportId: id, periodId: id, channel, submittedAt: isoTime }),
 });
 

@@ -50,4 +50,8 @@ export const person = z.object({ name: z.string().min(1).max(200), email: z.stri
 export type Person = z.infer<typeof person>;
 
 /** Minutes, whole and positive: SLA and escalation thresholds. */
-export const minutes = z.number().int().positive().max(60 * 24 * 365);
+export const minutes = z
+  .number()
+  .int()
+  .positive()
+  .max(60 * 24 * 365);

@@ -11,11 +11,25 @@ import {
 } from './ticket-events';
 
 /** A ticket's workflow: new -> triaged -> acknowledged -> in progress -> (workaround available) -> resolved -> closed, with reopen. */
-export const TICKET_STATUSES = ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = [
+  'new',
+  'triaged',
+  'acknowledged',
+  'in-progress',
+  'workaround-available',
+  'resolved',
+  'closed',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Statuses in which a ticket still needs work: everything before it is resolved. */
-export const OPEN_TICKET_STATUSES = ['new', 'triaged', 'acknowledged', 'in-progress', 'workaround-available'] as const satisfies readonly TicketStatus[];
+export const OPEN_TICKET_STATUSES = [
+  'new',
+  'triaged',
+  'acknowledged',
+  'in-progress',
+  'workaround-available',
+] as const satisfies readonly TicketStatus[];
 
 /** The commands a ticket takes, by the names its decider knows them (`check-sla` is the SLA timer's). */
 export type TicketCommandName =
@@ -49,7 +63,8 @@ export const PERIOD_STATUSES = ['planned', 'active', 'exit-review', 'closed'] as
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 /** The commands a period takes, by the names its decider knows them. */
-export type PeriodCommandName = 'plan' | 'reconfigure' | 'activate' | 'extend' | 'start-exit-review' | 'close';
+export type PeriodCommandName =
+  'plan' | 'reconfigure' | 'activate' | 'extend' | 'start-exit-review' | 'close';
 
 /** Which commands a period accepts in each status (`none`: not planned yet); a closed period takes none. */
 export const PERIOD_COMMANDS_ALLOWED: Record<PeriodStatus | 'none', readonly PeriodCommandName[]> = {
@@ -83,8 +98,14 @@ const PERIOD_STATUS_AFTER: Record<string, PeriodStatus> = {
  * not workflow steps (assignment, comments, decisions, breaches, escalations) leave it.
  */
 export const ticketStatusAfter = (type: string, current: TicketStatus): TicketStatus =>
-  type === ticketTriaged.type ? (current === 'new' ? 'triaged' : current) : (TICKET_STATUS_AFTER[type] ?? current);
+  type === ticketTriaged.type
+    ? current === 'new'
+      ? 'triaged'
+      : current
+    : (TICKET_STATUS_AFTER[type] ?? current);
 
 /** The status a period is in after an event of `type`; reconfiguring or extending leaves it. */
-export const periodStatusAfter = <Current extends PeriodStatus | undefined>(type: string, current: Current): PeriodStatus | Current =>
-  PERIOD_STATUS_AFTER[type] ?? current;
+export const periodStatusAfter = <Current extends PeriodStatus | undefined>(
+  type: string,
+  current: Current,
+): PeriodStatus | Current => PERIOD_STATUS_AFTER[type] ?? current;

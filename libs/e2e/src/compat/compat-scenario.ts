@@ -50,24 +50,47 @@ const report = (n: number) => ({
 export const seedCompatScenario = async (client: HypercareClient): Promise<CompatIds> => {
   const clock = (minutes: number) => client.call('triage', 'PUT', '/test-clock', { now: at(minutes) });
   await clock(-120);
-  const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', definition('Ledger'));
-  const { periodId: planned } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', definition('Payroll'));
+  const { periodId } = await client.call<{ periodId: string }>(
+    'triage',
+    'POST',
+    '/periods',
+    definition('Ledger'),
+  );
+  const { periodId: planned } = await client.call<{ periodId: string }>(
+    'triage',
+    'POST',
+    '/periods',
+    definition('Payroll'),
+  );
   await client.call('triage', 'POST', `/periods/${periodId}/activate`, lead);
   await client.poll<{ status: string }>('intake', `/periods/${periodId}`, (r) => r.body?.status === 'active');
   const tickets: string[] = [];
   for (let n = 0; n < 8; n++) {
     await clock(n * 15);
     const headers = { 'idempotency-key': `compat-${n}` };
-    const first = await client.call<{ reportId: string }>('intake', 'POST', `/periods/${periodId}/reports`, report(n), headers);
+    const first = await client.call<{ reportId: string }>(
+      'intake',
+      'POST',
+      `/periods/${periodId}/reports`,
+      report(n),
+      headers,
+    );
     if (n % 3 === 0) await client.call('intake', 'POST', `/periods/${periodId}/reports`, report(n), headers);
     tickets.push(first.reportId);
     await client.poll('triage', `/tickets/${first.reportId}`, (r) => r.status === 200);
   }
-  const act = (ticket: number, command: string, body: object = {}) => client.call('triage', 'POST', `/tickets/${tickets[ticket]}/${command}`, { ...sam, ...body });
+  const act = (ticket: number, command: string, body: object = {}) =>
+    client.call('triage', 'POST', `/tickets/${tickets[ticket]}/${command}`, { ...sam, ...body });
   await clock(125);
-  for (let n = 0; n < 8; n++) await act(n, 'triage', { category: n % 2 ? 'training-need' : 'critical-bug', impact: n < 3 ? 'high' : 'medium', urgency: n < 2 ? 'high' : 'low' });
+  for (let n = 0; n < 8; n++)
+    await act(n, 'triage', {
+      category: n % 2 ? 'training-need' : 'critical-bug',
+      impact: n < 3 ? 'high' : 'medium',
+      urgency: n < 2 ? 'high' : 'low',
+    });
   await act(2, 'triage', { category: 'critical-bug', impact: 'high', urgency: 'high' });
-  for (const n of [1, 2, 3, 4, 5, 6]) await act(n, 'assign', { role: 'support-agent', email: 'sam@example.com' });
+  for (const n of [1, 2, 3, 4, 5, 6])
+    await act(n, 'assign', { role: 'support-agent', email: 'sam@example.com' });
   await clock(130);
   for (const n of [1, 3, 4, 5, 6]) await act(n, 'acknowledge');
   for (const n of [3, 4, 5, 6]) await act(n, 'start');
@@ -79,13 +102,20 @@ export const seedCompatScenario = async (client: HypercareClient): Promise<Compa
   await act(6, 'close');
   await act(6, 'reopen', { reason: 'Came back after the release' });
   await clock(600);
-  await client.poll<{ breached?: string[] }>('triage', `/tickets/${tickets[0]}`, (r) => (r.body?.breached ?? []).includes('acknowledge'));
-  await client.poll<{ breached?: string[] }>('triage', `/tickets/${tickets[2]}`, (r) => (r.body?.breached ?? []).includes('acknowledge'));
+  await client.poll<{ breached?: string[] }>('triage', `/tickets/${tickets[0]}`, (r) =>
+    (r.body?.breached ?? []).includes('acknowledge'),
+  );
+  await client.poll<{ breached?: string[] }>('triage', `/tickets/${tickets[2]}`, (r) =>
+    (r.body?.breached ?? []).includes('acknowledge'),
+  );
   return { periods: [periodId, planned], tickets };
 };
 
 /** Every answer a reader gets about the scenario, keyed by request; volatile fields left out. */
-export const readAnswers = async (client: HypercareClient, ids: CompatIds): Promise<Record<string, unknown>> => {
+export const readAnswers = async (
+  client: HypercareClient,
+  ids: CompatIds,
+): Promise<Record<string, unknown>> => {
   const answers: Record<string, unknown> = {};
   const get = async (service: 'intake' | 'triage' | 'reporting', path: string) => {
     const response = await client.send(service, 'GET', path);
@@ -93,7 +123,12 @@ export const readAnswers = async (client: HypercareClient, ids: CompatIds): Prom
   };
   await get('reporting', '/periods');
   for (const periodId of ids.periods) {
-    for (const path of [`/periods/${periodId}`, `/periods/${periodId}/dashboard`, `/periods/${periodId}/tickets?sort=reportedAt&limit=200`]) await get('reporting', path);
+    for (const path of [
+      `/periods/${periodId}`,
+      `/periods/${periodId}/dashboard`,
+      `/periods/${periodId}/tickets?sort=reportedAt&limit=200`,
+    ])
+      await get('reporting', path);
     await get('intake', `/periods/${periodId}`);
     await get('triage', `/periods/${periodId}`);
   }

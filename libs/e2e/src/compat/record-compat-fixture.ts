@@ -26,7 +26,9 @@ const record = async (): Promise<void> => {
   const client = HypercareClient.allInOne(required('BASE_URL'));
   const folder = required('FIXTURE');
   const ids = await seedCompatScenario(client);
-  process.stdout.write(`seeded ${ids.tickets.length} tickets in ${ids.periods.length} periods; waiting for the readers to settle\n`);
+  process.stdout.write(
+    `seeded ${ids.tickets.length} tickets in ${ids.periods.length} periods; waiting for the readers to settle\n`,
+  );
   // Settled: two readings a second apart give the same answers.
   let answers = await readAnswers(client, ids);
   for (let previous = ''; previous !== JSON.stringify(answers); answers = await readAnswers(client, ids)) {
@@ -35,7 +37,11 @@ const record = async (): Promise<void> => {
   }
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'answers.json'), JSON.stringify({ ids, answers }, null, 1));
-  const dump = execFileSync('pg_dump', ['--inserts', '--no-owner', '--no-privileges', required('DATABASE_URL')], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })
+  const dump = execFileSync(
+    'pg_dump',
+    ['--inserts', '--no-owner', '--no-privileges', required('DATABASE_URL')],
+    { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+  )
     // psql's meta-commands (\restrict): the fixture is loaded as plain SQL.
     .replace(/^\\.*$/gm, '');
   writeFileSync(join(folder, 'database.sql'), dump);

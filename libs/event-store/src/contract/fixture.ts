@@ -17,7 +17,11 @@ export const uniqueStreams = (): { prefix: string; stream: (name?: string) => st
   return { prefix, stream: (name = 'a') => `${prefix}${name}` };
 };
 
-export const event = (type: string, data: unknown = {}, extra: Partial<NewEvent> = {}): NewEvent => ({ type, data, ...extra });
+export const event = (type: string, data: unknown = {}, extra: Partial<NewEvent> = {}): NewEvent => ({
+  type,
+  data,
+  ...extra,
+});
 
 export const events = (count: number, type = 'Happened'): NewEvent[] =>
   Array.from({ length: count }, (_, index) => event(type, { index }));

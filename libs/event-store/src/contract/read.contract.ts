@@ -62,11 +62,19 @@ export const readContract = (store: () => EventStore): void => {
       expect(all.map((e) => e.position)).toEqual([...all.map((e) => e.position)].sort((a, b) => a - b));
 
       const tickets = await store().readAll({ filter: { streamPrefixes: [`${prefix}ticket-`] } });
-      expect(tickets.map((e) => e.stream)).toEqual([stream('ticket-1'), stream('ticket-1'), stream('ticket-2')]);
+      expect(tickets.map((e) => e.stream)).toEqual([
+        stream('ticket-1'),
+        stream('ticket-1'),
+        stream('ticket-2'),
+      ]);
       const opened = await store().readAll({ filter: { streamPrefixes: [prefix], types: ['Opened'] } });
       expect(opened.map((e) => e.stream)).toEqual([stream('ticket-1'), stream('ticket-2')]);
 
-      const fromThird = await store().readAll({ fromPosition: all[2]!.position, maxCount: 1, filter: { streamPrefixes: [prefix] } });
+      const fromThird = await store().readAll({
+        fromPosition: all[2]!.position,
+        maxCount: 1,
+        filter: { streamPrefixes: [prefix] },
+      });
       expect(fromThird).toEqual([all[2]]);
     });
 
@@ -79,7 +87,10 @@ export const readContract = (store: () => EventStore): void => {
       await store().append(stream('y'), events(2));
       const all = await readAllOf(store(), prefix);
 
-      const byPosition = await store().readAll({ asOf: { position: all[2]!.position }, filter: { streamPrefixes: [prefix] } });
+      const byPosition = await store().readAll({
+        asOf: { position: all[2]!.position },
+        filter: { streamPrefixes: [prefix] },
+      });
       const byTime = await store().readAll({ asOf: { time: cutTime }, filter: { streamPrefixes: [prefix] } });
       expect(byPosition).toEqual(all.slice(0, 3));
       expect(byTime).toEqual(all.slice(0, 3));
@@ -90,13 +101,20 @@ export const readContract = (store: () => EventStore): void => {
       await store().append(stream('x'), events(5));
       const all = await readAllOf(store(), prefix);
       for (const event of all) {
-        const asOf = await store().readAll({ asOf: { time: event.recordedAt }, filter: { streamPrefixes: [prefix] } });
+        const asOf = await store().readAll({
+          asOf: { time: event.recordedAt },
+          filter: { streamPrefixes: [prefix] },
+        });
         expect(asOf.map((e) => e.id)).toContain(event.id);
       }
     });
 
     it.each([
-      ['a prefix filter that is not a list', { filter: { streamPrefixes: 'ticket-' } }, /^filter\.streamPrefixes/],
+      [
+        'a prefix filter that is not a list',
+        { filter: { streamPrefixes: 'ticket-' } },
+        /^filter\.streamPrefixes/,
+      ],
       ['an empty type name', { filter: { types: [''] } }, /^filter\.types/],
       ['a negative fromPosition', { fromPosition: -5 }, /^fromPosition/],
     ])('refuses %s', async (_, options, message) => {

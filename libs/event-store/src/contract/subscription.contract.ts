@@ -10,7 +10,12 @@ export const subscriptionContract = (store: () => EventStore): void => {
       await Promise.all(running.splice(0).map((subscription) => subscription.stop()));
     });
 
-    const follow = (subscriptionId: string, prefix: string, received: RecordedEvent[], types?: string[]): Subscription => {
+    const follow = (
+      subscriptionId: string,
+      prefix: string,
+      received: RecordedEvent[],
+      types?: string[],
+    ): Subscription => {
       const subscription = store().subscribe({
         subscriptionId,
         filter: { streamPrefixes: [prefix], types },
@@ -72,7 +77,9 @@ export const subscriptionContract = (store: () => EventStore): void => {
       running.push(subscription);
       await subscription.caughtUp();
       expect(transactions).toEqual([undefined, undefined, undefined]);
-      expect(await store().checkpoint(`${prefix}external`)).toBe((await readAllOf(store(), prefix)).at(-1)?.position);
+      expect(await store().checkpoint(`${prefix}external`)).toBe(
+        (await readAllOf(store(), prefix)).at(-1)?.position,
+      );
     });
 
     it.each([
@@ -81,7 +88,11 @@ export const subscriptionContract = (store: () => EventStore): void => {
       ['an unknown start', { startFrom: 'beginning' }, /^startFrom/],
       ['a missing handler', { handle: undefined }, /^handle/],
     ])('refuses to start with %s', (_, override, message) => {
-      const options = { subscriptionId: 'valid', handle: async () => undefined, ...override } as unknown as SubscriptionOptions;
+      const options = {
+        subscriptionId: 'valid',
+        handle: async () => undefined,
+        ...override,
+      } as unknown as SubscriptionOptions;
       expect(() => store().subscribe(options)).toThrow(InvalidEventStoreArgument);
       expect(() => store().subscribe(options)).toThrow(message);
     });
@@ -93,7 +104,7 @@ export const subscriptionContract = (store: () => EventStore): void => {
       await expect(subscription.caughtUp()).rejects.toThrow(/stopped/);
     });
 
-    it("starts at the end when asked and no checkpoint exists", async () => {
+    it('starts at the end when asked and no checkpoint exists', async () => {
       const { prefix, stream } = uniqueStreams();
       await store().append(stream(), events(3));
       const received: RecordedEvent[] = [];

@@ -13,7 +13,9 @@ if (url) {
     { transactionalCheckpoints: false, eventIdConflicts: false },
   );
 } else {
-  console.warn('[hypercare tests] skipping the EventStoreDB contract: EVENTSTORE_URL is not set (see libs/event-store/README.md)');
+  console.warn(
+    '[hypercare tests] skipping the EventStoreDB contract: EVENTSTORE_URL is not set (see libs/event-store/README.md)',
+  );
   describe.skip('EventStoreDB event store contract (EVENTSTORE_URL is not set)', () => {
     it('runs against a server at EVENTSTORE_URL', () => undefined);
   });

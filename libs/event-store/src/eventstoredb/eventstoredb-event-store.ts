@@ -31,7 +31,14 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage } from '../subscription';
-import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream } from '../validation';
+import {
+  validAppend,
+  validAsOf,
+  validFilter,
+  validMaxCount,
+  validPosition,
+  validStream,
+} from '../validation';
 
 const CHECKPOINT_STREAM_PREFIX = 'hypercare-checkpoint-';
 /** EventStoreDB takes objects, arrays and strings as JSON data; anything else travels wrapped. */
@@ -44,12 +51,16 @@ const revisionOf = (expected: ExpectedVersion): AppendExpectedRevision => {
   return BigInt(expected);
 };
 
-const versionOf = (actual: unknown): number => (typeof actual === 'bigint' || typeof actual === 'number' ? Number(actual) : -1);
+const versionOf = (actual: unknown): number =>
+  typeof actual === 'bigint' || typeof actual === 'number' ? Number(actual) : -1;
 
 type StoredEvent = NonNullable<ResolvedEvent['event']>;
 
 const isUserEvent = (event: StoredEvent | undefined): event is StoredEvent =>
-  !!event && !event.type.startsWith('$') && !event.streamId.startsWith('$') && !event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX);
+  !!event &&
+  !event.type.startsWith('$') &&
+  !event.streamId.startsWith('$') &&
+  !event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX);
 
 const toEvent = (event: StoredEvent): RecordedEvent => {
   const metadata = { ...((event.metadata ?? {}) as EventMetadata) };
@@ -68,10 +79,12 @@ const toEvent = (event: StoredEvent): RecordedEvent => {
 };
 
 const withinAsOf = (event: RecordedEvent, asOf: AsOf | undefined): boolean =>
-  !asOf || ('position' in asOf ? event.position <= asOf.position : event.recordedAt.getTime() <= asOf.time.getTime());
+  !asOf ||
+  ('position' in asOf ? event.position <= asOf.position : event.recordedAt.getTime() <= asOf.time.getTime());
 
 const matches = (event: RecordedEvent, filter: EventFilter | undefined): boolean =>
-  (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) &&
+  (!filter?.streamPrefixes?.length ||
+    filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) &&
   (!filter?.types?.length || filter.types.includes(event.type));
 
 /**
@@ -109,9 +122,13 @@ export class EventStoreDbEventStore implements EventStore {
         { expectedRevision: revisionOf(expected) },
       );
       this.subscriptions.pokeAll();
-      return { nextExpectedVersion: Number(result.nextExpectedRevision), position: Number(result.position?.commit ?? -1) };
+      return {
+        nextExpectedVersion: Number(result.nextExpectedRevision),
+        position: Number(result.position?.commit ?? -1),
+      };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) throw new WrongExpectedVersion(stream, expected, versionOf(error.actualVersion));
+      if (error instanceof WrongExpectedVersionError)
+        throw new WrongExpectedVersion(stream, expected, versionOf(error.actualVersion));
       throw error;
     }
   }
@@ -146,7 +163,14 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validPosition(options.fromPosition, 'fromPosition') ?? 0;
-    return (await this.readPage(from, validMaxCount(options.maxCount), validFilter(options.filter), validAsOf(options.asOf))).events;
+    return (
+      await this.readPage(
+        from,
+        validMaxCount(options.maxCount),
+        validFilter(options.filter),
+        validAsOf(options.asOf),
+      )
+    ).events;
   }
 
   async headPosition(): Promise<number> {
@@ -166,7 +190,10 @@ export class EventStoreDbEventStore implements EventStore {
           await handle(undefined);
           await this.client.appendToStream(
             `${CHECKPOINT_STREAM_PREFIX}${id}`,
-            jsonEvent({ type: 'CheckpointStored', data: { position: (events[events.length - 1] as RecordedEvent).position } }),
+            jsonEvent({
+              type: 'CheckpointStored',
+              data: { position: (events[events.length - 1] as RecordedEvent).position },
+            }),
           );
         },
       },
@@ -194,10 +221,18 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readPage(from: number, maxCount: number | undefined, filter: EventFilter | undefined, asOf?: AsOf): Promise<LogPage> {
+  private async readPage(
+    from: number,
+    maxCount: number | undefined,
+    filter: EventFilter | undefined,
+    asOf?: AsOf,
+  ): Promise<LogPage> {
     const events: RecordedEvent[] = [];
     let scannedUpTo = from;
-    const reads = this.client.readAll({ direction: FORWARDS, fromPosition: { commit: BigInt(from), prepare: BigInt(from) } });
+    const reads = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: { commit: BigInt(from), prepare: BigInt(from) },
+    });
     for await (const resolved of reads as AsyncIterable<AllStreamResolvedEvent>) {
       const position = Number(resolved.event?.position.commit ?? resolved.commitPosition ?? scannedUpTo);
       if (isUserEvent(resolved.event)) {

@@ -22,11 +22,17 @@ const withStore = (open: Open, scenario: AdapterScenario): void => {
  * Runs `scenario` on both adapters of the PostgreSQL store: a server (when the tests have
  * one), on an empty database of its own, and PGlite in memory.
  */
-export const onServerAndPglite = (what: string, scenario: AdapterScenario, { database, connections = 10 }: { database: string; connections?: number }): void => {
+export const onServerAndPglite = (
+  what: string,
+  scenario: AdapterScenario,
+  { database, connections = 10 }: { database: string; connections?: number },
+): void => {
   describeWith('postgres')(`${what} on a PostgreSQL server`, () => {
     withStore(async () => {
       const created = await createTestDatabase(database);
-      const store = await PostgresEventStore.open(pgClient({ connectionString: created.url, max: connections }));
+      const store = await PostgresEventStore.open(
+        pgClient({ connectionString: created.url, max: connections }),
+      );
       return { store, dispose: async () => (await store.close(), await created.drop()) };
     }, scenario);
   });

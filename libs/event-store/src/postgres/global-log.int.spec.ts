@@ -15,14 +15,20 @@ const TRANSACTIONS_PER_WRITER = 15;
 const globalLogScenario: AdapterScenario = (store) => {
   it('delivers every committed event exactly once, in strictly increasing positions, none skipped', async () => {
     const received: RecordedEvent[] = [];
-    const subscription = store().subscribe({ subscriptionId: 'gap-test', batchSize: 13, handle: async (batch) => void received.push(...batch) });
+    const subscription = store().subscribe({
+      subscriptionId: 'gap-test',
+      batchSize: 13,
+      handle: async (batch) => void received.push(...batch),
+    });
     const committedIds = new Set<string>();
     const rolledBackIds = new Set<string>();
 
     const writer = async (w: number): Promise<void> => {
       for (let t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
         const stream = `ticket-${w}-${t % 4}`;
-        const batch = Array.from({ length: 1 + ((w + t) % 3) }, (_, i) => event('Happened', { w, t, i }, { id: crypto.randomUUID() }));
+        const batch = Array.from({ length: 1 + ((w + t) % 3) }, (_, i) =>
+          event('Happened', { w, t, i }, { id: crypto.randomUUID() }),
+        );
         const rollBack = (w * 31 + t) % 11 === 0;
         if (t % 3 === 2) {
           await store().append(stream, batch);
@@ -57,4 +63,7 @@ const globalLogScenario: AdapterScenario = (store) => {
   });
 };
 
-onServerAndPglite('global log under concurrent, slow and failing writers', globalLogScenario, { database: 'es_gap', connections: WRITERS + 4 });
+onServerAndPglite('global log under concurrent, slow and failing writers', globalLogScenario, {
+  database: 'es_gap',
+  connections: WRITERS + 4,
+});

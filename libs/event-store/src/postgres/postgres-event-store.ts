@@ -18,7 +18,15 @@ import type {
   TransactionalEventStore,
 } from '../event-store.port';
 import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
-import { validAppend, validAsOf, validFilter, validMaxCount, validPosition, validStream, type ValidEvent } from '../validation';
+import {
+  validAppend,
+  validAsOf,
+  validFilter,
+  validMaxCount,
+  validPosition,
+  validStream,
+  type ValidEvent,
+} from '../validation';
 import { migrate } from './schema';
 import { toOutcome, type AppendOutcome, type OutcomeRow } from './append-outcome';
 import { quoteIdent } from './sql-text';
@@ -51,7 +59,8 @@ interface EventRow {
 }
 
 /** Times leave as epoch milliseconds: a number is far cheaper to turn into a Date than timestamp text. */
-const recordedMs = (column: string): string => `floor(extract(epoch from ${column}) * 1000)::int8 as recorded_ms`;
+const recordedMs = (column: string): string =>
+  `floor(extract(epoch from ${column}) * 1000)::int8 as recorded_ms`;
 const COLUMNS = `position, stream, version, event_id, type, data, metadata, ${recordedMs('recorded_at')}`;
 
 const toEvent = (row: EventRow): RecordedEvent => ({
@@ -151,7 +160,12 @@ export class PostgresEventStore implements TransactionalEventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = validPosition(options.fromPosition, 'fromPosition') ?? 0;
-    const page = await this.readPage(from, validMaxCount(options.maxCount), validFilter(options.filter), validAsOf(options.asOf));
+    const page = await this.readPage(
+      from,
+      validMaxCount(options.maxCount),
+      validFilter(options.filter),
+      validAsOf(options.asOf),
+    );
     return page.events;
   }
 
@@ -178,7 +192,12 @@ export class PostgresEventStore implements TransactionalEventStore {
    * Upserts a subscription's checkpoint. `lazy` commits without waiting for the flush
    * (set_config is local to the statement's own implicit transaction).
    */
-  private async storeCheckpoint(sql: SqlExecutor, subscriptionId: string, position: number, { lazy = false } = {}): Promise<void> {
+  private async storeCheckpoint(
+    sql: SqlExecutor,
+    subscriptionId: string,
+    position: number,
+    { lazy = false } = {},
+  ): Promise<void> {
     await sql.query(
       `${lazy ? `with lazy as (select set_config('synchronous_commit', 'off', true)) ` : ''}
        insert into ${this.s}.checkpoints (subscription_id, position, updated_at) select $1, $2, now()${lazy ? ' from lazy' : ''}
@@ -203,7 +222,15 @@ export class PostgresEventStore implements TransactionalEventStore {
           )
         : await executor.query<OutcomeRow>(
             `select * from ${this.s}.append_events($1::jsonb)`,
-            [JSON.stringify(requests.map(({ stream, expected, events }) => ({ stream, expected: String(expected), events })))],
+            [
+              JSON.stringify(
+                requests.map(({ stream, expected, events }) => ({
+                  stream,
+                  expected: String(expected),
+                  events,
+                })),
+              ),
+            ],
             this.appendStatement,
           );
     return rows.map(toOutcome);
@@ -223,7 +250,8 @@ export class PostgresEventStore implements TransactionalEventStore {
 
   private asOfClause(asOf: AsOf | undefined, where: string[], params: unknown[]): void {
     if (asOf && 'position' in asOf) where.push(`position <= $${params.push(asOf.position)}`);
-    if (asOf && 'time' in asOf) where.push(`recorded_at <= $${params.push(asOf.time.toISOString())}::timestamptz`);
+    if (asOf && 'time' in asOf)
+      where.push(`recorded_at <= $${params.push(asOf.time.toISOString())}::timestamptz`);
   }
 
   /**
@@ -232,8 +260,14 @@ export class PostgresEventStore implements TransactionalEventStore {
    * the position index, written inline; filtered and as-of pages go through `read_log`,
    * which pins that plan whatever the statistics say.
    */
-  private async readPage(from: number, maxCount: number | undefined, filter: EventFilter | undefined, asOf?: AsOf): Promise<LogPage> {
-    const json = (values: string[] | undefined): string | null => (values?.length ? JSON.stringify(values) : null);
+  private async readPage(
+    from: number,
+    maxCount: number | undefined,
+    filter: EventFilter | undefined,
+    asOf?: AsOf,
+  ): Promise<LogPage> {
+    const json = (values: string[] | undefined): string | null =>
+      values?.length ? JSON.stringify(values) : null;
     const rows =
       !filter && !asOf
         ? await this.client.query<EventRow & { visible: string }>(

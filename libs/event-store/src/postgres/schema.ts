@@ -86,8 +86,12 @@ export const migrate = async (client: SqlClient, schema: string): Promise<void> 
   await client.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${schema}:migrate`]);
     await tx.query(`create schema if not exists ${s}`);
-    await tx.query(`create table if not exists ${s}.schema_migrations (version int primary key, applied_at timestamptz not null default now())`);
-    const [row] = await tx.query<{ current: number | null }>(`select max(version) as current from ${s}.schema_migrations`);
+    await tx.query(
+      `create table if not exists ${s}.schema_migrations (version int primary key, applied_at timestamptz not null default now())`,
+    );
+    const [row] = await tx.query<{ current: number | null }>(
+      `select max(version) as current from ${s}.schema_migrations`,
+    );
     const applied = row?.current ?? 0;
     const all = migrations(schema);
     for (let version = applied + 1; version <= all.length; version++) {
@@ -96,4 +100,3 @@ export const migrate = async (client: SqlClient, schema: string): Promise<void> 
     }
   });
 };
-

@@ -8,8 +8,11 @@ export interface SqlClient extends SqlExecutor {
   close(): Promise<void>;
 }
 
-const statement = (text: string, values: unknown[] | undefined, options: QueryOptions | undefined): QueryConfig =>
-  options?.preparedAs ? { name: options.preparedAs, text, values } : { text, values };
+const statement = (
+  text: string,
+  values: unknown[] | undefined,
+  options: QueryOptions | undefined,
+): QueryConfig => (options?.preparedAs ? { name: options.preparedAs, text, values } : { text, values });
 
 /**
  * A `pg` connection pool against a PostgreSQL server. Given a pool it does not own (shared
@@ -17,17 +20,21 @@ const statement = (text: string, values: unknown[] | undefined, options: QueryOp
  */
 export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
   const shared = config instanceof Pool;
-  const pool = shared ? config : new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
+  const pool = shared
+    ? config
+    : new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
   // An idle client losing its connection must not crash the process; the next query reconnects.
   if (!shared) pool.on('error', () => undefined);
   return {
-    query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) => (await pool.query(statement(sql, params, options))).rows as Row[],
+    query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) =>
+      (await pool.query(statement(sql, params, options))).rows as Row[],
     transaction: async (work) => {
       const client = await pool.connect();
       try {
         await client.query('begin');
         const result = await work({
-          query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) => (await client.query(statement(sql, params, options))).rows as Row[],
+          query: async <Row>(sql: string, params?: unknown[], options?: QueryOptions) =>
+            (await client.query(statement(sql, params, options))).rows as Row[],
         });
         await client.query('commit');
         return result;
@@ -51,7 +58,12 @@ export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
  */
 export const pgliteClient = (db: PGlite, { closeWithStore = true } = {}): SqlClient => ({
   query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
-  transaction: (work) => db.transaction((tx) => work({ query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows })),
+  transaction: (work) =>
+    db.transaction((tx) =>
+      work({
+        query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows,
+      }),
+    ),
   close: async () => {
     if (closeWithStore) await db.close();
   },

@@ -9,7 +9,10 @@ import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
 const transactionScenario: AdapterScenario = (store) => {
   it('orders every append of a transaction and survives refused ones inside it', async () => {
     const { prefix, stream } = uniqueStreams();
-    const first = [event('Opened', { n: 1 }, { id: crypto.randomUUID() }), event('Triaged', { n: 2 }, { id: crypto.randomUUID() })];
+    const first = [
+      event('Opened', { n: 1 }, { id: crypto.randomUUID() }),
+      event('Triaged', { n: 2 }, { id: crypto.randomUUID() }),
+    ];
     const taken = crypto.randomUUID();
     await store().append(stream('elsewhere'), [event('Opened', {}, { id: taken })]);
 
@@ -21,7 +24,9 @@ const transactionScenario: AdapterScenario = (store) => {
         actualVersion: 1,
       });
       const retried = await tx.append(stream('a'), first, { expectedVersion: 'no-stream' });
-      await expect(tx.append(stream('b'), [event('Reused', {}, { id: taken })])).rejects.toBeInstanceOf(EventIdConflict);
+      await expect(tx.append(stream('b'), [event('Reused', {}, { id: taken })])).rejects.toBeInstanceOf(
+        EventIdConflict,
+      );
       const next = await tx.append(stream('a'), [event('Acknowledged')], { expectedVersion: 1 });
       return { opened, other, retried, next };
     });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@hypercare/testing';
 import type { IntegrationEvent } from '../integration-event';
-import { DEAD_LETTER_HEADERS, deadLetterTopic, type Delivery, type MessageBus, type RunningConsumer } from '../message-bus.port';
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  type Delivery,
+  type MessageBus,
+  type RunningConsumer,
+} from '../message-bus.port';
 
 export interface BusFixture {
   bus: MessageBus;
@@ -67,17 +73,30 @@ export const describeMessageBusContract = (adapter: string, factory: () => Promi
       return consumer;
     };
 
-    const publishAll = async (topic: string, subjects: string[], perSubject: number): Promise<IntegrationEvent[]> => {
-      const events = Array.from({ length: perSubject }, (_, seq) => subjects.map((subject) => eventOf(subject, seq))).flat();
+    const publishAll = async (
+      topic: string,
+      subjects: string[],
+      perSubject: number,
+    ): Promise<IntegrationEvent[]> => {
+      const events = Array.from({ length: perSubject }, (_, seq) =>
+        subjects.map((subject) => eventOf(subject, seq)),
+      ).flat();
       await fixture.bus.publish(topic, events);
       return events;
     };
 
     /** A sentinel on every key, published last: once a group has them all, each partition's earlier messages are in. */
-    const publishSentinels = (topic: string, subjects: string[]): Promise<void> => fixture.bus.publish(topic, subjects.map((subject) => eventOf(subject, -1, SENTINEL)));
+    const publishSentinels = (topic: string, subjects: string[]): Promise<void> =>
+      fixture.bus.publish(
+        topic,
+        subjects.map((subject) => eventOf(subject, -1, SENTINEL)),
+      );
     /** Waits until the members of one group have, between them, the sentinel of every key. */
     const sentinelsIn = (subjects: string[], ...members: Received[][]): Promise<void> =>
-      eventually('the sentinels', () => members.flat().filter((r) => r.event.type === SENTINEL).length === subjects.length);
+      eventually(
+        'the sentinels',
+        () => members.flat().filter((r) => r.event.type === SENTINEL).length === subjects.length,
+      );
     const payload = (received: Received[]): Received[] => received.filter((r) => r.event.type !== SENTINEL);
 
     it('delivers every event, in order per subject, with its CloudEvents attributes', async () => {
@@ -88,13 +107,19 @@ export const describeMessageBusContract = (adapter: string, factory: () => Promi
       await follow(topic, `g-${randomUUID()}`, received);
       await eventually('30 events', () => received.length === 30);
 
-      expect(received.map((r) => r.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...published].sort((a, b) => a.id.localeCompare(b.id)));
+      expect(received.map((r) => r.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...published].sort((a, b) => a.id.localeCompare(b.id)),
+      );
       for (const subject of subjects) {
         const ofSubject = received.filter((r) => r.event.subject === subject);
         expect(ofSubject.map((r) => (r.event.data as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4]);
         expect(new Set(ofSubject.map((r) => r.delivery.partition)).size).toBe(1);
       }
-      expect(received[0]?.delivery).toMatchObject({ topic, attempt: 1, headers: expect.objectContaining({ ce_type: 'hypercare.ticket.commented.v1' }) });
+      expect(received[0]?.delivery).toMatchObject({
+        topic,
+        attempt: 1,
+        headers: expect.objectContaining({ ce_type: 'hypercare.ticket.commented.v1' }),
+      });
     });
 
     it('gives every consumer group all events, and splits them within a group', async () => {
@@ -110,13 +135,21 @@ export const describeMessageBusContract = (adapter: string, factory: () => Promi
       let published = 0;
       for (let round = 0; round < 20 && !(shared1!.length && shared2!.length); round++) {
         published += (await publishAll(topic, keys, 3)).length;
-        await eventually('a round served', () => one!.length === published && shared1!.length + shared2!.length === published);
+        await eventually(
+          'a round served',
+          () => one!.length === published && shared1!.length + shared2!.length === published,
+        );
       }
       await publishSentinels(topic, keys);
-      await Promise.all([sentinelsIn(keys, one!), sentinelsIn(keys, two!), sentinelsIn(keys, shared1!, shared2!)]);
+      await Promise.all([
+        sentinelsIn(keys, one!),
+        sentinelsIn(keys, two!),
+        sentinelsIn(keys, shared1!, shared2!),
+      ]);
 
       expect(shared1!.length && shared2!.length).toBeGreaterThan(0);
-      for (const group of [one!, two!]) expect(new Set(payload(group).map((r) => r.event.id)).size).toBe(published);
+      for (const group of [one!, two!])
+        expect(new Set(payload(group).map((r) => r.event.id)).size).toBe(published);
       const sharedIds = [...payload(shared1!), ...payload(shared2!)].map((r) => r.event.id);
       expect(sharedIds).toHaveLength(published);
       expect(new Set(sharedIds)).toEqual(new Set(payload(one!).map((r) => r.event.id)));

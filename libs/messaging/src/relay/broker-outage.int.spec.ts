@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry } from '@hypercare/contracts';
-import { ContractedEventStore, openPostgresEventStore, type PostgresEventStore } from '@hypercare/event-store';
+import {
+  ContractedEventStore,
+  openPostgresEventStore,
+  type PostgresEventStore,
+} from '@hypercare/event-store';
 import {
   createTestDatabase,
   eventually,

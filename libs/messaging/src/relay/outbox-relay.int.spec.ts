@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ContractRegistry, defineEvent } from '@hypercare/contracts';
-import { ContractedEventStore, openPgliteEventStore, openPostgresEventStore, type EventStore } from '@hypercare/event-store';
+import {
+  ContractedEventStore,
+  openPgliteEventStore,
+  openPostgresEventStore,
+  type EventStore,
+} from '@hypercare/event-store';
 import {
   createTestDatabase,
   describeWith,

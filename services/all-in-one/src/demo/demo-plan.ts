@@ -4,7 +4,8 @@ import { CATEGORIES, LEVELS } from '@hypercare/contracts';
 export interface DemoAction {
   at: Date;
   ticket: number;
-  kind: 'submit' | 'triage' | 'assign' | 'acknowledge' | 'start' | 'workaround' | 'resolve' | 'close' | 'reopen';
+  kind:
+    'submit' | 'triage' | 'assign' | 'acknowledge' | 'start' | 'workaround' | 'resolve' | 'close' | 'reopen';
 }
 
 export interface DemoTicket {
@@ -16,7 +17,11 @@ export interface DemoTicket {
 }
 
 const TITLES: Record<(typeof CATEGORIES)[number], string[]> = {
-  'critical-bug': ['Month-end close fails with an error', 'Invoices post twice', 'Payments batch stops halfway'],
+  'critical-bug': [
+    'Month-end close fails with an error',
+    'Invoices post twice',
+    'Payments batch stops halfway',
+  ],
   'major-functional-bug': ['Approval workflow skips the second approver', 'Tax code missing on credit notes'],
   'performance-issue': ['Ledger search takes a minute', 'Reports time out after 9am'],
   'usability-issue': ['Cannot find the export button', 'Date picker defaults to the wrong year'],
@@ -52,21 +57,46 @@ export const demoPlan = (goLive: Date, days = 21): { tickets: DemoTicket[]; acti
         const category = CATEGORIES[Math.floor(next() * CATEGORIES.length)] as DemoTicket['category'];
         const severe = category === 'critical-bug' || category === 'integration-failure';
         const impact = severe ? 'high' : (LEVELS[Math.floor(next() * 3)] as DemoTicket['impact']);
-        const urgency = severe ? (next() < 0.6 ? 'high' : 'medium') : (LEVELS[1 + Math.floor(next() * 2)] as DemoTicket['urgency']);
+        const urgency = severe
+          ? next() < 0.6
+            ? 'high'
+            : 'medium'
+          : (LEVELS[1 + Math.floor(next() * 2)] as DemoTicket['urgency']);
         const titles = TITLES[category];
-        const ticket = tickets.push({ period, category, impact, urgency, title: titles[Math.floor(next() * titles.length)] as string }) - 1;
+        const ticket =
+          tickets.push({
+            period,
+            category,
+            impact,
+            urgency,
+            title: titles[Math.floor(next() * titles.length)] as string,
+          }) - 1;
         const reported = minutes(goLive, day * 1_440 + 30 + Math.floor(next() * 600));
         const late = next() < 0.08;
         const open = day >= days - 2 && next() < 0.6;
         const triaged = minutes(reported, 3 + Math.floor(next() * 10));
-        const acknowledged = minutes(triaged, late ? 90 + Math.floor(next() * 120) : 2 + Math.floor(next() * 8));
+        const acknowledged = minutes(
+          triaged,
+          late ? 90 + Math.floor(next() * 120) : 2 + Math.floor(next() * 8),
+        );
         const resolved = minutes(acknowledged, 20 + Math.floor(next() * (severe ? 120 : 1_200)));
-        actions.push({ at: reported, ticket, kind: 'submit' }, { at: triaged, ticket, kind: 'triage' }, { at: minutes(triaged, 1), ticket, kind: 'assign' });
+        actions.push(
+          { at: reported, ticket, kind: 'submit' },
+          { at: triaged, ticket, kind: 'triage' },
+          { at: minutes(triaged, 1), ticket, kind: 'assign' },
+        );
         if (open && next() < 0.5) continue;
-        actions.push({ at: acknowledged, ticket, kind: 'acknowledge' }, { at: minutes(acknowledged, 1), ticket, kind: 'start' });
-        if (category === 'usability-issue' || category === 'performance-issue') actions.push({ at: minutes(acknowledged, 5), ticket, kind: 'workaround' });
+        actions.push(
+          { at: acknowledged, ticket, kind: 'acknowledge' },
+          { at: minutes(acknowledged, 1), ticket, kind: 'start' },
+        );
+        if (category === 'usability-issue' || category === 'performance-issue')
+          actions.push({ at: minutes(acknowledged, 5), ticket, kind: 'workaround' });
         if (open) continue;
-        actions.push({ at: resolved, ticket, kind: 'resolve' }, { at: minutes(resolved, 60), ticket, kind: 'close' });
+        actions.push(
+          { at: resolved, ticket, kind: 'resolve' },
+          { at: minutes(resolved, 60), ticket, kind: 'close' },
+        );
         if (next() < 0.04) actions.push({ at: minutes(resolved, 180), ticket, kind: 'reopen' });
       }
     }

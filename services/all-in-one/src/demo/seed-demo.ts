@@ -5,7 +5,11 @@ const DAY = 86_400_000;
 
 const roster = (team: string) => [
   { role: 'technical-lead', name: `${team} Tech Lead`, email: `lead.${team.toLowerCase()}@example.com` },
-  { role: 'technical-team-member', name: `${team} Developer`, email: `dev.${team.toLowerCase()}@example.com` },
+  {
+    role: 'technical-team-member',
+    name: `${team} Developer`,
+    email: `dev.${team.toLowerCase()}@example.com`,
+  },
   { role: 'project-manager', name: `${team} PM`, email: `pm.${team.toLowerCase()}@example.com` },
   { role: 'product-owner', name: `${team} Product Owner`, email: `po.${team.toLowerCase()}@example.com` },
   { role: 'content-specialist', name: `${team} Content`, email: `content.${team.toLowerCase()}@example.com` },
@@ -13,14 +17,22 @@ const roster = (team: string) => [
 ];
 
 const escalations = [
-  { priority: 'P1', levels: [{ afterMinutes: 15, when: 'unacknowledged', notifyRole: 'technical-lead' }, { afterMinutes: 60, when: 'unacknowledged', notifyRole: 'project-manager' }] },
+  {
+    priority: 'P1',
+    levels: [
+      { afterMinutes: 15, when: 'unacknowledged', notifyRole: 'technical-lead' },
+      { afterMinutes: 60, when: 'unacknowledged', notifyRole: 'project-manager' },
+    ],
+  },
   { priority: 'P2', levels: [{ afterMinutes: 120, when: 'unacknowledged', notifyRole: 'technical-lead' }] },
 ];
 
 const progress = (done: number, total: number, at: Date): void => {
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r  Seeding [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total} steps, simulated ${at.toISOString().slice(0, 16).replace('T', ' ')}`);
+  process.stderr.write(
+    `\r  Seeding [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total} steps, simulated ${at.toISOString().slice(0, 16).replace('T', ' ')}`,
+  );
 };
 
 /**
@@ -41,10 +53,20 @@ export const seedDemo = async (baseUrl: string): Promise<void> => {
       goLiveAt: new Date(goLive.getTime() + n * 3_600_000).toISOString(),
       roster: roster(n === 0 ? 'Emea' : 'Americas'),
       escalationMatrix: escalations,
-      exitCriteria: [{ name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 }, { name: 'SLA compliance', metric: 'sla-compliance-percent', comparator: '>=', target: 90 }],
+      exitCriteria: [
+        { name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 },
+        { name: 'SLA compliance', metric: 'sla-compliance-percent', comparator: '>=', target: 90 },
+      ],
     });
-    await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'programme.lead@example.com' });
-    await client.poll<{ status: string }>('intake', `/periods/${periodId}`, (r) => r.body?.status === 'active', 30_000);
+    await client.call('triage', 'POST', `/periods/${periodId}/activate`, {
+      by: 'programme.lead@example.com',
+    });
+    await client.poll<{ status: string }>(
+      'intake',
+      `/periods/${periodId}`,
+      (r) => r.body?.status === 'active',
+      30_000,
+    );
     periods.push(periodId);
   }
   const ids = new Map<number, string>();
@@ -61,18 +83,30 @@ export const seedDemo = async (baseUrl: string): Promise<void> => {
   process.stderr.write('\n');
 };
 
-const perform = async (client: HypercareClient, action: DemoAction, ticket: DemoTicket, periods: string[], ids: Map<number, string>): Promise<void> => {
+const perform = async (
+  client: HypercareClient,
+  action: DemoAction,
+  ticket: DemoTicket,
+  periods: string[],
+  ids: Map<number, string>,
+): Promise<void> => {
   const by = { by: `agent.${ticket.period === 0 ? 'emea' : 'americas'}@example.com` };
   if (action.kind === 'submit') {
     const n = action.ticket;
-    const { reportId } = await client.call<{ reportId: string }>('intake', 'POST', `/periods/${periods[ticket.period]}/reports`, {
-      reporter: { name: `User ${n}`, email: `user${n}@example.com` },
-      title: ticket.title,
-      description: `${ticket.title}. Seen by user ${n}.`,
-      stepsToReproduce: ['Sign in', 'Open the screen', 'Repeat the action'],
-      affectedUsers: 1 + (n % 30),
-      channel: n % 3 === 0 ? 'web' : 'api',
-    }, { 'idempotency-key': `demo-${n}` });
+    const { reportId } = await client.call<{ reportId: string }>(
+      'intake',
+      'POST',
+      `/periods/${periods[ticket.period]}/reports`,
+      {
+        reporter: { name: `User ${n}`, email: `user${n}@example.com` },
+        title: ticket.title,
+        description: `${ticket.title}. Seen by user ${n}.`,
+        stepsToReproduce: ['Sign in', 'Open the screen', 'Repeat the action'],
+        affectedUsers: 1 + (n % 30),
+        channel: n % 3 === 0 ? 'web' : 'api',
+      },
+      { 'idempotency-key': `demo-${n}` },
+    );
     ids.set(n, reportId);
     return;
   }
@@ -82,8 +116,14 @@ const perform = async (client: HypercareClient, action: DemoAction, ticket: Demo
     triage: { category: ticket.category, impact: ticket.impact, urgency: ticket.urgency },
     assign: { role: 'support-agent', email: by.by },
     workaround: { workaround: 'Use the legacy screen until the fix ships' },
-    resolve: { rootCause: `Configuration defect behind "${ticket.title}"`, fixReference: `CHG-${10_000 + action.ticket}` },
+    resolve: {
+      rootCause: `Configuration defect behind "${ticket.title}"`,
+      fixReference: `CHG-${10_000 + action.ticket}`,
+    },
     reopen: { reason: 'The reporter still sees the problem' },
   };
-  await client.call('triage', 'POST', `/tickets/${id}/${action.kind}`, { ...by, ...(body[action.kind] ?? {}) });
+  await client.call('triage', 'POST', `/tickets/${id}/${action.kind}`, {
+    ...by,
+    ...(body[action.kind] ?? {}),
+  });
 };

@@ -9,30 +9,57 @@ const a = periodEvents(A);
 const b = periodEvents(B);
 const rows = 'select period_id, programme, system_name, status from intake.periods order by period_id';
 
-describeProjection('the period directory', periodDirectoryProjection, { schema: 'intake', migrations: [IntakeSchema1764400001000] }, (spec) => {
-  it('knows a planned period by its programme and system, as planned', () =>
-    spec()
-      .given()
-      .when(a.planned())
-      .then(async (sql) => expect(await sql.query(rows)).toEqual([{ period_id: A, programme: 'Finance transformation', system_name: 'Finance cloud', status: 'planned' }])));
+describeProjection(
+  'the period directory',
+  periodDirectoryProjection,
+  { schema: 'intake', migrations: [IntakeSchema1764400001000] },
+  (spec) => {
+    it('knows a planned period by its programme and system, as planned', () =>
+      spec()
+        .given()
+        .when(a.planned())
+        .then(async (sql) =>
+          expect(await sql.query(rows)).toEqual([
+            {
+              period_id: A,
+              programme: 'Finance transformation',
+              system_name: 'Finance cloud',
+              status: 'planned',
+            },
+          ]),
+        ));
 
-  it('follows each period through its lifecycle, extensions leaving the status', () =>
-    spec()
-      .given(a.planned(), b.planned({ systemName: 'Payroll' }))
-      .when(a.activated(), a.extended('2026-11-30T08:00:00.000Z'), a.exitReviewStarted(), b.activated(), b.closed())
-      .then(async (sql) =>
-        expect((await sql.query<{ status: string }>(rows)).map((row) => row.status)).toEqual(['exit-review', 'closed']),
-      ));
+    it('follows each period through its lifecycle, extensions leaving the status', () =>
+      spec()
+        .given(a.planned(), b.planned({ systemName: 'Payroll' }))
+        .when(
+          a.activated(),
+          a.extended('2026-11-30T08:00:00.000Z'),
+          a.exitReviewStarted(),
+          b.activated(),
+          b.closed(),
+        )
+        .then(async (sql) =>
+          expect((await sql.query<{ status: string }>(rows)).map((row) => row.status)).toEqual([
+            'exit-review',
+            'closed',
+          ]),
+        ));
 
-  it('renames a period that is reconfigured without moving its status', () =>
-    spec()
-      .given(a.planned(), a.activated())
-      .when(a.reconfigured({ programme: 'Finance 2.0', systemName: 'Ledger' }))
-      .then(async (sql) => expect(await sql.query(rows)).toEqual([{ period_id: A, programme: 'Finance 2.0', system_name: 'Ledger', status: 'active' }])));
+    it('renames a period that is reconfigured without moving its status', () =>
+      spec()
+        .given(a.planned(), a.activated())
+        .when(a.reconfigured({ programme: 'Finance 2.0', systemName: 'Ledger' }))
+        .then(async (sql) =>
+          expect(await sql.query(rows)).toEqual([
+            { period_id: A, programme: 'Finance 2.0', system_name: 'Ledger', status: 'active' },
+          ]),
+        ));
 
-  it('ignores the lifecycle of a period it never saw planned', () =>
-    spec()
-      .given()
-      .when(b.activated(), b.closed())
-      .then(async (sql) => expect(await sql.query(rows)).toEqual([])));
-});
+    it('ignores the lifecycle of a period it never saw planned', () =>
+      spec()
+        .given()
+        .when(b.activated(), b.closed())
+        .then(async (sql) => expect(await sql.query(rows)).toEqual([])));
+  },
+);

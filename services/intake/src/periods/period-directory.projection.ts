@@ -13,12 +13,21 @@ export interface KnownPeriod {
 export const periodDirectoryProjection = documentProjection({
   name: 'period-directory',
   contracts: periodContracts,
-  documents: { table: 'intake.periods', key: 'periodId', columns: { periodId: 'period_id', programme: 'programme', systemName: 'system_name', status: 'status' } },
+  documents: {
+    table: 'intake.periods',
+    key: 'periodId',
+    columns: { periodId: 'period_id', programme: 'programme', systemName: 'system_name', status: 'status' },
+  },
   keyOf: (event) => event.data.periodId,
   evolve: (period: KnownPeriod | undefined, event): KnownPeriod | undefined => {
     if (event.type === 'hypercare.period.planned.v1' || event.type === 'hypercare.period.reconfigured.v1') {
       const { periodId, programme, systemName } = event.data;
-      return { periodId, programme, systemName, status: periodStatusAfter(event.type, period?.status ?? 'planned') };
+      return {
+        periodId,
+        programme,
+        systemName,
+        status: periodStatusAfter(event.type, period?.status ?? 'planned'),
+      };
     }
     return period && { ...period, status: periodStatusAfter(event.type, period.status) };
   },

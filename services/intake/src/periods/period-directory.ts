@@ -9,11 +9,20 @@ export class PeriodDirectory {
   constructor(private readonly runtime: ServiceRuntime) {}
 
   async find(periodId: string): Promise<KnownPeriod> {
-    const [row] = await this.runtime.sql.query<{ period_id: string; programme: string; system_name: string; status: KnownPeriod['status'] }>(
-      'select period_id, programme, system_name, status from intake.periods where period_id = $1',
-      [periodId],
-    );
+    const [row] = await this.runtime.sql.query<{
+      period_id: string;
+      programme: string;
+      system_name: string;
+      status: KnownPeriod['status'];
+    }>('select period_id, programme, system_name, status from intake.periods where period_id = $1', [
+      periodId,
+    ]);
     if (!row) throw new NotFound('period', periodId);
-    return { periodId: row.period_id, programme: row.programme, systemName: row.system_name, status: row.status };
+    return {
+      periodId: row.period_id,
+      programme: row.programme,
+      systemName: row.system_name,
+      status: row.status,
+    };
   }
 }

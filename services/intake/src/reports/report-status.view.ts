@@ -16,7 +16,13 @@ export class ReportStatusView {
   constructor(private readonly runtime: ServiceRuntime) {}
 
   async of(reportId: string): Promise<ReportStatus | undefined> {
-    const [row] = await this.runtime.sql.query<{ ticket_status: string; priority: string | null; category: string | null; workaround: string | null; updated_at: Date }>(
+    const [row] = await this.runtime.sql.query<{
+      ticket_status: string;
+      priority: string | null;
+      category: string | null;
+      workaround: string | null;
+      updated_at: Date;
+    }>(
       'select ticket_status, priority, category, workaround, updated_at from intake.report_status where report_id = $1',
       [reportId],
     );

@@ -24,17 +24,37 @@ describeWith('postgres')('submitting reports', () => {
   /** A period as intake would know it from triage's events. */
   const period = async (status: string): Promise<string> => {
     const periodId = randomUUID();
-    await runtime.sql.query("insert into intake.periods values ($1, 'Finance', 'Ledger', $2)", [periodId, status]);
+    await runtime.sql.query("insert into intake.periods values ($1, 'Finance', 'Ledger', $2)", [
+      periodId,
+      status,
+    ]);
     return periodId;
   };
   const submit = (periodId: string, body: object, key?: string) =>
-    client.send<{ reportId: string; version: number; position: number }>('intake', 'POST', `/periods/${periodId}/reports`, body, key === undefined ? {} : { 'idempotency-key': key });
-  const reportsIn = async () => (await runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
+    client.send<{ reportId: string; version: number; position: number }>(
+      'intake',
+      'POST',
+      `/periods/${periodId}/reports`,
+      body,
+      key === undefined ? {} : { 'idempotency-key': key },
+    );
+  const reportsIn = async () =>
+    (await runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
 
   beforeAll(async () => {
     database = await createTestDatabase('intake_reports');
-    infrastructure = new Infrastructure({ databaseUrl: database.url, election: 'sole', clientId: 'intake-test' });
-    app = await createServiceApp('intake', AppModule.register(loadIntakeConfig({ DATABASE_URL: database.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' }), infrastructure));
+    infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      election: 'sole',
+      clientId: 'intake-test',
+    });
+    app = await createServiceApp(
+      'intake',
+      AppModule.register(
+        loadIntakeConfig({ DATABASE_URL: database.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' }),
+        infrastructure,
+      ),
+    );
     await app.listen(0, '127.0.0.1');
     client = HypercareClient.distributed({ intake: await app.getUrl() });
     runtime = app.get(ServiceRuntime);
@@ -51,8 +71,18 @@ describeWith('postgres')('submitting reports', () => {
       const submitted = await submit(periodId, report());
       expect(submitted.status).toBe(201);
       expect(submitted.headers.get('location')).toBe(`/reports/${submitted.body.reportId}`);
-      const stored = await client.call<{ periodId: string; channel: string; status: unknown }>('intake', 'GET', `/reports/${submitted.body.reportId}`);
-      expect(stored).toMatchObject({ periodId, channel: 'api', stepsToReproduce: [], attachments: [], status: { ticketStatus: 'awaiting-triage' } });
+      const stored = await client.call<{ periodId: string; channel: string; status: unknown }>(
+        'intake',
+        'GET',
+        `/reports/${submitted.body.reportId}`,
+      );
+      expect(stored).toMatchObject({
+        periodId,
+        channel: 'api',
+        stepsToReproduce: [],
+        attachments: [],
+        status: { ticketStatus: 'awaiting-triage' },
+      });
     }
   });
 
@@ -85,10 +115,14 @@ describeWith('postgres')('submitting reports', () => {
     const before = await reportsIn();
     const reused = await submit(periodId, report('Something else entirely'), key);
     expect(reused.status).toBe(409);
-    expect(reused.body).toMatchObject({ detail: expect.stringMatching(/already used for a different report/) });
+    expect(reused.body).toMatchObject({
+      detail: expect.stringMatching(/already used for a different report/),
+    });
     const malformed = await submit(periodId, report(), 'has spaces in it');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ errors: [{ field: 'Idempotency-Key', message: expect.stringMatching(/visible ASCII/) }] });
+    expect(malformed.body).toMatchObject({
+      errors: [{ field: 'Idempotency-Key', message: expect.stringMatching(/visible ASCII/) }],
+    });
     expect(await reportsIn()).toBe(before);
   });
 

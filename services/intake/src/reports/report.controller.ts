@@ -10,7 +10,11 @@ import { ReportService, type Submission } from './report.service';
 const submission = {
   type: 'object',
   properties: {
-    reportId: { type: 'string', format: 'uuid', description: 'Also the id of the ticket triage opens for it' },
+    reportId: {
+      type: 'string',
+      format: 'uuid',
+      description: 'Also the id of the ticket triage opens for it',
+    },
     periodId: { type: 'string', format: 'uuid' },
     version: { type: 'integer' },
     position: { type: 'integer', description: "Global position in intake's log" },
@@ -23,8 +27,15 @@ export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
   @Post('periods/:periodId/reports')
-  @ApiOperation({ summary: 'Submits a problem report to an active period; triage opens a ticket with the same id' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer (200, Idempotent-Replayed: true) and creates nothing' })
+  @ApiOperation({
+    summary: 'Submits a problem report to an active period; triage opens a ticket with the same id',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A retry with the same key returns the first answer (200, Idempotent-Replayed: true) and creates nothing',
+  })
   @ApiJsonBody(submitReportBody)
   @ApiOutcomes({ status: 201, description: 'Submitted', schema: submission }, 400, 404, 409)
   async submit(
@@ -35,7 +46,12 @@ export class ReportController {
     @Headers(CORRELATION_HEADER) correlationId?: string,
   ): Promise<Submission> {
     const content = parseOrThrow(submitReportBody, body);
-    const { submission: result, replayed } = await this.reports.submit(periodId, content, idempotencyKey, commandMetadata(correlationId, { actor: content.reporter.email }));
+    const { submission: result, replayed } = await this.reports.submit(
+      periodId,
+      content,
+      idempotencyKey,
+      commandMetadata(correlationId, { actor: content.reporter.email }),
+    );
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     response.setHeader('Location', `/reports/${result.reportId}`);

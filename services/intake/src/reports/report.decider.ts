@@ -1,4 +1,10 @@
-import { type Channel, type EventOf, type PeriodStatus, type ReportContent, reportSubmitted } from '@hypercare/contracts';
+import {
+  type Channel,
+  type EventOf,
+  type PeriodStatus,
+  type ReportContent,
+  reportSubmitted,
+} from '@hypercare/contracts';
 import { Conflict, IllegalTransition } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
 
@@ -42,8 +48,17 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
     const refusal = REFUSAL[command.period.status];
     if (refusal) throw new Conflict(`period ${command.period.periodId} ${refusal}`);
     const { reportId, period, content, at } = command;
-    return [{ type: reportSubmitted.type, data: { ...content, reportId, periodId: period.periodId, submittedAt: at } }];
+    return [
+      {
+        type: reportSubmitted.type,
+        data: { ...content, reportId, periodId: period.periodId, submittedAt: at },
+      },
+    ];
   },
 
-  evolve: (_, event) => ({ status: 'submitted', reportId: event.data.reportId, periodId: event.data.periodId }),
+  evolve: (_, event) => ({
+    status: 'submitted',
+    reportId: event.data.reportId,
+    periodId: event.data.periodId,
+  }),
 };

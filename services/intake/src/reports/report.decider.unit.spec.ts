@@ -15,23 +15,42 @@ const content: ReportCommand['content'] = {
   attachments: [],
   channel: 'web',
 };
-const submit = (status: ReportCommand['period']['status']): ReportCommand => ({ kind: 'submit', reportId: REPORT_ID, period: { periodId: PERIOD_ID, status }, content, at: AT });
-const submitted: ReportEvent = { type: 'hypercare.report.submitted.v1', data: { ...content, reportId: REPORT_ID, periodId: PERIOD_ID, submittedAt: AT } };
+const submit = (status: ReportCommand['period']['status']): ReportCommand => ({
+  kind: 'submit',
+  reportId: REPORT_ID,
+  period: { periodId: PERIOD_ID, status },
+  content,
+  at: AT,
+});
+const submitted: ReportEvent = {
+  type: 'hypercare.report.submitted.v1',
+  data: { ...content, reportId: REPORT_ID, periodId: PERIOD_ID, submittedAt: AT },
+};
 const spec = given(reportDecider);
-const conflictNaming = (words: RegExp) => (error: unknown) => error instanceof Conflict && words.test(error.message);
+const conflictNaming = (words: RegExp) => (error: unknown) =>
+  error instanceof Conflict && words.test(error.message);
 
 describe('Report', () => {
   describe('when new', () => {
-    it.each(['active', 'exit-review'] as const)('is submitted to a period that is %s, stamped with the time it came in', (status) => {
-      spec().when(submit(status)).then([submitted]);
-    });
+    it.each(['active', 'exit-review'] as const)(
+      'is submitted to a period that is %s, stamped with the time it came in',
+      (status) => {
+        spec().when(submit(status)).then([submitted]);
+      },
+    );
 
     it('is refused by a period that has not gone live, saying when reports open', () => {
-      spec().when(submit('planned')).thenThrows(conflictNaming(new RegExp(`period ${PERIOD_ID} is not active yet: reports open when it goes live`)));
+      spec()
+        .when(submit('planned'))
+        .thenThrows(
+          conflictNaming(new RegExp(`period ${PERIOD_ID} is not active yet: reports open when it goes live`)),
+        );
     });
 
     it('is refused by a closed period, pointing at business-as-usual support', () => {
-      spec().when(submit('closed')).thenThrows(conflictNaming(/is closed: report to business-as-usual support/));
+      spec()
+        .when(submit('closed'))
+        .thenThrows(conflictNaming(/is closed: report to business-as-usual support/));
     });
 
     it('has a rule for every period status', () => {
@@ -42,7 +61,9 @@ describe('Report', () => {
           return error instanceof Conflict ? 'refused' : 'unknown';
         }
       });
-      expect(decided).toEqual(PERIOD_STATUSES.map((status) => (status === 'planned' || status === 'closed' ? 'refused' : 1)));
+      expect(decided).toEqual(
+        PERIOD_STATUSES.map((status) => (status === 'planned' || status === 'closed' ? 'refused' : 1)),
+      );
     });
   });
 
@@ -50,7 +71,11 @@ describe('Report', () => {
     it('cannot be submitted again', () => {
       spec(submitted)
         .when(submit('active'))
-        .thenThrows((error) => error instanceof IllegalTransition && error.message === 'Cannot submit a report that is submitted; allowed now: nothing');
+        .thenThrows(
+          (error) =>
+            error instanceof IllegalTransition &&
+            error.message === 'Cannot submit a report that is submitted; allowed now: nothing',
+        );
     });
   });
 

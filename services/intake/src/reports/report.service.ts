@@ -17,7 +17,9 @@ export interface Submission {
   position: number;
 }
 
-export type Report = EventData<typeof reportSubmitted> & { status: ReportStatus | { ticketStatus: 'awaiting-triage' } };
+export type Report = EventData<typeof reportSubmitted> & {
+  status: ReportStatus | { ticketStatus: 'awaiting-triage' };
+};
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -37,17 +39,30 @@ export class ReportService {
     private readonly statuses: ReportStatusView,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    if (!runtime.store.transactional) throw new Error("intake needs an event store with transactions: a report's idempotency key commits with its event");
+    if (!runtime.store.transactional)
+      throw new Error(
+        "intake needs an event store with transactions: a report's idempotency key commits with its event",
+      );
     this.store = runtime.store.transactional;
   }
 
-  async submit(periodId: string, content: z.infer<typeof submitReportBody>, idempotencyKey: string | undefined, metadata: EventMetadata): Promise<{ submission: Submission; replayed: boolean }> {
+  async submit(
+    periodId: string,
+    content: z.infer<typeof submitReportBody>,
+    idempotencyKey: string | undefined,
+    metadata: EventMetadata,
+  ): Promise<{ submission: Submission; replayed: boolean }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InvalidCommand([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
+      throw new InvalidCommand([
+        { field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
+      ]);
     }
     const period = await this.periods.find(periodId);
     const reportId = randomUUID();
-    const events = reportDecider.decide({ kind: 'submit', reportId, period, content, at: this.clock.now().toISOString() }, reportDecider.initialState);
+    const events = reportDecider.decide(
+      { kind: 'submit', reportId, period, content, at: this.clock.now().toISOString() },
+      reportDecider.initialState,
+    );
     const fingerprint = createHash('sha256').update(JSON.stringify({ periodId, content })).digest('hex');
     return this.store.transaction(async (tx) => {
       if (idempotencyKey !== undefined) {
@@ -59,28 +74,47 @@ export class ReportService {
       }
       const appended = await tx.append(
         reportStream(reportId),
-        events.map(({ type, data }) => ({ type, data, metadata: { ...metadata, periodId, actor: content.reporter.email } })),
+        events.map(({ type, data }) => ({
+          type,
+          data,
+          metadata: { ...metadata, periodId, actor: content.reporter.email },
+        })),
         { expectedVersion: 'no-stream' },
       );
-      const submission = { reportId, periodId, version: appended.nextExpectedVersion, position: appended.position };
+      const submission = {
+        reportId,
+        periodId,
+        version: appended.nextExpectedVersion,
+        position: appended.position,
+      };
       if (idempotencyKey !== undefined) {
-        await tx.query('update intake.idempotency_keys set submission = $2 where key = $1', [idempotencyKey, JSON.stringify(submission)]);
+        await tx.query('update intake.idempotency_keys set submission = $2 where key = $1', [
+          idempotencyKey,
+          JSON.stringify(submission),
+        ]);
       }
       return { submission, replayed: false };
     });
   }
 
   async get(reportId: string): Promise<Report> {
-    const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), [reportSubmitted], { maxCount: 1 });
+    const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), [reportSubmitted], {
+      maxCount: 1,
+    });
     if (!first) throw new NotFound('report', reportId);
     const status = (await this.statuses.of(reportId)) ?? { ticketStatus: 'awaiting-triage' as const };
     return { ...first.data, status };
   }
 
   private async replay(tx: SqlExecutor, key: string, fingerprint: string) {
-    const [row] = await tx.query<{ fingerprint: string; submission: Submission }>('select fingerprint, submission from intake.idempotency_keys where key = $1', [key]);
+    const [row] = await tx.query<{ fingerprint: string; submission: Submission }>(
+      'select fingerprint, submission from intake.idempotency_keys where key = $1',
+      [key],
+    );
     if (!row || row.fingerprint !== fingerprint) {
-      throw new Conflict(`Idempotency-Key ${key} was already used for a different report; use a new key for a new report`);
+      throw new Conflict(
+        `Idempotency-Key ${key} was already used for a different report; use a new key for a new report`,
+      );
     }
     return { submission: row.submission, replayed: true };
   }

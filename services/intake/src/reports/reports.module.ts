@@ -4,5 +4,9 @@ import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 import { ReportStatusView } from './report-status.view';
 
-@Module({ imports: [PeriodsModule], controllers: [ReportController], providers: [ReportService, ReportStatusView] })
+@Module({
+  imports: [PeriodsModule],
+  controllers: [ReportController],
+  providers: [ReportService, ReportStatusView],
+})
 export class ReportsModule {}

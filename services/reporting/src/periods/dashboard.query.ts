@@ -14,14 +14,27 @@ export interface Dashboard {
   mttrMinutes: number | null;
   /** SLA clocks (acknowledge and resolve, per triaged ticket) that have ended: met in time or breached. */
   sla: { met: number; breached: number; compliancePercent: number | null };
-  openEscalations: { count: number; tickets: Array<{ ticketId: string; title: string; priority: string | null; level: number; escalatedTo: string | null }> };
+  openEscalations: {
+    count: number;
+    tickets: Array<{
+      ticketId: string;
+      title: string;
+      priority: string | null;
+      level: number;
+      escalatedTo: string | null;
+    }>;
+  };
 }
 
 /** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
 const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
-const counts = async (dataSource: DataSource, periodId: string, expression: string): Promise<Record<string, number>> => {
+const counts = async (
+  dataSource: DataSource,
+  periodId: string,
+  expression: string,
+): Promise<Record<string, number>> => {
   const rows = await dataSource.query<Array<{ key: string; count: number }>>(
     `select ${expression} as key, count(*)::int as count from reporting.tickets where period_id = $1 group by 1 order by 1`,
     [periodId],
@@ -46,14 +59,23 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
        from reporting.tickets where period_id = $1 group by 1 order by 1`,
     [periodId],
   );
-  const escalated = await dataSource.query<Array<{ ticketId: string; title: string; priority: string | null; level: number; escalatedTo: string | null }>>(
+  const escalated = await dataSource.query<
+    Array<{
+      ticketId: string;
+      title: string;
+      priority: string | null;
+      level: number;
+      escalatedTo: string | null;
+    }>
+  >(
     `select ticket_id as "ticketId", title, priority, escalation_level as level, escalated_to as "escalatedTo"
        from reporting.tickets where period_id = $1 and escalation_level > 0 and ${OPEN} order by priority, reported_at`,
     [periodId],
   );
   const met = Number(totals?.['met'] ?? 0);
   const breached = Number(totals?.['breached'] ?? 0);
-  const number = (key: string): number | null => (totals?.[key] === null || totals?.[key] === undefined ? null : Number(totals[key]));
+  const number = (key: string): number | null =>
+    totals?.[key] === null || totals?.[key] === undefined ? null : Number(totals[key]);
   return {
     periodId,
     tickets: { total: Number(totals?.['total'] ?? 0), open: Number(totals?.['open'] ?? 0) },
@@ -63,7 +85,11 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
     newPerDay,
     mttaMinutes: round1(number('mtta')),
     mttrMinutes: round1(number('mttr')),
-    sla: { met, breached, compliancePercent: met + breached === 0 ? null : round1((met / (met + breached)) * 100) },
+    sla: {
+      met,
+      breached,
+      compliancePercent: met + breached === 0 ? null : round1((met / (met + breached)) * 100),
+    },
     openEscalations: { count: escalated.length, tickets: escalated },
   };
 };

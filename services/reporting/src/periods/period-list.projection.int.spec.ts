@@ -10,62 +10,83 @@ const row = `select period_id, programme, system_name, status, go_live_at, plann
                     configuration->>'plannedEndAt' as configured_end from reporting.periods`;
 const migrations = [ReportingSchema1700000000001, ReportingReceived1764400002000];
 
-describeProjection('the programme overview', periodListProjection, { schema: 'reporting', migrations }, (spec) => {
-  it('lists a planned period with its dates and definition', () =>
-    spec()
-      .given()
-      .when(a.planned())
-      .then(async (sql) =>
-        expect(await sql.query(row)).toEqual([
-          {
-            period_id: A,
-            programme: 'Finance transformation',
-            system_name: 'Finance cloud',
-            status: 'planned',
-            go_live_at: new Date('2026-11-02T08:00:00.000Z'),
-            planned_end_at: new Date('2026-11-23T08:00:00.000Z'),
-            activated_at: null,
-            closed_at: null,
-            extension_count: 0,
-            version: 0,
-            configured_end: '2026-11-23T08:00:00.000Z',
-          },
-        ]),
-      ));
+describeProjection(
+  'the programme overview',
+  periodListProjection,
+  { schema: 'reporting', migrations },
+  (spec) => {
+    it('lists a planned period with its dates and definition', () =>
+      spec()
+        .given()
+        .when(a.planned())
+        .then(async (sql) =>
+          expect(await sql.query(row)).toEqual([
+            {
+              period_id: A,
+              programme: 'Finance transformation',
+              system_name: 'Finance cloud',
+              status: 'planned',
+              go_live_at: new Date('2026-11-02T08:00:00.000Z'),
+              planned_end_at: new Date('2026-11-23T08:00:00.000Z'),
+              activated_at: null,
+              closed_at: null,
+              extension_count: 0,
+              version: 0,
+              configured_end: '2026-11-23T08:00:00.000Z',
+            },
+          ]),
+        ));
 
-  it('follows the lifecycle, counting extensions and moving the planned end', () =>
-    spec()
-      .given(a.planned(), a.activated('2026-11-02T08:05:00.000Z'))
-      .when(a.extended('2026-11-30T08:00:00.000Z'), a.extended('2026-12-07T08:00:00.000Z', '2026-11-30T08:00:00.000Z'), a.exitReviewStarted(), a.closed('2026-12-07T09:00:00.000Z'))
-      .then(async (sql) =>
-        expect(await sql.query(row)).toEqual([
-          expect.objectContaining({
-            status: 'closed',
-            activated_at: new Date('2026-11-02T08:05:00.000Z'),
-            closed_at: new Date('2026-12-07T09:00:00.000Z'),
-            planned_end_at: new Date('2026-12-07T08:00:00.000Z'),
-            configured_end: '2026-12-07T08:00:00.000Z',
-            extension_count: 2,
-            version: 5,
-          }),
-        ]),
-      ));
+    it('follows the lifecycle, counting extensions and moving the planned end', () =>
+      spec()
+        .given(a.planned(), a.activated('2026-11-02T08:05:00.000Z'))
+        .when(
+          a.extended('2026-11-30T08:00:00.000Z'),
+          a.extended('2026-12-07T08:00:00.000Z', '2026-11-30T08:00:00.000Z'),
+          a.exitReviewStarted(),
+          a.closed('2026-12-07T09:00:00.000Z'),
+        )
+        .then(async (sql) =>
+          expect(await sql.query(row)).toEqual([
+            expect.objectContaining({
+              status: 'closed',
+              activated_at: new Date('2026-11-02T08:05:00.000Z'),
+              closed_at: new Date('2026-12-07T09:00:00.000Z'),
+              planned_end_at: new Date('2026-12-07T08:00:00.000Z'),
+              configured_end: '2026-12-07T08:00:00.000Z',
+              extension_count: 2,
+              version: 5,
+            }),
+          ]),
+        ));
 
-  it('keeps status and activation when reconfigured, taking the new definition', () =>
-    spec()
-      .given(a.planned(), a.activated())
-      .when(a.reconfigured({ systemName: 'Ledger' }))
-      .then(async (sql) => expect(await sql.query(row)).toEqual([expect.objectContaining({ system_name: 'Ledger', status: 'active', activated_at: new Date('2026-11-02T08:00:00.000Z'), version: 2 })])));
+    it('keeps status and activation when reconfigured, taking the new definition', () =>
+      spec()
+        .given(a.planned(), a.activated())
+        .when(a.reconfigured({ systemName: 'Ledger' }))
+        .then(async (sql) =>
+          expect(await sql.query(row)).toEqual([
+            expect.objectContaining({
+              system_name: 'Ledger',
+              status: 'active',
+              activated_at: new Date('2026-11-02T08:00:00.000Z'),
+              version: 2,
+            }),
+          ]),
+        ));
 
-  it('takes the version the publisher gave each event when it travelled with it', () =>
-    spec()
-      .given({ ...a.planned(), metadata: { streamVersion: 0 } })
-      .when({ ...a.activated(), metadata: { streamVersion: 3 } })
-      .then(async (sql) => expect(await sql.query(row)).toEqual([expect.objectContaining({ status: 'active', version: 3 })])));
+    it('takes the version the publisher gave each event when it travelled with it', () =>
+      spec()
+        .given({ ...a.planned(), metadata: { streamVersion: 0 } })
+        .when({ ...a.activated(), metadata: { streamVersion: 3 } })
+        .then(async (sql) =>
+          expect(await sql.query(row)).toEqual([expect.objectContaining({ status: 'active', version: 3 })]),
+        ));
 
-  it('ignores the lifecycle of a period it never saw planned', () =>
-    spec()
-      .given()
-      .when(a.activated(), a.closed())
-      .then(async (sql) => expect(await sql.query(row)).toEqual([])));
-});
+    it('ignores the lifecycle of a period it never saw planned', () =>
+      spec()
+        .given()
+        .when(a.activated(), a.closed())
+        .then(async (sql) => expect(await sql.query(row)).toEqual([])));
+  },
+);

@@ -30,7 +30,9 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'The periods, by go-live' }, 400)
   list(@Query() query: unknown) {
     const { programme } = parseOrThrow(periodListQuery, query);
-    return this.dataSource.getRepository(PeriodView).find({ where: programme ? { programme } : {}, order: { goLiveAt: 'ASC', periodId: 'ASC' } });
+    return this.dataSource
+      .getRepository(PeriodView)
+      .find({ where: programme ? { programme } : {}, order: { goLiveAt: 'ASC', periodId: 'ASC' } });
   }
 
   @Get(':periodId')
@@ -41,28 +43,48 @@ export class PeriodController {
   }
 
   @Get(':periodId/tickets')
-  @ApiOperation({ summary: "A period's tickets: filter by status, priority, category, assignee; sort; cursor pagination" })
+  @ApiOperation({
+    summary: "A period's tickets: filter by status, priority, category, assignee; sort; cursor pagination",
+  })
   @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses' })
   @ApiQuery({ name: 'priority', required: false, description: 'Comma-separated, e.g. P1,P2' })
   @ApiQuery({ name: 'category', required: false, description: 'Comma-separated categories' })
   @ApiQuery({ name: 'assignee', required: false, description: "Assignee's email" })
-  @ApiQuery({ name: 'sort', required: false, enum: ['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'] })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    enum: ['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'],
+  })
   @ApiQuery({ name: 'limit', required: false, description: '1-200, default 50' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'minPosition', required: false, description: "Wait (up to 5 s) until triage's event at this log position is reflected" })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: "Wait (up to 5 s) until triage's event at this log position is reflected",
+  })
   @ApiOutcomes({ status: 200, description: '`items` and `nextCursor` (null on the last page)' }, 400, 404)
-  async tickets(@Param('periodId') periodId: string, @Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+  async tickets(
+    @Param('periodId') periodId: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const parsed = parseOrThrow(ticketListQuery, query);
     if (parsed.minPosition !== undefined) {
       const { minPosition } = parsed;
-      await awaitFreshness(() => this.readModel.reflects(ticketBoardProjection.name, TRIAGE_SOURCE, minPosition), response);
+      await awaitFreshness(
+        () => this.readModel.reflects(ticketBoardProjection.name, TRIAGE_SOURCE, minPosition),
+        response,
+      );
     }
     await this.period(periodId);
     return listTickets(this.dataSource, periodId, parsed);
   }
 
   @Get(':periodId/dashboard')
-  @ApiOperation({ summary: 'Counts by status, priority and category, new tickets per day, MTTA, MTTR, SLA compliance, open escalations' })
+  @ApiOperation({
+    summary:
+      'Counts by status, priority and category, new tickets per day, MTTA, MTTR, SLA compliance, open escalations',
+  })
   @ApiOutcomes({ status: 200, description: 'The dashboard' }, 404)
   async dashboard(@Param('periodId') periodId: string) {
     await this.period(periodId);

@@ -33,13 +33,20 @@ export class HistoryImport implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { sql, contracts } = this.runtime;
-    const [found] = await sql.query<{ present: boolean }>("select to_regclass('reporting.history') is not null as present");
+    const [found] = await sql.query<{ present: boolean }>(
+      "select to_regclass('reporting.history') is not null as present",
+    );
     if (!found?.present) return;
-    const [{ total } = { total: '0' }] = await sql.query<{ total: string }>('select count(*) as total from reporting.history');
+    const [{ total } = { total: '0' }] = await sql.query<{ total: string }>(
+      'select count(*) as total from reporting.history',
+    );
     let last = '0';
     let moved = 0;
     for (;;) {
-      const rows = await sql.query<HistoryRow>('select * from reporting.history where seq > $1 order by seq limit $2', [last, PAGE]);
+      const rows = await sql.query<HistoryRow>(
+        'select * from reporting.history where seq > $1 order by seq limit $2',
+        [last, PAGE],
+      );
       if (rows.length === 0) break;
       await this.readModel.keep(
         rows.map((row) => ({

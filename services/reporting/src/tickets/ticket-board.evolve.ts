@@ -1,4 +1,9 @@
-import { type EventOf, type ticketContracts, type ticketOpened, ticketStatusAfter } from '@hypercare/contracts';
+import {
+  type EventOf,
+  type ticketContracts,
+  type ticketOpened,
+  ticketStatusAfter,
+} from '@hypercare/contracts';
 import type { TicketView } from './ticket-view.entity';
 
 /** A ticket event as the board reads it. */
@@ -9,22 +14,39 @@ type Change = { fields: Fields; summary: string };
 type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 /** The fields an event sets besides the status (the published workflow decides that), and how the timeline says it. */
-const describe = (event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>, view: TicketView): Change => {
+const describe = (
+  event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>,
+  view: TicketView,
+): Change => {
   switch (event.type) {
     case 'hypercare.ticket.triaged.v1': {
-      const { category, impact, urgency, priority, previousPriority, acknowledgeDueAt, resolveDueAt } = event.data;
+      const { category, impact, urgency, priority, previousPriority, acknowledgeDueAt, resolveDueAt } =
+        event.data;
       return {
-        fields: { category, impact, urgency, priority, acknowledgeDueAt: new Date(acknowledgeDueAt), resolveDueAt: new Date(resolveDueAt) },
+        fields: {
+          category,
+          impact,
+          urgency,
+          priority,
+          acknowledgeDueAt: new Date(acknowledgeDueAt),
+          resolveDueAt: new Date(resolveDueAt),
+        },
         summary: `Triaged as ${category}: impact ${impact} x urgency ${urgency} -> ${priority}${previousPriority ? ` (was ${previousPriority})` : ''}`,
       };
     }
     case 'hypercare.ticket.assigned.v1': {
       const { role, assignee } = event.data;
-      return { fields: { assigneeRole: role, assigneeName: assignee.name, assigneeEmail: assignee.email }, summary: `Assigned to ${assignee.name} (${role})` };
+      return {
+        fields: { assigneeRole: role, assigneeName: assignee.name, assigneeEmail: assignee.email },
+        summary: `Assigned to ${assignee.name} (${role})`,
+      };
     }
     case 'hypercare.ticket.acknowledged.v1':
       return {
-        fields: { firstAcknowledgedAt: view.firstAcknowledgedAt ?? new Date(event.data.at), acknowledgeSla: view.acknowledgeSla === 'pending' ? 'met' : view.acknowledgeSla },
+        fields: {
+          firstAcknowledgedAt: view.firstAcknowledgedAt ?? new Date(event.data.at),
+          acknowledgeSla: view.acknowledgeSla === 'pending' ? 'met' : view.acknowledgeSla,
+        },
         summary: 'Acknowledged',
       };
     case 'hypercare.ticket.started.v1':
@@ -32,20 +54,29 @@ const describe = (event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v
     case 'hypercare.ticket.workaround-provided.v1':
       return { fields: {}, summary: `Workaround provided: ${event.data.workaround}` };
     case 'hypercare.ticket.decided.v1':
-      return { fields: { decision: event.data.decision }, summary: `Decided: ${event.data.decision} (${event.data.rationale})` };
+      return {
+        fields: { decision: event.data.decision },
+        summary: `Decided: ${event.data.decision} (${event.data.rationale})`,
+      };
     case 'hypercare.ticket.commented.v1':
       return { fields: {}, summary: `Commented: ${event.data.text}` };
     case 'hypercare.ticket.resolved.v1': {
       const { at, rootCause, fixReference } = event.data;
       return {
-        fields: { resolvedAt: new Date(at), resolveSla: view.resolveSla === 'pending' ? 'met' : view.resolveSla },
+        fields: {
+          resolvedAt: new Date(at),
+          resolveSla: view.resolveSla === 'pending' ? 'met' : view.resolveSla,
+        },
         summary: `Resolved: ${rootCause}${fixReference ? ` (fix ${fixReference})` : ''}`,
       };
     }
     case 'hypercare.ticket.closed.v1':
       return { fields: { closedAt: new Date(event.data.at) }, summary: 'Closed' };
     case 'hypercare.ticket.reopened.v1':
-      return { fields: { resolvedAt: null, closedAt: null, reopenCount: view.reopenCount + 1 }, summary: `Reopened: ${event.data.reason}` };
+      return {
+        fields: { resolvedAt: null, closedAt: null, reopenCount: view.reopenCount + 1 },
+        summary: `Reopened: ${event.data.reason}`,
+      };
     case 'hypercare.ticket.sla-breached.v1': {
       const { clock, priority, dueAt } = event.data;
       return {
@@ -98,7 +129,11 @@ export const openedView = ({ data }: EventOf<typeof ticketOpened>, version: numb
 });
 
 /** The row after one more ticket event (at stream version `version`), what the timeline says about it, and which fields changed. */
-export const evolveView = (view: TicketView, event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>, version: number): { next: TicketView; summary: string; changes: FieldChanges } => {
+export const evolveView = (
+  view: TicketView,
+  event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>,
+  version: number,
+): { next: TicketView; summary: string; changes: FieldChanges } => {
   const described = describe(event, view);
   const fields: Fields = { ...described.fields, status: ticketStatusAfter(event.type, view.status) };
   const changes: FieldChanges = {};
@@ -106,5 +141,9 @@ export const evolveView = (view: TicketView, event: Exclude<TicketEvent, { type:
     const from: unknown = view[field as keyof Fields];
     if (comparable(from) !== comparable(to)) changes[field] = { from: comparable(from), to: comparable(to) };
   }
-  return { next: { ...view, ...fields, version, updatedAt: new Date(event.data.at) }, summary: described.summary, changes };
+  return {
+    next: { ...view, ...fields, version, updatedAt: new Date(event.data.at) },
+    summary: described.summary,
+    changes,
+  };
 };

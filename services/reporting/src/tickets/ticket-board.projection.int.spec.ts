@@ -11,67 +11,143 @@ const t = ticketEvents(T, PERIOD);
 const migrations = [ReportingSchema1700000000001, ReportingReceived1764400002000];
 const board = `select ticket_id, status, priority, assignee_email, decision, first_acknowledged_at, resolved_at, closed_at, reopen_count,
                       acknowledge_sla, resolve_sla, escalation_level, escalated_to, version from reporting.tickets order by ticket_id`;
-const timeline = 'select ticket_id, version, type, at, by, summary, changes from reporting.timeline order by ticket_id, at, version';
+const timeline =
+  'select ticket_id, version, type, at, by, summary, changes from reporting.timeline order by ticket_id, at, version';
 const triagedAt = '2026-11-03T09:02:00.000Z';
 
-describeProjection('the ticket board and timelines', ticketBoardProjection, { schema: 'reporting', migrations }, (spec) => {
-  it("starts a ticket's timeline with its report, and its row once triage opens it", () =>
-    spec()
-      .given()
-      .when(reportSubmittedEvent(T, PERIOD), t.opened())
-      .then(async (sql) => {
-        expect(await sql.query(board)).toEqual([expect.objectContaining({ ticket_id: T, status: 'new', priority: null, acknowledge_sla: 'pending', version: 0 })]);
-        expect(await sql.query(timeline)).toEqual([
-          { ticket_id: T, version: -1, type: 'hypercare.report.submitted.v1', at: new Date('2026-11-03T09:00:00.000Z'), by: 'ana@example.com', summary: 'Reported through web: "Invoices do not export" (40 affected)', changes: {} },
-          { ticket_id: T, version: 0, type: 'hypercare.ticket.opened.v1', at: new Date('2026-11-03T09:00:05.000Z'), by: 'ana@example.com', summary: 'Ticket opened from the report "Invoices do not export"', changes: {} },
-        ]);
-      }));
+describeProjection(
+  'the ticket board and timelines',
+  ticketBoardProjection,
+  { schema: 'reporting', migrations },
+  (spec) => {
+    it("starts a ticket's timeline with its report, and its row once triage opens it", () =>
+      spec()
+        .given()
+        .when(reportSubmittedEvent(T, PERIOD), t.opened())
+        .then(async (sql) => {
+          expect(await sql.query(board)).toEqual([
+            expect.objectContaining({
+              ticket_id: T,
+              status: 'new',
+              priority: null,
+              acknowledge_sla: 'pending',
+              version: 0,
+            }),
+          ]);
+          expect(await sql.query(timeline)).toEqual([
+            {
+              ticket_id: T,
+              version: -1,
+              type: 'hypercare.report.submitted.v1',
+              at: new Date('2026-11-03T09:00:00.000Z'),
+              by: 'ana@example.com',
+              summary: 'Reported through web: "Invoices do not export" (40 affected)',
+              changes: {},
+            },
+            {
+              ticket_id: T,
+              version: 0,
+              type: 'hypercare.ticket.opened.v1',
+              at: new Date('2026-11-03T09:00:05.000Z'),
+              by: 'ana@example.com',
+              summary: 'Ticket opened from the report "Invoices do not export"',
+              changes: {},
+            },
+          ]);
+        }));
 
-  it('says what each step changed, and counts an acknowledgement in time as a met SLA', () =>
-    spec()
-      .given(t.opened())
-      .when(t.triaged(triagedAt, 'P2'), t.assigned('2026-11-03T09:03:00.000Z'), t.acknowledged('2026-11-03T09:05:00.000Z'), t.decided('2026-11-03T09:06:00.000Z'))
-      .then(async (sql) => {
-        expect(await sql.query(board)).toEqual([
-          expect.objectContaining({ status: 'acknowledged', priority: 'P2', assignee_email: 'sam@example.com', decision: 'hotfix', first_acknowledged_at: new Date('2026-11-03T09:05:00.000Z'), acknowledge_sla: 'met', version: 4 }),
-        ]);
-        const lines = await sql.query<{ summary: string; changes: object }>(timeline);
-        expect(lines.slice(1).map(({ summary, changes }) => [summary, Object.keys(changes).sort()])).toEqual([
-          ['Triaged as critical-bug: impact high x urgency medium -> P2', ['acknowledgeDueAt', 'category', 'impact', 'priority', 'resolveDueAt', 'status', 'urgency']],
-          ['Assigned to Sam Agent (support-agent)', ['assigneeEmail', 'assigneeName', 'assigneeRole']],
-          ['Acknowledged', ['acknowledgeSla', 'firstAcknowledgedAt', 'status']],
-          ['Decided: hotfix (Blocks month end)', ['decision']],
-        ]);
-        expect(lines[1]?.changes).toMatchObject({ priority: { from: null, to: 'P2' }, status: { from: 'new', to: 'triaged' } });
-      }));
+    it('says what each step changed, and counts an acknowledgement in time as a met SLA', () =>
+      spec()
+        .given(t.opened())
+        .when(
+          t.triaged(triagedAt, 'P2'),
+          t.assigned('2026-11-03T09:03:00.000Z'),
+          t.acknowledged('2026-11-03T09:05:00.000Z'),
+          t.decided('2026-11-03T09:06:00.000Z'),
+        )
+        .then(async (sql) => {
+          expect(await sql.query(board)).toEqual([
+            expect.objectContaining({
+              status: 'acknowledged',
+              priority: 'P2',
+              assignee_email: 'sam@example.com',
+              decision: 'hotfix',
+              first_acknowledged_at: new Date('2026-11-03T09:05:00.000Z'),
+              acknowledge_sla: 'met',
+              version: 4,
+            }),
+          ]);
+          const lines = await sql.query<{ summary: string; changes: object }>(timeline);
+          expect(
+            lines.slice(1).map(({ summary, changes }) => [summary, Object.keys(changes).sort()]),
+          ).toEqual([
+            [
+              'Triaged as critical-bug: impact high x urgency medium -> P2',
+              ['acknowledgeDueAt', 'category', 'impact', 'priority', 'resolveDueAt', 'status', 'urgency'],
+            ],
+            ['Assigned to Sam Agent (support-agent)', ['assigneeEmail', 'assigneeName', 'assigneeRole']],
+            ['Acknowledged', ['acknowledgeSla', 'firstAcknowledgedAt', 'status']],
+            ['Decided: hotfix (Blocks month end)', ['decision']],
+          ]);
+          expect(lines[1]?.changes).toMatchObject({
+            priority: { from: null, to: 'P2' },
+            status: { from: 'new', to: 'triaged' },
+          });
+        }));
 
-  it('keeps a breached clock breached when the late acknowledgement comes, and shows the highest escalation', () =>
-    spec()
-      .given(t.opened(), t.triaged(triagedAt, 'P1'))
-      .when(
-        t.escalated('2026-11-03T09:10:00.000Z', 1, 'technical-lead'),
-        t.slaBreached('2026-11-03T09:16:00.000Z', 'acknowledge', '2026-11-03T09:15:00.000Z'),
-        t.escalated('2026-11-03T09:30:00.000Z', 2, 'project-manager'),
-        t.acknowledged('2026-11-03T09:40:00.000Z'),
-      )
-      .then(async (sql) =>
-        expect(await sql.query(board)).toEqual([expect.objectContaining({ status: 'acknowledged', acknowledge_sla: 'breached', resolve_sla: 'pending', escalation_level: 2, escalated_to: 'project-manager' })]),
-      ));
+    it('keeps a breached clock breached when the late acknowledgement comes, and shows the highest escalation', () =>
+      spec()
+        .given(t.opened(), t.triaged(triagedAt, 'P1'))
+        .when(
+          t.escalated('2026-11-03T09:10:00.000Z', 1, 'technical-lead'),
+          t.slaBreached('2026-11-03T09:16:00.000Z', 'acknowledge', '2026-11-03T09:15:00.000Z'),
+          t.escalated('2026-11-03T09:30:00.000Z', 2, 'project-manager'),
+          t.acknowledged('2026-11-03T09:40:00.000Z'),
+        )
+        .then(async (sql) =>
+          expect(await sql.query(board)).toEqual([
+            expect.objectContaining({
+              status: 'acknowledged',
+              acknowledge_sla: 'breached',
+              resolve_sla: 'pending',
+              escalation_level: 2,
+              escalated_to: 'project-manager',
+            }),
+          ]),
+        ));
 
-  it('resolves, closes, and on reopen clears the resolution and counts it', () =>
-    spec()
-      .given(t.opened(), t.triaged(triagedAt, 'P2'), t.acknowledged('2026-11-03T09:05:00.000Z'), t.started('2026-11-03T09:06:00.000Z'))
-      .when(t.resolved('2026-11-03T11:00:00.000Z'), t.closed('2026-11-03T12:00:00.000Z'), t.reopened('2026-11-04T08:00:00.000Z'))
-      .then(async (sql) =>
-        expect(await sql.query(board)).toEqual([expect.objectContaining({ status: 'in-progress', resolved_at: null, closed_at: null, reopen_count: 1, resolve_sla: 'met' })]),
-      ));
+    it('resolves, closes, and on reopen clears the resolution and counts it', () =>
+      spec()
+        .given(
+          t.opened(),
+          t.triaged(triagedAt, 'P2'),
+          t.acknowledged('2026-11-03T09:05:00.000Z'),
+          t.started('2026-11-03T09:06:00.000Z'),
+        )
+        .when(
+          t.resolved('2026-11-03T11:00:00.000Z'),
+          t.closed('2026-11-03T12:00:00.000Z'),
+          t.reopened('2026-11-04T08:00:00.000Z'),
+        )
+        .then(async (sql) =>
+          expect(await sql.query(board)).toEqual([
+            expect.objectContaining({
+              status: 'in-progress',
+              resolved_at: null,
+              closed_at: null,
+              reopen_count: 1,
+              resolve_sla: 'met',
+            }),
+          ]),
+        ));
 
-  it('puts nothing on the board for events of a ticket it never saw opened', () =>
-    spec()
-      .given()
-      .when(ticketEvents(OTHER, PERIOD).acknowledged('2026-11-03T09:05:00.000Z'))
-      .then(async (sql) => {
-        expect(await sql.query(board)).toEqual([]);
-        expect(await sql.query(timeline)).toEqual([]);
-      }));
-});
+    it('puts nothing on the board for events of a ticket it never saw opened', () =>
+      spec()
+        .given()
+        .when(ticketEvents(OTHER, PERIOD).acknowledged('2026-11-03T09:05:00.000Z'))
+        .then(async (sql) => {
+          expect(await sql.query(board)).toEqual([]);
+          expect(await sql.query(timeline)).toEqual([]);
+        }));
+  },
+);

@@ -17,7 +17,15 @@ const sourceVersion = (event: BoardEvent): number | undefined => {
   return typeof version === 'number' ? version : undefined;
 };
 
-const line = (event: BoardEvent, ticketId: string, version: number, at: string, by: string, summary: string, changes: TimelineEntry['changes'] = {}): TimelineEntry => ({
+const line = (
+  event: BoardEvent,
+  ticketId: string,
+  version: number,
+  at: string,
+  by: string,
+  summary: string,
+  changes: TimelineEntry['changes'] = {},
+): TimelineEntry => ({
   ticketId,
   eventId: event.id,
   version,
@@ -39,13 +47,26 @@ export const ticketBoardProjection = defineProjection({
   contracts,
   tables: [tickets, timeline].map((table) => table.name),
   async apply(events: readonly BoardEvent[], tx: SqlExecutor): Promise<void> {
-    const rows = await tickets.load(tx, [...new Set(events.flatMap((event) => (event.type === reportSubmitted.type ? [] : [event.data.ticketId])))]);
+    const rows = await tickets.load(tx, [
+      ...new Set(
+        events.flatMap((event) => (event.type === reportSubmitted.type ? [] : [event.data.ticketId])),
+      ),
+    ]);
     const changed = new Set<string>();
     const lines: TimelineEntry[] = [];
     for (const event of events) {
       if (event.type === reportSubmitted.type) {
         const { reportId, channel, title, affectedUsers, submittedAt, reporter } = event.data;
-        lines.push(line(event, reportId, -1, submittedAt, reporter.email, `Reported through ${channel}: "${title}" (${affectedUsers} affected)`));
+        lines.push(
+          line(
+            event,
+            reportId,
+            -1,
+            submittedAt,
+            reporter.email,
+            `Reported through ${channel}: "${title}" (${affectedUsers} affected)`,
+          ),
+        );
         continue;
       }
       const { ticketId, at, by } = event.data;
@@ -65,7 +86,10 @@ export const ticketBoardProjection = defineProjection({
       changed.add(ticketId);
       lines.push(line(event, ticketId, version, at, by, summary, changes));
     }
-    await tickets.save(tx, [...changed].flatMap((ticketId) => rows.get(ticketId) ?? []));
+    await tickets.save(
+      tx,
+      [...changed].flatMap((ticketId) => rows.get(ticketId) ?? []),
+    );
     await timeline.insert(tx, lines);
   },
 });

@@ -7,7 +7,12 @@ import { TicketView } from './ticket-view.entity';
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1));
 
 /** `GET /periods/{id}/tickets` query parameters: filters take comma-separated values. */
@@ -16,7 +21,9 @@ export const ticketListQuery = z.object({
   priority: list(priority).optional(),
   category: list(category).optional(),
   assignee: z.string().email().optional(),
-  sort: z.enum(['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt']).default('-reportedAt'),
+  sort: z
+    .enum(['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'])
+    .default('-reportedAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   minPosition: z.coerce.number().int().nonnegative().optional(),
@@ -30,30 +37,41 @@ const SORT_KEYS = {
   priority: { expression: "coalesce(t.priority, 'P9')", cast: '::text' },
 } as const;
 
-const encodeCursor = (value: unknown, ticketId: string): string => Buffer.from(JSON.stringify([value, ticketId])).toString('base64url');
+const encodeCursor = (value: unknown, ticketId: string): string =>
+  Buffer.from(JSON.stringify([value, ticketId])).toString('base64url');
 
 const decodeCursor = (cursor: string): [string, string] => {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) return decoded as [string, string];
+    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string'))
+      return decoded as [string, string];
   } catch {
     // reported below
   }
-  throw new InvalidCommand([{ field: 'cursor', message: 'is not a cursor this API returned; start again without it' }]);
+  throw new InvalidCommand([
+    { field: 'cursor', message: 'is not a cursor this API returned; start again without it' },
+  ]);
 };
 
 /** One page of a period's tickets, filtered and sorted, with the cursor of the next page. */
 export const listTickets = async (dataSource: DataSource, periodId: string, query: TicketListQuery) => {
   const descending = query.sort.startsWith('-');
   const key = SORT_KEYS[query.sort.replace('-', '') as keyof typeof SORT_KEYS];
-  const builder = dataSource.getRepository(TicketView).createQueryBuilder('t').where('t.period_id = :periodId', { periodId });
+  const builder = dataSource
+    .getRepository(TicketView)
+    .createQueryBuilder('t')
+    .where('t.period_id = :periodId', { periodId });
   if (query.status) builder.andWhere('t.status in (:...status)', { status: query.status });
   if (query.priority) builder.andWhere('t.priority in (:...priority)', { priority: query.priority });
   if (query.category) builder.andWhere('t.category in (:...category)', { category: query.category });
-  if (query.assignee) builder.andWhere('lower(t.assignee_email) = lower(:assignee)', { assignee: query.assignee });
+  if (query.assignee)
+    builder.andWhere('lower(t.assignee_email) = lower(:assignee)', { assignee: query.assignee });
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
-    builder.andWhere(`(${key.expression}, t.ticket_id) ${descending ? '<' : '>'} (:value${key.cast}, :id)`, { value, id });
+    builder.andWhere(`(${key.expression}, t.ticket_id) ${descending ? '<' : '>'} (:value${key.cast}, :id)`, {
+      value,
+      id,
+    });
   }
   const rows = await builder
     .addSelect(key.expression, 'sort_value')
@@ -66,7 +84,10 @@ export const listTickets = async (dataSource: DataSource, periodId: string, quer
   const lastRaw = rows.raw[items.length - 1] as { sort_value: Date | string } | undefined;
   const nextCursor =
     rows.entities.length > query.limit && last && lastRaw
-      ? encodeCursor(lastRaw.sort_value instanceof Date ? lastRaw.sort_value.toISOString() : lastRaw.sort_value, last.ticketId)
+      ? encodeCursor(
+          lastRaw.sort_value instanceof Date ? lastRaw.sort_value.toISOString() : lastRaw.sort_value,
+          last.ticketId,
+        )
       : null;
   return { items, nextCursor };
 };

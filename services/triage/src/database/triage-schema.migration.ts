@@ -13,7 +13,9 @@ export class TriageSchema1764400001000 implements MigrationInterface {
       ticket_id   text primary key,
       state       jsonb not null,
       next_due_at timestamptz)`);
-    await runner.query('create index if not exists ticket_clocks_due on triage.ticket_clocks (next_due_at) where next_due_at is not null');
+    await runner.query(
+      'create index if not exists ticket_clocks_due on triage.ticket_clocks (next_due_at) where next_due_at is not null',
+    );
     await runner.query('delete from triage.ticket_clocks');
   }
 

@@ -13,7 +13,10 @@ const outcome = {
     periodId: { type: 'string', format: 'uuid' },
     status: { type: 'string', enum: [...PERIOD_STATUSES] },
     version: { type: 'integer', description: "The period stream's version after the command" },
-    position: { type: 'integer', description: 'Global log position of the last new event; pass it as minPosition to read your write' },
+    position: {
+      type: 'integer',
+      description: 'Global log position of the last new event; pass it as minPosition to read your write',
+    },
   },
 };
 
@@ -23,7 +26,10 @@ export class PeriodController {
   constructor(private readonly periods: PeriodService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Plans a hypercare period: programme, system, go-live, roster, SLA policy, matrices, exit criteria' })
+  @ApiOperation({
+    summary:
+      'Plans a hypercare period: programme, system, go-live, roster, SLA policy, matrices, exit criteria',
+  })
   @ApiJsonBody(definitionWithActor)
   @ApiOutcomes({ status: 201, description: 'Planned', schema: outcome }, 400)
   plan(@Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string): Promise<PeriodOutcome> {
@@ -43,7 +49,11 @@ export class PeriodController {
   @ApiOperation({ summary: "Replaces a period's definition (roster, policies, matrices, exit criteria)" })
   @ApiJsonBody(reconfigureWithActor)
   @ApiOutcomes({ status: 200, description: 'Reconfigured', schema: outcome }, 400, 404, 409)
-  reconfigure(@Param('periodId') periodId: string, @Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string) {
+  reconfigure(
+    @Param('periodId') periodId: string,
+    @Body() body: unknown,
+    @Headers(CORRELATION_HEADER) correlationId?: string,
+  ) {
     const { by, ...definition } = parseOrThrow(reconfigureWithActor, body);
     return this.periods.reconfigure(periodId, definition, commandMetadata(correlationId, { actor: by }));
   }
@@ -53,7 +63,11 @@ export class PeriodController {
   @ApiOperation({ summary: 'Starts the period: it takes reports from now on' })
   @ApiJsonBody(actorBody)
   @ApiOutcomes({ status: 200, description: 'Active', schema: outcome }, 400, 404, 409)
-  activate(@Param('periodId') periodId: string, @Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string) {
+  activate(
+    @Param('periodId') periodId: string,
+    @Body() body: unknown,
+    @Headers(CORRELATION_HEADER) correlationId?: string,
+  ) {
     const { by } = parseOrThrow(actorBody, body);
     return this.periods.activate(periodId, commandMetadata(correlationId, { actor: by }));
   }
@@ -63,7 +77,11 @@ export class PeriodController {
   @ApiOperation({ summary: 'Moves the planned end later, with the reason' })
   @ApiJsonBody(extendBody)
   @ApiOutcomes({ status: 200, description: 'Extended', schema: outcome }, 400, 404, 409)
-  extend(@Param('periodId') periodId: string, @Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string) {
+  extend(
+    @Param('periodId') periodId: string,
+    @Body() body: unknown,
+    @Headers(CORRELATION_HEADER) correlationId?: string,
+  ) {
     const { by, plannedEndAt, reason } = parseOrThrow(extendBody, body);
     return this.periods.extend(periodId, plannedEndAt, reason, commandMetadata(correlationId, { actor: by }));
   }
@@ -73,7 +91,11 @@ export class PeriodController {
   @ApiOperation({ summary: 'Starts reviewing the exit criteria' })
   @ApiJsonBody(actorBody)
   @ApiOutcomes({ status: 200, description: 'In exit review', schema: outcome }, 400, 404, 409)
-  startExitReview(@Param('periodId') periodId: string, @Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string) {
+  startExitReview(
+    @Param('periodId') periodId: string,
+    @Body() body: unknown,
+    @Headers(CORRELATION_HEADER) correlationId?: string,
+  ) {
     const { by } = parseOrThrow(actorBody, body);
     return this.periods.startExitReview(periodId, commandMetadata(correlationId, { actor: by }));
   }
@@ -83,7 +105,11 @@ export class PeriodController {
   @ApiOperation({ summary: 'Ends the period; support passes to business as usual' })
   @ApiJsonBody(closeBody)
   @ApiOutcomes({ status: 200, description: 'Closed', schema: outcome }, 400, 404, 409)
-  close(@Param('periodId') periodId: string, @Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId?: string) {
+  close(
+    @Param('periodId') periodId: string,
+    @Body() body: unknown,
+    @Headers(CORRELATION_HEADER) correlationId?: string,
+  ) {
     const { by, summary } = parseOrThrow(closeBody, body);
     return this.periods.close(periodId, summary, commandMetadata(correlationId, { actor: by }));
   }

@@ -27,7 +27,13 @@ export type PeriodEvent = EventOf<(typeof periodContracts)[number]>;
 
 export type PeriodState =
   | { status: 'none' }
-  | { status: PeriodStatus; periodId: string; configuration: PeriodConfiguration; activatedAt?: string; closedAt?: string };
+  | {
+      status: PeriodStatus;
+      periodId: string;
+      configuration: PeriodConfiguration;
+      activatedAt?: string;
+      closedAt?: string;
+    };
 
 /** Which commands each status accepts (published with the workflow); everything else is an illegal transition. */
 const ALLOWED: Record<PeriodState['status'], readonly PeriodCommand['kind'][]> = PERIOD_COMMANDS_ALLOWED;
@@ -52,29 +58,60 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
       throw new IllegalTransition('period', command.kind, state.status, ALLOWED[state.status]);
     }
     if (command.kind === 'plan') {
-      return [{ type: 'hypercare.period.planned.v1', data: { periodId: command.periodId, ...validDefinition(command.definition) } }];
+      return [
+        {
+          type: 'hypercare.period.planned.v1',
+          data: { periodId: command.periodId, ...validDefinition(command.definition) },
+        },
+      ];
     }
     if (state.status === 'none') return [];
     const { periodId, configuration } = state;
     switch (command.kind) {
       case 'reconfigure':
-        return [{ type: 'hypercare.period.reconfigured.v1', data: { periodId, ...validDefinition(command.definition) } }];
+        return [
+          {
+            type: 'hypercare.period.reconfigured.v1',
+            data: { periodId, ...validDefinition(command.definition) },
+          },
+        ];
       case 'activate':
         return [{ type: 'hypercare.period.activated.v1', data: { periodId, activatedAt: command.at } }];
       case 'extend':
         if (new Date(command.plannedEndAt) <= new Date(configuration.plannedEndAt)) {
-          throw new InvalidCommand([{ field: 'plannedEndAt', message: `must be after the current planned end (${configuration.plannedEndAt})` }]);
+          throw new InvalidCommand([
+            {
+              field: 'plannedEndAt',
+              message: `must be after the current planned end (${configuration.plannedEndAt})`,
+            },
+          ]);
         }
         return [
           {
             type: 'hypercare.period.extended.v1',
-            data: { periodId, previousPlannedEndAt: configuration.plannedEndAt, plannedEndAt: new Date(command.plannedEndAt).toISOString(), reason: command.reason },
+            data: {
+              periodId,
+              previousPlannedEndAt: configuration.plannedEndAt,
+              plannedEndAt: new Date(command.plannedEndAt).toISOString(),
+              reason: command.reason,
+            },
           },
         ];
       case 'start-exit-review':
-        return [{ type: 'hypercare.period.exit-review-started.v1', data: { periodId, startedAt: command.at } }];
+        return [
+          { type: 'hypercare.period.exit-review-started.v1', data: { periodId, startedAt: command.at } },
+        ];
       case 'close':
-        return [{ type: 'hypercare.period.closed.v1', data: { periodId, closedAt: command.at, ...(command.summary ? { summary: command.summary } : {}) } }];
+        return [
+          {
+            type: 'hypercare.period.closed.v1',
+            data: {
+              periodId,
+              closedAt: command.at,
+              ...(command.summary ? { summary: command.summary } : {}),
+            },
+          },
+        ];
     }
   },
 

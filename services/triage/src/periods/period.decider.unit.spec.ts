@@ -3,12 +3,24 @@ import { given } from '@hypercare/event-store/testing';
 import { periodDecider, type PeriodEvent, periodStream } from './period.decider';
 import { configuration, PERIOD_ID } from './period.fixture';
 
-const planned: PeriodEvent = { type: 'hypercare.period.planned.v1', data: { periodId: PERIOD_ID, ...configuration() } };
-const activated: PeriodEvent = { type: 'hypercare.period.activated.v1', data: { periodId: PERIOD_ID, activatedAt: '2026-11-02T08:00:00.000Z' } };
-const closed: PeriodEvent = { type: 'hypercare.period.closed.v1', data: { periodId: PERIOD_ID, closedAt: '2026-11-24T08:00:00.000Z' } };
+const planned: PeriodEvent = {
+  type: 'hypercare.period.planned.v1',
+  data: { periodId: PERIOD_ID, ...configuration() },
+};
+const activated: PeriodEvent = {
+  type: 'hypercare.period.activated.v1',
+  data: { periodId: PERIOD_ID, activatedAt: '2026-11-02T08:00:00.000Z' },
+};
+const closed: PeriodEvent = {
+  type: 'hypercare.period.closed.v1',
+  data: { periodId: PERIOD_ID, closedAt: '2026-11-24T08:00:00.000Z' },
+};
 const spec = given(periodDecider);
-const invalid = (...fields: string[]) => (error: unknown) =>
-  error instanceof InvalidCommand && fields.every((field) => error.issues.some((issue) => issue.field === field));
+const invalid =
+  (...fields: string[]) =>
+  (error: unknown) =>
+    error instanceof InvalidCommand &&
+    fields.every((field) => error.issues.some((issue) => issue.field === field));
 
 describe('HypercarePeriod', () => {
   it('is planned from a valid definition', () => {
@@ -18,19 +30,39 @@ describe('HypercarePeriod', () => {
   it('lasts three weeks from its go-live when no planned end is given', () => {
     const { plannedEndAt: _, ...withoutEnd } = configuration();
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, definition: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' } })
-      .then([{ type: 'hypercare.period.planned.v1', data: { periodId: PERIOD_ID, ...configuration(), plannedEndAt: '2026-11-23T08:00:00.000Z' } }]);
+      .when({
+        kind: 'plan',
+        periodId: PERIOD_ID,
+        definition: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' },
+      })
+      .then([
+        {
+          type: 'hypercare.period.planned.v1',
+          data: { periodId: PERIOD_ID, ...configuration(), plannedEndAt: '2026-11-23T08:00:00.000Z' },
+        },
+      ]);
   });
 
   it('refuses a definition that ends before it goes live, naming the field', () => {
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }) })
+      .when({
+        kind: 'plan',
+        periodId: PERIOD_ID,
+        definition: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }),
+      })
       .thenThrows(invalid('plannedEndAt'));
   });
 
   it('refuses an escalation level pointing at a role with nobody in it', () => {
-    const escalationMatrix = [{ priority: 'P1' as const, levels: [{ afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'product-owner' as const }] }];
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix }) }).thenThrows(invalid('escalationMatrix[0].levels[0].notifyRole'));
+    const escalationMatrix = [
+      {
+        priority: 'P1' as const,
+        levels: [{ afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'product-owner' as const }],
+      },
+    ];
+    spec()
+      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix }) })
+      .thenThrows(invalid('escalationMatrix[0].levels[0].notifyRole'));
   });
 
   it('refuses overlapping escalation thresholds and a priority matrix with a hole, naming both', () => {
@@ -43,15 +75,26 @@ describe('HypercarePeriod', () => {
         ],
       },
     ];
-    const priorityMatrix = [...configuration().priorityMatrix.slice(1), { impact: 'low' as const, urgency: 'low' as const, priority: 'P4' as const }];
+    const priorityMatrix = [
+      ...configuration().priorityMatrix.slice(1),
+      { impact: 'low' as const, urgency: 'low' as const, priority: 'P4' as const },
+    ];
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix, priorityMatrix }) })
+      .when({
+        kind: 'plan',
+        periodId: PERIOD_ID,
+        definition: configuration({ escalationMatrix, priorityMatrix }),
+      })
       .thenThrows(invalid('escalationMatrix[0].levels[1].afterMinutes', 'priorityMatrix'));
   });
 
   it('refuses an SLA target that resolves before it acknowledges', () => {
-    const slaPolicy = configuration().slaPolicy.map((target) => (target.priority === 'P3' ? { ...target, resolveWithinMinutes: 10 } : target));
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ slaPolicy }) }).thenThrows(invalid('slaPolicy[2].resolveWithinMinutes'));
+    const slaPolicy = configuration().slaPolicy.map((target) =>
+      target.priority === 'P3' ? { ...target, resolveWithinMinutes: 10 } : target,
+    );
+    spec()
+      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ slaPolicy }) })
+      .thenThrows(invalid('slaPolicy[2].resolveWithinMinutes'));
   });
 
   it('is activated once planned', () => {
@@ -61,31 +104,57 @@ describe('HypercarePeriod', () => {
   it('cannot be activated twice: the error names the state and the allowed commands', () => {
     spec(planned, activated)
       .when({ kind: 'activate', at: '2026-11-03T08:00:00.000Z' })
-      .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'active' && error.allowed.includes('extend'));
+      .thenThrows(
+        (error) =>
+          error instanceof IllegalTransition &&
+          error.currentState === 'active' &&
+          error.allowed.includes('extend'),
+      );
   });
 
   it('is extended to a later end with the reason, remembering the previous end', () => {
     spec(planned, activated)
-      .when({ kind: 'extend', plannedEndAt: '2026-11-30T08:00:00.000Z', reason: 'Payroll run still unstable' })
+      .when({
+        kind: 'extend',
+        plannedEndAt: '2026-11-30T08:00:00.000Z',
+        reason: 'Payroll run still unstable',
+      })
       .then([
         {
           type: 'hypercare.period.extended.v1',
-          data: { periodId: PERIOD_ID, previousPlannedEndAt: '2026-11-23T08:00:00.000Z', plannedEndAt: '2026-11-30T08:00:00.000Z', reason: 'Payroll run still unstable' },
+          data: {
+            periodId: PERIOD_ID,
+            previousPlannedEndAt: '2026-11-23T08:00:00.000Z',
+            plannedEndAt: '2026-11-30T08:00:00.000Z',
+            reason: 'Payroll run still unstable',
+          },
         },
       ]);
   });
 
   it('cannot be "extended" to an earlier end', () => {
-    spec(planned, activated).when({ kind: 'extend', plannedEndAt: '2026-11-20T08:00:00.000Z', reason: 'oops' }).thenThrows(invalid('plannedEndAt'));
+    spec(planned, activated)
+      .when({ kind: 'extend', plannedEndAt: '2026-11-20T08:00:00.000Z', reason: 'oops' })
+      .thenThrows(invalid('plannedEndAt'));
   });
 
   it('goes through exit review to closed, and accepts nothing once closed', () => {
     spec(planned, activated)
       .when({ kind: 'start-exit-review', at: '2026-11-22T08:00:00.000Z' })
-      .then([{ type: 'hypercare.period.exit-review-started.v1', data: { periodId: PERIOD_ID, startedAt: '2026-11-22T08:00:00.000Z' } }]);
+      .then([
+        {
+          type: 'hypercare.period.exit-review-started.v1',
+          data: { periodId: PERIOD_ID, startedAt: '2026-11-22T08:00:00.000Z' },
+        },
+      ]);
     spec(planned, activated, closed)
       .when({ kind: 'reconfigure', definition: configuration() })
-      .thenThrows((error) => error instanceof IllegalTransition && error.allowed.length === 0 && /allowed now: nothing/.test(error.message));
+      .thenThrows(
+        (error) =>
+          error instanceof IllegalTransition &&
+          error.allowed.length === 0 &&
+          /allowed now: nothing/.test(error.message),
+      );
   });
 
   it('keeps its events in a stream named for it', () => {
@@ -95,12 +164,23 @@ describe('HypercarePeriod', () => {
   it('names itself and what it allows when a command comes at the wrong time', () => {
     spec(planned, activated)
       .when({ kind: 'activate', at: '2026-11-03T08:00:00.000Z' })
-      .thenThrows((error) => error instanceof IllegalTransition && error.kind === 'period' && error.message === 'Cannot activate a period that is active; allowed now: reconfigure, extend, start-exit-review, close');
+      .thenThrows(
+        (error) =>
+          error instanceof IllegalTransition &&
+          error.kind === 'period' &&
+          error.message ===
+            'Cannot activate a period that is active; allowed now: reconfigure, extend, start-exit-review, close',
+      );
   });
 
   it('is reconfigured while it runs, keeping its status', () => {
-    const renamed: PeriodEvent = { type: 'hypercare.period.reconfigured.v1', data: { periodId: PERIOD_ID, ...configuration({ systemName: 'Ledger' }) } };
-    spec(planned, activated).when({ kind: 'reconfigure', definition: configuration({ systemName: 'Ledger' }) }).then([renamed]);
+    const renamed: PeriodEvent = {
+      type: 'hypercare.period.reconfigured.v1',
+      data: { periodId: PERIOD_ID, ...configuration({ systemName: 'Ledger' }) },
+    };
+    spec(planned, activated)
+      .when({ kind: 'reconfigure', definition: configuration({ systemName: 'Ledger' }) })
+      .then([renamed]);
     const state = [planned, activated, renamed].reduce(periodDecider.evolve, periodDecider.initialState);
     expect(state).toMatchObject({ status: 'active', configuration: { systemName: 'Ledger' } });
   });
@@ -108,23 +188,45 @@ describe('HypercarePeriod', () => {
   it('cannot be extended to the end it already has, and says which that is', () => {
     spec(planned, activated)
       .when({ kind: 'extend', plannedEndAt: '2026-11-23T08:00:00.000Z', reason: 'same' })
-      .thenThrows((error) => error instanceof InvalidCommand && error.issues[0]?.message === 'must be after the current planned end (2026-11-23T08:00:00.000Z)');
+      .thenThrows(
+        (error) =>
+          error instanceof InvalidCommand &&
+          error.issues[0]?.message === 'must be after the current planned end (2026-11-23T08:00:00.000Z)',
+      );
   });
 
   it('takes an extension into its definition', () => {
     const extended: PeriodEvent = {
       type: 'hypercare.period.extended.v1',
-      data: { periodId: PERIOD_ID, previousPlannedEndAt: '2026-11-23T08:00:00.000Z', plannedEndAt: '2026-11-30T08:00:00.000Z', reason: 'More time' },
+      data: {
+        periodId: PERIOD_ID,
+        previousPlannedEndAt: '2026-11-23T08:00:00.000Z',
+        plannedEndAt: '2026-11-30T08:00:00.000Z',
+        reason: 'More time',
+      },
     };
-    expect([planned, activated, extended].reduce(periodDecider.evolve, periodDecider.initialState)).toMatchObject({ configuration: { plannedEndAt: '2026-11-30T08:00:00.000Z' } });
+    expect(
+      [planned, activated, extended].reduce(periodDecider.evolve, periodDecider.initialState),
+    ).toMatchObject({ configuration: { plannedEndAt: '2026-11-30T08:00:00.000Z' } });
   });
 
   it('is closed with its summary, or without one', () => {
     spec(planned, activated)
       .when({ kind: 'close', at: '2026-11-24T08:00:00.000Z', summary: 'Stable since week two' })
-      .then([{ type: 'hypercare.period.closed.v1', data: { periodId: PERIOD_ID, closedAt: '2026-11-24T08:00:00.000Z', summary: 'Stable since week two' } }]);
+      .then([
+        {
+          type: 'hypercare.period.closed.v1',
+          data: {
+            periodId: PERIOD_ID,
+            closedAt: '2026-11-24T08:00:00.000Z',
+            summary: 'Stable since week two',
+          },
+        },
+      ]);
     spec(planned, activated).when({ kind: 'close', at: '2026-11-24T08:00:00.000Z' }).then([closed]);
-    expect([planned, activated, closed].reduce(periodDecider.evolve, periodDecider.initialState)).toMatchObject({ status: 'closed', closedAt: '2026-11-24T08:00:00.000Z' });
+    expect(
+      [planned, activated, closed].reduce(periodDecider.evolve, periodDecider.initialState),
+    ).toMatchObject({ status: 'closed', closedAt: '2026-11-24T08:00:00.000Z' });
   });
 
   describe('definition rules, each naming what it refuses', () => {
@@ -139,36 +241,63 @@ describe('HypercarePeriod', () => {
     };
 
     it('refuses a planned end at the go-live itself', () => {
-      expect(issuesOf(configuration({ plannedEndAt: '2026-11-02T08:00:00.000Z' }))).toEqual([{ field: 'plannedEndAt', message: 'must be after goLiveAt (2026-11-02T08:00:00.000Z)' }]);
+      expect(issuesOf(configuration({ plannedEndAt: '2026-11-02T08:00:00.000Z' }))).toEqual([
+        { field: 'plannedEndAt', message: 'must be after goLiveAt (2026-11-02T08:00:00.000Z)' },
+      ]);
     });
 
     it('refuses the same person twice in one role, whatever the case of the email, but not in two roles', () => {
-      const roster = [...configuration().roster, { role: 'support-agent' as const, name: 'Sam Again', email: 'SAM@example.com' }, { role: 'product-owner' as const, name: 'Sam PO', email: 'sam@example.com' }];
-      expect(issuesOf(configuration({ roster }))).toEqual([{ field: 'roster[3]', message: 'SAM@example.com is already on the roster as support-agent' }]);
+      const roster = [
+        ...configuration().roster,
+        { role: 'support-agent' as const, name: 'Sam Again', email: 'SAM@example.com' },
+        { role: 'product-owner' as const, name: 'Sam PO', email: 'sam@example.com' },
+      ];
+      expect(issuesOf(configuration({ roster }))).toEqual([
+        { field: 'roster[3]', message: 'SAM@example.com is already on the roster as support-agent' },
+      ]);
     });
 
     it('needs exactly one SLA target per priority', () => {
       const [p1, p2, p3] = configuration().slaPolicy;
-      expect(issuesOf(configuration({ slaPolicy: [p1, p2, p3, p1] as ReturnType<typeof configuration>['slaPolicy'] }))).toEqual([
+      expect(
+        issuesOf(
+          configuration({ slaPolicy: [p1, p2, p3, p1] as ReturnType<typeof configuration>['slaPolicy'] }),
+        ),
+      ).toEqual([
         { field: 'slaPolicy', message: 'needs exactly one target for P1, has 2' },
         { field: 'slaPolicy', message: 'needs exactly one target for P4, has 0' },
       ]);
     });
 
     it('refuses a resolve target no longer than the acknowledge target', () => {
-      const slaPolicy = configuration().slaPolicy.map((target, i) => (i === 1 ? { ...target, resolveWithinMinutes: target.acknowledgeWithinMinutes } : target));
-      expect(issuesOf(configuration({ slaPolicy }))).toEqual([{ field: 'slaPolicy[1].resolveWithinMinutes', message: 'must be longer than acknowledgeWithinMinutes (60)' }]);
+      const slaPolicy = configuration().slaPolicy.map((target, i) =>
+        i === 1 ? { ...target, resolveWithinMinutes: target.acknowledgeWithinMinutes } : target,
+      );
+      expect(issuesOf(configuration({ slaPolicy }))).toEqual([
+        {
+          field: 'slaPolicy[1].resolveWithinMinutes',
+          message: 'must be longer than acknowledgeWithinMinutes (60)',
+        },
+      ]);
     });
 
     it('names a hole in the priority matrix', () => {
       expect(issuesOf(configuration({ priorityMatrix: configuration().priorityMatrix.slice(1) }))).toEqual([
-        { field: 'priorityMatrix', message: 'needs exactly one priority for impact high x urgency high, has 0' },
+        {
+          field: 'priorityMatrix',
+          message: 'needs exactly one priority for impact high x urgency high, has 0',
+        },
       ]);
     });
 
     it('refuses a second escalation rule for one priority, a role nobody has, and a level no later than the one before', () => {
       const escalationMatrix = [
-        { priority: 'P1' as const, levels: [{ afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'technical-lead' as const }] },
+        {
+          priority: 'P1' as const,
+          levels: [
+            { afterMinutes: 10, when: 'unacknowledged' as const, notifyRole: 'technical-lead' as const },
+          ],
+        },
         {
           priority: 'P1' as const,
           levels: [
@@ -180,8 +309,14 @@ describe('HypercarePeriod', () => {
       ];
       expect(issuesOf(configuration({ escalationMatrix }))).toEqual([
         { field: 'escalationMatrix[1].priority', message: 'P1 has more than one escalation rule' },
-        { field: 'escalationMatrix[1].levels[0].notifyRole', message: 'nobody on the roster has the role content-specialist' },
-        { field: 'escalationMatrix[1].levels[1].afterMinutes', message: 'overlaps the previous "unacknowledged" level: must be later than 20 minutes' },
+        {
+          field: 'escalationMatrix[1].levels[0].notifyRole',
+          message: 'nobody on the roster has the role content-specialist',
+        },
+        {
+          field: 'escalationMatrix[1].levels[1].afterMinutes',
+          message: 'overlaps the previous "unacknowledged" level: must be later than 20 minutes',
+        },
       ]);
     });
   });

@@ -3,19 +3,29 @@ import { z } from 'zod';
 
 /** A full definition: policies left out are the published defaults, applied by the period. What `PUT /periods/{id}` replaces. */
 export const reconfigureBody = periodConfiguration.extend({
-  slaPolicy: periodConfiguration.shape.slaPolicy.optional().describe('Default: P1 15 min / 4 h, P2 1 h / 1 day, P3 4 h / 3 days, P4 1 day / 10 days'),
+  slaPolicy: periodConfiguration.shape.slaPolicy
+    .optional()
+    .describe('Default: P1 15 min / 4 h, P2 1 h / 1 day, P3 4 h / 3 days, P4 1 day / 10 days'),
   escalationMatrix: periodConfiguration.shape.escalationMatrix.optional().describe('Default: no escalations'),
-  priorityMatrix: periodConfiguration.shape.priorityMatrix.optional().describe('Default: both high P1; high and medium P2; high and low, or both medium, P3; lower P4'),
+  priorityMatrix: periodConfiguration.shape.priorityMatrix
+    .optional()
+    .describe('Default: both high P1; high and medium P2; high and low, or both medium, P3; lower P4'),
   exitCriteria: periodConfiguration.shape.exitCriteria.optional().describe('Default: none'),
 });
 
 /** A new period as its lead defines it: without a planned end it lasts three weeks from go-live. */
-export const periodDefinitionBody = reconfigureBody.extend({ plannedEndAt: isoTime.optional().describe(`Default: ${DEFAULT_DURATION_DAYS} days after goLiveAt`) });
+export const periodDefinitionBody = reconfigureBody.extend({
+  plannedEndAt: isoTime.optional().describe(`Default: ${DEFAULT_DURATION_DAYS} days after goLiveAt`),
+});
 
 const actor = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');
 
 export const actorBody = z.object({ by: actor });
-export const extendBody = z.object({ by: actor, plannedEndAt: isoTime, reason: z.string().trim().min(1).max(2_000) });
+export const extendBody = z.object({
+  by: actor,
+  plannedEndAt: isoTime,
+  reason: z.string().trim().min(1).max(2_000),
+});
 export const closeBody = z.object({ by: actor, summary: z.string().trim().max(20_000).optional() });
 export const definitionWithActor = periodDefinitionBody.extend({ by: actor });
 export const reconfigureWithActor = reconfigureBody.extend({ by: actor });

@@ -33,7 +33,11 @@ export class PeriodService {
     return this.run(periodId, { kind: 'plan', periodId, definition }, metadata, 'new');
   }
 
-  reconfigure(periodId: string, definition: PeriodDefinition, metadata: EventMetadata): Promise<PeriodOutcome> {
+  reconfigure(
+    periodId: string,
+    definition: PeriodDefinition,
+    metadata: EventMetadata,
+  ): Promise<PeriodOutcome> {
     return this.run(periodId, { kind: 'reconfigure', definition }, metadata);
   }
 
@@ -41,7 +45,12 @@ export class PeriodService {
     return this.run(periodId, { kind: 'activate', at: this.now() }, metadata);
   }
 
-  extend(periodId: string, plannedEndAt: string, reason: string, metadata: EventMetadata): Promise<PeriodOutcome> {
+  extend(
+    periodId: string,
+    plannedEndAt: string,
+    reason: string,
+    metadata: EventMetadata,
+  ): Promise<PeriodOutcome> {
     return this.run(periodId, { kind: 'extend', plannedEndAt, reason }, metadata);
   }
 
@@ -65,10 +74,25 @@ export class PeriodService {
     return this.clock.now().toISOString();
   }
 
-  private async run(periodId: string, command: PeriodCommand, metadata: EventMetadata, expect: 'new' | 'existing' = 'existing'): Promise<PeriodOutcome> {
-    const result = await this.handle(periodStream(periodId), command, { expect, metadata: { ...metadata, periodId } }).catch((error: unknown) => {
-      throw error instanceof WrongExpectedVersion && error.actualVersion === -1 ? new NotFound('period', periodId) : error;
+  private async run(
+    periodId: string,
+    command: PeriodCommand,
+    metadata: EventMetadata,
+    expect: 'new' | 'existing' = 'existing',
+  ): Promise<PeriodOutcome> {
+    const result = await this.handle(periodStream(periodId), command, {
+      expect,
+      metadata: { ...metadata, periodId },
+    }).catch((error: unknown) => {
+      throw error instanceof WrongExpectedVersion && error.actualVersion === -1
+        ? new NotFound('period', periodId)
+        : error;
     });
-    return { periodId, status: result.state.status, version: result.nextExpectedVersion, ...(result.position !== undefined ? { position: result.position } : {}) };
+    return {
+      periodId,
+      status: result.state.status,
+      version: result.nextExpectedVersion,
+      ...(result.position !== undefined ? { position: result.position } : {}),
+    };
   }
 }

@@ -23,8 +23,18 @@ describeWith('postgres')('the SLA timer', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sla_timer');
-    infrastructure = new Infrastructure({ databaseUrl: database.url, clock, election: 'sole', clientId: 'sla-timer-test' });
-    const config = loadTriageConfig({ DATABASE_URL: database.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent', SLA_CHECK_INTERVAL_MS: '50' });
+    infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      clock,
+      election: 'sole',
+      clientId: 'sla-timer-test',
+    });
+    const config = loadTriageConfig({
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: '127.0.0.1:1',
+      LOG_LEVEL: 'silent',
+      SLA_CHECK_INTERVAL_MS: '50',
+    });
     app = await createServiceApp('triage', AppModule.register(config, infrastructure));
     await app.listen(0, '127.0.0.1');
     client = HypercareClient.distributed({ triage: await app.getUrl() });
@@ -40,15 +50,31 @@ describeWith('postgres')('the SLA timer', () => {
     const ticketId = randomUUID();
     clock.set(minutes(at));
     const bus = await infrastructure.bus(quiet);
-    await bus.publish(REPORTS_TOPIC, [{ id: randomUUID(), source: '/hypercare/intake', subject: ticketId, time: clock.now(), ...reportSubmittedEvent(ticketId, periodId, minutes(at).toISOString()) }]);
+    await bus.publish(REPORTS_TOPIC, [
+      {
+        id: randomUUID(),
+        source: '/hypercare/intake',
+        subject: ticketId,
+        time: clock.now(),
+        ...reportSubmittedEvent(ticketId, periodId, minutes(at).toISOString()),
+      },
+    ]);
     await client.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200);
     clock.set(minutes(at + 2));
-    await client.call('triage', 'POST', `/tickets/${ticketId}/triage`, { by: 'sam@example.com', category: 'critical-bug', impact: 'high', urgency: 'high' });
+    await client.call('triage', 'POST', `/tickets/${ticketId}/triage`, {
+      by: 'sam@example.com',
+      category: 'critical-bug',
+      impact: 'high',
+      urgency: 'high',
+    });
     return ticketId;
   };
 
   const history = async (ticketId: string) =>
-    (await app.get(ServiceRuntime).store.readStream(`ticket-${ticketId}`)).map(({ type, data }) => [type.replace(/^hypercare\.ticket\.|\.v1$/g, ''), (data as { level?: number; clock?: string }).level ?? (data as { clock?: string }).clock ?? '']);
+    (await app.get(ServiceRuntime).store.readStream(`ticket-${ticketId}`)).map(({ type, data }) => [
+      type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),
+      (data as { level?: number; clock?: string }).level ?? (data as { clock?: string }).clock ?? '',
+    ]);
 
   it('records each breach and escalation once when its time comes, and nothing more', async () => {
     const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
@@ -61,25 +87,42 @@ describeWith('postgres')('the SLA timer', () => {
         { role: 'support-agent', name: 'Sam Agent', email: 'sam@example.com' },
         { role: 'project-manager', name: 'Priya PM', email: 'priya@example.com' },
       ],
-      escalationMatrix: [{ priority: 'P1', levels: [{ afterMinutes: 10, when: 'unacknowledged', notifyRole: 'technical-lead' }, { afterMinutes: 30, when: 'unacknowledged', notifyRole: 'project-manager' }] }],
+      escalationMatrix: [
+        {
+          priority: 'P1',
+          levels: [
+            { afterMinutes: 10, when: 'unacknowledged', notifyRole: 'technical-lead' },
+            { afterMinutes: 30, when: 'unacknowledged', notifyRole: 'project-manager' },
+          ],
+        },
+      ],
     });
     await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
     const ticketId = await p1Ticket(periodId, 0);
 
     clock.set(minutes(9));
     clock.set(minutes(11));
-    await eventually('level 1 fired', async () => (await history(ticketId)).some(([type]) => type === 'escalated'));
+    await eventually('level 1 fired', async () =>
+      (await history(ticketId)).some(([type]) => type === 'escalated'),
+    );
     clock.set(minutes(16));
-    await eventually('the acknowledge breach', async () => (await history(ticketId)).some(([type]) => type === 'sla-breached'));
+    await eventually('the acknowledge breach', async () =>
+      (await history(ticketId)).some(([type]) => type === 'sla-breached'),
+    );
     clock.set(minutes(45));
-    await eventually('level 2 fired', async () => (await history(ticketId)).filter(([type]) => type === 'escalated').length === 2);
+    await eventually(
+      'level 2 fired',
+      async () => (await history(ticketId)).filter(([type]) => type === 'escalated').length === 2,
+    );
     await client.call('triage', 'POST', `/tickets/${ticketId}/acknowledge`, { by: 'sam@example.com' });
     const settled = await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`);
 
     // The timer goes on (a second ticket's breach is the sentinel); the first's resolve deadline (4 h) is still ahead.
     const sentinel = await p1Ticket(periodId, 46);
     clock.set(minutes(62));
-    await eventually("the sentinel's breach", async () => (await history(sentinel)).some(([type]) => type === 'sla-breached'));
+    await eventually("the sentinel's breach", async () =>
+      (await history(sentinel)).some(([type]) => type === 'sla-breached'),
+    );
     expect(await history(ticketId)).toEqual([
       ['opened', ''],
       ['triaged', ''],
@@ -88,6 +131,8 @@ describeWith('postgres')('the SLA timer', () => {
       ['escalated', 2],
       ['acknowledged', ''],
     ]);
-    expect((await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`)).version).toBe(settled.version);
+    expect((await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`)).version).toBe(
+      settled.version,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Clock } from '@hypercare/domain-kit';
 import { CLOCK } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';

@@ -18,7 +18,11 @@ interface TicketClock {
 export const ticketClocksProjection = documentProjection({
   name: 'ticket-clocks',
   contracts: ticketContracts,
-  documents: { table: 'triage.ticket_clocks', key: 'ticketId', columns: { ticketId: 'ticket_id', state: 'state', nextDueAt: 'next_due_at' } },
+  documents: {
+    table: 'triage.ticket_clocks',
+    key: 'ticketId',
+    columns: { ticketId: 'ticket_id', state: 'state', nextDueAt: 'next_due_at' },
+  },
   keyOf: (event) => event.data.ticketId,
   evolve: (clock: TicketClock | undefined, event): TicketClock => {
     const state = ticketDecider.evolve(clock?.state ?? ticketDecider.initialState, event);

@@ -1,12 +1,20 @@
 import type { Level, Priority } from '@hypercare/contracts';
-import type { Acting, OpenTicket, PeriodPolicy, ScheduledEscalation, TicketEvent } from '../tickets/ticket.model';
+import type {
+  Acting,
+  OpenTicket,
+  PeriodPolicy,
+  ScheduledEscalation,
+  TicketEvent,
+} from '../tickets/ticket.model';
 
-const plusMinutes = (iso: string, minutes: number): string => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
+const plusMinutes = (iso: string, minutes: number): string =>
+  new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 const reached = (dueAt: string, at: string): boolean => new Date(dueAt) <= new Date(at);
 
 export const priorityFor = (policy: PeriodPolicy, impact: Level, urgency: Level): Priority => {
   const cell = policy.priorityMatrix.find((rule) => rule.impact === impact && rule.urgency === urgency);
-  if (!cell) throw new Error(`the period's priority matrix has no cell for impact ${impact} x urgency ${urgency}`);
+  if (!cell)
+    throw new Error(`the period's priority matrix has no cell for impact ${impact} x urgency ${urgency}`);
   return cell.priority;
 };
 
@@ -35,7 +43,9 @@ const escalationKey = (escalation: ScheduledEscalation): string => `${escalation
 
 const pendingEscalations = (ticket: OpenTicket): ScheduledEscalation[] =>
   ticket.escalations.filter(
-    (escalation) => !ticket.escalated.includes(escalationKey(escalation)) && stillWaiting(ticket, escalation.when === 'unacknowledged' ? 'acknowledge' : 'resolve'),
+    (escalation) =>
+      !ticket.escalated.includes(escalationKey(escalation)) &&
+      stillWaiting(ticket, escalation.when === 'unacknowledged' ? 'acknowledge' : 'resolve'),
   );
 
 const pendingClocks = (ticket: OpenTicket): Array<{ clock: 'acknowledge' | 'resolve'; dueAt: string }> =>
@@ -44,15 +54,30 @@ const pendingClocks = (ticket: OpenTicket): Array<{ clock: 'acknowledge' | 'reso
       ['acknowledge', ticket.acknowledgeDueAt],
       ['resolve', ticket.resolveDueAt],
     ] as const
-  ).flatMap(([clock, dueAt]) => (dueAt && !ticket.breached.includes(clock) && stillWaiting(ticket, clock) ? [{ clock, dueAt }] : []));
+  ).flatMap(([clock, dueAt]) =>
+    dueAt && !ticket.breached.includes(clock) && stillWaiting(ticket, clock) ? [{ clock, dueAt }] : [],
+  );
 
 /** The SLA clocks (all, or only `clock`) whose deadline passed by `acting.at` without a recorded breach. */
-export const dueBreaches = (ticket: OpenTicket, acting: Acting, clock?: 'acknowledge' | 'resolve'): TicketEvent[] =>
+export const dueBreaches = (
+  ticket: OpenTicket,
+  acting: Acting,
+  clock?: 'acknowledge' | 'resolve',
+): TicketEvent[] =>
   pendingClocks(ticket)
-    .filter((pending) => (clock === undefined || pending.clock === clock) && reached(pending.dueAt, acting.at))
+    .filter(
+      (pending) => (clock === undefined || pending.clock === clock) && reached(pending.dueAt, acting.at),
+    )
     .map((pending) => ({
       type: 'hypercare.ticket.sla-breached.v1',
-      data: { ticketId: ticket.ticketId, periodId: ticket.periodId, at: acting.at, by: acting.by, ...pending, priority: ticket.priority as Priority },
+      data: {
+        ticketId: ticket.ticketId,
+        periodId: ticket.periodId,
+        at: acting.at,
+        by: acting.by,
+        ...pending,
+        priority: ticket.priority as Priority,
+      },
     }));
 
 /**
@@ -71,7 +96,9 @@ export const dueSlaEvents = (ticket: OpenTicket, policy: PeriodPolicy, acting: A
         level: escalation.level,
         when: escalation.when,
         notifyRole: escalation.notifyRole,
-        notified: policy.roster.filter((entry) => entry.role === escalation.notifyRole).map(({ name, email }) => ({ name, email })),
+        notified: policy.roster
+          .filter((entry) => entry.role === escalation.notifyRole)
+          .map(({ name, email }) => ({ name, email })),
         dueAt: escalation.dueAt,
       },
     }));
@@ -80,6 +107,9 @@ export const dueSlaEvents = (ticket: OpenTicket, policy: PeriodPolicy, acting: A
 
 /** When the next breach or escalation is due, if any is still pending: what the SLA timer waits for. */
 export const nextDueAt = (ticket: OpenTicket): string | undefined =>
-  [...pendingClocks(ticket).map(({ dueAt }) => dueAt), ...pendingEscalations(ticket).map(({ dueAt }) => dueAt)].sort()[0];
+  [
+    ...pendingClocks(ticket).map(({ dueAt }) => dueAt),
+    ...pendingEscalations(ticket).map(({ dueAt }) => dueAt),
+  ].sort()[0];
 
 export { escalationKey };

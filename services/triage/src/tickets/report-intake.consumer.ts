@@ -21,7 +21,11 @@ export class ReportIntakeConsumer implements OnModuleInit {
       groupId: 'triage.open-tickets',
       contracts: [reportSubmitted],
       handle: async ({ data: report, ...event }) => {
-        const opened = await this.tickets.open(report, event.id, { correlationId: event.correlationId, causationId: event.id, traceparent: event.traceparent });
+        const opened = await this.tickets.open(report, event.id, {
+          correlationId: event.correlationId,
+          causationId: event.id,
+          traceparent: event.traceparent,
+        });
         if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
       },
     });

@@ -16,28 +16,66 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
   switch (command.kind) {
     case 'triage': {
       const priority = priorityFor(command.policy, command.impact, command.urgency);
-      const previous = ticket.priority && ticket.priority !== priority ? { previousPriority: ticket.priority } : {};
-      const data = { ...base, category: command.category, impact: command.impact, urgency: command.urgency, priority, ...previous, ...scheduleFor(command.policy, priority, ticket.reportedAt) };
+      const previous =
+        ticket.priority && ticket.priority !== priority ? { previousPriority: ticket.priority } : {};
+      const data = {
+        ...base,
+        category: command.category,
+        impact: command.impact,
+        urgency: command.urgency,
+        priority,
+        ...previous,
+        ...scheduleFor(command.policy, priority, ticket.reportedAt),
+      };
       return [{ type: 'hypercare.ticket.triaged.v1', data }];
     }
     case 'assign': {
-      const person = command.policy.roster.find((entry) => entry.role === command.role && entry.email.toLowerCase() === command.email.toLowerCase());
-      if (!person) throw new InvalidCommand([{ field: 'email', message: `${command.email} is not on the period's roster as ${command.role}` }]);
-      return [{ type: 'hypercare.ticket.assigned.v1', data: { ...base, role: command.role, assignee: { name: person.name, email: person.email } } }];
+      const person = command.policy.roster.find(
+        (entry) => entry.role === command.role && entry.email.toLowerCase() === command.email.toLowerCase(),
+      );
+      if (!person)
+        throw new InvalidCommand([
+          { field: 'email', message: `${command.email} is not on the period's roster as ${command.role}` },
+        ]);
+      return [
+        {
+          type: 'hypercare.ticket.assigned.v1',
+          data: { ...base, role: command.role, assignee: { name: person.name, email: person.email } },
+        },
+      ];
     }
     case 'acknowledge':
-      return [...dueBreaches(ticket, command, 'acknowledge'), { type: 'hypercare.ticket.acknowledged.v1', data: base }];
+      return [
+        ...dueBreaches(ticket, command, 'acknowledge'),
+        { type: 'hypercare.ticket.acknowledged.v1', data: base },
+      ];
     case 'start':
       return [{ type: 'hypercare.ticket.started.v1', data: base }];
     case 'provide-workaround':
-      return [{ type: 'hypercare.ticket.workaround-provided.v1', data: { ...base, workaround: command.workaround } }];
+      return [
+        {
+          type: 'hypercare.ticket.workaround-provided.v1',
+          data: { ...base, workaround: command.workaround },
+        },
+      ];
     case 'decide':
-      return [{ type: 'hypercare.ticket.decided.v1', data: { ...base, decision: command.decision, rationale: command.rationale } }];
+      return [
+        {
+          type: 'hypercare.ticket.decided.v1',
+          data: { ...base, decision: command.decision, rationale: command.rationale },
+        },
+      ];
     case 'comment':
       return [{ type: 'hypercare.ticket.commented.v1', data: { ...base, text: command.text } }];
     case 'resolve': {
-      const resolution = { rootCause: command.rootCause, ...(command.fixReference ? { fixReference: command.fixReference } : {}) };
-      return [...dueBreaches(ticket, command, 'resolve'), { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } }];
+      const resolution = {
+        rootCause: command.rootCause,
+        ...(command.fixReference ? { fixReference: command.fixReference } : {}),
+      };
+      return [
+        ...dueBreaches(ticket, command, 'resolve'),
+        { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } },
+      ];
     }
     case 'close':
       return [{ type: 'hypercare.ticket.closed.v1', data: base }];

@@ -14,7 +14,10 @@ import type {
 import type { z } from 'zod';
 
 /** The parts of a period's definition a ticket decision needs. */
-export type PeriodPolicy = Pick<PeriodConfiguration, 'priorityMatrix' | 'slaPolicy' | 'escalationMatrix' | 'roster'>;
+export type PeriodPolicy = Pick<
+  PeriodConfiguration,
+  'priorityMatrix' | 'slaPolicy' | 'escalationMatrix' | 'roster'
+>;
 
 /** Who acts and when: every command carries it. */
 export interface Acting {
@@ -24,7 +27,16 @@ export interface Acting {
 
 export type TicketCommand = Acting &
   (
-    | { kind: 'open'; ticketId: string; periodId: string; reportId: string; title: string; reporter: Person; affectedUsers: number; reportedAt: string }
+    | {
+        kind: 'open';
+        ticketId: string;
+        periodId: string;
+        reportId: string;
+        title: string;
+        reporter: Person;
+        affectedUsers: number;
+        reportedAt: string;
+      }
     | { kind: 'triage'; category: Category; impact: Level; urgency: Level; policy: PeriodPolicy }
     | { kind: 'assign'; role: Role; email: string; policy: PeriodPolicy }
     | { kind: 'acknowledge' }

@@ -11,7 +11,10 @@ import type { OpenTicket, PeriodPolicy, TicketCommand } from './ticket.model';
 export const SLA_TIMER = 'sla-timer';
 
 /** A ticket command as the API takes it: time and the period's policy are added here. */
-export type TicketRequest = DistributiveOmit<Exclude<TicketCommand, { kind: 'open' }>, 'at' | 'by' | 'policy'>;
+export type TicketRequest = DistributiveOmit<
+  Exclude<TicketCommand, { kind: 'open' }>,
+  'at' | 'by' | 'policy'
+>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface TicketOutcome {
@@ -41,7 +44,11 @@ export class TicketService {
    * Opens the ticket of a submitted report, once: the report event's id is the command's
    * idempotency key, so a redelivery changes nothing. False when it was opened already.
    */
-  async open(report: EventData<typeof reportSubmitted>, reportEventId: string, metadata: EventMetadata): Promise<boolean> {
+  async open(
+    report: EventData<typeof reportSubmitted>,
+    reportEventId: string,
+    metadata: EventMetadata,
+  ): Promise<boolean> {
     const command: TicketCommand = {
       kind: 'open',
       ticketId: report.reportId,
@@ -62,14 +69,29 @@ export class TicketService {
     return !handled.replayed;
   }
 
-  async act(ticketId: string, request: TicketRequest, by: string, metadata: EventMetadata): Promise<TicketOutcome> {
+  async act(
+    ticketId: string,
+    request: TicketRequest,
+    by: string,
+    metadata: EventMetadata,
+  ): Promise<TicketOutcome> {
     // The opening event names the period, whose policy some commands need; the handler loads the rest.
-    const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], { maxCount: 1 });
+    const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
+      maxCount: 1,
+    });
     if (!opened) throw new NotFound('ticket', ticketId);
     const { periodId } = opened.data;
     const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(periodId) : undefined;
-    const command = { ...request, at: this.clock.now().toISOString(), by, ...(policy ? { policy } : {}) } as TicketCommand;
-    const result = await this.handle(ticketStream(ticketId), command, { expect: 'existing', metadata: { ...metadata, periodId } });
+    const command = {
+      ...request,
+      at: this.clock.now().toISOString(),
+      by,
+      ...(policy ? { policy } : {}),
+    } as TicketCommand;
+    const result = await this.handle(ticketStream(ticketId), command, {
+      expect: 'existing',
+      metadata: { ...metadata, periodId },
+    });
     const state = result.state as OpenTicket;
     return {
       ticketId,
