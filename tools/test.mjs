@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * The workspace's one test command: lint, typecheck, then every project's tests, then one
- * total line ("tests: N passed, N failed, N skipped"). Exits non-zero if any step failed.
+ * The workspace's one test command: lint, typecheck, every project's tests, the domain's
+ * mutation score (incremental: only what changed since the committed state is mutated again;
+ * under 90% fails), then one total line ("tests: N passed, N failed, N skipped"). Exits
+ * non-zero if any step failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ const nx = (...args) =>
 rmSync(results, { recursive: true, force: true });
 const checks = nx('-t', 'lint', 'typecheck');
 const tests = nx('-t', 'test', '--parallel=1', '--skip-nx-cache', '--output-style=static');
+const mutation = nx('-t', 'mutation', '--output-style=static');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const file of existsSync(results) ? readdirSync(results) : []) {
@@ -25,5 +28,6 @@ for (const file of existsSync(results) ? readdirSync(results) : []) {
   for (const key of Object.keys(totals)) totals[key] += counts[key];
 }
 if (checks !== 0) console.error('lint or typecheck failed');
+if (mutation !== 0) console.error('the mutation score of the domain is under 90% (see tmp/mutation/report.html)');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(checks !== 0 || tests !== 0 || totals.failed > 0 ? 1 : 0);
+process.exit(checks !== 0 || tests !== 0 || mutation !== 0 || totals.failed > 0 ? 1 : 0);
