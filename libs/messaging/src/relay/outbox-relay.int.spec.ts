@@ -55,6 +55,9 @@ const probeContracts = (topic: string) => {
   );
 };
 
+/** Appended last: once it is received, everything before it on its stream (one partition) has been. */
+const SENTINEL = 'sentinel';
+
 const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects }: { elects: boolean }) =>
   describe(`outbox relay on ${name}`, () => {
     let w: RelayWorld;
@@ -63,6 +66,10 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
     const received: IntegrationEvent[] = [];
     const relays: OutboxRelay[] = [];
     let consumer: RunningConsumer;
+    const sentinelOf = (subject: string) =>
+      received.find(
+        (event) => event.subject === subject && (event.data as { text: string }).text === SENTINEL,
+      );
     const start = (subscriptionId: string, election = w.election()): OutboxRelay => {
       const relay = OutboxRelay.start({
         store: new ContractedEventStore(w.store, contracts),
@@ -105,15 +112,12 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
         { type: 'hypercare.probe.internal.v1', data: { secret: true } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'no count' } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'last one here', words: 3 } },
+        { type: 'hypercare.probe.noted.v2', data: { text: SENTINEL, words: 1 } },
       ]);
       const relay = start('relay-a');
-      await eventually(
-        'two published events',
-        () => received.filter((event) => event.subject === id).length >= 2,
-      );
-      await sleep(300);
+      await eventually('the sentinel, published last', () => sentinelOf(id) !== undefined);
 
-      const mine = received.filter((event) => event.subject === id);
+      const mine = received.filter((event) => event.subject === id && event !== sentinelOf(id));
       expect(mine.map(({ type, data }) => ({ type, data }))).toEqual([
         { type: 'hypercare.probe.noted.v2', data: { text: 'two words', words: 2 } },
         { type: 'hypercare.probe.noted.v2', data: { text: 'last one here', words: 3 } },
@@ -127,7 +131,7 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
       });
       const [stored] = await w.store.readStream(`probe-${id}`);
       expect(mine[0]).toMatchObject({ id: stored?.id, time: stored?.recordedAt });
-      expect(relay.status()).toMatchObject({ published: 2 });
+      expect(relay.status()).toMatchObject({ published: 3 });
       await relay.stop();
       expect(await w.store.checkpoint('relay-a')).toBe(
         (await w.store.readStream(`probe-${id}`)).at(-1)?.position,
@@ -156,18 +160,15 @@ const describeRelay = (name: string, world: () => Promise<RelayWorld>, { elects 
       await first.stop();
       await w.store.append(stream, [
         { type: 'hypercare.probe.noted.v2', data: { text: 'second', words: 1 } },
+        { type: 'hypercare.probe.noted.v2', data: { text: SENTINEL, words: 1 } },
       ]);
       start('relay-b');
-      await eventually(
-        'the second event',
-        () => received.filter((event) => event.subject === id).length >= 2,
-      );
-      await sleep(300);
+      await eventually('the sentinel, published last', () => sentinelOf(id) !== undefined);
       expect(
         received
           .filter((event) => event.subject === id)
           .map((event) => (event.data as { text: string }).text),
-      ).toEqual(['first', 'second']);
+      ).toEqual(['first', 'second', SENTINEL]);
     });
 
     if (elects) {
