@@ -1,14 +1,24 @@
 /**
  * `npm run bench:event-store`: the PostgreSQL event store against the physical limit
  * (baseline A, bare INSERT) and Emmett's PostgreSQL store (baseline B), all measured in
- * this run on the PostgreSQL at DATABASE_URL. Prints tables; exits 1 if a target is missed.
+ * this run on the PostgreSQL at DATABASE_URL. Every target is a ratio to a baseline of the
+ * same run: absolute figures move with the machine's weather. Prints tables; exits 1 if a
+ * target is missed.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { openPostgresEventStore } from '../src';
 import { bareInsert, emmett, payload, type Appender } from './baselines';
-import { benchSetting, closedLoop, createDatabase, fmt, openLoop, printTable } from '@hypercare/testing';
+import {
+  benchSetting,
+  closedLoop,
+  concludeBench,
+  createDatabase,
+  fmt,
+  openLoop,
+  printTable,
+} from '@hypercare/testing';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = benchSetting('BENCH_SECONDS', 3);
@@ -77,6 +87,18 @@ const appendRows = async (): Promise<Section> => {
     }
   }
   const misses: string[] = [];
+  const measured = (batch: number, writers: number, key: 'ours' | 'a'): number | undefined => {
+    const value = results[`${batch}x${writers}`]?.[key];
+    return typeof value === 'number' ? value : undefined;
+  };
+  // Eight writers of single events against the group-commit limit: one bare writer inserting
+  // ten at a time (eight concurrent singles cannot beat one writer appending eight at once).
+  const singles = measured(1, 8, 'ours');
+  const bareTens = measured(10, 1, 'a');
+  if (singles && bareTens && singles / bareTens < 0.6)
+    misses.push(
+      `single events x 8 writers: ${fmt(singles / bareTens, 2)}x a bare writer inserting batches of 10 (target >= 0.6x)`,
+    );
   const rows = shapes.map(({ batch, writers }) => {
     const r = results[`${batch}x${writers}`] ?? {};
     const num = (v: number | string | undefined): number | undefined =>
@@ -86,10 +108,10 @@ const appendRows = async (): Promise<Section> => {
     const vsB = o && b ? o / b : undefined;
     if (vsB !== undefined && vsB < 1.5)
       misses.push(`batch ${batch} x ${writers}: ${fmt(vsB, 2)}x Emmett (target >= 1.5x)`);
-    if (batch === 100 && vsA !== undefined && vsA < 0.5)
-      misses.push(`batch 100 x ${writers}: ${fmt(vsA, 2)}x bare INSERT (target >= 0.5x)`);
-    if (batch === 1 && writers === 8 && (o ?? 0) < 10_000)
-      misses.push(`single events x 8 writers: ${fmt(o ?? 0)} events/s (target >= 10,000)`);
+    if (batch === 100 && vsA !== undefined && vsA < 0.8)
+      misses.push(`batch 100 x ${writers}: ${fmt(vsA, 2)}x bare INSERT (target >= 0.8x)`);
+    if (batch === 1 && writers === 8 && vsA !== undefined && vsA < 1.3)
+      misses.push(`single events x 8 writers: ${fmt(vsA, 2)}x bare INSERT (target >= 1.3x)`);
     return [
       String(batch),
       String(writers),
@@ -103,37 +125,53 @@ const appendRows = async (): Promise<Section> => {
   return { rows, misses };
 };
 
-/** Open-loop latency of single appends, ROUNDS runs on fresh databases: the median run (by p99) is reported. */
+type LatencyRun = Awaited<ReturnType<typeof openLoop>>;
+
+/**
+ * Open-loop latency of single appends at 5,000/s offered, ours and the bare INSERT's
+ * (baseline A) in alternating runs on fresh databases: each one's median run (by p99).
+ */
 const latencyRows = async (): Promise<Section> => {
-  const runs: Awaited<ReturnType<typeof openLoop>>[] = [];
+  const systems: Array<{ name: string; open: (url: string) => Promise<Appender>; runs: LatencyRun[] }> = [
+    { name: 'hypercare', open: ours, runs: [] },
+    { name: 'A: bare INSERT', open: (url) => bareInsert(url, 8), runs: [] },
+  ];
   for (let round = 1; round <= ROUNDS; round++) {
-    const database = await createDatabase(BASE_URL, 'bench_es_latency');
-    const { store, close } = await ours(database.url);
-    const run = await openLoop(5_000, SECONDS, (i) =>
-      store.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, [
-        { type: 'TicketReported', data: payload(i) },
-      ]),
-    );
-    await close();
-    await database.drop();
-    runs.push(run);
-    progress(`round ${round}/${ROUNDS}, latency at 5,000/s offered: p99 ${fmt(run.p99, 2)} ms`);
+    for (const system of systems) {
+      const database = await createDatabase(BASE_URL, 'bench_es_latency');
+      const appender = await system.open(database.url);
+      const run = await openLoop(5_000, SECONDS, (i) =>
+        appender.append(`ticket-${i % 8}-${i % STREAMS_PER_WRITER}`, 1),
+      );
+      await appender.close();
+      await database.drop();
+      system.runs.push(run);
+      progress(
+        `round ${round}/${ROUNDS}, ${system.name} latency at 5,000/s offered: p99 ${fmt(run.p99, 2)} ms`,
+      );
+    }
   }
-  const result = [...runs].sort((a, b) => a.p99 - b.p99)[
-    Math.floor(runs.length / 2)
-  ] as (typeof runs)[number];
+  const median = (runs: LatencyRun[]): LatencyRun =>
+    [...runs].sort((a, b) => a.p99 - b.p99)[Math.floor(runs.length / 2)] as LatencyRun;
+  const [hypercare, bare] = systems.map((system) => median(system.runs)) as [LatencyRun, LatencyRun];
+  const ratio = hypercare.p99 / bare.p99;
   return {
-    rows: [
-      [
+    rows: systems.map(({ name, runs }) => {
+      const result = median(runs);
+      return [
+        name,
         '5,000',
         fmt(result.achieved),
         fmt(result.p50, 2),
         fmt(result.p95, 2),
         fmt(result.p99, 2),
         runs.map((run) => fmt(run.p99, 2)).join(' / '),
-      ],
-    ],
-    misses: result.p99 < 5 ? [] : [`p99 ${fmt(result.p99, 2)} ms at 5,000/s offered (target < 5 ms)`],
+      ];
+    }),
+    misses:
+      ratio <= 2
+        ? []
+        : [`single-append p99 ${fmt(ratio, 2)}x the bare INSERT's at 5,000/s offered (target <= 2x)`],
   };
 };
 
@@ -196,10 +234,7 @@ const catchUpRows = async (): Promise<Section> => {
   await store.close();
   await database.drop();
   const ratio = storeRate / plainRate;
-  const misses = [
-    ...(storeRate >= 150_000 ? [] : [`catch-up ${fmt(storeRate)} events/s (target >= 150,000)`]),
-    ...(ratio >= 0.5 ? [] : [`catch-up ${fmt(ratio, 2)}x the plain scan (target >= 0.5x)`]),
-  ];
+  const misses = ratio >= 0.9 ? [] : [`catch-up ${fmt(ratio, 2)}x the plain scan (target >= 0.9x)`];
   return { rows: [[fmt(count), fmt(storeRate), fmt(plainRate), `${fmt(ratio, 2)}x`]], misses };
 };
 
@@ -272,13 +307,12 @@ const main = async (): Promise<void> => {
   );
   printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
   console.log(`\nSingle-event append latency, open loop (ms), median of ${ROUNDS} runs\n`);
-  printTable(['offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], latency.rows);
+  printTable(['system', 'offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], latency.rows);
   console.log('\nGlobal-log catch-up (events/s, JSON parsed, vacuumed log, best of 3 alternating passes)\n');
   printTable(['events', 'readAll', 'plain SELECT', 'ratio'], catchUp.rows);
 
   const misses = [...appends.misses, ...latency.misses, ...catchUp.misses];
-  console.log(misses.length ? `\nTargets missed:\n  - ${misses.join('\n  - ')}` : '\nAll targets met.');
-  process.exitCode = misses.length ? 1 : 0;
+  concludeBench(misses);
 };
 
 void main();

@@ -12,7 +12,14 @@ import {
   type PostgresEventStore,
   type RecordedEvent,
 } from '@hypercare/event-store';
-import { benchSetting, createDatabase, fmt, percentiles, printTable } from '@hypercare/testing';
+import {
+  benchSetting,
+  concludeBench,
+  createDatabase,
+  fmt,
+  percentiles,
+  printTable,
+} from '@hypercare/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { z } from 'zod';
 import {
@@ -224,12 +231,7 @@ const main = async (): Promise<void> => {
     await store.close();
     await database.drop();
   }
-  console.log(
-    misses.length
-      ? `\nMissed targets:\n${misses.map((miss) => `- ${miss}`).join('\n')}`
-      : '\nAll targets met.',
-  );
-  process.exitCode = misses.length ? 1 : 0;
+  concludeBench(misses);
 };
 
 void main();

@@ -42,6 +42,7 @@ export class Infrastructure {
   readonly pool: Pool;
   readonly clock: Clock;
   private busConnection?: Promise<MessageBus>;
+  private closed?: Promise<void>;
   /** The bus once it answered, for readiness probes that must not wait for it. */
   private connectedBus?: MessageBus;
   private workPool?: Pool;
@@ -119,7 +120,13 @@ export class Infrastructure {
     return this.settings.kafkaBrokers ? [postgres, kafka] : [postgres];
   }
 
-  async close(): Promise<void> {
+  /** Closes everything once; later calls wait for the same close. */
+  close(): Promise<void> {
+    this.closed ??= this.closeAll();
+    return this.closed;
+  }
+
+  private async closeAll(): Promise<void> {
     this.closing.abort();
     const bus = await this.busConnection?.catch(() => undefined);
     await bus?.close();

@@ -23,7 +23,44 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     database = await createTestDatabase('runtime');
   });
 
-  afterEach(() => database.drop());
+  afterEach(async () => {
+    await Promise.all(
+      opened
+        .splice(0)
+        .map(
+          async ({ runtime, infrastructure }) => (
+            await runtime.stop(),
+            await runtime.store.close(),
+            await infrastructure.close()
+          ),
+        ),
+    );
+    await database.drop();
+  });
+
+  const opened: Array<{ runtime: ServiceRuntime; infrastructure: Infrastructure }> = [];
+  /** A runtime of a probe service that publishes period events, closed after the test. */
+  const open = async ({
+    kafka,
+    log = quiet,
+    eventStoreUrl,
+  }: { kafka?: string[]; log?: MessagingLog; eventStoreUrl?: string } = {}) => {
+    const infrastructure = new Infrastructure({
+      databaseUrl: database.url,
+      kafkaBrokers: kafka,
+      election: 'sole',
+      clientId: 'runtime-test',
+    });
+    const runtime = await ServiceRuntime.open(infrastructure, {
+      service: 'probe',
+      contracts: hypercareContracts(),
+      publishes: periodContracts,
+      eventStoreUrl,
+      log,
+    });
+    opened.push({ runtime, infrastructure });
+    return { infrastructure, runtime };
+  };
 
   it.each([
     ['the in-process bus', () => undefined],
@@ -31,18 +68,7 @@ describeWith('postgres', 'kafka')('service runtime', () => {
   ])(
     'publishes what the service stores and hands it to its own consumers, over %s',
     async (_, brokers) => {
-      const infrastructure = new Infrastructure({
-        databaseUrl: database.url,
-        kafkaBrokers: brokers(),
-        election: 'sole',
-        clientId: 'runtime-test',
-      });
-      const runtime = await ServiceRuntime.open(infrastructure, {
-        service: 'probe',
-        contracts: hypercareContracts(),
-        publishes: periodContracts,
-        log: quiet,
-      });
+      const { runtime } = await open({ kafka: brokers() });
       const periodId = randomUUID();
       const seen: string[] = [];
       runtime.consume({
@@ -61,25 +87,12 @@ describeWith('postgres', 'kafka')('service runtime', () => {
       const [stored] = await runtime.store.readStream(`period-${periodId}`);
       expect(seen).toEqual([stored?.id]);
       expect(runtime.relayStatus()).toMatchObject({ leader: true, published: 1 });
-      await runtime.stop();
-      await runtime.store.close();
-      await infrastructure.close();
     },
     60_000,
   );
 
   it('hands consumers the events of their contracts only, and skips types it has no contract for', async () => {
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      election: 'sole',
-      clientId: 'runtime-test',
-    });
-    const runtime = await ServiceRuntime.open(infrastructure, {
-      service: 'probe',
-      contracts: hypercareContracts(),
-      publishes: periodContracts,
-      log: quiet,
-    });
+    const { infrastructure, runtime } = await open();
     const seen: string[] = [];
     runtime.consume({
       groupId: 'probe',
@@ -109,64 +122,25 @@ describeWith('postgres', 'kafka')('service runtime', () => {
     await eventually('the contracted event arrived', async () => seen.length > 0);
     expect(seen).toEqual([periodActivated.type]);
     expect(await bus.replayDeadLetters(periodActivated.topic)).toBe(0);
-    await runtime.stop();
-    await runtime.store.close();
-    await infrastructure.close();
   });
 
   it("keeps the service's events in EventStoreDB when given its connection string, with that adapter's capabilities", async () => {
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      election: 'sole',
-      clientId: 'runtime-test',
-    });
-    const runtime = await ServiceRuntime.open(infrastructure, {
-      service: 'probe',
-      contracts: hypercareContracts(),
-      publishes: periodContracts,
-      eventStoreUrl: 'esdb://127.0.0.1:1?tls=false',
-      log: quiet,
-    });
+    const { runtime } = await open({ eventStoreUrl: 'esdb://127.0.0.1:1?tls=false' });
     expect(runtime.store.capabilities).toEqual({ transactionalCheckpoints: false, eventIdConflicts: false });
     expect(runtime.store.transactional).toBeUndefined();
-    await runtime.store.close();
-    await infrastructure.close();
   });
 
   it('refuses to store an event that breaks its contract, naming the field', async () => {
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      election: 'sole',
-      clientId: 'runtime-test',
-    });
-    const runtime = await ServiceRuntime.open(infrastructure, {
-      service: 'probe',
-      contracts: hypercareContracts(),
-      publishes: periodContracts,
-      log: quiet,
-    });
+    const { runtime } = await open();
     await expect(
       runtime.store.append('period-x', [{ type: periodActivated.type, data: { periodId: 'not-a-uuid' } }]),
     ).rejects.toThrow(/periodId/);
     expect(await runtime.store.readStream('period-x')).toEqual([]);
-    await runtime.store.close();
-    await infrastructure.close();
   });
 
   it('starts while Kafka is away, reports it not ready, keeps retrying, and stops retrying on close', async () => {
     const closed = await freePort();
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      kafkaBrokers: [`127.0.0.1:${closed}`],
-      election: 'sole',
-      clientId: 'runtime-test',
-    });
-    const runtime = await ServiceRuntime.open(infrastructure, {
-      service: 'probe',
-      contracts: hypercareContracts(),
-      publishes: periodContracts,
-      log: recording,
-    });
+    const { infrastructure, runtime } = await open({ kafka: [`127.0.0.1:${closed}`], log: recording });
     runtime.start();
     const checks = infrastructure.readinessChecks();
     expect(checks.map((check) => check.name)).toEqual(['postgres', 'kafka']);
@@ -178,8 +152,6 @@ describeWith('postgres', 'kafka')('service runtime', () => {
       20_000,
     );
     const bus = infrastructure.bus(recording);
-    await runtime.stop();
-    await runtime.store.close();
     await infrastructure.close();
     await expect(bus).rejects.toThrow('infrastructure closed before Kafka answered');
   }, 60_000);

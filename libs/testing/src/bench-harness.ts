@@ -102,3 +102,13 @@ export const benchSetting = (name: string, fallback: number): number => {
     throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 };
+
+/** Ends a bench: says which targets were missed (or that all were met) and exits non-zero on a miss. */
+export const concludeBench = (misses: readonly string[]): void => {
+  process.stdout.write(
+    misses.length
+      ? `\nMissed targets:\n${misses.map((miss) => `- ${miss}`).join('\n')}\n`
+      : '\nAll targets met.\n',
+  );
+  process.exitCode = misses.length ? 1 : 0;
+};

@@ -4,5 +4,13 @@ export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
 export { spawnService, waitForOk, type ServiceProcess } from './service-process';
 export { createDatabase, createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
 export { describeWithJava, privateKafka, type PrivateKafka } from './private-kafka';
-export { benchSetting, closedLoop, fmt, openLoop, percentiles, printTable } from './bench-harness';
+export {
+  benchSetting,
+  closedLoop,
+  concludeBench,
+  fmt,
+  openLoop,
+  percentiles,
+  printTable,
+} from './bench-harness';
 export { eventually, sleep } from './eventually';

@@ -16,7 +16,7 @@ import {
   type SqlExecutor,
 } from '@hypercare/event-store';
 import { eventsFor, openReadDatabase, ProjectionRunner } from '@hypercare/projections';
-import { benchSetting, createDatabase, fmt, printTable } from '@hypercare/testing';
+import { benchSetting, concludeBench, createDatabase, fmt, printTable } from '@hypercare/testing';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ReportingReceived1764400002000 } from '../src/database/reporting-received.migration';
@@ -310,12 +310,7 @@ const main = async (): Promise<void> => {
   } finally {
     await template.drop();
   }
-  console.log(
-    misses.length
-      ? `\nMissed targets:\n${misses.map((miss) => `- ${miss}`).join('\n')}`
-      : '\nAll targets met.',
-  );
-  process.exitCode = misses.length ? 1 : 0;
+  concludeBench(misses);
 };
 
 void main();

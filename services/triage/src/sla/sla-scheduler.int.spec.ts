@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { REPORTS_TOPIC } from '@hypercare/contracts';
-import { reportSubmittedEvent } from '@hypercare/contracts/testing';
+import { periodDefinition, reportSubmittedEvent } from '@hypercare/contracts/testing';
 import { HypercareClient } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
@@ -79,23 +79,19 @@ describeWith('postgres')('the SLA timer', () => {
   it('records each breach and escalation once when its time comes, and nothing more', async () => {
     const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
       by: 'lead@example.com',
-      programme: 'Timers',
-      systemName: 'Ledger',
-      goLiveAt: minutes(-30).toISOString(),
-      roster: [
-        { role: 'technical-lead', name: 'Tomás Lead', email: 'tomas@example.com' },
-        { role: 'support-agent', name: 'Sam Agent', email: 'sam@example.com' },
-        { role: 'project-manager', name: 'Priya PM', email: 'priya@example.com' },
-      ],
-      escalationMatrix: [
-        {
-          priority: 'P1',
-          levels: [
-            { afterMinutes: 10, when: 'unacknowledged', notifyRole: 'technical-lead' },
-            { afterMinutes: 30, when: 'unacknowledged', notifyRole: 'project-manager' },
-          ],
-        },
-      ],
+      ...periodDefinition({
+        goLiveAt: minutes(-30).toISOString(),
+        plannedEndAt: minutes(3 * 24 * 60).toISOString(),
+        escalationMatrix: [
+          {
+            priority: 'P1',
+            levels: [
+              { afterMinutes: 10, when: 'unacknowledged', notifyRole: 'technical-lead' },
+              { afterMinutes: 30, when: 'unacknowledged', notifyRole: 'project-manager' },
+            ],
+          },
+        ],
+      }),
     });
     await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
     const ticketId = await p1Ticket(periodId, 0);
