@@ -104,6 +104,33 @@ export const ticketStatusAfter = (type: string, current: TicketStatus): TicketSt
       : current
     : (TICKET_STATUS_AFTER[type] ?? current);
 
+/** Where one SLA clock of a ticket stands: running, stopped in time, or breached. */
+export type SlaOutcome = 'pending' | 'met' | 'breached';
+
+/** A ticket's two SLA clocks. */
+export interface SlaOutcomes {
+  acknowledge: SlaOutcome;
+  resolve: SlaOutcome;
+}
+
+/**
+ * The SLA clocks after an event of `type` (`clock` for a breach), for every reader of ticket
+ * events: a breach marks its clock breached; acknowledging or resolving stops a running
+ * clock in time (triage records a late stop's breach first, so a clock stopped late is
+ * already breached); a reopen leaves both as they were.
+ */
+export const slaOutcomesAfter = (
+  type: string,
+  current: SlaOutcomes,
+  clock?: 'acknowledge' | 'resolve',
+): SlaOutcomes => {
+  const stop = (outcome: SlaOutcome): SlaOutcome => (outcome === 'pending' ? 'met' : outcome);
+  if (type === 'hypercare.ticket.sla-breached.v1' && clock) return { ...current, [clock]: 'breached' };
+  if (type === ticketAcknowledged.type) return { ...current, acknowledge: stop(current.acknowledge) };
+  if (type === ticketResolved.type) return { ...current, resolve: stop(current.resolve) };
+  return current;
+};
+
 /** The status a period is in after an event of `type`; reconfiguring or extending leaves it. */
 export const periodStatusAfter = <Current extends PeriodStatus | undefined>(
   type: string,

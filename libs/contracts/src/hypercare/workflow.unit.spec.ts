@@ -1,4 +1,4 @@
-import { periodStatusAfter, ticketStatusAfter } from './workflow';
+import { periodStatusAfter, slaOutcomesAfter, type SlaOutcomes, ticketStatusAfter } from './workflow';
 
 describe('ticket workflow', () => {
   it.each([
@@ -28,5 +28,40 @@ describe('period lifecycle', () => {
     ['hypercare.period.closed.v1', 'exit-review', 'closed'],
   ] as const)('after %s a %s period is %s', (type, current, next) => {
     expect(periodStatusAfter(type, current)).toBe(next);
+  });
+});
+
+describe('the SLA clocks of a ticket', () => {
+  const running: SlaOutcomes = { acknowledge: 'pending', resolve: 'pending' };
+
+  it('stop in time when acknowledged or resolved while running', () => {
+    expect(slaOutcomesAfter('hypercare.ticket.acknowledged.v1', running)).toEqual({
+      acknowledge: 'met',
+      resolve: 'pending',
+    });
+    expect(slaOutcomesAfter('hypercare.ticket.resolved.v1', running)).toEqual({
+      acknowledge: 'pending',
+      resolve: 'met',
+    });
+  });
+
+  it('stay breached once breached, whatever stops them later', () => {
+    const breached = slaOutcomesAfter('hypercare.ticket.sla-breached.v1', running, 'acknowledge');
+    expect(breached).toEqual({ acknowledge: 'breached', resolve: 'pending' });
+    expect(slaOutcomesAfter('hypercare.ticket.acknowledged.v1', breached)).toEqual(breached);
+    expect(slaOutcomesAfter('hypercare.ticket.sla-breached.v1', running, 'resolve')).toEqual({
+      acknowledge: 'pending',
+      resolve: 'breached',
+    });
+  });
+
+  it('are left as they are by a reopen and by every other event', () => {
+    const met: SlaOutcomes = { acknowledge: 'met', resolve: 'met' };
+    for (const type of [
+      'hypercare.ticket.reopened.v1',
+      'hypercare.ticket.commented.v1',
+      'hypercare.ticket.sla-breached.v1',
+    ])
+      expect(slaOutcomesAfter(type, met)).toBe(met);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type EventOf,
+  slaOutcomesAfter,
   type ticketContracts,
   type ticketOpened,
   ticketStatusAfter,
@@ -13,7 +14,7 @@ type Fields = Partial<Omit<TicketView, 'ticketId' | 'periodId' | 'version' | 'up
 type Change = { fields: Fields; summary: string };
 type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
-/** The fields an event sets besides the status (the published workflow decides that), and how the timeline says it. */
+/** The fields an event sets besides the status and the SLA clocks (the published workflow decides those), and how the timeline says it. */
 const describe = (
   event: Exclude<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>,
   view: TicketView,
@@ -43,10 +44,7 @@ const describe = (
     }
     case 'hypercare.ticket.acknowledged.v1':
       return {
-        fields: {
-          firstAcknowledgedAt: view.firstAcknowledgedAt ?? new Date(event.data.at),
-          acknowledgeSla: view.acknowledgeSla === 'pending' ? 'met' : view.acknowledgeSla,
-        },
+        fields: { firstAcknowledgedAt: view.firstAcknowledgedAt ?? new Date(event.data.at) },
         summary: 'Acknowledged',
       };
     case 'hypercare.ticket.started.v1':
@@ -63,10 +61,7 @@ const describe = (
     case 'hypercare.ticket.resolved.v1': {
       const { at, rootCause, fixReference } = event.data;
       return {
-        fields: {
-          resolvedAt: new Date(at),
-          resolveSla: view.resolveSla === 'pending' ? 'met' : view.resolveSla,
-        },
+        fields: { resolvedAt: new Date(at) },
         summary: `Resolved: ${rootCause}${fixReference ? ` (fix ${fixReference})` : ''}`,
       };
     }
@@ -80,7 +75,7 @@ const describe = (
     case 'hypercare.ticket.sla-breached.v1': {
       const { clock, priority, dueAt } = event.data;
       return {
-        fields: clock === 'acknowledge' ? { acknowledgeSla: 'breached' } : { resolveSla: 'breached' },
+        fields: {},
         summary: `${clock === 'acknowledge' ? 'Acknowledge' : 'Resolve'} SLA breached (${priority}, due ${dueAt})`,
       };
     }
@@ -135,7 +130,18 @@ export const evolveView = (
   version: number,
 ): { next: TicketView; summary: string; changes: FieldChanges } => {
   const described = describe(event, view);
-  const fields: Fields = { ...described.fields, status: ticketStatusAfter(event.type, view.status) };
+  const breached = event.type === 'hypercare.ticket.sla-breached.v1' ? event.data.clock : undefined;
+  const sla = slaOutcomesAfter(
+    event.type,
+    { acknowledge: view.acknowledgeSla, resolve: view.resolveSla },
+    breached,
+  );
+  const fields: Fields = {
+    ...described.fields,
+    status: ticketStatusAfter(event.type, view.status),
+    acknowledgeSla: sla.acknowledge,
+    resolveSla: sla.resolve,
+  };
   const changes: FieldChanges = {};
   for (const [field, to] of Object.entries(fields)) {
     const from: unknown = view[field as keyof Fields];

@@ -1,7 +1,5 @@
-import type { TicketStatus } from '@hypercare/contracts';
+import type { SlaOutcome, TicketStatus } from '@hypercare/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export type SlaOutcome = 'pending' | 'met' | 'breached';
 
 /** One row per ticket: what the board, the filters and the dashboard read. */
 @Entity({ schema: 'reporting', name: 'tickets' })
