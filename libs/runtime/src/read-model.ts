@@ -89,6 +89,7 @@ export class ReadModel {
 
   async stop(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.received?.close();
     await this.dataSource.destroy();
   }
 

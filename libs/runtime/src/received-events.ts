@@ -93,6 +93,10 @@ export class ReceivedEvents {
     );
   }
 
+  close(): Promise<void> {
+    return this.log.close();
+  }
+
   /** Where the publisher's event at `logPosition` stands in this log; undefined until it arrived. */
   async positionOf(source: string, logPosition: number): Promise<number | undefined> {
     const [row] = await this.sql.query<{ position: string }>(
