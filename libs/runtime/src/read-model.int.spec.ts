@@ -90,14 +90,17 @@ describeWith('postgres')('read model', () => {
       ])
     )[0]?.times;
 
-  it("projects another service's events as they arrive, and says when a write of the publisher is reflected", async () => {
-    const periodId = randomUUID();
-    const { position } = await activate(periodId);
-    await eventually(
+  const reflected = (position: number) =>
+    eventually(
       'the activation is reflected',
       () => readModel.reflects('activations', '/hypercare/publisher', position),
       20_000,
     );
+
+  it("projects another service's events as they arrive, and says when a write of the publisher is reflected", async () => {
+    const periodId = randomUUID();
+    const { position } = await activate(periodId);
+    await reflected(position);
     expect(await times(periodId)).toBe(1);
     expect(await readModel.reflects('activations', '/hypercare/publisher', position + 1_000)).toBe(false);
     await expect(readModel.reflects('nothing', '/hypercare/publisher', position)).rejects.toThrow(
@@ -108,11 +111,7 @@ describeWith('postgres')('read model', () => {
   it('keeps a redelivered event once, so the projection applies it once', async () => {
     const periodId = randomUUID();
     const { position } = await activate(periodId);
-    await eventually(
-      'the activation is reflected',
-      () => readModel.reflects('activations', '/hypercare/publisher', position),
-      20_000,
-    );
+    await reflected(position);
     const [stored] = await publisher.store.readStream(`period-${periodId}`);
     const bus = await infrastructure.bus(quiet);
     const again = {
@@ -127,11 +126,7 @@ describeWith('postgres')('read model', () => {
     await bus.publish(periodActivated.topic, [again, again]);
     const marker = randomUUID();
     const { position: after } = await activate(marker);
-    await eventually(
-      'a later activation is reflected',
-      () => readModel.reflects('activations', '/hypercare/publisher', after),
-      20_000,
-    );
+    await reflected(after);
     expect(await times(periodId)).toBe(1);
   });
 
