@@ -1,6 +1,7 @@
 import { fieldPath } from '@hypercare/domain-kit';
 import type { z } from 'zod';
 import { ContractViolation, UnknownEventType } from './errors';
+import { unstorableStrings } from './storable-strings';
 import { type EventContract, unversioned } from './event-contract';
 
 /** Turns data of one stored version into the next version's shape. */
@@ -56,14 +57,17 @@ export class ContractRegistry {
     return [...this.contracts.values()];
   }
 
-  /** The data, parsed by its contract; throws ContractViolation naming every bad field. */
+  /**
+   * The data, parsed by its contract; throws ContractViolation naming every bad field, and
+   * every string PostgreSQL could not store (a NUL, a lone surrogate).
+   */
   validate<C extends EventContract>(type: C['type'], data: unknown): z.infer<C['schema']> {
     const result = this.contractOf(type).schema.safeParse(data);
-    if (result.success) return result.data;
-    throw new ContractViolation(
-      type,
-      result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
-    );
+    const issues = result.success
+      ? unstorableStrings(result.data)
+      : result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message }));
+    if (result.success && issues.length === 0) return result.data;
+    throw new ContractViolation(type, issues);
   }
 
   /**

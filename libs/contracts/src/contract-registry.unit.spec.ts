@@ -122,4 +122,26 @@ describe('event contracts', () => {
       exampleReportedV2.type,
     );
   });
+
+  it('refuse strings that cannot be stored, a NUL or a lone surrogate, naming where they are, and keep whole characters', () => {
+    const bad = {
+      title: 'abc\u0000def',
+      reporter: { email: 'a@b.co', name: 'ab\ud800cd' },
+      affectedUsers: 1,
+      steps: ['fine', 'x\udc00'],
+    };
+    expect(violationOf(() => registry().validate(exampleReportedV2.type, bad)).issues).toEqual([
+      { path: 'title', message: 'contains a NUL character, which cannot be stored' },
+      {
+        path: 'reporter.name',
+        message: 'contains half of a surrogate pair (not a whole character), which cannot be stored',
+      },
+      {
+        path: 'steps[1]',
+        message: 'contains half of a surrogate pair (not a whole character), which cannot be stored',
+      },
+    ]);
+    const emoji = { title: 'Export 📄 fails', reporter: { email: 'a@b.co' }, affectedUsers: 1 };
+    expect(registry().validate(exampleReportedV2.type, emoji)).toMatchObject({ title: 'Export 📄 fails' });
+  });
 });

@@ -126,6 +126,23 @@ describeWith('postgres')('submitting reports', () => {
     expect(await reportsIn()).toBe(before);
   });
 
+  it.each([
+    ['a NUL character', 'Invoices \u0000 stuck', 'contains a NUL character, which cannot be stored'],
+    [
+      'half of a surrogate pair',
+      'Invoices \ud800 stuck',
+      'contains half of a surrogate pair (not a whole character), which cannot be stored',
+    ],
+  ])('refuses a title holding %s with 400 naming the field, writing nothing', async (_, title, message) => {
+    const periodId = await period('active');
+    const before = await reportsIn();
+    const refused = await submit(periodId, report(title));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ errors: [{ field: 'title', message }] });
+    expect(await reportsIn()).toBe(before);
+  });
+
   it('answers 404 for a period it does not know', async () => {
     expect((await submit(randomUUID(), report())).status).toBe(404);
   });
