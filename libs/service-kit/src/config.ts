@@ -35,6 +35,22 @@ export const eventStoreUrlVariable = z.string().refine((value) => /^esdb(\+disco
   message: 'must be an EventStoreDB connection string, e.g. esdb://127.0.0.1:2113?tls=false',
 });
 
+/** Which URL schemes a report's attachments may use: `https` (default), or `https,http` where plain links are allowed. */
+export const attachmentSchemesVariable = z
+  .string()
+  .default('https')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((scheme) => scheme.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.enum(['https', 'http'], { message: 'must list https and/or http, comma-separated' }))
+      .min(1, 'must list https and/or http'),
+  );
+
 /** A TCP port; 0 asks the operating system for a free one. */
 export const portVariable = z.coerce
   .number({ invalid_type_error: 'must be a port number' })

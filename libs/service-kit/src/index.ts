@@ -1,5 +1,6 @@
 export { bootstrapService, createServiceApp, type ServiceDefinition } from './bootstrap';
 export {
+  attachmentSchemesVariable,
   ConfigError,
   databaseUrlVariable,
   kafkaBrokersVariable,

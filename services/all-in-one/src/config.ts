@@ -1,4 +1,10 @@
-import { databaseUrlVariable, kafkaBrokersVariable, loadConfig, portVariable } from '@hypercare/service-kit';
+import {
+  attachmentSchemesVariable,
+  databaseUrlVariable,
+  kafkaBrokersVariable,
+  loadConfig,
+  portVariable,
+} from '@hypercare/service-kit';
 import { z } from 'zod';
 
 const allInOneEnvironment = z.object({
@@ -12,6 +18,7 @@ const allInOneEnvironment = z.object({
   /** Set, Kafka replaces the in-process bus. */
   KAFKA_BROKERS: kafkaBrokersVariable.optional(),
   HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),
+  ATTACHMENT_SCHEMES: attachmentSchemesVariable,
   SLA_CHECK_INTERVAL_MS: z.coerce
     .number({ invalid_type_error: 'must be a number of milliseconds' })
     .int()

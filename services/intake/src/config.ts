@@ -1,7 +1,15 @@
-import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import {
+  attachmentSchemesVariable,
+  loadConfig,
+  portVariable,
+  serviceEnvironment,
+} from '@hypercare/service-kit';
 import type { z } from 'zod';
 
-const intakeEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3001) });
+const intakeEnvironment = serviceEnvironment.extend({
+  PORT: portVariable.default(3001),
+  ATTACHMENT_SCHEMES: attachmentSchemesVariable,
+});
 
 export type IntakeConfig = z.infer<typeof intakeEnvironment>;
 

@@ -143,6 +143,28 @@ describeWith('postgres')('submitting reports', () => {
     expect(await reportsIn()).toBe(before);
   });
 
+  it.each([
+    ['a script', 'javascript:alert(1)', /must be an https link/],
+    ['a local file', 'file:///etc/passwd', /must be an https link/],
+    [
+      'a plain http link, which is off by default',
+      'http://files.example.com/shot.png',
+      /must be an https link/,
+    ],
+  ])('refuses an attachment that is %s, naming it, writing nothing', async (_, url, message) => {
+    const periodId = await period('active');
+    const before = await reportsIn();
+    const refused = await submit(periodId, {
+      ...report(),
+      attachments: ['https://files.example.com/ok.png', url],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errors: [{ field: 'attachments[1]', message: expect.stringMatching(message) }],
+    });
+    expect(await reportsIn()).toBe(before);
+  });
+
   it('answers 404 for a period it does not know', async () => {
     expect((await submit(randomUUID(), report())).status).toBe(404);
   });

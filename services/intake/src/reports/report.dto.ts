@@ -1,4 +1,17 @@
 import { channel, reportContent } from '@hypercare/contracts';
+import { z } from 'zod';
+
+/** A link a reporter can attach: a web address, never `javascript:`, `file:` or the like. */
+const attachment = z
+  .string()
+  .url()
+  .refine(
+    (url) => /^https?:\/\//i.test(url),
+    'must be an https link (http only where ATTACHMENT_SCHEMES allows it)',
+  );
 
 /** A report as submitted over HTTP: the content every channel shares, and the channel (default `api`). */
-export const submitReportBody = reportContent.extend({ channel: channel.default('api') });
+export const submitReportBody = reportContent.extend({
+  channel: channel.default('api'),
+  attachments: z.array(attachment).max(20).default([]),
+});

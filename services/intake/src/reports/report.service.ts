@@ -4,7 +4,9 @@ import { type EventData, reportSubmitted } from '@hypercare/contracts';
 import { type Clock, Conflict, InvalidCommand, NotFound } from '@hypercare/domain-kit';
 import type { ContractedTransactionalStore, EventMetadata, SqlExecutor } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { z } from 'zod';
+import type { IntakeConfig } from '../config';
 import { PeriodDirectory } from '../periods/period-directory';
 import type { submitReportBody } from './report.dto';
 import { reportDecider, reportStream } from './report.decider';
@@ -32,13 +34,17 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @Injectable()
 export class ReportService {
   private readonly store: ContractedTransactionalStore;
+  /** The URL schemes attachments may use (ATTACHMENT_SCHEMES). */
+  private readonly schemes: readonly string[];
 
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly periods: PeriodDirectory,
     private readonly statuses: ReportStatusView,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) { ATTACHMENT_SCHEMES }: IntakeConfig,
   ) {
+    this.schemes = ATTACHMENT_SCHEMES;
     if (!runtime.store.transactional)
       throw new Error(
         "intake needs an event store with transactions: a report's idempotency key commits with its event",
@@ -56,6 +62,17 @@ export class ReportService {
       throw new InvalidCommand([
         { field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' },
       ]);
+    }
+    const plain = content.attachments.flatMap((url, i) =>
+      this.schemes.includes(new URL(url).protocol.slice(0, -1)) ? [] : [i],
+    );
+    if (plain.length) {
+      throw new InvalidCommand(
+        plain.map((i) => ({
+          field: `attachments[${i}]`,
+          message: `must be an ${this.schemes.join(' or ')} link`,
+        })),
+      );
     }
     const period = await this.periods.find(periodId);
     const reportId = randomUUID();
