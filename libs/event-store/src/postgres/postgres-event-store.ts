@@ -299,7 +299,14 @@ export class PostgresEventStore implements TransactionalEventStore {
   private subscriptionSource(): SubscriptionSource {
     return {
       readPage: (from, maxCount, filter) => this.readPage(from, maxCount, filter),
-      headPosition: () => this.headPosition(),
+      // What caughtUp waits for: every event committed, even one that an older transaction still
+      // open elsewhere keeps out of the readable log for now (the subscription reads it once that ends).
+      headPosition: async () => {
+        const [row] = await this.client.query<{ head: string | null }>(
+          `select max(position) as head from ${this.s}.events`,
+        );
+        return Number(row?.head ?? 0);
+      },
       loadCheckpoint: (id) => this.checkpoint(id),
       commit: async (id, events, handle, { externalEffects }) => {
         const position = (events[events.length - 1] as RecordedEvent).position;
