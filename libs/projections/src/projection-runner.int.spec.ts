@@ -61,6 +61,7 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((running) => running.stop()));
+    await world.log.close();
     await world.dataSource.destroy();
     await world.database.dispose();
   });

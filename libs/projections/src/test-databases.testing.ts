@@ -11,6 +11,8 @@ export interface ReadTestDatabase {
 export const onServer = async (): Promise<ReadTestDatabase> => {
   const database = await createTestDatabase('projection');
   const pool = new Pool({ connectionString: database.url, max: 4 });
+  // The database is dropped with force after the suite: a connection it ends then is expected.
+  pool.on('error', () => undefined);
   return { pool, dispose: async () => (await pool.end(), await database.drop()) };
 };
 
