@@ -7,6 +7,17 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
+/** One request and its answer, as a listener of the client sees it. */
+export interface Exchange {
+  service: ServiceName;
+  method: string;
+  /** The path as called, query string included. */
+  path: string;
+  status: number;
+  contentType: string | null;
+  body: unknown;
+}
+
 /** A non-2xx answer: carries the RFC 9457 problem document the service sent. */
 export class ApiError extends Error {
   constructor(
@@ -24,7 +35,15 @@ export class ApiError extends Error {
  * services (one base URL each) and the all-in-one process (one base URL, a path per service).
  */
 export class HypercareClient {
+  private readonly listeners = new Set<(exchange: Exchange) => void>();
+
   private constructor(private readonly baseUrlOf: (service: ServiceName) => string) {}
+
+  /** Calls `listener` with every exchange from now on (e.g. to check answers against the API document); returns how to stop. */
+  observe(listener: (exchange: Exchange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Each service at its own URL. */
   static distributed(urls: Partial<Record<ServiceName, string>>): HypercareClient {
@@ -58,11 +77,11 @@ export class HypercareClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
+    const parsed = (text ? JSON.parse(text) : undefined) as T;
+    const contentType = response.headers.get('content-type');
+    for (const listener of this.listeners)
+      listener({ service, method, path, status: response.status, contentType, body: parsed });
+    return { status: response.status, body: parsed, headers: response.headers };
   }
 
   /** Sends a request and returns the body, throwing ApiError on anything but 2xx. */

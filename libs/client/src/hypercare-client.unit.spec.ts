@@ -39,6 +39,25 @@ describe('HypercareClient', () => {
     expect(answer).toMatchObject({ url: '/intake/reports', method: 'POST', body: '{"title":"x"}' });
   });
 
+  it('tells each observer every exchange, error answers included, until it stops observing', async () => {
+    const client = HypercareClient.allInOne(base);
+    const seen: unknown[] = [];
+    const stop = client.observe((exchange) => seen.push(exchange));
+    await client.send('triage', 'GET', '/tickets/missing');
+    stop();
+    await client.send('triage', 'GET', '/tickets/other');
+    expect(seen).toEqual([
+      {
+        service: 'triage',
+        method: 'GET',
+        path: '/tickets/missing',
+        status: 404,
+        contentType: 'application/problem+json',
+        body: { type: 'https://hypercare.dev/problems/not-found', status: 404 },
+      },
+    ]);
+  });
+
   it('reaches each service at its own URL in the distributed mode, and names a service it has no URL for', async () => {
     const client = HypercareClient.distributed({ reporting: `${base}/r` });
     expect(await client.call('reporting', 'GET', '/periods')).toMatchObject({ url: '/r/periods' });

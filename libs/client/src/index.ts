@@ -1,1 +1,7 @@
-export { ApiError, HypercareClient, type ApiResponse, type ServiceName } from './hypercare-client';
+export {
+  ApiError,
+  HypercareClient,
+  type ApiResponse,
+  type Exchange,
+  type ServiceName,
+} from './hypercare-client';

@@ -1,7 +1,6 @@
-import { fieldPath } from '@hypercare/domain-kit';
+import { fieldPath, unstorableStrings } from '@hypercare/domain-kit';
 import type { z } from 'zod';
 import { ContractViolation, UnknownEventType } from './errors';
-import { unstorableStrings } from './storable-strings';
 import { type EventContract, unversioned } from './event-contract';
 
 /** Turns data of one stored version into the next version's shape. */
@@ -64,7 +63,7 @@ export class ContractRegistry {
   validate<C extends EventContract>(type: C['type'], data: unknown): z.infer<C['schema']> {
     const result = this.contractOf(type).schema.safeParse(data);
     const issues = result.success
-      ? unstorableStrings(result.data)
+      ? unstorableStrings(result.data).map(({ field, message }) => ({ path: field, message }))
       : result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message }));
     if (result.success && issues.length === 0) return result.data;
     throw new ContractViolation(type, issues);

@@ -49,6 +49,12 @@ export class IllegalTransition extends DomainError {
     );
     this.name = 'IllegalTransition';
   }
+
+  /** The same refusal with commands named as `names` says (e.g. by the routes a client calls); others kept. */
+  renamed(names: Readonly<Record<string, string>>): IllegalTransition {
+    const name = (command: string): string => names[command] ?? command;
+    return new IllegalTransition(this.kind, name(this.command), this.currentState, this.allowed.map(name));
+  }
 }
 
 /** The request conflicts with what exists (e.g. the same id reused for something else). */

@@ -12,7 +12,7 @@ import {
   type TestDatabase,
 } from '@hypercare/testing';
 import { Client } from 'pg';
-import { readAnswers, type CompatIds } from './compat/compat-scenario';
+import { compatReport, readAnswers, type CompatIds } from './compat/compat-scenario';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
 
@@ -82,5 +82,25 @@ describe.each([
     let now = await readAnswers(client, ids);
     while (!isDeepStrictEqual(now, answers) && Date.now() < deadline) now = await readAnswers(client, ids);
     expect(now).toEqual(answers);
+
+    // Its idempotency keys now belong to the report's period and reporter: a retry within the
+    // window, at the time the key was recorded, still gets the first answer.
+    const keys = new Client({ connectionString: database.url });
+    await keys.connect();
+    const [recorded] = (
+      await keys.query<{ created_at: Date }>(
+        "select created_at from intake.idempotency_keys where key = 'compat-0'",
+      )
+    ).rows;
+    await keys.end();
+    await client.call('triage', 'PUT', '/test-clock', { now: recorded?.created_at.toISOString() });
+    const retried = await client.send<{ reportId: string }>(
+      'intake',
+      'POST',
+      `/periods/${ids.periods[0]}/reports`,
+      compatReport(0),
+      { 'idempotency-key': 'compat-0' },
+    );
+    expect([retried.status, retried.body.reportId]).toEqual([200, ids.tickets[0]]);
   }, 180_000);
 });

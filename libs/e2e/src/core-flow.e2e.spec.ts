@@ -1,8 +1,10 @@
 import { CATEGORIES, LEVELS } from '@hypercare/contracts';
 import type { HypercareClient } from '@hypercare/client';
 import { describeWith } from '@hypercare/testing';
+import type { OpenAPIV3 } from 'openapi-types';
 import { Client } from 'pg';
 import { DistributedPlatform } from './distributed-platform';
+import { OpenApiConformance } from './openapi/openapi-conformance';
 import { expectedDashboard, expectedPriority, type Level, type TicketFacts } from './scenario-model';
 import { assertTimeline, periodDefinition, reportBody, submitReport } from './scenario-steps';
 
@@ -42,9 +44,27 @@ describeWith('postgres', 'kafka')(
       return outcome;
     };
 
+    const nonConforming: string[] = [];
+
     beforeAll(async () => {
       platform = await DistributedPlatform.start();
       client = platform.client;
+      const documents = Object.fromEntries(
+        await Promise.all(
+          (['intake', 'triage', 'reporting'] as const).map(
+            async (service) =>
+              [
+                service,
+                new OpenApiConformance(
+                  (await (await fetch(client.url(service, '/docs-json'))).json()) as OpenAPIV3.Document,
+                ),
+              ] as const,
+          ),
+        ),
+      );
+      client.observe((exchange) =>
+        nonConforming.push(...(documents[exchange.service]?.problemsWith(exchange) ?? [])),
+      );
     }, 120_000);
 
     afterAll(() => platform?.stop());
@@ -297,20 +317,11 @@ describeWith('postgres', 'kafka')(
           'not-found',
         ],
         [
-          'an Idempotency-Key reused for another report',
-          () =>
-            client.send('intake', 'POST', `/periods/${periodId}/reports`, reportBody(1000), {
-              'idempotency-key': `report-${periodId}-0`,
-            }),
-          409,
-          'conflict',
-        ],
-        [
           'acknowledging a ticket nobody triaged',
           () => client.send('triage', 'POST', `/tickets/${fresh.id}/acknowledge`, { by: 'sam@example.com' }),
           409,
           'illegal-transition',
-          { currentState: 'new', allowed: ['triage', 'decide', 'comment'] },
+          { currentState: 'new', allowed: ['triage', 'decide', 'comments'] },
         ],
         [
           'resolving a closed ticket',
@@ -321,7 +332,7 @@ describeWith('postgres', 'kafka')(
             }),
           409,
           'illegal-transition',
-          { currentState: 'closed', allowed: ['reopen', 'comment'] },
+          { currentState: 'closed', allowed: ['reopen', 'comments'] },
         ],
         [
           'triage with an unknown category',
@@ -440,6 +451,10 @@ describeWith('postgres', 'kafka')(
         `/periods/${periodId}/dashboard`,
       );
       expect(dashboard.tickets.total).toBe(facts.length);
+    });
+
+    it('answered every request of the scenarios above as its OpenAPI document says', () => {
+      expect(nonConforming).toEqual([]);
     });
 
     it('fires an acknowledge breach exactly once when triage crashes between the deadline being set and its expiry', async () => {

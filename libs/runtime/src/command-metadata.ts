@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@hypercare/event-store';
 import { currentTraceparent } from '@hypercare/messaging';
 
-/** The header a caller may set to tie its requests into one causal chain. */
-export const CORRELATION_HEADER = 'x-correlation-id';
-
 /**
  * What every event a request causes carries: the caller's correlation id (a new one when it
  * sent none), the trace it runs in, who acted and for which period.

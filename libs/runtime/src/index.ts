@@ -2,5 +2,6 @@ export { Infrastructure, type InfrastructureSettings } from './infrastructure';
 export { contractedStore, eventSource, ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { RuntimeModule, type RuntimeModuleOptions } from './runtime.module';
 export { CLOCK } from './tokens';
-export { commandMetadata, CORRELATION_HEADER } from './command-metadata';
+export { commandMetadata } from './command-metadata';
+export { CORRELATION_HEADER, CorrelationId, IDEMPOTENCY_HEADER, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type ManualClock, parseOrThrow } from '@hypercare/domain-kit';
-import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
+import type { ManualClock } from '@hypercare/domain-kit';
+import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
 import { z } from 'zod';
 import { CLOCK } from './tokens';
 
@@ -10,11 +10,12 @@ const moveClock = z
     now: z.string().datetime({ offset: true }).optional(),
     advanceMs: z.number().int().nonnegative().optional(),
   })
-  .strict()
   .refine((move) => (move.now === undefined) !== (move.advanceMs === undefined), {
     message: 'give exactly one of `now` (an ISO date-time) and `advanceMs` (whole milliseconds >= 0)',
     path: ['now'],
   });
+
+const clockTime = z.object({ now: z.string().datetime() });
 
 /**
  * Moves the service's time, for tests and simulations. Mounted only when the service runs
@@ -27,6 +28,7 @@ export class TestClockController {
 
   @Get()
   @ApiOperation({ summary: 'The time the service believes it is' })
+  @ApiOutcomes({ status: 200, description: 'The time', schema: clockTime })
   now(): { now: string } {
     return { now: this.clock.now().toISOString() };
   }
@@ -34,10 +36,8 @@ export class TestClockController {
   @Put()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sets the time (`now`) or moves it forward (`advanceMs`)' })
-  @ApiJsonBody(moveClock)
-  @ApiOutcomes({ status: 200, description: 'The new time' }, 400)
-  set(@Body() body: unknown): { now: string } {
-    const move = parseOrThrow(moveClock, body);
+  @ApiOutcomes({ status: 200, description: 'The new time', schema: clockTime }, 400)
+  set(@JsonBody(moveClock) move: z.infer<typeof moveClock>): { now: string } {
     if (move.now !== undefined) this.clock.set(new Date(move.now));
     else this.clock.advance(move.advanceMs ?? 0);
     return this.now();

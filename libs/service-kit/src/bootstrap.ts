@@ -1,8 +1,10 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
+import { MAX_BODY_BYTES } from './json-body';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { startTelemetry } from './telemetry';
 
@@ -15,9 +17,18 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
   module: (config: C) => Promise<DynamicModule>;
 }
 
-/** A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at /docs and /docs-json. */
+/**
+ * A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at
+ * /docs and /docs-json. Bodies are read as JSON only, up to the largest any route accepts,
+ * keeping their raw bytes so each route can hold them to its own limit (`JsonBody`).
+ */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+    rawBody: true,
+  });
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

@@ -14,4 +14,8 @@ export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './serv
 export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { toProblem, type ProblemDetails } from './problem-details';
-export { ApiJsonBody, ApiOutcomes, openApiSchema } from './openapi';
+export { ApiOutcomes, openApiSchema } from './openapi';
+export { BODY_LIMITS, JSON_MEDIA_TYPE, JsonBody, MAX_BODY_BYTES } from './json-body';
+export { RouteNames } from './route-names.interceptor';
+export { ValidQuery } from './valid-query';
+export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiResponse } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import type { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 
@@ -8,12 +8,12 @@ type JsonSchema = Record<string, unknown>;
 // zod-to-json-schema's generic signature makes the compiler recurse without end on large schemas.
 const convert = zodToJsonSchema as (
   schema: unknown,
-  options: { target: 'openApi3'; $refStrategy: 'none' },
+  options: { target: 'openApi3'; $refStrategy: 'none'; pipeStrategy: 'input' },
 ) => JsonSchema;
 
 /** The OpenAPI 3 schema of a zod schema: request bodies are documented from the very schema that validates them. */
 export const openApiSchema = (schema: ZodTypeAny): JsonSchema =>
-  convert(schema, { target: 'openApi3', $refStrategy: 'none' });
+  convert(schema, { target: 'openApi3', $refStrategy: 'none', pipeStrategy: 'input' });
 
 const problemSchema = {
   type: 'object',
@@ -42,27 +42,27 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: `errors` names every bad field',
   404: 'No such resource',
   409: 'Illegal transition (with the current state and the allowed commands) or a concurrent change',
+  413: 'The body is larger than this operation accepts (the limit is named)',
+  415: 'The body is not application/json',
 };
 
-/** Documents a JSON request body by its zod schema. */
-export const ApiJsonBody = (schema: ZodTypeAny) => ApiBody({ schema: openApiSchema(schema) as never });
+/** The problem document (RFC 9457) an operation answers with `status`. */
+export const problemResponse = (status: number) => ({
+  status,
+  description: PROBLEM_DESCRIPTIONS[status] ?? `HTTP ${status}`,
+  content: { 'application/problem+json': { schema: problemSchema as never } },
+});
 
-/** Documents a success response and the RFC 9457 problem responses an operation can answer. */
+/** Documents a success response (from the zod schema of what the handler returns) and the RFC 9457 problems an operation can answer. */
 export const ApiOutcomes = (
-  success: { status: number; description: string; schema?: JsonSchema },
+  success: { status: number; description: string; schema?: ZodTypeAny },
   ...problems: number[]
 ) =>
   applyDecorators(
     ApiResponse({
       status: success.status,
       description: success.description,
-      ...(success.schema ? { schema: success.schema as never } : {}),
+      ...(success.schema ? { schema: openApiSchema(success.schema) as never } : {}),
     }),
-    ...problems.map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEM_DESCRIPTIONS[status] ?? `HTTP ${status}`,
-        content: { 'application/problem+json': { schema: problemSchema as never } },
-      }),
-    ),
+    ...problems.map((status) => ApiResponse(problemResponse(status))),
   );

@@ -31,6 +31,14 @@ const contractViolation = (
 const invalidArgument = (error: unknown): error is Coded & { field: string; problem: string } =>
   hasCode(error, 'EVENT_STORE.INVALID_ARGUMENT');
 
+/** What Express's body parser fails with (http-errors): a client error with a `type` saying which. */
+type BodyParserError = Error & { status: number; expose: true; type: string; limit?: number };
+const bodyParserError = (error: unknown): error is BodyParserError =>
+  error instanceof Error &&
+  (error as Partial<BodyParserError>).expose === true &&
+  typeof (error as Partial<BodyParserError>).status === 'number' &&
+  typeof (error as Partial<BodyParserError>).type === 'string';
+
 const problem = (
   slug: string,
   title: string,
@@ -44,6 +52,28 @@ const problem = (
   detail,
   ...extensions,
 });
+
+const fromBodyParser = (error: BodyParserError): ProblemDetails => {
+  if (error.type === 'entity.too.large')
+    return problem(
+      'http-413',
+      'Payload Too Large',
+      413,
+      `The body is larger than any operation accepts: at most ${error.limit} bytes`,
+    );
+  if (error.type === 'entity.parse.failed')
+    return problem(
+      'invalid-request',
+      'The request is invalid',
+      400,
+      `The body is not valid JSON: ${error.message}`,
+      {
+        errors: [{ field: '', message: `not valid JSON: ${error.message}` }],
+      },
+    );
+  const titles: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+  return problem(`http-${error.status}`, titles[error.status] ?? 'Bad Request', error.status, error.message);
+};
 
 const fromDomain = (error: DomainError): ProblemDetails => {
   if (error instanceof InvalidCommand)
@@ -104,6 +134,7 @@ export const toProblem = (
       internal: false,
     };
   }
+  if (bodyParserError(error)) return { problem: { ...fromBodyParser(error), ...at }, internal: false };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return {

@@ -8,11 +8,12 @@ import { AppModule as IntakeModule } from '@hypercare/intake';
 import { AppModule as MonitoringModule } from '@hypercare/monitoring';
 import { AppModule as ReportingModule } from '@hypercare/reporting';
 import { Infrastructure } from '@hypercare/runtime';
-import { createServiceApp } from '@hypercare/service-kit';
+import { createServiceApp, ProblemDetailsFilter, ReadinessRegistry } from '@hypercare/service-kit';
 import { AppModule as TriageModule } from '@hypercare/triage';
 import { combinedOpenApi } from './combined-openapi';
 import type { AllInOneConfig } from './config';
 import { lockDataFolder } from './data-folder-lock';
+import { PlatformHealthController, SERVICE_READINESS } from './platform-health.controller';
 import { startEmbeddedDatabase } from './embedded-database';
 
 const SERVICES = ['intake', 'triage', 'monitoring', 'feedback', 'reporting'] as const;
@@ -25,12 +26,21 @@ export interface RunningPlatform {
 }
 
 @Module({})
-class GatewayModule {}
+class GatewayModule {
+  static register(readiness: Record<string, ReadinessRegistry>): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [PlatformHealthController],
+      providers: [{ provide: SERVICE_READINESS, useValue: readiness }],
+    };
+  }
+}
 
 /**
  * All five services in this process, each its own Nest application with its usual modules,
  * sharing one infrastructure: the embedded database (or DATABASE_URL) and the in-process bus
- * (or KAFKA_BROKERS). Each service answers under `/<service>`; `/docs` has them all.
+ * (or KAFKA_BROKERS). Each service answers under `/<service>`; `/docs` has them all; the root
+ * has the platform's health and metrics.
  */
 export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlatform> => {
   const dataFolder = config.DATABASE_URL ? undefined : resolve(config.HYPERCARE_DATA_DIR);
@@ -69,16 +79,34 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
   };
   const apps: INestApplication[] = [];
   try {
-    const gateway = await NestFactory.create(GatewayModule, { logger: ['error', 'warn'] });
     const documents = [];
+    const readiness: Record<string, ReadinessRegistry> = {};
     for (const service of SERVICES) {
       const app = await createServiceApp(service, modules[service]);
       apps.push(app);
       await app.init();
-      gateway.use(`/${service}`, app.getHttpAdapter().getInstance());
-      documents.push({ service, document: SwaggerModule.createDocument(app, new DocumentBuilder().build()) });
+      readiness[service] = app.get(ReadinessRegistry);
+      documents.push({
+        service,
+        mount: `/${service}`,
+        document: SwaggerModule.createDocument(app, new DocumentBuilder().build()),
+      });
     }
+    // Each service reads its own bodies, to its own limits: the gateway only routes.
+    const gateway = await NestFactory.create(GatewayModule.register(readiness), {
+      logger: ['error', 'warn'],
+      bodyParser: false,
+    });
+    gateway.useGlobalFilters(new ProblemDetailsFilter());
+    SERVICES.forEach((service, index) =>
+      gateway.use(`/${service}`, (apps[index] as INestApplication).getHttpAdapter().getInstance()),
+    );
     apps.push(gateway);
+    documents.push({
+      service: 'platform',
+      mount: '',
+      document: SwaggerModule.createDocument(gateway, new DocumentBuilder().build()),
+    });
     SwaggerModule.setup('docs', gateway, combinedOpenApi(documents), { jsonDocumentUrl: 'docs-json' });
     await gateway.listen(config.PORT, config.HOST);
     const url = (await gateway.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

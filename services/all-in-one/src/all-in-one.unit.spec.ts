@@ -42,7 +42,7 @@ describe('data folder lock', () => {
 });
 
 describe('combined OpenAPI document', () => {
-  it("puts each service's paths under its mount point, operation ids and tags prefixed", () => {
+  it("puts each service's paths under its mount point (the platform's at the root), operation ids and tags prefixed", () => {
     const document = (paths: OpenAPIObject['paths']): OpenAPIObject => ({
       openapi: '3.0.0',
       info: { title: 't', version: '1' },
@@ -51,6 +51,7 @@ describe('combined OpenAPI document', () => {
     const combined = combinedOpenApi([
       {
         service: 'triage',
+        mount: '/triage',
         document: document({
           '/periods/{periodId}': {
             get: { operationId: 'PeriodController_get', tags: ['periods'], responses: {} },
@@ -59,9 +60,15 @@ describe('combined OpenAPI document', () => {
       },
       {
         service: 'reporting',
+        mount: '/reporting',
         document: document({
           '/periods/{periodId}': { get: { operationId: 'PeriodController_get', responses: {} } },
         }),
+      },
+      {
+        service: 'platform',
+        mount: '',
+        document: document({ '/health/ready': { get: { operationId: 'ready', responses: {} } } }),
       },
     ]);
     expect(combined.paths).toEqual({
@@ -70,6 +77,9 @@ describe('combined OpenAPI document', () => {
       },
       '/reporting/periods/{periodId}': {
         get: { operationId: 'reporting_PeriodController_get', tags: ['reporting: general'], responses: {} },
+      },
+      '/health/ready': {
+        get: { operationId: 'platform_ready', tags: ['platform: general'], responses: {} },
       },
     });
   });

@@ -1,14 +1,14 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 /**
- * The five services' OpenAPI documents as one, each service's paths under its mount point,
- * its tags and operation ids prefixed with its name so nothing collides.
+ * The five services' OpenAPI documents (and the platform's own) as one, each one's paths under
+ * its mount point, its tags and operation ids prefixed with its name so nothing collides.
  */
 export const combinedOpenApi = (
-  documents: Array<{ service: string; document: OpenAPIObject }>,
+  documents: Array<{ service: string; mount: string; document: OpenAPIObject }>,
 ): OpenAPIObject => {
   const paths: OpenAPIObject['paths'] = {};
-  for (const { service, document } of documents) {
+  for (const { service, mount, document } of documents) {
     for (const [path, item] of Object.entries(document.paths)) {
       const operations = Object.fromEntries(
         Object.entries(item).map(([method, operation]) => {
@@ -23,7 +23,7 @@ export const combinedOpenApi = (
           ];
         }),
       );
-      paths[`/${service}${path}`] = operations;
+      paths[`${mount}${path}`] = operations;
     }
   }
   return {
@@ -31,7 +31,8 @@ export const combinedOpenApi = (
     info: {
       title: 'Hypercare platform API (all-in-one)',
       version: '1',
-      description: 'Every service under one base URL: /intake, /triage, /monitoring, /feedback, /reporting.',
+      description:
+        "Every service under one base URL: /intake, /triage, /monitoring, /feedback, /reporting; the platform's health at the root.",
     },
     paths,
   };

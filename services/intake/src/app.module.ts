@@ -4,6 +4,7 @@ import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { IntakeConfig } from './config';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
+import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
 import { periodDirectoryProjection } from './periods/period-directory.projection';
 import { PeriodsModule } from './periods/periods.module';
 import { reportStatusProjection } from './reports/report-status.projection';
@@ -22,7 +23,7 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: reportContracts,
           readModel: {
-            migrations: [IntakeSchema1764400001000],
+            migrations: [IntakeSchema1764400001000, ScopedIdempotencyKeys1764500000000],
             received: [periodDirectoryProjection, reportStatusProjection],
           },
           config,

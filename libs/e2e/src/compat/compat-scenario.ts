@@ -32,7 +32,8 @@ const definition = (systemName: string) => ({
   ],
 });
 
-const report = (n: number) => ({
+/** The `n`th report of the scenario, submitted with the Idempotency-Key `compat-<n>`. */
+export const compatReport = (n: number) => ({
   reporter: { name: `User ${n}`, email: `user${n}@example.com` },
   title: `Compat problem ${n}`,
   description: `What went wrong, number ${n}`,
@@ -72,10 +73,11 @@ export const seedCompatScenario = async (client: HypercareClient): Promise<Compa
       'intake',
       'POST',
       `/periods/${periodId}/reports`,
-      report(n),
+      compatReport(n),
       headers,
     );
-    if (n % 3 === 0) await client.call('intake', 'POST', `/periods/${periodId}/reports`, report(n), headers);
+    if (n % 3 === 0)
+      await client.call('intake', 'POST', `/periods/${periodId}/reports`, compatReport(n), headers);
     tickets.push(first.reportId);
     await client.poll('triage', `/tickets/${first.reportId}`, (r) => r.status === 200);
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { TicketStatus } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
 
 /** Where a reporter's problem stands, as triage's ticket events tell it. */
 export interface ReportStatus {
-  ticketStatus: string;
+  ticketStatus: TicketStatus;
   priority?: string;
   category?: string;
   workaround?: string;
@@ -17,7 +18,7 @@ export class ReportStatusView {
 
   async of(reportId: string): Promise<ReportStatus | undefined> {
     const [row] = await this.runtime.sql.query<{
-      ticket_status: string;
+      ticket_status: TicketStatus;
       priority: string | null;
       category: string | null;
       workaround: string | null;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { HypercareClient } from '@hypercare/client';
+import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
 import { createServiceApp } from '@hypercare/service-kit';
 import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
@@ -20,6 +21,7 @@ describeWith('postgres')('submitting reports', () => {
   let app: INestApplication;
   let client: HypercareClient;
   let runtime: ServiceRuntime;
+  const clock = new ManualClock();
 
   /** A period as intake would know it from triage's events. */
   const period = async (status: string): Promise<string> => {
@@ -47,6 +49,7 @@ describeWith('postgres')('submitting reports', () => {
       databaseUrl: database.url,
       election: 'sole',
       clientId: 'intake-test',
+      clock,
     });
     app = await createServiceApp(
       'intake',
@@ -116,7 +119,7 @@ describeWith('postgres')('submitting reports', () => {
     const reused = await submit(periodId, report('Something else entirely'), key);
     expect(reused.status).toBe(409);
     expect(reused.body).toMatchObject({
-      detail: expect.stringMatching(/already used for a different report/),
+      detail: expect.stringMatching(/already used by this reporter on this period for a different report/),
     });
     const malformed = await submit(periodId, report(), 'has spaces in it');
     expect(malformed.status).toBe(400);
@@ -124,6 +127,31 @@ describeWith('postgres')('submitting reports', () => {
       errors: [{ field: 'Idempotency-Key', message: expect.stringMatching(/visible ASCII/) }],
     });
     expect(await reportsIn()).toBe(before);
+  });
+
+  it('keeps a key to its period and its reporter, and forgets it after 24 hours', async () => {
+    const [periodId, otherPeriod] = [await period('active'), await period('active')];
+    const key = `scoped-${randomUUID()}`;
+    const first = await submit(periodId, report(), key);
+    const other = { ...report(), reporter: { name: 'Bo Lin', email: 'bo@example.com' } };
+    const elsewhere = await submit(otherPeriod, report(), key);
+    const someoneElse = await submit(periodId, other, key);
+    expect([first.status, elsewhere.status, someoneElse.status]).toEqual([201, 201, 201]);
+    expect(new Set([first, elsewhere, someoneElse].map(({ body }) => body.reportId)).size).toBe(3);
+
+    clock.advance(24 * 3_600_000 - 1);
+    const retried = await submit(
+      periodId,
+      { ...report(), reporter: { name: 'Ana', email: 'ANA@example.com' } },
+      key,
+    );
+    expect([retried.status, retried.body.reportId]).toEqual([409, undefined]);
+    const sameAgain = await submit(periodId, report(), key);
+    expect([sameAgain.status, sameAgain.body.reportId]).toEqual([200, first.body.reportId]);
+    clock.advance(1);
+    const afterWindow = await submit(periodId, report(), key);
+    expect(afterWindow.status).toBe(201);
+    expect(afterWindow.body.reportId).not.toBe(first.body.reportId);
   });
 
   it.each([

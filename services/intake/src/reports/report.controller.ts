@@ -1,25 +1,12 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseOrThrow } from '@hypercare/domain-kit';
-import { commandMetadata, CORRELATION_HEADER } from '@hypercare/runtime';
-import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runtime';
+import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
+import type { z } from 'zod';
 import { submitReportBody } from './report.dto';
-import { ReportService, type Submission } from './report.service';
-
-const submission = {
-  type: 'object',
-  properties: {
-    reportId: {
-      type: 'string',
-      format: 'uuid',
-      description: 'Also the id of the ticket triage opens for it',
-    },
-    periodId: { type: 'string', format: 'uuid' },
-    version: { type: 'integer' },
-    position: { type: 'integer', description: "Global position in intake's log" },
-  },
-};
+import { reportView, submission } from './report.schemas';
+import { IDEMPOTENCY_WINDOW_HOURS, ReportService } from './report.service';
 
 @ApiTags('reports')
 @Controller()
@@ -28,24 +15,25 @@ export class ReportController {
 
   @Post('periods/:periodId/reports')
   @ApiOperation({
-    summary: 'Submits a problem report to an active period; triage opens a ticket with the same id',
+    summary:
+      'Submits a problem report to an active period or one in exit review; triage opens a ticket with the same id',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'A retry with the same key returns the first answer (200, Idempotent-Replayed: true) and creates nothing',
-  })
-  @ApiJsonBody(submitReportBody)
   @ApiOutcomes({ status: 201, description: 'Submitted', schema: submission }, 400, 404, 409)
+  @ApiOutcomes({
+    status: 200,
+    description: 'A retry with the same Idempotency-Key: the first answer',
+    schema: submission,
+  })
   async submit(
     @Param('periodId') periodId: string,
-    @Body() body: unknown,
+    @JsonBody(submitReportBody, BODY_LIMITS.report) content: z.infer<typeof submitReportBody>,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers(CORRELATION_HEADER) correlationId?: string,
-  ): Promise<Submission> {
-    const content = parseOrThrow(submitReportBody, body);
+    @IdempotencyKey(
+      `A retry with the same key by the same reporter on the same period within ${IDEMPOTENCY_WINDOW_HOURS} h returns the first answer (200, Idempotent-Replayed: true) and creates nothing`,
+    )
+    idempotencyKey?: string,
+    @CorrelationId() correlationId?: string,
+  ): Promise<z.input<typeof submission>> {
     const { submission: result, replayed } = await this.reports.submit(
       periodId,
       content,
@@ -60,8 +48,8 @@ export class ReportController {
 
   @Get('reports/:reportId')
   @ApiOperation({ summary: 'A report as submitted, and where its ticket stands' })
-  @ApiOutcomes({ status: 200, description: 'The report with its status' }, 404)
-  get(@Param('reportId') reportId: string) {
+  @ApiOutcomes({ status: 200, description: 'The report with its status', schema: reportView }, 404)
+  get(@Param('reportId') reportId: string): Promise<z.input<typeof reportView>> {
     return this.reports.get(reportId);
   }
 }

@@ -24,12 +24,17 @@ export type Report = EventData<typeof reportSubmitted> & {
 };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const HOUR_MS = 3_600_000;
+
+/** How long a key is remembered: a retry comes within minutes; a day covers any client's outage. */
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 /**
  * Takes reports in: the Report decider rules on each submission, given the period as intake
  * knows it. With an Idempotency-Key the key, a fingerprint of the request and the report's
  * event commit in one transaction: a retry finds the key and gets the first answer back; the
- * same key with a different request is refused.
+ * same key with a different request is refused. A key belongs to its period and its reporter
+ * and is forgotten after IDEMPOTENCY_WINDOW_HOURS.
  */
 @Injectable()
 export class ReportService {
@@ -81,13 +86,19 @@ export class ReportService {
       reportDecider.initialState,
     );
     const fingerprint = createHash('sha256').update(JSON.stringify({ periodId, content })).digest('hex');
+    const now = this.clock.now();
+    const scope = [periodId, content.reporter.email.toLowerCase(), idempotencyKey];
     return this.store.transaction(async (tx) => {
       if (idempotencyKey !== undefined) {
+        await tx.query('delete from intake.idempotency_keys where created_at <= $1', [
+          new Date(now.getTime() - IDEMPOTENCY_WINDOW_HOURS * HOUR_MS).toISOString(),
+        ]);
         const claimed = await tx.query(
-          `insert into intake.idempotency_keys (key, fingerprint, submission) values ($1, $2, '{}') on conflict (key) do nothing returning key`,
-          [idempotencyKey, fingerprint],
+          `insert into intake.idempotency_keys (period_id, caller, key, fingerprint, submission, created_at)
+           values ($1, $2, $3, $4, '{}', $5) on conflict (period_id, caller, key) do nothing returning key`,
+          [...scope, fingerprint, now.toISOString()],
         );
-        if (claimed.length === 0) return this.replay(tx, idempotencyKey, fingerprint);
+        if (claimed.length === 0) return this.replay(tx, scope, fingerprint);
       }
       const appended = await tx.append(
         reportStream(reportId),
@@ -105,10 +116,10 @@ export class ReportService {
         position: appended.position,
       };
       if (idempotencyKey !== undefined) {
-        await tx.query('update intake.idempotency_keys set submission = $2 where key = $1', [
-          idempotencyKey,
-          JSON.stringify(submission),
-        ]);
+        await tx.query(
+          'update intake.idempotency_keys set submission = $4 where period_id = $1 and caller = $2 and key = $3',
+          [...scope, JSON.stringify(submission)],
+        );
       }
       return { submission, replayed: false };
     });
@@ -123,14 +134,14 @@ export class ReportService {
     return { ...first.data, status };
   }
 
-  private async replay(tx: SqlExecutor, key: string, fingerprint: string) {
+  private async replay(tx: SqlExecutor, scope: Array<string | undefined>, fingerprint: string) {
     const [row] = await tx.query<{ fingerprint: string; submission: Submission }>(
-      'select fingerprint, submission from intake.idempotency_keys where key = $1',
-      [key],
+      'select fingerprint, submission from intake.idempotency_keys where period_id = $1 and caller = $2 and key = $3',
+      scope,
     );
     if (!row || row.fingerprint !== fingerprint) {
       throw new Conflict(
-        `Idempotency-Key ${key} was already used for a different report; use a new key for a new report`,
+        `Idempotency-Key ${scope[2]} was already used by this reporter on this period for a different report in the last ${IDEMPOTENCY_WINDOW_HOURS} hours; use a new key for a new report`,
       );
     }
     return { submission: row.submission, replayed: true };

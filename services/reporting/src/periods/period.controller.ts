@@ -1,20 +1,31 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { NotFound, parseOrThrow } from '@hypercare/domain-kit';
-import { ApiOutcomes } from '@hypercare/service-kit';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFound } from '@hypercare/domain-kit';
+import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import { eventSource, ReadModel } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { awaitFreshness } from '../projections/freshness';
 import { ticketBoardProjection } from '../tickets/ticket-board.projection';
-import { listTickets, ticketListQuery } from '../tickets/ticket-list.query';
+import { listTickets, ticketListQuery, type TicketListQuery } from '../tickets/ticket-list.query';
+import { ticketPage } from '../tickets/ticket.schemas';
 import { periodDashboard } from './dashboard.query';
 import { PeriodView } from './period-view.entity';
+import { dashboard, periodRow } from './period.schemas';
 
 /** Whose log positions `minPosition` names: triage records the periods and tickets. */
 const TRIAGE_SOURCE = eventSource('triage');
-const periodListQuery = z.object({ programme: z.string().min(1).max(200).optional() });
+const periodListQuery = z.object({
+  programme: z.string().min(1).max(200).optional().describe("Only this programme's periods"),
+});
+const minPosition = z.coerce
+  .number()
+  .int()
+  .nonnegative()
+  .optional()
+  .describe("Wait (up to 5 s) until triage's event at this log position is reflected");
+const dashboardQuery = z.object({ minPosition });
 
 @ApiTags('periods')
 @Controller('periods')
@@ -26,10 +37,8 @@ export class PeriodController {
 
   @Get()
   @ApiOperation({ summary: "Every period (optionally one programme's), side by side" })
-  @ApiQuery({ name: 'programme', required: false })
-  @ApiOutcomes({ status: 200, description: 'The periods, by go-live' }, 400)
-  list(@Query() query: unknown) {
-    const { programme } = parseOrThrow(periodListQuery, query);
+  @ApiOutcomes({ status: 200, description: 'The periods, by go-live', schema: z.array(periodRow) }, 400)
+  list(@ValidQuery(periodListQuery) { programme }: z.infer<typeof periodListQuery>) {
     return this.dataSource
       .getRepository(PeriodView)
       .find({ where: programme ? { programme } : {}, order: { goLiveAt: 'ASC', periodId: 'ASC' } });
@@ -37,7 +46,7 @@ export class PeriodController {
 
   @Get(':periodId')
   @ApiOperation({ summary: 'One period: status, dates, definition' })
-  @ApiOutcomes({ status: 200, description: 'The period' }, 404)
+  @ApiOutcomes({ status: 200, description: 'The period', schema: periodRow }, 404)
   async get(@Param('periodId') periodId: string) {
     return this.period(periodId);
   }
@@ -46,38 +55,15 @@ export class PeriodController {
   @ApiOperation({
     summary: "A period's tickets: filter by status, priority, category, assignee; sort; cursor pagination",
   })
-  @ApiQuery({ name: 'status', required: false, description: 'Comma-separated statuses' })
-  @ApiQuery({ name: 'priority', required: false, description: 'Comma-separated, e.g. P1,P2' })
-  @ApiQuery({ name: 'category', required: false, description: 'Comma-separated categories' })
-  @ApiQuery({ name: 'assignee', required: false, description: "Assignee's email" })
-  @ApiQuery({
-    name: 'sort',
-    required: false,
-    enum: ['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'],
-  })
-  @ApiQuery({ name: 'limit', required: false, description: '1-200, default 50' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: "Wait (up to 5 s) until triage's event at this log position is reflected",
-  })
-  @ApiOutcomes({ status: 200, description: '`items` and `nextCursor` (null on the last page)' }, 400, 404)
+  @ApiOutcomes({ status: 200, description: 'One page of tickets', schema: ticketPage }, 400, 404)
   async tickets(
     @Param('periodId') periodId: string,
-    @Query() query: unknown,
+    @ValidQuery(ticketListQuery) query: TicketListQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const parsed = parseOrThrow(ticketListQuery, query);
-    if (parsed.minPosition !== undefined) {
-      const { minPosition } = parsed;
-      await awaitFreshness(
-        () => this.readModel.reflects(ticketBoardProjection.name, TRIAGE_SOURCE, minPosition),
-        response,
-      );
-    }
+    await this.reflect(query.minPosition, response);
     await this.period(periodId);
-    return listTickets(this.dataSource, periodId, parsed);
+    return listTickets(this.dataSource, periodId, query);
   }
 
   @Get(':periodId/dashboard')
@@ -85,10 +71,24 @@ export class PeriodController {
     summary:
       'Counts by status, priority and category, new tickets per day, MTTA, MTTR, SLA compliance, open escalations',
   })
-  @ApiOutcomes({ status: 200, description: 'The dashboard' }, 404)
-  async dashboard(@Param('periodId') periodId: string) {
+  @ApiOutcomes({ status: 200, description: 'The dashboard', schema: dashboard }, 400, 404)
+  async dashboard(
+    @Param('periodId') periodId: string,
+    @ValidQuery(dashboardQuery) query: z.infer<typeof dashboardQuery>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.reflect(query.minPosition, response);
     await this.period(periodId);
     return periodDashboard(this.dataSource, periodId);
+  }
+
+  /** Read-your-writes: waits until the board reflects triage's event at `minPosition`. */
+  private async reflect(position: number | undefined, response: Response): Promise<void> {
+    if (position === undefined) return;
+    await awaitFreshness(
+      () => this.readModel.reflects(ticketBoardProjection.name, TRIAGE_SOURCE, position),
+      response,
+    );
   }
 
   private async period(periodId: string): Promise<PeriodView> {

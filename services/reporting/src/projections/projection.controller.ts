@@ -1,10 +1,26 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RebuildReport } from '@hypercare/projections';
 import { ReadModel } from '@hypercare/runtime';
-import { ApiOutcomes } from '@hypercare/service-kit';
+import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
+import { z } from 'zod';
 import { periodListProjection } from '../periods/period-list.projection';
 import { ticketBoardProjection } from '../tickets/ticket-board.projection';
+
+const PROJECTIONS = [ticketBoardProjection.name, periodListProjection.name] as const;
+const rebuildQuery = z.object({ projection: z.enum(PROJECTIONS).optional().describe('Default: all') });
+
+const checkpoint = z.object({
+  projection: z.string(),
+  lastSeq: z.string().describe('Position of the last received event applied (a decimal string)'),
+  lag: z.number().int().describe('Received events not applied yet'),
+  rebuiltAt: z.string().datetime().nullable(),
+});
+const rebuildReport = z.object({
+  projections: z.array(z.string()),
+  events: z.number().int(),
+  durationMs: z.number(),
+});
 
 @ApiTags('projections')
 @Controller('projections')
@@ -16,13 +32,13 @@ export class ProjectionController {
     summary:
       "Each projection's checkpoint (position of the last received event applied), how far behind it is, when it was last rebuilt",
   })
-  @ApiOutcomes({ status: 200, description: 'The checkpoints' })
-  async checkpoints() {
+  @ApiOutcomes({ status: 200, description: 'The checkpoints', schema: z.array(checkpoint) })
+  async checkpoints(): Promise<Array<z.input<typeof checkpoint>>> {
     return (await this.readModel.status()).map(({ name, position, lag, rebuiltAt }) => ({
       projection: name,
       lastSeq: String(position),
       lag,
-      rebuiltAt,
+      rebuiltAt: rebuiltAt?.toISOString() ?? null,
     }));
   }
 
@@ -31,14 +47,15 @@ export class ProjectionController {
   @ApiOperation({
     summary: 'Empties projections and replays them from the received events; answers when done',
   })
-  @ApiQuery({
-    name: 'projection',
-    required: false,
-    enum: [ticketBoardProjection.name, periodListProjection.name],
-    description: 'Default: all',
-  })
-  @ApiOutcomes({ status: 200, description: 'What was rebuilt from how many events, how long it took' }, 404)
-  rebuild(@Query('projection') projection?: string): Promise<RebuildReport> {
+  @ApiOutcomes(
+    {
+      status: 200,
+      description: 'What was rebuilt from how many events, how long it took',
+      schema: rebuildReport,
+    },
+    400,
+  )
+  rebuild(@ValidQuery(rebuildQuery) { projection }: z.infer<typeof rebuildQuery>): Promise<RebuildReport> {
     return this.readModel.rebuild(projection);
   }
 }

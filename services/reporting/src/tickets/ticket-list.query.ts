@@ -17,16 +17,21 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
 
 /** `GET /periods/{id}/tickets` query parameters: filters take comma-separated values. */
 export const ticketListQuery = z.object({
-  status: list(z.enum(TICKET_STATUSES)).optional(),
-  priority: list(priority).optional(),
-  category: list(category).optional(),
-  assignee: z.string().email().optional(),
+  status: list(z.enum(TICKET_STATUSES)).optional().describe('Comma-separated statuses'),
+  priority: list(priority).optional().describe('Comma-separated, e.g. P1,P2'),
+  category: list(category).optional().describe('Comma-separated categories'),
+  assignee: z.string().email().optional().describe("Assignee's email"),
   sort: z
     .enum(['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'])
     .default('-reportedAt'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-  minPosition: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('1-200, default 50'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  minPosition: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("Wait (up to 5 s) until triage's event at this log position is reflected"),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 

@@ -1,17 +1,25 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { NotFound, parseOrThrow } from '@hypercare/domain-kit';
-import { ApiOutcomes } from '@hypercare/service-kit';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFound } from '@hypercare/domain-kit';
+import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import { reportSubmitted } from '@hypercare/contracts';
 import { ReadModel } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { awaitFreshness } from '../projections/freshness';
+import { ticketDetail } from './ticket.schemas';
 import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
-const detailQuery = z.object({ minVersion: z.coerce.number().int().min(0).optional() });
+const detailQuery = z.object({
+  minVersion: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Wait (up to 5 s) until the ticket reflects this stream version, e.g. a command's answer"),
+});
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -26,25 +34,20 @@ export class TicketController {
     summary:
       'A ticket with the report that opened it and its full timeline (every event: who, when, what changed)',
   })
-  @ApiQuery({
-    name: 'minVersion',
-    required: false,
-    description: "Wait (up to 5 s) until the ticket reflects this stream version, e.g. a command's answer",
-  })
   @ApiOutcomes(
     {
       status: 200,
       description: 'The ticket, its report and its timeline; `Hypercare-Stale: true` if the wait ran out',
+      schema: ticketDetail,
     },
     400,
     404,
   )
   async detail(
     @Param('ticketId') ticketId: string,
-    @Query() query: unknown,
+    @ValidQuery(detailQuery) { minVersion }: z.infer<typeof detailQuery>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { minVersion } = parseOrThrow(detailQuery, query);
     const tickets = this.dataSource.getRepository(TicketView);
     if (minVersion !== undefined) {
       await awaitFreshness(

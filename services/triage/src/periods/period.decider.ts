@@ -14,7 +14,10 @@ import { definitionIssues } from './period-rules';
 
 export const periodStream = (periodId: string): string => `period-${periodId}`;
 
-/** A period's definition as its lead gives it: the parts left out are the published defaults (`withPolicyDefaults`). */
+/**
+ * A period's definition as its lead gives it: the parts left out are the published defaults
+ * (`withPolicyDefaults`), except a reconfiguration's planned end, which stays where it is.
+ */
 export type PeriodCommand =
   | { kind: 'plan'; periodId: string; definition: PeriodDefinition }
   | { kind: 'reconfigure'; definition: PeriodDefinition }
@@ -68,13 +71,15 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
     if (state.status === 'none') return [];
     const { periodId, configuration } = state;
     switch (command.kind) {
-      case 'reconfigure':
+      case 'reconfigure': {
+        const plannedEndAt = command.definition.plannedEndAt ?? configuration.plannedEndAt;
         return [
           {
             type: 'hypercare.period.reconfigured.v1',
-            data: { periodId, ...validDefinition(command.definition) },
+            data: { periodId, ...validDefinition({ ...command.definition, plannedEndAt }) },
           },
         ];
+      }
       case 'activate':
         return [{ type: 'hypercare.period.activated.v1', data: { periodId, activatedAt: command.at } }];
       case 'extend':

@@ -185,6 +185,30 @@ describe('HypercarePeriod', () => {
     expect(state).toMatchObject({ status: 'active', configuration: { systemName: 'Ledger' } });
   });
 
+  it('keeps its planned end, extensions included, when a reconfiguration leaves it out', () => {
+    const extended: PeriodEvent = {
+      type: 'hypercare.period.extended.v1',
+      data: {
+        periodId: PERIOD_ID,
+        previousPlannedEndAt: '2026-11-23T08:00:00.000Z',
+        plannedEndAt: '2026-12-07T08:00:00.000Z',
+        reason: 'Month end',
+      },
+    };
+    const { plannedEndAt: _, ...withoutEnd } = configuration({ systemName: 'Ledger' });
+    spec(planned, activated, extended)
+      .when({ kind: 'reconfigure', definition: withoutEnd })
+      .then([
+        {
+          type: 'hypercare.period.reconfigured.v1',
+          data: {
+            periodId: PERIOD_ID,
+            ...configuration({ systemName: 'Ledger', plannedEndAt: '2026-12-07T08:00:00.000Z' }),
+          },
+        },
+      ]);
+  });
+
   it('cannot be extended to the end it already has, and says which that is', () => {
     spec(planned, activated)
       .when({ kind: 'extend', plannedEndAt: '2026-11-23T08:00:00.000Z', reason: 'same' })

@@ -1,8 +1,7 @@
 import { DEFAULT_DURATION_DAYS, isoTime, periodConfiguration } from '@hypercare/contracts';
 import { z } from 'zod';
 
-/** A full definition: policies left out are the published defaults, applied by the period. What `PUT /periods/{id}` replaces. */
-export const reconfigureBody = periodConfiguration.extend({
+const policyDefaults = {
   slaPolicy: periodConfiguration.shape.slaPolicy
     .optional()
     .describe('Default: P1 15 min / 4 h, P2 1 h / 1 day, P3 4 h / 3 days, P4 1 day / 10 days'),
@@ -11,11 +10,18 @@ export const reconfigureBody = periodConfiguration.extend({
     .optional()
     .describe('Default: both high P1; high and medium P2; high and low, or both medium, P3; lower P4'),
   exitCriteria: periodConfiguration.shape.exitCriteria.optional().describe('Default: none'),
-});
+};
 
 /** A new period as its lead defines it: without a planned end it lasts three weeks from go-live. */
-export const periodDefinitionBody = reconfigureBody.extend({
+export const periodDefinitionBody = periodConfiguration.extend({
+  ...policyDefaults,
   plannedEndAt: isoTime.optional().describe(`Default: ${DEFAULT_DURATION_DAYS} days after goLiveAt`),
+});
+
+/** What `PUT /periods/{id}` replaces: policies left out are the defaults; the planned end left out stays. */
+export const reconfigureBody = periodConfiguration.extend({
+  ...policyDefaults,
+  plannedEndAt: isoTime.optional().describe('Default: the current planned end'),
 });
 
 const actor = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { periodContracts, type PeriodDefinition } from '@hypercare/contracts';
+import { periodContracts, type PeriodDefinition, type PeriodStatus } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -9,7 +9,7 @@ import { type PeriodCommand, periodDecider, type PeriodState, periodStream } fro
 /** What every command answers: where the period stands and the version a reader can wait for. */
 export interface PeriodOutcome {
   periodId: string;
-  status: string;
+  status: PeriodStatus;
   version: number;
   position?: number;
 }
@@ -88,6 +88,7 @@ export class PeriodService {
         ? new NotFound('period', periodId)
         : error;
     });
+    if (result.state.status === 'none') throw new NotFound('period', periodId);
     return {
       periodId,
       status: result.state.status,

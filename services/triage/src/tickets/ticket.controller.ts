@@ -1,41 +1,26 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TICKET_STATUSES } from '@hypercare/contracts';
-import { parseOrThrow } from '@hypercare/domain-kit';
-import { commandMetadata, CORRELATION_HEADER } from '@hypercare/runtime';
-import { ApiJsonBody, ApiOutcomes } from '@hypercare/service-kit';
+import { commandMetadata, CorrelationId } from '@hypercare/runtime';
+import { ApiOutcomes, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
-import { ticketCommandBodies } from './ticket.dto';
-import { type TicketOutcome, type TicketRequest, TicketService } from './ticket.service';
+import { ticketCommandBodies as bodies } from './ticket.dto';
+import { ticketOutcome, ticketView } from './ticket.schemas';
+import { type TicketRequest, TicketService } from './ticket.service';
 
-type Route = keyof typeof ticketCommandBodies;
+type Body<R extends keyof typeof bodies> = z.infer<(typeof bodies)[R]>;
 
-const outcome = {
-  type: 'object',
-  properties: {
-    ticketId: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: [...TICKET_STATUSES] },
-    priority: { type: 'string', enum: ['P1', 'P2', 'P3', 'P4'] },
-    version: {
-      type: 'integer',
-      description: "The ticket stream's version after the command; pass it as minVersion to read your write",
-    },
-    position: { type: 'integer', description: 'Global log position of the last new event' },
-  },
-};
-
-const Command = (route: Route, summary: string) =>
+const Command = (route: keyof typeof bodies, summary: string) =>
   applyDecorators(
     Post(`:ticketId/${route}`),
     HttpCode(200),
     ApiOperation({ summary }),
-    ApiJsonBody(ticketCommandBodies[route]),
-    ApiOutcomes({ status: 200, description: 'Done', schema: outcome }, 400, 404, 409),
+    ApiOutcomes({ status: 200, description: 'Done', schema: ticketOutcome }, 400, 404, 409),
   );
 
-/** The ticket workflow over HTTP: each route is one command; illegal ones answer 409 naming the allowed commands. */
+/** The ticket workflow over HTTP: each route is one command; illegal ones answer 409 naming the allowed routes. */
 @ApiTags('tickets')
 @Controller('tickets')
+@RouteNames({ 'provide-workaround': 'workaround', comment: 'comments' })
 export class TicketController {
   constructor(private readonly tickets: TicketService) {}
 
@@ -43,8 +28,8 @@ export class TicketController {
   @ApiOperation({
     summary: "A ticket's current state (status, priority, deadlines, breaches, escalations) and version",
   })
-  @ApiOutcomes({ status: 200, description: 'The ticket' }, 404)
-  async get(@Param('ticketId') ticketId: string) {
+  @ApiOutcomes({ status: 200, description: 'The ticket', schema: ticketView }, 404)
+  async get(@Param('ticketId') ticketId: string): Promise<z.input<typeof ticketView>> {
     const { ticket, version } = await this.tickets.get(ticketId);
     return { ...ticket, version };
   }
@@ -55,54 +40,46 @@ export class TicketController {
   )
   triage(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.triage) { by, category, impact, urgency }: Body<'triage'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'triage', body, correlation, ({ category, impact, urgency }) => ({
-      kind: 'triage',
-      category,
-      impact,
-      urgency,
-    }));
+    return this.run(id, by, correlation, { kind: 'triage', category, impact, urgency });
   }
 
   @Command('assign', "Assigns the ticket to a role and a person on the period's roster")
   assign(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.assign) { by, role, email }: Body<'assign'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'assign', body, correlation, ({ role, email }) => ({ kind: 'assign', role, email }));
+    return this.run(id, by, correlation, { kind: 'assign', role, email });
   }
 
   @Command('acknowledge', 'Confirms someone is on it: stops the acknowledge clock')
   acknowledge(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.acknowledge) { by }: Body<'acknowledge'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'acknowledge', body, correlation, () => ({ kind: 'acknowledge' }));
+    return this.run(id, by, correlation, { kind: 'acknowledge' });
   }
 
   @Command('start', 'Work on the ticket starts')
   start(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.start) { by }: Body<'start'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'start', body, correlation, () => ({ kind: 'start' }));
+    return this.run(id, by, correlation, { kind: 'start' });
   }
 
   @Command('workaround', 'Records a workaround users can apply until the fix')
   workaround(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.workaround) { by, workaround }: Body<'workaround'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'workaround', body, correlation, ({ workaround }) => ({
-      kind: 'provide-workaround',
-      workaround,
-    }));
+    return this.run(id, by, correlation, { kind: 'provide-workaround', workaround });
   }
 
   @Command(
@@ -111,69 +88,58 @@ export class TicketController {
   )
   decide(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.decide) { by, decision, rationale }: Body<'decide'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'decide', body, correlation, ({ decision, rationale }) => ({
-      kind: 'decide',
-      decision,
-      rationale,
-    }));
+    return this.run(id, by, correlation, { kind: 'decide', decision, rationale });
   }
 
   @Command('comments', 'Adds a comment')
   comment(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.comments) { by, text }: Body<'comments'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'comments', body, correlation, ({ text }) => ({ kind: 'comment', text }));
+    return this.run(id, by, correlation, { kind: 'comment', text });
   }
 
   @Command('resolve', 'Resolves with the root cause and the fix reference: stops the resolve clock')
   resolve(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.resolve) { by, rootCause, fixReference }: Body<'resolve'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'resolve', body, correlation, ({ rootCause, fixReference }) => ({
+    return this.run(id, by, correlation, {
       kind: 'resolve',
       rootCause,
       ...(fixReference ? { fixReference } : {}),
-    }));
+    });
   }
 
   @Command('close', 'Closes a resolved ticket')
   close(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.close) { by }: Body<'close'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'close', body, correlation, () => ({ kind: 'close' }));
+    return this.run(id, by, correlation, { kind: 'close' });
   }
 
   @Command('reopen', 'Reopens a resolved or closed ticket, with the reason')
   reopen(
     @Param('ticketId') id: string,
-    @Body() body: unknown,
-    @Headers(CORRELATION_HEADER) correlation?: string,
+    @JsonBody(bodies.reopen) { by, reason }: Body<'reopen'>,
+    @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, 'reopen', body, correlation, ({ reason }) => ({ kind: 'reopen', reason }));
+    return this.run(id, by, correlation, { kind: 'reopen', reason });
   }
 
-  private run<R extends Route>(
+  private run(
     ticketId: string,
-    route: R,
-    body: unknown,
+    by: string,
     correlationId: string | undefined,
-    toRequest: (parsed: z.infer<(typeof ticketCommandBodies)[R]>) => TicketRequest,
-  ): Promise<TicketOutcome> {
-    const parsed = parseOrThrow(ticketCommandBodies[route], body) as z.infer<(typeof ticketCommandBodies)[R]>;
-    return this.tickets.act(
-      ticketId,
-      toRequest(parsed),
-      parsed.by,
-      commandMetadata(correlationId, { actor: parsed.by }),
-    );
+    request: TicketRequest,
+  ): Promise<z.input<typeof ticketOutcome>> {
+    return this.tickets.act(ticketId, request, by, commandMetadata(correlationId, { actor: by }));
   }
 }

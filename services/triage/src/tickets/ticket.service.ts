@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventData, type reportSubmitted, ticketContracts, ticketOpened } from '@hypercare/contracts';
+import {
+  type EventData,
+  type Priority,
+  type reportSubmitted,
+  ticketContracts,
+  ticketOpened,
+  type TicketStatus,
+} from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -19,8 +26,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface TicketOutcome {
   ticketId: string;
-  status: string;
-  priority?: string;
+  status: TicketStatus;
+  priority?: Priority;
   version: number;
   position?: number;
 }

@@ -1,0 +1,92 @@
+import {
+  ZodArray,
+  ZodBranded,
+  ZodCatch,
+  ZodDefault,
+  ZodDiscriminatedUnion,
+  ZodEffects,
+  ZodLazy,
+  ZodNever,
+  ZodNullable,
+  ZodObject,
+  ZodOptional,
+  ZodPipeline,
+  ZodReadonly,
+  ZodRecord,
+  type ZodTypeAny,
+  ZodUnion,
+  type z,
+} from 'zod';
+import { InvalidCommand, type Issue } from './errors';
+import { unstorableStrings } from './storable-strings';
+import { fieldPath, issuesOf } from './zod-issues';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The schema that judges the shape of a value: wrappers, defaults and refinements taken off. */
+const shapeOf = (schema: ZodTypeAny): ZodTypeAny => {
+  if (schema instanceof ZodOptional || schema instanceof ZodNullable) return shapeOf(schema.unwrap());
+  if (schema instanceof ZodDefault) return shapeOf(schema.removeDefault());
+  if (schema instanceof ZodCatch) return shapeOf(schema.removeCatch());
+  if (schema instanceof ZodReadonly) return shapeOf(schema._def.innerType);
+  if (schema instanceof ZodBranded) return shapeOf(schema.unwrap());
+  if (schema instanceof ZodEffects) return shapeOf(schema.innerType());
+  if (schema instanceof ZodPipeline) return shapeOf(schema._def.in);
+  if (schema instanceof ZodLazy) return shapeOf(schema.schema);
+  return schema;
+};
+
+const fewest = (candidates: Issue[][]): Issue[] =>
+  candidates.reduce((best, issues) => (issues.length < best.length ? issues : best));
+
+/**
+ * The fields of `input` its schema does not know: what zod strips silently is, in a request,
+ * almost always a client's typo (`stauts`, `reporter.emial`), so it is named instead of
+ * ignored, whether or not the rest is valid. In a union, the branch the input fits best judges.
+ */
+export const unknownFields = (
+  schema: ZodTypeAny,
+  input: unknown,
+  path: Array<string | number> = [],
+): Issue[] => {
+  const shape = shapeOf(schema);
+  if (shape instanceof ZodArray && Array.isArray(input))
+    return input.flatMap((item, index) => unknownFields(shape.element, item, [...path, index]));
+  if (shape instanceof ZodUnion || shape instanceof ZodDiscriminatedUnion)
+    return fewest((shape.options as ZodTypeAny[]).map((option) => unknownFields(option, input, path)));
+  if (!isRecord(input)) return [];
+  if (shape instanceof ZodRecord)
+    return Object.entries(input).flatMap(([key, value]) =>
+      unknownFields(shape.valueSchema, value, [...path, key]),
+    );
+  if (!(shape instanceof ZodObject)) return [];
+  const known = shape.shape as Record<string, ZodTypeAny>;
+  const open = shape._def.unknownKeys === 'passthrough' || !(shape._def.catchall instanceof ZodNever);
+  return Object.entries(input).flatMap(([key, value]) => {
+    const field = known[key];
+    if (field) return unknownFields(field, value, [...path, key]);
+    if (open) return [];
+    return [
+      {
+        field: fieldPath([...path, key]),
+        message: 'unknown field (not part of this request; check its spelling)',
+      },
+    ];
+  });
+};
+
+/**
+ * Parses a request (body or query) with `schema`, refusing it with an InvalidCommand that names
+ * every invalid field, every string that could not be stored and every unknown field at once.
+ */
+export const parseRequest = <S extends ZodTypeAny>(schema: S, input: unknown): z.output<S> => {
+  const result = schema.safeParse(input);
+  const issues = [
+    ...(result.success ? [] : issuesOf(result.error)),
+    ...unstorableStrings(input),
+    ...unknownFields(schema, input),
+  ];
+  if (issues.length || !result.success) throw new InvalidCommand(issues);
+  return result.data;
+};

@@ -1,0 +1,194 @@
+import { HypercareClient } from '@hypercare/client';
+import {
+  createTestDatabase,
+  describeWith,
+  freePort,
+  spawnService,
+  waitForOk,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@hypercare/testing';
+import type { OpenAPIV3 } from 'openapi-types';
+import { Client } from 'pg';
+import { badInputsFor } from './openapi/bad-inputs';
+import { OpenApiConformance } from './openapi/openapi-conformance';
+import { periodDefinition, reportBody } from './scenario-steps';
+
+const T0 = new Date('2030-05-06T08:00:00.000Z');
+
+/** Every event any service wrote or received: what "nothing written" is measured by. */
+const eventsWritten = async (databaseUrl: string): Promise<number> => {
+  const sql = new Client({ connectionString: databaseUrl });
+  await sql.connect();
+  try {
+    const { rows } = await sql.query<{ schema: string }>(
+      "select table_schema as schema from information_schema.tables where table_name = 'events'",
+    );
+    let total = 0;
+    for (const { schema } of rows)
+      total += Number((await sql.query(`select count(*) from "${schema}".events`)).rows[0].count);
+    return total;
+  } finally {
+    await sql.end();
+  }
+};
+
+/**
+ * The all-in-one platform probed as a black box from its own OpenAPI document: every
+ * operation that takes a body gets every bad input of the list, so a new operation is probed
+ * by itself; every answer must be a documented 4xx problem document, and nothing is written.
+ */
+describeWith('postgres')('the front door, probed from its OpenAPI document', () => {
+  let database: TestDatabase;
+  let platform: ServiceProcess;
+  let base: string;
+  let conformance: OpenApiConformance;
+  let ids: Record<string, string>;
+
+  const call = async (method: string, path: string, contentType?: string, body?: string | Uint8Array) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: contentType ? { 'content-type': contentType } : {},
+      body,
+    });
+    const text = await response.text();
+    return {
+      method,
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+    };
+  };
+  const concrete = (template: string): string =>
+    template.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => ids[name] ?? `00000000-0000-4000-8000-00000000000${name.length % 10}`,
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase('front_door');
+    const port = await freePort();
+    platform = spawnService('services/all-in-one/src/main.ts', {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HYPERCARE_CLOCK: 'manual',
+      LOG_LEVEL: 'warn',
+    });
+    base = `http://127.0.0.1:${port}`;
+    await waitForOk(`${base}/health/ready`, platform, 60_000);
+    conformance = new OpenApiConformance(
+      (await (await fetch(`${base}/docs-json`)).json()) as OpenAPIV3.Document,
+    );
+
+    const client = HypercareClient.allInOne(base);
+    const seen: string[] = [];
+    client.observe((exchange) =>
+      seen.push(...conformance.problemsWith({ ...exchange, path: `/${exchange.service}${exchange.path}` })),
+    );
+    await client.call('triage', 'PUT', '/test-clock', { now: T0.toISOString() });
+    const { periodId } = await client.call<{ periodId: string }>(
+      'triage',
+      'POST',
+      '/periods',
+      periodDefinition(T0),
+    );
+    await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
+    await client.poll<{ status: string }>(
+      'intake',
+      `/periods/${periodId}`,
+      (r) => r.body?.status === 'active',
+    );
+    const { reportId } = await client.call<{ reportId: string }>(
+      'intake',
+      'POST',
+      `/periods/${periodId}/reports`,
+      reportBody(1),
+    );
+    await client.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200);
+    await client.poll('reporting', `/tickets/${reportId}`, (r) => r.status === 200);
+    ids = { periodId, reportId, ticketId: reportId };
+    expect(seen).toEqual([]);
+  }, 120_000);
+
+  afterAll(async () => {
+    platform?.child.kill('SIGINT');
+    await platform?.exited;
+    await database?.drop();
+  });
+
+  it('answers every bad input to every operation that takes a body with a documented 4xx problem, writing nothing', async () => {
+    const before = await eventsWritten(database.url);
+    const failures: string[] = [];
+    const withBody = conformance.all().filter(({ operation }) => operation.requestBody);
+    expect(withBody.length).toBeGreaterThanOrEqual(17);
+    for (const { method, template, operation } of withBody) {
+      for (const input of badInputsFor(operation)) {
+        const answer = await call(method.toUpperCase(), concrete(template), input.contentType, input.body);
+        const where = `${method.toUpperCase()} ${template} with ${input.name}`;
+        const problem = answer.body ?? {};
+        if (answer.status !== input.status)
+          failures.push(`${where}: ${answer.status} ${JSON.stringify(problem)}`);
+        if (answer.contentType?.split(';')[0] !== 'application/problem+json')
+          failures.push(`${where}: answered ${answer.contentType}`);
+        if (input.detail && !String(problem['detail']).includes(input.detail))
+          failures.push(`${where}: detail "${problem['detail']}" does not say "${input.detail}"`);
+        const named =
+          (problem['errors'] as Array<{ field: string }> | undefined)?.map(({ field }) => field) ?? [];
+        if (input.field && !named.includes(input.field))
+          failures.push(`${where}: errors name ${JSON.stringify(named)}, not ${input.field}`);
+        failures.push(...conformance.problemsWith(answer).map((problem) => `${where}: ${problem}`));
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await eventsWritten(database.url)).toBe(before);
+  }, 120_000);
+
+  it('answers an unknown route with a problem document, at the root and under every service', async () => {
+    for (const path of ['/no-such-thing', '/triage/no-such-thing', '/reporting/periods/x/nothing']) {
+      const answer = await call('GET', path);
+      expect([answer.status, answer.contentType?.split(';')[0], answer.body?.['type']]).toEqual([
+        404,
+        'application/problem+json',
+        'https://hypercare.dev/problems/http-404',
+      ]);
+    }
+  });
+
+  it('declares each header once, and what it declares required is refused when missing, naming it', async () => {
+    const failures: string[] = [];
+    for (const { method, template, operation } of conformance.all()) {
+      const parameters = (operation.parameters ?? []) as OpenAPIV3.ParameterObject[];
+      const headers = parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+      if (new Set(headers).size !== headers.length)
+        failures.push(`${method} ${template}: a header declared twice: ${headers.join(', ')}`);
+      for (const parameter of parameters.filter((p) => p.required && p.in !== 'path')) {
+        const body = operation.requestBody ? '{}' : undefined;
+        const answer = await call(method.toUpperCase(), concrete(template), body && 'application/json', body);
+        const named = (answer.body?.['errors'] as Array<{ field: string }> | undefined) ?? [];
+        if (answer.status !== 400 || !named.some(({ field }) => field === parameter.name))
+          failures.push(
+            `${method} ${template}: answered ${answer.status} without required ${parameter.name}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('serves the platform readiness, liveness and one metrics scrape at the root', async () => {
+    const ready = await call('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ ready: true, notReady: [] });
+    expect(Object.keys(ready.body?.['services'] as object).sort()).toEqual([
+      'feedback',
+      'intake',
+      'monitoring',
+      'reporting',
+      'triage',
+    ]);
+    expect((await call('GET', '/health/live')).body).toEqual({ status: 'ok' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^hypercare_\w+/m);
+    for (const exchange of [ready]) expect(conformance.problemsWith(exchange)).toEqual([]);
+  });
+});

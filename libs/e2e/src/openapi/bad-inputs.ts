@@ -1,0 +1,99 @@
+import type { OpenAPIV3 } from 'openapi-types';
+
+/** What one probe sends and what it must get back. */
+export interface BadInput {
+  name: string;
+  contentType?: string;
+  body: string | Uint8Array;
+  status: number;
+  /** A field the problem's `errors` must name (400s). */
+  field?: string;
+  /** Text the problem's `detail` must contain. */
+  detail?: string;
+}
+
+const KB = 1024;
+
+/** The body limit an operation documents ("at most N KB"). */
+export const documentedLimit = (operation: OpenAPIV3.OperationObject): number | undefined => {
+  const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+  const match = /at most (\d+) KB/.exec(body?.description ?? '');
+  return match ? Number(match[1]) * KB : undefined;
+};
+
+const bodySchema = (operation: OpenAPIV3.OperationObject): OpenAPIV3.SchemaObject | undefined => {
+  const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+  return body?.content['application/json']?.schema as OpenAPIV3.SchemaObject | undefined;
+};
+
+/** A top-level string field of the body, where a bad string goes; else a made-up one. */
+const stringField = (operation: OpenAPIV3.OperationObject): string =>
+  Object.entries(bodySchema(operation)?.properties ?? {}).find(
+    ([, schema]) => (schema as OpenAPIV3.SchemaObject).type === 'string',
+  )?.[0] ?? 'probeText';
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * Every bad input of the front door's list, for one operation that takes a body: each must
+ * answer a 4xx problem document and write nothing.
+ */
+export const badInputsFor = (operation: OpenAPIV3.OperationObject): BadInput[] => {
+  const limit = documentedLimit(operation) ?? 0;
+  const field = stringField(operation);
+  const inputs: BadInput[] = [
+    {
+      name: 'a body one byte over its documented limit',
+      contentType: 'application/json',
+      body: json({ pad: 'x'.repeat(limit + 1 - json({ pad: '' }).length) }),
+      status: 413,
+      detail: `at most ${limit} bytes`,
+    },
+    {
+      name: 'a body over the largest limit of any operation',
+      contentType: 'application/json',
+      body: json({ pad: 'x'.repeat(2 * KB * KB) }),
+      status: 413,
+    },
+    {
+      name: 'a text/plain body',
+      contentType: 'text/plain',
+      body: '{}',
+      status: 415,
+      detail: 'application/json',
+    },
+    { name: 'a body with no content type', body: new TextEncoder().encode('{}'), status: 415 },
+    { name: 'malformed JSON', contentType: 'application/json', body: '{"by":', status: 400 },
+    {
+      name: `a NUL character in ${field}`,
+      contentType: 'application/json',
+      body: json({ [field]: 'abc\u0000def' }),
+      status: 400,
+      field,
+    },
+    {
+      name: `a lone surrogate in ${field}`,
+      contentType: 'application/json',
+      body: json({ [field]: 'ab\ud800cd' }),
+      status: 400,
+      field,
+    },
+    {
+      name: 'an unknown field',
+      contentType: 'application/json',
+      body: json({ probeUnknownField: 1 }),
+      status: 400,
+      field: 'probeUnknownField',
+    },
+  ];
+  if (bodySchema(operation)?.properties?.['attachments'])
+    for (const link of ['javascript:alert(1)', 'file:///etc/passwd'])
+      inputs.push({
+        name: `an attachment ${link}`,
+        contentType: 'application/json',
+        body: json({ attachments: [link] }),
+        status: 400,
+        field: 'attachments[0]',
+      });
+  return inputs;
+};
