@@ -117,7 +117,9 @@ export interface SlaOutcomes {
  * The SLA clocks after an event of `type` (`clock` for a breach), for every reader of ticket
  * events: a breach marks its clock breached; acknowledging or resolving stops a running
  * clock in time (triage records a late stop's breach first, so a clock stopped late is
- * already breached); a reopen leaves both as they were.
+ * already breached); a reopen sets the resolve clock running again against its deadline
+ * (triage records its breach with the reopen when that deadline has passed), so a ticket
+ * resolved in time and reopened no longer counts as resolved in time. A breach stays.
  */
 export const slaOutcomesAfter = (
   type: string,
@@ -128,6 +130,7 @@ export const slaOutcomesAfter = (
   if (type === 'hypercare.ticket.sla-breached.v1' && clock) return { ...current, [clock]: 'breached' };
   if (type === ticketAcknowledged.type) return { ...current, acknowledge: stop(current.acknowledge) };
   if (type === ticketResolved.type) return { ...current, resolve: stop(current.resolve) };
+  if (type === ticketReopened.type && current.resolve === 'met') return { ...current, resolve: 'pending' };
   return current;
 };
 

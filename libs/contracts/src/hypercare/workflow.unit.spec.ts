@@ -55,13 +55,19 @@ describe('the SLA clocks of a ticket', () => {
     });
   });
 
-  it('are left as they are by a reopen and by every other event', () => {
+  it('run the resolve clock again on a reopen, keeping a breach and the acknowledge clock', () => {
     const met: SlaOutcomes = { acknowledge: 'met', resolve: 'met' };
-    for (const type of [
-      'hypercare.ticket.reopened.v1',
-      'hypercare.ticket.commented.v1',
-      'hypercare.ticket.sla-breached.v1',
-    ])
+    expect(slaOutcomesAfter('hypercare.ticket.reopened.v1', met)).toEqual({
+      acknowledge: 'met',
+      resolve: 'pending',
+    });
+    const breached: SlaOutcomes = { acknowledge: 'breached', resolve: 'breached' };
+    expect(slaOutcomesAfter('hypercare.ticket.reopened.v1', breached)).toBe(breached);
+  });
+
+  it('are left as they are by every other event', () => {
+    const met: SlaOutcomes = { acknowledge: 'met', resolve: 'met' };
+    for (const type of ['hypercare.ticket.commented.v1', 'hypercare.ticket.sla-breached.v1'])
       expect(slaOutcomesAfter(type, met)).toBe(met);
   });
 });

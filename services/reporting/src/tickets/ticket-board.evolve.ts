@@ -82,7 +82,10 @@ const describe = (
     case 'hypercare.ticket.escalated.v1': {
       const { level, when, notifyRole, notified } = event.data;
       return {
-        fields: { escalationLevel: Math.max(view.escalationLevel, level), escalatedTo: notifyRole },
+        fields: {
+          escalationLevel: Math.max(view.escalationLevel, level),
+          escalatedTo: level >= view.escalationLevel ? notifyRole : view.escalatedTo,
+        },
         summary: `Escalated (level ${level}, ${when}) to ${notifyRole}: ${notified.map((person) => person.name).join(', ') || 'nobody on the roster'}`,
       };
     }

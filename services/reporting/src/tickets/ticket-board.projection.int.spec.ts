@@ -116,7 +116,7 @@ describeProjection(
           ]),
         ));
 
-    it('resolves, closes, and on reopen clears the resolution and counts it', () =>
+    it('resolves, closes, and on reopen clears the resolution, counts it and runs the resolve clock again', () =>
       spec()
         .given(
           t.opened(),
@@ -136,7 +136,7 @@ describeProjection(
               resolved_at: null,
               closed_at: null,
               reopen_count: 1,
-              resolve_sla: 'met',
+              resolve_sla: 'pending',
             }),
           ]),
         ));

@@ -9,6 +9,7 @@ import { createServiceApp } from '@hypercare/service-kit';
 import { createTestDatabase, describeWith, eventually, type TestDatabase } from '@hypercare/testing';
 import { AppModule } from '../app.module';
 import { loadTriageConfig } from '../config';
+import { TicketClocks } from './ticket-clocks';
 
 const T0 = new Date('2031-05-05T08:00:00.000Z');
 const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
@@ -130,5 +131,24 @@ describeWith('postgres')('the SLA timer', () => {
     expect((await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`)).version).toBe(
       settled.version,
     );
+  });
+
+  it('wakes for a due time only once it has passed: not at it, a millisecond after', async () => {
+    const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
+      by: 'lead@example.com',
+      ...periodDefinition({
+        goLiveAt: minutes(-30).toISOString(),
+        plannedEndAt: minutes(3 * 24 * 60).toISOString(),
+      }),
+    });
+    await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
+    const ticketId = await p1Ticket(periodId, 100);
+    const due = minutes(115);
+    const clocks = app.get(TicketClocks);
+    await eventually('the timer set for the acknowledge deadline', async () =>
+      (await clocks.due(new Date(due.getTime() + 1), 1_000)).includes(ticketId),
+    );
+    expect(await clocks.due(due, 1_000)).not.toContain(ticketId);
+    expect(await clocks.due(new Date(due.getTime() - 1), 1_000)).not.toContain(ticketId);
   });
 });

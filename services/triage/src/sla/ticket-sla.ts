@@ -9,7 +9,8 @@ import type {
 
 const plusMinutes = (iso: string, minutes: number): string =>
   new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
-const reached = (dueAt: string, at: string): boolean => new Date(dueAt) <= new Date(at);
+/** A deadline is missed only once time is past it: stopping a clock exactly at its deadline is in time. */
+const passed = (dueAt: string, at: string): boolean => new Date(dueAt) < new Date(at);
 
 export const priorityFor = (policy: PeriodPolicy, impact: Level, urgency: Level): Priority => {
   const cell = policy.priorityMatrix.find((rule) => rule.impact === impact && rule.urgency === urgency);
@@ -36,7 +37,12 @@ export const scheduleFor = (policy: PeriodPolicy, priority: Priority, reportedAt
   };
 };
 
-const stillWaiting = (ticket: OpenTicket, clock: 'acknowledge' | 'resolve'): boolean =>
+type Clock = 'acknowledge' | 'resolve';
+
+/** The clock an escalation level watches: `unacknowledged` levels the acknowledge clock, `unresolved` the resolve clock. */
+const CLOCK_OF = { unacknowledged: 'acknowledge', unresolved: 'resolve' } as const;
+
+const stillWaiting = (ticket: OpenTicket, clock: Clock): boolean =>
   clock === 'acknowledge' ? ticket.acknowledgedAt === undefined : ticket.resolvedAt === undefined;
 
 const escalationKey = (escalation: ScheduledEscalation): string => `${escalation.when}:${escalation.level}`;
@@ -45,10 +51,10 @@ const pendingEscalations = (ticket: OpenTicket): ScheduledEscalation[] =>
   ticket.escalations.filter(
     (escalation) =>
       !ticket.escalated.includes(escalationKey(escalation)) &&
-      stillWaiting(ticket, escalation.when === 'unacknowledged' ? 'acknowledge' : 'resolve'),
+      stillWaiting(ticket, CLOCK_OF[escalation.when]),
   );
 
-const pendingClocks = (ticket: OpenTicket): Array<{ clock: 'acknowledge' | 'resolve'; dueAt: string }> =>
+const pendingClocks = (ticket: OpenTicket): Array<{ clock: Clock; dueAt: string }> =>
   (
     [
       ['acknowledge', ticket.acknowledgeDueAt],
@@ -58,37 +64,28 @@ const pendingClocks = (ticket: OpenTicket): Array<{ clock: 'acknowledge' | 'reso
     dueAt && !ticket.breached.includes(clock) && stillWaiting(ticket, clock) ? [{ clock, dueAt }] : [],
   );
 
-/** The SLA clocks (all, or only `clock`) whose deadline passed by `acting.at` without a recorded breach. */
-export const dueBreaches = (
+/**
+ * The breaches and escalations of `clocks` whose deadline passed before `acting.at` and that
+ * are not recorded yet, each carrying its due time: what the SLA timer records as time passes,
+ * and what a command that stops (or reopens) a clock late records first, so the history says
+ * when each deadline passed however late it was noticed. Derived from the ticket's own
+ * history, so asking twice (or after a restart) never records anything twice.
+ */
+export const overdueEvents = (
   ticket: OpenTicket,
+  policy: PeriodPolicy,
   acting: Acting,
-  clock?: 'acknowledge' | 'resolve',
-): TicketEvent[] =>
-  pendingClocks(ticket)
-    .filter(
-      (pending) => (clock === undefined || pending.clock === clock) && reached(pending.dueAt, acting.at),
-    )
+  clocks: readonly Clock[] = ['acknowledge', 'resolve'],
+): TicketEvent[] => {
+  const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: acting.at, by: acting.by };
+  const breaches: TicketEvent[] = pendingClocks(ticket)
+    .filter((pending) => clocks.includes(pending.clock) && passed(pending.dueAt, acting.at))
     .map((pending) => ({
       type: 'hypercare.ticket.sla-breached.v1',
-      data: {
-        ticketId: ticket.ticketId,
-        periodId: ticket.periodId,
-        at: acting.at,
-        by: acting.by,
-        ...pending,
-        priority: ticket.priority as Priority,
-      },
+      data: { ...base, ...pending, priority: ticket.priority as Priority },
     }));
-
-/**
- * The breaches and escalations due at `acting.at` that have not fired yet. Derived from
- * the ticket's own history, so asking twice (or after a restart) never fires anything twice.
- */
-export const dueSlaEvents = (ticket: OpenTicket, policy: PeriodPolicy, acting: Acting): TicketEvent[] => {
-  const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: acting.at, by: acting.by };
-  const breaches = dueBreaches(ticket, acting);
   const escalations: TicketEvent[] = pendingEscalations(ticket)
-    .filter(({ dueAt }) => reached(dueAt, acting.at))
+    .filter(({ when, dueAt }) => clocks.includes(CLOCK_OF[when]) && passed(dueAt, acting.at))
     .map((escalation) => ({
       type: 'hypercare.ticket.escalated.v1',
       data: {

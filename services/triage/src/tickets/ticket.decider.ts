@@ -1,7 +1,7 @@
 import { TICKET_COMMANDS_ALLOWED, ticketStatusAfter } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
-import { dueBreaches, dueSlaEvents, escalationKey, priorityFor, scheduleFor } from '../sla/ticket-sla';
+import { escalationKey, overdueEvents, priorityFor, scheduleFor } from '../sla/ticket-sla';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
 
 /** Every ticket's stream starts so; the rest is the ticket's id (the id of its report). */
@@ -46,7 +46,7 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
     }
     case 'acknowledge':
       return [
-        ...dueBreaches(ticket, command, 'acknowledge'),
+        ...overdueEvents(ticket, command.policy, command, ['acknowledge']),
         { type: 'hypercare.ticket.acknowledged.v1', data: base },
       ];
     case 'start':
@@ -73,16 +73,22 @@ const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] =
         ...(command.fixReference ? { fixReference: command.fixReference } : {}),
       };
       return [
-        ...dueBreaches(ticket, command, 'resolve'),
+        ...overdueEvents(ticket, command.policy, command, ['resolve']),
         { type: 'hypercare.ticket.resolved.v1', data: { ...base, ...resolution } },
       ];
     }
     case 'close':
       return [{ type: 'hypercare.ticket.closed.v1', data: base }];
-    case 'reopen':
-      return [{ type: 'hypercare.ticket.reopened.v1', data: { ...base, reason: command.reason } }];
+    case 'reopen': {
+      // The resolve clock runs again against its deadline: if that passed, the breach is recorded now.
+      const reopened: TicketEvent = {
+        type: 'hypercare.ticket.reopened.v1',
+        data: { ...base, reason: command.reason },
+      };
+      return [reopened, ...overdueEvents(evolveOpen(ticket, reopened), command.policy, command, ['resolve'])];
+    }
     case 'check-sla':
-      return dueSlaEvents(ticket, command.policy, command);
+      return overdueEvents(ticket, command.policy, command);
     case 'open':
       return [];
   }

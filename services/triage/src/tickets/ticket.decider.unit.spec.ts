@@ -28,22 +28,20 @@ const opened: TicketEvent = {
     reportedAt: t(0),
   },
 };
-const triagedP1: TicketEvent = {
-  type: 'hypercare.ticket.triaged.v1',
-  data: {
-    ...base(2),
-    category: 'critical-bug',
-    impact: 'high',
-    urgency: 'high',
-    priority: 'P1',
-    acknowledgeDueAt: t(15),
-    resolveDueAt: t(240),
-    escalations: [
-      { level: 1, dueAt: t(10), when: 'unacknowledged', notifyRole: 'technical-lead' },
-      { level: 2, dueAt: t(30), when: 'unacknowledged', notifyRole: 'project-manager' },
-    ],
-  },
+const triagedP1Data = {
+  ...base(2),
+  category: 'critical-bug',
+  impact: 'high',
+  urgency: 'high',
+  priority: 'P1',
+  acknowledgeDueAt: t(15),
+  resolveDueAt: t(240),
+  escalations: [
+    { level: 1, dueAt: t(10), when: 'unacknowledged', notifyRole: 'technical-lead' },
+    { level: 2, dueAt: t(30), when: 'unacknowledged', notifyRole: 'project-manager' },
+  ],
 };
+const triagedP1: TicketEvent = { type: 'hypercare.ticket.triaged.v1', data: triagedP1Data };
 const acknowledged: TicketEvent = { type: 'hypercare.ticket.acknowledged.v1', data: base(5) };
 const started: TicketEvent = { type: 'hypercare.ticket.started.v1', data: base(6) };
 const resolved: TicketEvent = {
@@ -106,7 +104,7 @@ describe('Ticket', () => {
 
   it('refuses to be acknowledged before triage, saying where it is and what it accepts', () => {
     spec(opened)
-      .when({ kind: 'acknowledge', ...base(1) })
+      .when({ kind: 'acknowledge', policy, ...base(1) })
       .thenThrows(
         (error) =>
           error instanceof IllegalTransition &&
@@ -142,15 +140,37 @@ describe('Ticket', () => {
       .thenNothingHappened();
   });
 
-  it('records the breach with a late acknowledgement, and escalates no more once acknowledged', () => {
+  it('records with a late acknowledgement the breach and every escalation that fell due before it, each with its due time, and escalates no more once acknowledged', () => {
     spec(opened, triagedP1)
-      .when({ kind: 'acknowledge', ...base(20) })
+      .when({ kind: 'acknowledge', policy, ...base(160) })
       .then([
         {
           type: 'hypercare.ticket.sla-breached.v1',
-          data: { ...base(20), clock: 'acknowledge', dueAt: t(15), priority: 'P1' },
+          data: { ...base(160), clock: 'acknowledge', dueAt: t(15), priority: 'P1' },
         },
-        { type: 'hypercare.ticket.acknowledged.v1', data: base(20) },
+        {
+          type: 'hypercare.ticket.escalated.v1',
+          data: {
+            ...base(160),
+            level: 1,
+            when: 'unacknowledged',
+            notifyRole: 'technical-lead',
+            notified: [{ name: 'Tomás Lead', email: 'tomas@example.com' }],
+            dueAt: t(10),
+          },
+        },
+        {
+          type: 'hypercare.ticket.escalated.v1',
+          data: {
+            ...base(160),
+            level: 2,
+            when: 'unacknowledged',
+            notifyRole: 'project-manager',
+            notified: [{ name: 'Priya PM', email: 'priya@example.com' }],
+            dueAt: t(30),
+          },
+        },
+        { type: 'hypercare.ticket.acknowledged.v1', data: base(160) },
       ]);
     spec(opened, triagedP1, acknowledged)
       .when({ kind: 'check-sla', policy, ...base(45, 'sla-timer') })
@@ -159,10 +179,10 @@ describe('Ticket', () => {
 
   it('is worked to resolved, closed, reopened into progress, and its resolve clock runs again', () => {
     spec(opened, triagedP1, acknowledged)
-      .when({ kind: 'resolve', rootCause: 'x', ...base(7) })
+      .when({ kind: 'resolve', policy, rootCause: 'x', ...base(7) })
       .thenThrows((error) => error instanceof IllegalTransition && error.currentState === 'acknowledged');
     spec(opened, triagedP1, acknowledged, started)
-      .when({ kind: 'resolve', rootCause: 'Approval queue lock never released', ...base(60) })
+      .when({ kind: 'resolve', policy, rootCause: 'Approval queue lock never released', ...base(60) })
       .then([resolved]);
     const closed: TicketEvent = { type: 'hypercare.ticket.closed.v1', data: base(61) };
     const reopened: TicketEvent = {
@@ -173,7 +193,7 @@ describe('Ticket', () => {
       .when({ kind: 'close', ...base(61) })
       .then([closed]);
     spec(opened, triagedP1, acknowledged, started, resolved, closed)
-      .when({ kind: 'reopen', reason: 'Came back after the nightly batch', ...base(90) })
+      .when({ kind: 'reopen', policy, reason: 'Came back after the nightly batch', ...base(90) })
       .then([reopened]);
     const state = [opened, triagedP1, acknowledged, started, resolved, closed, reopened].reduce(
       ticketDecider.evolve,
@@ -181,6 +201,19 @@ describe('Ticket', () => {
     ) as OpenTicket;
     expect(state.status).toBe('in-progress');
     expect(nextDueAt(state)).toBe(t(240));
+  });
+
+  it('records the resolve breach when it is reopened after its resolve deadline, due when the deadline passed', () => {
+    const closed: TicketEvent = { type: 'hypercare.ticket.closed.v1', data: base(61) };
+    spec(opened, triagedP1, acknowledged, started, resolved, closed)
+      .when({ kind: 'reopen', policy, reason: 'Back again', ...base(300) })
+      .then([
+        { type: 'hypercare.ticket.reopened.v1', data: { ...base(300), reason: 'Back again' } },
+        {
+          type: 'hypercare.ticket.sla-breached.v1',
+          data: { ...base(300), clock: 'resolve', dueAt: t(240), priority: 'P1' },
+        },
+      ]);
   });
 
   it('says when its timer must wake next: the earliest pending deadline or escalation', () => {
@@ -248,7 +281,7 @@ describe('Ticket', () => {
       );
       expect(state.status).toBe('workaround-available');
       spec(opened, triagedP1, acknowledged, started, workaround)
-        .when({ kind: 'resolve', rootCause: 'Lock released', fixReference: 'FIX-12', ...base(90) })
+        .when({ kind: 'resolve', policy, rootCause: 'Lock released', fixReference: 'FIX-12', ...base(90) })
         .then([
           {
             type: 'hypercare.ticket.resolved.v1',
@@ -287,25 +320,56 @@ describe('Ticket', () => {
     });
     const at = (ms: number) => new Date(Date.parse(t(15)) + ms).toISOString();
 
-    it('records the breach of an acknowledgement exactly at the deadline, as after it, and none a moment before', () => {
+    it('takes an acknowledgement exactly at the deadline as in time, and records the breach a moment after', () => {
       const ackAt = (when: string) => ({
         kind: 'acknowledge' as const,
+        policy,
         ticketId: TICKET,
         periodId: PERIOD_ID,
         at: when,
         by: 'sam@example.com',
       });
-      spec(opened, triagedP1)
+      const triaged: TicketEvent = {
+        type: 'hypercare.ticket.triaged.v1',
+        data: { ...triagedP1Data, escalations: [] },
+      };
+      spec(opened, triaged)
         .when(ackAt(at(-1)))
         .then([{ type: 'hypercare.ticket.acknowledged.v1', data: { ...base(15), at: at(-1) } }]);
-      spec(opened, triagedP1)
+      spec(opened, triaged)
         .when(ackAt(at(0)))
-        .then([breachAt(15), { type: 'hypercare.ticket.acknowledged.v1', data: base(15) }]);
-      spec(opened, triagedP1)
+        .then([{ type: 'hypercare.ticket.acknowledged.v1', data: base(15) }]);
+      spec(opened, triaged)
         .when(ackAt(at(1)))
         .then([
           { ...breachAt(15), data: { ...breachAt(15).data, at: at(1) } } as TicketEvent,
           { type: 'hypercare.ticket.acknowledged.v1', data: { ...base(15), at: at(1) } },
+        ]);
+    });
+
+    it('fires nothing exactly at a due time, and the breach a moment after', () => {
+      const check = (ms: number) => ({
+        kind: 'check-sla' as const,
+        policy,
+        ...base(15, 'sla-timer'),
+        at: at(ms),
+      });
+      const escalated: TicketEvent = {
+        type: 'hypercare.ticket.escalated.v1',
+        data: {
+          ...base(11, 'sla-timer'),
+          level: 1,
+          when: 'unacknowledged',
+          notifyRole: 'technical-lead',
+          notified: [{ name: 'Tomás Lead', email: 'tomas@example.com' }],
+          dueAt: t(10),
+        },
+      };
+      spec(opened, triagedP1, escalated).when(check(0)).thenNothingHappened();
+      spec(opened, triagedP1, escalated)
+        .when(check(1))
+        .then([
+          { ...breachAt(15), data: { ...breachAt(15).data, at: at(1), by: 'sla-timer' } } as TicketEvent,
         ]);
     });
 
@@ -339,7 +403,7 @@ describe('Ticket', () => {
         .thenNothingHappened();
     });
 
-    it('escalates an unresolved ticket by its resolve clock even once acknowledged', () => {
+    it('escalates an unresolved ticket by its resolve clock even once acknowledged, and records a level a late resolution passed', () => {
       const unresolvedPolicy = configuration({
         escalationMatrix: [
           {
@@ -377,6 +441,22 @@ describe('Ticket', () => {
       spec(opened, ...triaged, acknowledged, started, resolved)
         .when({ kind: 'check-sla', policy: unresolvedPolicy, ...base(121, 'sla-timer') })
         .thenNothingHappened();
+      spec(opened, ...triaged, acknowledged, started)
+        .when({ kind: 'resolve', policy: unresolvedPolicy, rootCause: 'Lock released', ...base(130) })
+        .then([
+          {
+            type: 'hypercare.ticket.escalated.v1',
+            data: {
+              ...base(130),
+              level: 1,
+              when: 'unresolved',
+              notifyRole: 'project-manager',
+              notified: [{ name: 'Priya PM', email: 'priya@example.com' }],
+              dueAt: t(120),
+            },
+          },
+          { type: 'hypercare.ticket.resolved.v1', data: { ...base(130), rootCause: 'Lock released' } },
+        ]);
     });
   });
 

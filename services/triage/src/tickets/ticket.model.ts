@@ -39,14 +39,14 @@ export type TicketCommand = Acting &
       }
     | { kind: 'triage'; category: Category; impact: Level; urgency: Level; policy: PeriodPolicy }
     | { kind: 'assign'; role: Role; email: string; policy: PeriodPolicy }
-    | { kind: 'acknowledge' }
+    | { kind: 'acknowledge'; policy: PeriodPolicy }
     | { kind: 'start' }
     | { kind: 'provide-workaround'; workaround: string }
     | { kind: 'decide'; decision: Decision; rationale: string }
     | { kind: 'comment'; text: string }
-    | { kind: 'resolve'; rootCause: string; fixReference?: string }
+    | { kind: 'resolve'; rootCause: string; fixReference?: string; policy: PeriodPolicy }
     | { kind: 'close' }
-    | { kind: 'reopen'; reason: string }
+    | { kind: 'reopen'; reason: string; policy: PeriodPolicy }
     | { kind: 'check-sla'; policy: PeriodPolicy }
   );
 

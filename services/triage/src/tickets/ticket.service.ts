@@ -32,7 +32,14 @@ export interface TicketOutcome {
   position?: number;
 }
 
-const NEEDS_POLICY = new Set<TicketCommand['kind']>(['triage', 'assign', 'check-sla']);
+const NEEDS_POLICY = new Set<TicketCommand['kind']>([
+  'triage',
+  'assign',
+  'acknowledge',
+  'resolve',
+  'reopen',
+  'check-sla',
+]);
 
 /** Runs ticket commands: the time comes from the clock, the policy from the ticket's period. */
 @Injectable()
