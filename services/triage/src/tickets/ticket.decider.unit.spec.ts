@@ -28,7 +28,7 @@ const opened: TicketEvent = {
     reportedAt: t(0),
   },
 };
-const triagedP1Data = {
+const triagedP1Data: Extract<TicketEvent, { type: 'hypercare.ticket.triaged.v1' }>['data'] = {
   ...base(2),
   category: 'critical-bug',
   impact: 'high',
@@ -243,7 +243,7 @@ describe('Ticket', () => {
       .then([
         {
           type: 'hypercare.ticket.triaged.v1',
-          data: { ...triagedP1.data, ...base(3), category: 'major-functional-bug' },
+          data: { ...triagedP1Data, ...base(3), category: 'major-functional-bug' },
         },
       ]);
     const data = ticketDecider.decide(
