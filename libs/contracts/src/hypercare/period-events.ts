@@ -85,7 +85,15 @@ export const periodClosed = defineEvent({
   type: 'hypercare.period.closed.v1',
   topic: PERIODS_TOPIC,
   summary: 'The period ended; support passes to business as usual.',
-  schema: z.object({ periodId: id, closedAt: isoTime, summary: z.string().optional() }),
+  schema: z.object({
+    periodId: id,
+    closedAt: isoTime,
+    summary: z.string().optional(),
+    handedOver: z
+      .array(id)
+      .optional()
+      .describe('The tickets still open at the close, handed over to business-as-usual support'),
+  }),
 });
 
 export const periodContracts = [

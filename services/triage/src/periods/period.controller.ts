@@ -90,13 +90,20 @@ export class PeriodController {
 
   @Post(':periodId/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ends the period; support passes to business as usual' })
+  @ApiOperation({
+    summary:
+      'Ends the period; support passes to business as usual. 409 while tickets are open, unless handOverOpenTickets',
+  })
   @ApiOutcomes({ status: 200, description: 'Closed', schema: periodOutcome }, 400, 404, 409)
   close(
     @Param('periodId') periodId: string,
-    @JsonBody(closeBody) { by, summary }: z.infer<typeof closeBody>,
+    @JsonBody(closeBody) { by, summary, handOverOpenTickets }: z.infer<typeof closeBody>,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.close(periodId, summary, commandMetadata(correlationId, { actor: by }));
+    return this.periods.close(
+      periodId,
+      { ...(summary ? { summary } : {}), handOver: handOverOpenTickets },
+      commandMetadata(correlationId, { actor: by }),
+    );
   }
 }

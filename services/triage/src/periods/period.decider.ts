@@ -8,7 +8,7 @@ import {
   periodStatusAfter,
   withPolicyDefaults,
 } from '@hypercare/contracts';
-import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
+import { Conflict, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
 import { definitionIssues } from './period-rules';
 
@@ -24,7 +24,7 @@ export type PeriodCommand =
   | { kind: 'activate'; at: string }
   | { kind: 'extend'; plannedEndAt: string; reason: string }
   | { kind: 'start-exit-review'; at: string }
-  | { kind: 'close'; at: string; summary?: string };
+  | { kind: 'close'; at: string; summary?: string; openTickets: readonly string[]; handOver: boolean };
 
 export type PeriodEvent = EventOf<(typeof periodContracts)[number]>;
 
@@ -106,7 +106,12 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
         return [
           { type: 'hypercare.period.exit-review-started.v1', data: { periodId, startedAt: command.at } },
         ];
-      case 'close':
+      case 'close': {
+        const open = command.openTickets;
+        if (open.length && !command.handOver)
+          throw new Conflict(
+            `${open.length} ticket(s) of this period are still open (${open.slice(0, 10).join(', ')}${open.length > 10 ? ', …' : ''}): resolve them, or close with handOverOpenTickets: true to hand them over to business-as-usual support`,
+          );
         return [
           {
             type: 'hypercare.period.closed.v1',
@@ -114,9 +119,11 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
               periodId,
               closedAt: command.at,
               ...(command.summary ? { summary: command.summary } : {}),
+              ...(open.length ? { handedOver: [...open] } : {}),
             },
           },
         ];
+      }
     }
   },
 

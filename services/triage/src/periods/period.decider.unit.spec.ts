@@ -1,6 +1,6 @@
-import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
+import { Conflict, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
-import { periodDecider, type PeriodEvent, periodStream } from './period.decider';
+import { type PeriodCommand, periodDecider, type PeriodEvent, periodStream } from './period.decider';
 import { configuration, PERIOD_ID } from './period.fixture';
 
 const planned: PeriodEvent = {
@@ -21,6 +21,16 @@ const invalid =
   (error: unknown) =>
     error instanceof InvalidCommand &&
     fields.every((field) => error.issues.some((issue) => issue.field === field));
+
+const closing = (
+  overrides: Partial<Extract<PeriodCommand, { kind: 'close' }>> = {},
+): Extract<PeriodCommand, { kind: 'close' }> => ({
+  kind: 'close',
+  at: '2026-11-24T08:00:00.000Z',
+  openTickets: [],
+  handOver: false,
+  ...overrides,
+});
 
 describe('HypercarePeriod', () => {
   it('is planned from a valid definition', () => {
@@ -236,7 +246,7 @@ describe('HypercarePeriod', () => {
 
   it('is closed with its summary, or without one', () => {
     spec(planned, activated)
-      .when({ kind: 'close', at: '2026-11-24T08:00:00.000Z', summary: 'Stable since week two' })
+      .when({ ...closing(), summary: 'Stable since week two' })
       .then([
         {
           type: 'hypercare.period.closed.v1',
@@ -247,10 +257,31 @@ describe('HypercarePeriod', () => {
           },
         },
       ]);
-    spec(planned, activated).when({ kind: 'close', at: '2026-11-24T08:00:00.000Z' }).then([closed]);
+    spec(planned, activated).when(closing()).then([closed]);
     expect(
       [planned, activated, closed].reduce(periodDecider.evolve, periodDecider.initialState),
     ).toMatchObject({ status: 'closed', closedAt: '2026-11-24T08:00:00.000Z' });
+  });
+
+  it('is not closed while tickets are open, naming them and the way to hand them over', () => {
+    const open = Array.from({ length: 12 }, (_, n) => `ticket-${String(n).padStart(2, '0')}`);
+    spec(planned, activated)
+      .when(closing({ openTickets: open }))
+      .thenThrows(
+        (error) =>
+          error instanceof Conflict &&
+          error.message ===
+            '12 ticket(s) of this period are still open (ticket-00, ticket-01, ticket-02, ticket-03, ticket-04, ticket-05, ticket-06, ticket-07, ticket-08, ticket-09, …): resolve them, or close with handOverOpenTickets: true to hand them over to business-as-usual support',
+      );
+    spec(planned, activated)
+      .when(closing({ openTickets: open.slice(0, 2) }))
+      .thenThrows((error) => error instanceof Conflict && /\(ticket-00, ticket-01\):/.test(error.message));
+  });
+
+  it('is closed with its open tickets when they are handed over, naming them in the event', () => {
+    spec(planned, activated)
+      .when(closing({ openTickets: ['ticket-a', 'ticket-b'], handOver: true }))
+      .then([{ ...closed, data: { ...closed.data, handedOver: ['ticket-a', 'ticket-b'] } } as PeriodEvent]);
   });
 
   describe('definition rules, each naming what it refuses', () => {

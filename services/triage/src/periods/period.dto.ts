@@ -32,6 +32,13 @@ export const extendBody = z.object({
   plannedEndAt: isoTime,
   reason: z.string().trim().min(1).max(2_000),
 });
-export const closeBody = z.object({ by: actor, summary: z.string().trim().max(20_000).optional() });
+export const closeBody = z.object({
+  by: actor,
+  summary: z.string().trim().max(20_000).optional(),
+  handOverOpenTickets: z
+    .boolean()
+    .default(false)
+    .describe('Close even with open tickets, handing them over to business-as-usual support'),
+});
 export const definitionWithActor = periodDefinitionBody.extend({ by: actor });
 export const reconfigureWithActor = reconfigureBody.extend({ by: actor });

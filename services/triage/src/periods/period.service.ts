@@ -4,6 +4,7 @@ import { periodContracts, type PeriodDefinition, type PeriodStatus } from '@hype
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { OpenTickets } from './open-tickets';
 import { type PeriodCommand, periodDecider, type PeriodState, periodStream } from './period.decider';
 
 /** What every command answers: where the period stands and the version a reader can wait for. */
@@ -23,6 +24,7 @@ export class PeriodService {
 
   constructor(
     private readonly runtime: ServiceRuntime,
+    private readonly openTickets: OpenTickets,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, periodDecider);
@@ -58,8 +60,15 @@ export class PeriodService {
     return this.run(periodId, { kind: 'start-exit-review', at: this.now() }, metadata);
   }
 
-  close(periodId: string, summary: string | undefined, metadata: EventMetadata): Promise<PeriodOutcome> {
-    return this.run(periodId, { kind: 'close', at: this.now(), ...(summary ? { summary } : {}) }, metadata);
+  /** Closes the period; its open tickets (as the SLA timers know them) refuse it unless handed over. */
+  async close(
+    periodId: string,
+    { summary, handOver }: { summary?: string; handOver: boolean },
+    metadata: EventMetadata,
+  ): Promise<PeriodOutcome> {
+    const openTickets = await this.openTickets.of(periodId);
+    const command = { kind: 'close' as const, at: this.now(), openTickets, handOver };
+    return this.run(periodId, { ...command, ...(summary ? { summary } : {}) }, metadata);
   }
 
   /** The period as of now, with its stream version; NotFound when there is no such period. */

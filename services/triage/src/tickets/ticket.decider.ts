@@ -2,6 +2,7 @@ import { TICKET_COMMANDS_ALLOWED, ticketStatusAfter } from '@hypercare/contracts
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
 import { escalationKey, overdueEvents, priorityFor, scheduleFor } from '../sla/ticket-sla';
+import { PeriodClosed } from './period-closed.error';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';
 
 /** Every ticket's stream starts so; the rest is the ticket's id (the id of its report). */
@@ -10,6 +11,9 @@ export const ticketStream = (ticketId: string): string => `${TICKET_STREAM_PREFI
 
 /** Which commands each status accepts (published with the workflow; `check-sla` is the SLA timer's, allowed always). */
 const ALLOWED: Record<TicketState['status'], readonly TicketCommandKind[]> = TICKET_COMMANDS_ALLOWED;
+
+/** What a ticket of a closed period still takes. */
+const AFTER_CLOSE: readonly TicketCommandKind[] = ['comment'];
 
 const decideOpen = (command: TicketCommand, ticket: OpenTicket): TicketEvent[] => {
   const base = { ticketId: ticket.ticketId, periodId: ticket.periodId, at: command.at, by: command.by };
@@ -131,12 +135,17 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
+    if (command.periodClosed && state.status !== 'none' && !AFTER_CLOSE.includes(command.kind)) {
+      // The timer stops with the period: its clocks are business-as-usual support's now.
+      if (command.kind === 'check-sla') return [];
+      throw new PeriodClosed(command.kind, state.periodId);
+    }
     if (command.kind !== 'check-sla' && !ALLOWED[state.status].includes(command.kind)) {
       throw new IllegalTransition('ticket', command.kind, state.status, ALLOWED[state.status]);
     }
     if (state.status === 'none') {
       if (command.kind !== 'open') return [];
-      const { kind: _, ...data } = command;
+      const { kind: _, periodClosed: __, ...data } = command;
       return [{ type: 'hypercare.ticket.opened.v1', data }];
     }
     return decideOpen(command, state);

@@ -1,6 +1,7 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
 import { configuration, PERIOD_ID } from '../periods/period.fixture';
+import { PeriodClosed } from './period-closed.error';
 import { ticketDecider, ticketStream } from './ticket.decider';
 import { nextDueAt } from '../sla/ticket-sla';
 import type { OpenTicket, TicketEvent } from './ticket.model';
@@ -201,6 +202,33 @@ describe('Ticket', () => {
     ) as OpenTicket;
     expect(state.status).toBe('in-progress');
     expect(nextDueAt(state)).toBe(t(240));
+  });
+
+  it('of a closed period takes comments only: other commands are refused naming the period, the timer records nothing', () => {
+    spec(opened, triagedP1)
+      .when({ kind: 'acknowledge', policy, periodClosed: true, ...base(200) })
+      .thenThrows(
+        (error) =>
+          error instanceof PeriodClosed &&
+          error.status === 409 &&
+          error.message ===
+            `Cannot acknowledge a ticket of period ${PERIOD_ID}: the period is closed and its tickets are with business-as-usual support; only comments are taken`,
+      );
+    spec(opened, triagedP1)
+      .when({ kind: 'check-sla', policy, periodClosed: true, ...base(200, 'sla-timer') })
+      .thenNothingHappened();
+    spec(opened, triagedP1)
+      .when({ kind: 'comment', text: 'Passed to the service desk', periodClosed: true, ...base(200) })
+      .then([
+        {
+          type: 'hypercare.ticket.commented.v1',
+          data: { ...base(200), text: 'Passed to the service desk' },
+        },
+      ]);
+    const { data } = opened as Extract<TicketEvent, { type: 'hypercare.ticket.opened.v1' }>;
+    spec()
+      .when({ kind: 'open', ...data, periodClosed: true })
+      .then([opened]);
   });
 
   it('records the resolve breach when it is reopened after its resolve deadline, due when the deadline passed', () => {

@@ -25,7 +25,13 @@ export interface Acting {
   by: string;
 }
 
+/** Whether the ticket's period is closed, which stops everything but comments (absent: it is not). */
+export interface InPeriod {
+  periodClosed?: boolean;
+}
+
 export type TicketCommand = Acting &
+  InPeriod &
   (
     | {
         kind: 'open';

@@ -12,7 +12,7 @@ import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { PeriodService } from '../periods/period.service';
 import { ticketDecider, ticketStream } from './ticket.decider';
-import type { OpenTicket, PeriodPolicy, TicketCommand } from './ticket.model';
+import type { OpenTicket, TicketCommand } from './ticket.model';
 
 /** The actor SLA breaches and escalations are recorded as. */
 export const SLA_TIMER = 'sla-timer';
@@ -89,18 +89,19 @@ export class TicketService {
     by: string,
     metadata: EventMetadata,
   ): Promise<TicketOutcome> {
-    // The opening event names the period, whose policy some commands need; the handler loads the rest.
+    // The opening event names the period, whose status every command and whose policy some need; the handler loads the rest.
     const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
       maxCount: 1,
     });
     if (!opened) throw new NotFound('ticket', ticketId);
     const { periodId } = opened.data;
-    const policy = NEEDS_POLICY.has(request.kind) ? await this.policyOf(periodId) : undefined;
+    const { period } = await this.periods.get(periodId);
     const command = {
       ...request,
       at: this.clock.now().toISOString(),
       by,
-      ...(policy ? { policy } : {}),
+      ...(NEEDS_POLICY.has(request.kind) ? { policy: period.configuration } : {}),
+      ...(period.status === 'closed' ? { periodClosed: true } : {}),
     } as TicketCommand;
     const result = await this.handle(ticketStream(ticketId), command, {
       expect: 'existing',
@@ -126,10 +127,5 @@ export class TicketService {
     const ticket = fold(ticketDecider, recorded);
     if (ticket.status === 'none') throw new NotFound('ticket', ticketId);
     return { ticket, version: recorded.length - 1 };
-  }
-
-  private async policyOf(periodId: string): Promise<PeriodPolicy> {
-    const { configuration } = (await this.periods.get(periodId)).period;
-    return configuration;
   }
 }
