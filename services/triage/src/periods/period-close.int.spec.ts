@@ -1,5 +1,5 @@
 import { periodDefinition } from '@hypercare/contracts/testing';
-import { describeWith } from '@hypercare/testing';
+import { describeWith, eventually } from '@hypercare/testing';
 import { TriageApp } from '../triage-app.fixture';
 
 const T0 = new Date('2031-06-02T08:00:00.000Z');
@@ -13,7 +13,7 @@ describeWith('postgres')('closing a period', () => {
   });
   afterAll(() => triage?.stop());
 
-  it('is refused while tickets are open, naming them; handed over, its tickets take comments only', async () => {
+  it('is refused while tickets are open, naming them; handed over, its tickets take comments only and their timers stop', async () => {
     const { client } = triage;
     const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
       ...lead,

@@ -18,7 +18,7 @@ const BATCH = 200;
  * Fires SLA breaches and escalations when they fall due: polls the persisted timers by the
  * injected clock and asks each due ticket to check its SLA. The ticket decides from its
  * own history, so a timer seen twice, by two instances or again after a restart, records
- * each breach and escalation once.
+ * each breach and escalation once. The timer of a ticket whose period closed is released.
  */
 @Injectable()
 export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -49,6 +49,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
       for (const ticketId of await this.clocks.due(this.clock.now(), BATCH)) {
         const outcome = await this.tickets.checkSla(ticketId, { causationId: `sla-timer:${ticketId}` });
         this.logger.debug(`SLA check of ticket ${ticketId}: ${outcome.status}, version ${outcome.version}`);
+        if (outcome.periodClosed) await this.clocks.release(ticketId);
       }
     } catch (error) {
       this.logger.error(`SLA timer round failed; next round retries: ${(error as Error).message}`);

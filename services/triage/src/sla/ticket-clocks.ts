@@ -14,4 +14,23 @@ export class TicketClocks {
     );
     return rows.map((row) => row.ticket_id);
   }
+
+  /** How many tickets are due at `now` and not checked yet: the SLA timer's backlog. */
+  async backlog(now: Date): Promise<number> {
+    const [row] = await this.runtime.sql.query<{ due: number }>(
+      'select count(*)::int as due from triage.ticket_clocks where next_due_at < $1',
+      [now],
+    );
+    return row?.due ?? 0;
+  }
+
+  /**
+   * Stops a ticket's timer: its period closed, so nothing is due for it any more. A later
+   * event of the ticket (a comment) or a rebuild sets it again, and the next check releases it.
+   */
+  async release(ticketId: string): Promise<void> {
+    await this.runtime.sql.query('update triage.ticket_clocks set next_due_at = null where ticket_id = $1', [
+      ticketId,
+    ]);
+  }
 }

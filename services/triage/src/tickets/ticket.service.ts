@@ -26,6 +26,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface TicketOutcome {
   ticketId: string;
+  /** Whether the ticket's period is closed: its SLA timer has nothing left to do. */
+  periodClosed?: boolean;
   status: TicketStatus;
   priority?: Priority;
   version: number;
@@ -110,6 +112,7 @@ export class TicketService {
     const state = result.state as OpenTicket;
     return {
       ticketId,
+      ...(command.periodClosed ? { periodClosed: true } : {}),
       status: state.status,
       ...(state.priority ? { priority: state.priority } : {}),
       version: result.nextExpectedVersion,

@@ -1,0 +1,31 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Clock } from '@hypercare/domain-kit';
+import { CLOCK } from '@hypercare/runtime';
+import { ApiOutcomes } from '@hypercare/service-kit';
+import { z } from 'zod';
+import { TicketClocks } from './ticket-clocks';
+
+const backlog = z.object({
+  now: z.string().datetime().describe("The service's time"),
+  due: z.number().int().describe('Tickets with a breach or escalation due and not recorded yet'),
+});
+
+@ApiTags('sla')
+@Controller('sla')
+export class SlaController {
+  constructor(
+    private readonly clocks: TicketClocks,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('backlog')
+  @ApiOperation({
+    summary: "The SLA timer's backlog: how many tickets have something due it has not recorded yet",
+  })
+  @ApiOutcomes({ status: 200, description: 'The backlog', schema: backlog })
+  async backlog(): Promise<z.input<typeof backlog>> {
+    const now = this.clock.now();
+    return { now: now.toISOString(), due: await this.clocks.backlog(now) };
+  }
+}
