@@ -25,6 +25,13 @@ const allInOneEnvironment = z.object({
     .min(50)
     .max(60_000)
     .default(1_000),
+  /** How many simulated days `npm run demo` plays. */
+  HYPERCARE_DEMO_DAYS: z.coerce
+    .number({ invalid_type_error: 'must be a number of days' })
+    .int()
+    .min(1)
+    .max(60)
+    .default(21),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
 });
 

@@ -9,8 +9,14 @@ const DEMO_FOLDER = '.hypercare-demo';
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
   const demo = process.argv.includes('--demo');
+  // The demo's SLA timer looks every 50 ms (the least allowed), so stepping through three weeks stays quick.
   const env = demo
-    ? { HYPERCARE_DATA_DIR: DEMO_FOLDER, ...process.env, HYPERCARE_CLOCK: 'manual' }
+    ? {
+        HYPERCARE_DATA_DIR: DEMO_FOLDER,
+        SLA_CHECK_INTERVAL_MS: '50',
+        ...process.env,
+        HYPERCARE_CLOCK: 'manual',
+      }
     : process.env;
   const config = loadAllInOneConfig(env);
   if (demo && !config.DATABASE_URL && existsSync(join(resolve(config.HYPERCARE_DATA_DIR), 'pgdata'))) {
@@ -49,9 +55,9 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void stop());
   if (demo) {
     const { seedDemo } = await import('./demo/seed-demo');
-    await seedDemo(platform.url);
+    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS);
     process.stdout.write(
-      `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands at the end of the simulation; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
+      `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
     );
   }
 };

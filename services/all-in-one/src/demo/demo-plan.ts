@@ -1,11 +1,20 @@
-import { CATEGORIES, LEVELS } from '@hypercare/contracts';
+import { CATEGORIES, type Decision, LEVELS } from '@hypercare/contracts';
 
 /** One step of the simulated go-live, at its simulated time. */
 export interface DemoAction {
   at: Date;
   ticket: number;
   kind:
-    'submit' | 'triage' | 'assign' | 'acknowledge' | 'start' | 'workaround' | 'resolve' | 'close' | 'reopen';
+    | 'submit'
+    | 'triage'
+    | 'assign'
+    | 'acknowledge'
+    | 'start'
+    | 'workaround'
+    | 'decide'
+    | 'resolve'
+    | 'close'
+    | 'reopen';
 }
 
 export interface DemoTicket {
@@ -31,6 +40,18 @@ const TITLES: Record<(typeof CATEGORIES)[number], string[]> = {
   'training-need': ['Team does not know the new approval flow', 'How to reverse a posted journal'],
 };
 
+/** How a team usually handles each kind of problem. */
+export const DECISION_OF: Record<(typeof CATEGORIES)[number], Decision> = {
+  'critical-bug': 'hotfix',
+  'major-functional-bug': 'hotfix',
+  'performance-issue': 'workaround',
+  'usability-issue': 'defer-to-backlog',
+  'integration-failure': 'hotfix',
+  'minor-bug': 'defer-to-backlog',
+  'documentation-gap': 'training-or-documentation',
+  'training-need': 'training-or-documentation',
+};
+
 /** A seeded pseudo-random source, so every demo tells the same story. */
 const random = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
@@ -44,7 +65,8 @@ const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000)
 /**
  * Three weeks after go-live for two periods of one programme: reports spike in the first
  * days and decay; most are triaged, acknowledged, worked and resolved within their SLA, some
- * late (breaches and escalations follow from the clock), a few reopened, the last days' still open.
+ * late (breaches and escalations follow from the clock), every severe one and some others
+ * with a decision on how it is handled, a few reopened, the last days' still open.
  */
 export const demoPlan = (goLive: Date, days = 21): { tickets: DemoTicket[]; actions: DemoAction[] } => {
   const next = random(20261123);
@@ -90,6 +112,7 @@ export const demoPlan = (goLive: Date, days = 21): { tickets: DemoTicket[]; acti
           { at: acknowledged, ticket, kind: 'acknowledge' },
           { at: minutes(acknowledged, 1), ticket, kind: 'start' },
         );
+        if (severe || next() < 0.4) actions.push({ at: minutes(acknowledged, 3), ticket, kind: 'decide' });
         if (category === 'usability-issue' || category === 'performance-issue')
           actions.push({ at: minutes(acknowledged, 5), ticket, kind: 'workaround' });
         if (open) continue;

@@ -1,5 +1,5 @@
 import { HypercareClient } from '@hypercare/client';
-import { demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
+import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
 
@@ -35,14 +35,38 @@ const progress = (done: number, total: number, at: Date): void => {
   );
 };
 
+interface Backlog {
+  due: number;
+  nextDueAt: string | null;
+}
+
 /**
- * Plays a simulated three-week go-live of two periods through the public APIs, moving the
- * platform's clock step by step so SLA breaches and escalations happen as they would.
+ * Moves the platform's clock to `to`, stopping a millisecond after every breach or escalation
+ * falls due on the way and letting the SLA timer record it there, as it would live.
  */
-export const seedDemo = async (baseUrl: string): Promise<void> => {
+const advanceClock = async (client: HypercareClient, to: number): Promise<void> => {
+  for (;;) {
+    const { body } = await client.poll<Backlog>(
+      'triage',
+      '/sla/backlog',
+      (r) => r.body?.due === 0,
+      30_000,
+      5,
+    );
+    const next = body.nextDueAt === null ? Infinity : Date.parse(body.nextDueAt) + 1;
+    await client.call('triage', 'PUT', '/test-clock', { now: new Date(Math.min(next, to)).toISOString() });
+    if (next >= to) return;
+  }
+};
+
+/**
+ * Plays a simulated go-live of two periods (three weeks unless told) through the public APIs,
+ * moving the platform's clock step by step so SLA breaches and escalations happen as they would.
+ */
+export const seedDemo = async (baseUrl: string, days = 21): Promise<void> => {
   const client = HypercareClient.allInOne(baseUrl);
-  const goLive = new Date(Math.floor((Date.now() - 21 * DAY) / DAY) * DAY + 8 * 3_600_000);
-  const { tickets, actions } = demoPlan(goLive);
+  const goLive = new Date(Math.floor((Date.now() - days * DAY) / DAY) * DAY + 8 * 3_600_000);
+  const { tickets, actions } = demoPlan(goLive, days);
   await client.call('triage', 'PUT', '/test-clock', { now: new Date(goLive.getTime() - DAY).toISOString() });
   const periods: string[] = [];
   for (const [n, system] of ['Finance cloud (EMEA)', 'Finance cloud (Americas)'].entries()) {
@@ -70,16 +94,16 @@ export const seedDemo = async (baseUrl: string): Promise<void> => {
     periods.push(periodId);
   }
   const ids = new Map<number, string>();
-  let clock = 0;
+  let clock = goLive.getTime() - DAY;
   for (const [done, action] of actions.entries()) {
     if (action.at.getTime() !== clock) {
+      await advanceClock(client, action.at.getTime());
       clock = action.at.getTime();
-      await client.call('triage', 'PUT', '/test-clock', { now: action.at.toISOString() });
     }
     await perform(client, action, tickets[action.ticket] as DemoTicket, periods, ids);
     if (done % 25 === 0 || done === actions.length - 1) progress(done + 1, actions.length, action.at);
   }
-  await client.call('triage', 'PUT', '/test-clock', { now: new Date().toISOString() });
+  await advanceClock(client, Date.now());
   process.stderr.write('\n');
 };
 
@@ -108,14 +132,19 @@ const perform = async (
       { 'idempotency-key': `demo-${n}` },
     );
     ids.set(n, reportId);
+    // Triage opens the ticket while the clock still stands at the report's time.
+    await client.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200, 30_000, 10);
     return;
   }
   const id = ids.get(action.ticket) as string;
-  await client.poll('triage', `/tickets/${id}`, (r) => r.status === 200, 30_000, 20);
   const body: Record<string, Record<string, unknown>> = {
     triage: { category: ticket.category, impact: ticket.impact, urgency: ticket.urgency },
     assign: { role: 'support-agent', email: by.by },
     workaround: { workaround: 'Use the legacy screen until the fix ships' },
+    decide: {
+      decision: DECISION_OF[ticket.category],
+      rationale: `Agreed in the daily hypercare stand-up for "${ticket.title}"`,
+    },
     resolve: {
       rootCause: `Configuration defect behind "${ticket.title}"`,
       fixReference: `CHG-${10_000 + action.ticket}`,

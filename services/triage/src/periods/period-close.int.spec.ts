@@ -45,6 +45,14 @@ describeWith('postgres')('closing a period', () => {
     ]);
     const comment = { by: 'sam@example.com', text: 'With the service desk now' };
     expect((await client.send('triage', 'POST', `/tickets/${ticketId}/comments`, comment)).status).toBe(200);
+
+    triage.clock.set(new Date(T0.getTime() + 60 * 60_000));
+    await eventually(
+      "the timer released the handed-over ticket's clocks",
+      async () =>
+        (await client.call<{ due: number; nextDueAt: string | null }>('triage', 'GET', '/sla/backlog'))
+          .nextDueAt === null,
+    );
     expect((await triage.history(ticketId)).map(([type]) => type)).toEqual([
       'opened',
       'triaged',

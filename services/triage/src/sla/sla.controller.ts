@@ -9,6 +9,13 @@ import { TicketClocks } from './ticket-clocks';
 const backlog = z.object({
   now: z.string().datetime().describe("The service's time"),
   due: z.number().int().describe('Tickets with a breach or escalation due and not recorded yet'),
+  nextDueAt: z
+    .string()
+    .datetime()
+    .nullable()
+    .describe(
+      'The earliest time a breach or escalation falls due (it is recorded once that time has passed)',
+    ),
 });
 
 @ApiTags('sla')
@@ -26,6 +33,7 @@ export class SlaController {
   @ApiOutcomes({ status: 200, description: 'The backlog', schema: backlog })
   async backlog(): Promise<z.input<typeof backlog>> {
     const now = this.clock.now();
-    return { now: now.toISOString(), due: await this.clocks.backlog(now) };
+    const { due, nextDueAt } = await this.clocks.backlog(now);
+    return { now: now.toISOString(), due, nextDueAt: nextDueAt?.toISOString() ?? null };
   }
 }

@@ -15,13 +15,14 @@ export class TicketClocks {
     return rows.map((row) => row.ticket_id);
   }
 
-  /** How many tickets are due at `now` and not checked yet: the SLA timer's backlog. */
-  async backlog(now: Date): Promise<number> {
-    const [row] = await this.runtime.sql.query<{ due: number }>(
-      'select count(*)::int as due from triage.ticket_clocks where next_due_at < $1',
+  /** How many tickets are due at `now` and not checked yet (the SLA timer's backlog), and the next due time. */
+  async backlog(now: Date): Promise<{ due: number; nextDueAt: Date | null }> {
+    const [row] = await this.runtime.sql.query<{ due: number; next: Date | null }>(
+      `select (count(*) filter (where next_due_at < $1))::int as due, min(next_due_at) as next
+         from triage.ticket_clocks`,
       [now],
     );
-    return row?.due ?? 0;
+    return { due: row?.due ?? 0, nextDueAt: row?.next ?? null };
   }
 
   /**

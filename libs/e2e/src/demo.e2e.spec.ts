@@ -1,0 +1,107 @@
+import { HypercareClient } from '@hypercare/client';
+import {
+  createTestDatabase,
+  describeWith,
+  eventually,
+  freePort,
+  spawnService,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@hypercare/testing';
+
+interface Row {
+  ticketId: string;
+  decision: string | null;
+  status: string;
+  acknowledgeSla: string;
+  resolveSla: string;
+  escalationLevel: number;
+}
+interface TriageTicket {
+  acknowledgeDueAt?: string;
+  acknowledgedAt?: string;
+  escalations: Array<{ level: number; dueAt: string; when: string }>;
+  escalated: string[];
+  breached: string[];
+}
+interface Timeline {
+  timeline: Array<{ version: number; type: string; at: string }>;
+}
+
+const SECOND = 1_000;
+
+/**
+ * `npm run demo`, two simulated days of it, checked against itself: every figure of each
+ * dashboard must follow from its tickets, and every ticket's timeline from the SLA rules:
+ * escalations recorded for late acknowledgements, decisions taken, tickets opened at once.
+ */
+describeWith('postgres')('the demo, two simulated days', () => {
+  let database: TestDatabase;
+  let platform: ServiceProcess;
+  let client: HypercareClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+    const port = await freePort();
+    platform = spawnService(
+      'services/all-in-one/src/main.ts',
+      { DATABASE_URL: database.url, PORT: String(port), HYPERCARE_DEMO_DAYS: '2' },
+      ['--demo'],
+    );
+    await eventually('the demo seeded', () => platform.output().includes('Demo seeded'), 400_000);
+    client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+  }, 420_000);
+
+  afterAll(async () => {
+    platform?.child.kill('SIGINT');
+    await platform?.exited;
+    await database?.drop();
+  });
+
+  it("shows on each dashboard what its tickets' timelines say", async () => {
+    const { now } = await client.call<{ now: string }>('triage', 'GET', '/test-clock');
+    const periods = await client.call<Array<{ periodId: string }>>('reporting', 'GET', '/periods');
+    expect(periods).toHaveLength(2);
+    for (const { periodId } of periods) {
+      const { items } = await client.call<{ items: Row[] }>(
+        'reporting',
+        'GET',
+        `/periods/${periodId}/tickets?limit=200`,
+      );
+      const dashboard = await client.call<{
+        sla: { met: number; breached: number };
+        openEscalations: { count: number };
+      }>('reporting', 'GET', `/periods/${periodId}/dashboard`);
+      const clocks = items.flatMap((row) => [row.acknowledgeSla, row.resolveSla]);
+      expect(dashboard.sla).toMatchObject({
+        met: clocks.filter((c) => c === 'met').length,
+        breached: clocks.filter((c) => c === 'breached').length,
+      });
+      const open = items.filter((row) => !['resolved', 'closed'].includes(row.status));
+      expect(dashboard.openEscalations.count).toBe(open.filter((row) => row.escalationLevel > 0).length);
+      expect(items.filter((row) => row.decision).length).toBeGreaterThan(items.length / 5);
+
+      const problems: string[] = [];
+      for (const row of items) {
+        const ticket = await client.call<TriageTicket>('triage', 'GET', `/tickets/${row.ticketId}`);
+        const stoppedAt = Date.parse(ticket.acknowledgedAt ?? now);
+        const late = ticket.acknowledgeDueAt && stoppedAt > Date.parse(ticket.acknowledgeDueAt);
+        if (Boolean(late) !== ticket.breached.includes('acknowledge'))
+          problems.push(
+            `${row.ticketId}: acknowledge breach ${ticket.breached} for ${ticket.acknowledgedAt}`,
+          );
+        for (const level of ticket.escalations.filter((e) => e.when === 'unacknowledged'))
+          if (
+            Date.parse(level.dueAt) < stoppedAt &&
+            !ticket.escalated.includes(`unacknowledged:${level.level}`)
+          )
+            problems.push(`${row.ticketId}: level ${level.level} due ${level.dueAt} never recorded`);
+        const { timeline } = await client.call<Timeline>('reporting', 'GET', `/tickets/${row.ticketId}`);
+        const [report, opened] = timeline;
+        if (!report || !opened || Date.parse(opened.at) - Date.parse(report.at) > 5 * SECOND)
+          problems.push(`${row.ticketId}: opened at ${opened?.at}, reported at ${report?.at}`);
+      }
+      expect(problems).toEqual([]);
+    }
+  });
+});
