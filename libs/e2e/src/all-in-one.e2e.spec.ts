@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HypercareClient } from '@hypercare/client';
 import { freePort, spawnService, waitForOk, type ServiceProcess } from '@hypercare/testing';
-import { periodDefinition, submitReport } from './scenario-steps';
+import { activePeriod, submitReport } from './scenario-steps';
 
 const T0 = new Date('2030-02-04T08:00:00.000Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -44,18 +44,7 @@ describe('all-in-one embedded platform', () => {
     const setClock = (to: Date) => client.call('triage', 'PUT', '/test-clock', { now: to.toISOString() });
 
     await setClock(at(-60));
-    const { periodId } = await client.call<{ periodId: string }>(
-      'triage',
-      'POST',
-      '/periods',
-      periodDefinition(T0),
-    );
-    await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
-    await client.poll<{ status: string }>(
-      'intake',
-      `/periods/${periodId}`,
-      (r) => r.body?.status === 'active',
-    );
+    const periodId = await activePeriod(client, T0);
     const ids: string[] = [];
     for (let n = 0; n < 6; n++) {
       await setClock(at(n * 20));

@@ -12,7 +12,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { Client } from 'pg';
 import { badInputsFor } from './openapi/bad-inputs';
 import { OpenApiConformance } from './openapi/openapi-conformance';
-import { periodDefinition, reportBody } from './scenario-steps';
+import { activePeriod, reportBody } from './scenario-steps';
 
 const T0 = new Date('2030-05-06T08:00:00.000Z');
 
@@ -87,18 +87,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       seen.push(...conformance.problemsWith({ ...exchange, path: `/${exchange.service}${exchange.path}` })),
     );
     await client.call('triage', 'PUT', '/test-clock', { now: T0.toISOString() });
-    const { periodId } = await client.call<{ periodId: string }>(
-      'triage',
-      'POST',
-      '/periods',
-      periodDefinition(T0),
-    );
-    await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
-    await client.poll<{ status: string }>(
-      'intake',
-      `/periods/${periodId}`,
-      (r) => r.body?.status === 'active',
-    );
+    const periodId = await activePeriod(client, T0);
     const { reportId } = await client.call<{ reportId: string }>(
       'intake',
       'POST',

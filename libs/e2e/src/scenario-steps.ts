@@ -26,6 +26,19 @@ export const periodDefinition = (goLiveAt: Date) => ({
   exitCriteria: [{ name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 }],
 });
 
+/** Plans a period going live at `goLive`, activates it, and waits until intake takes its reports. */
+export const activePeriod = async (client: HypercareClient, goLive: Date): Promise<string> => {
+  const { periodId } = await client.call<{ periodId: string }>(
+    'triage',
+    'POST',
+    '/periods',
+    periodDefinition(goLive),
+  );
+  await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
+  await client.poll<{ status: string }>('intake', `/periods/${periodId}`, (r) => r.body?.status === 'active');
+  return periodId;
+};
+
 export const reportBody = (n: number) => ({
   reporter: { name: `User ${n}`, email: `user${n}@example.com` },
   title: `Problem ${n}: journal posting fails`,
