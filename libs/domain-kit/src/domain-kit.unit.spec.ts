@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { ManualClock } from './clock';
 import { IllegalTransition, InvalidCommand } from './errors';
-import { parseOrThrow } from './zod-issues';
 
 describe('ManualClock', () => {
   it('stands still until set or advanced, and hands out copies', () => {
@@ -34,26 +32,5 @@ describe('domain errors', () => {
     expect(new IllegalTransition('period', 'activate', 'closed', []).message).toMatch(
       /allowed now: nothing$/,
     );
-  });
-
-  it('parse input or throw InvalidCommand with the path of each bad field', () => {
-    const schema = z.object({
-      reporter: z.object({ email: z.string().email() }),
-      steps: z.array(z.string().min(1)),
-    });
-    expect(parseOrThrow(schema, { reporter: { email: 'ana@example.com' }, steps: ['open'] })).toEqual({
-      reporter: { email: 'ana@example.com' },
-      steps: ['open'],
-    });
-    try {
-      parseOrThrow(schema, { reporter: { email: 'nope' }, steps: ['ok', ''] }, 'body');
-      throw new Error('accepted invalid input');
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidCommand);
-      expect((error as InvalidCommand).issues.map((issue) => issue.field)).toEqual([
-        'body.reporter.email',
-        'body.steps[1]',
-      ]);
-    }
   });
 });

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { InvalidCommand, type Issue } from './errors';
+import type { Issue } from './errors';
 
 /** `reporter.email`, `steps[2]`: where in a document a problem is. */
 export const fieldPath = (path: Array<string | number>): string =>
@@ -8,19 +8,5 @@ export const fieldPath = (path: Array<string | number>): string =>
     '',
   );
 
-export const issuesOf = (error: ZodError, prefix = ''): Issue[] =>
-  error.issues.map((issue) => ({
-    field: fieldPath([...(prefix ? [prefix] : []), ...issue.path]),
-    message: issue.message,
-  }));
-
-/** Parses `input` with `schema`, throwing InvalidCommand that names every bad field. */
-export const parseOrThrow = <T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: ZodError } },
-  input: unknown,
-  prefix = '',
-): T => {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new InvalidCommand(issuesOf(result.error, prefix));
-};
+export const issuesOf = (error: ZodError): Issue[] =>
+  error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message }));

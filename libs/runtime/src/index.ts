@@ -3,5 +3,5 @@ export { contractedStore, eventSource, ServiceRuntime, type ServiceRuntimeOption
 export { RuntimeModule, type RuntimeModuleOptions } from './runtime.module';
 export { CLOCK } from './tokens';
 export { commandMetadata } from './command-metadata';
-export { CORRELATION_HEADER, CorrelationId, IDEMPOTENCY_HEADER, IdempotencyKey } from './request-headers';
+export { CorrelationId, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';

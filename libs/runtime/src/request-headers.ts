@@ -3,10 +3,10 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 /** The header a caller may set to tie its requests into one causal chain. */
-export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_HEADER = 'x-correlation-id';
 
 /** The header that makes a retried submission safe. */
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 const header = createParamDecorator((name: string, context: ExecutionContext): string | undefined => {
   const value = context.switchToHttp().getRequest<Request>().headers[name];

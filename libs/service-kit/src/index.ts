@@ -15,7 +15,7 @@ export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { toProblem, type ProblemDetails } from './problem-details';
 export { ApiOutcomes, openApiSchema } from './openapi';
-export { BODY_LIMITS, JSON_MEDIA_TYPE, JsonBody, MAX_BODY_BYTES } from './json-body';
+export { BODY_LIMITS, JsonBody } from './json-body';
 export { RouteNames } from './route-names.interceptor';
 export { ValidQuery } from './valid-query';
 export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';

@@ -24,7 +24,7 @@ export const BODY_LIMITS = { command: 128 * KB, definition: 512 * KB, report: 10
 /** What the JSON parser reads at most: the largest route limit, refused before anything is parsed. */
 export const MAX_BODY_BYTES = Math.max(...Object.values(BODY_LIMITS));
 
-export const JSON_MEDIA_TYPE = 'application/json';
+const JSON_MEDIA_TYPE = 'application/json';
 
 interface BodySpec {
   schema: ZodTypeAny;
