@@ -274,6 +274,9 @@ describe('HypercarePeriod', () => {
             '12 ticket(s) of this period are still open (ticket-00, ticket-01, ticket-02, ticket-03, ticket-04, ticket-05, ticket-06, ticket-07, ticket-08, ticket-09, …): resolve them, or close with handOverOpenTickets: true to hand them over to business-as-usual support',
       );
     spec(planned, activated)
+      .when(closing({ openTickets: open.slice(0, 10) }))
+      .thenThrows((error) => error instanceof Conflict && /ticket-09\): resolve/.test(error.message));
+    spec(planned, activated)
       .when(closing({ openTickets: open.slice(0, 2) }))
       .thenThrows((error) => error instanceof Conflict && /\(ticket-00, ticket-01\):/.test(error.message));
   });
