@@ -44,7 +44,11 @@ describeWith('postgres')('closing a period', () => {
       expect.objectContaining({ type: 'https://hypercare.dev/problems/period-closed' }),
     ]);
     const comment = { by: 'sam@example.com', text: 'With the service desk now' };
-    expect((await client.send('triage', 'POST', `/tickets/${ticketId}/comments`, comment)).status).toBe(200);
+    const commented = await client.send<object>('triage', 'POST', `/tickets/${ticketId}/comments`, comment);
+    expect([commented.status, Object.keys(commented.body).sort()]).toEqual([
+      200,
+      ['position', 'priority', 'status', 'ticketId', 'version'],
+    ]);
 
     triage.clock.set(new Date(T0.getTime() + 60 * 60_000));
     await eventually(

@@ -47,9 +47,11 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   private async fireDue(): Promise<void> {
     try {
       for (const ticketId of await this.clocks.due(this.clock.now(), BATCH)) {
-        const outcome = await this.tickets.checkSla(ticketId, { causationId: `sla-timer:${ticketId}` });
+        const { outcome, periodClosed } = await this.tickets.checkSla(ticketId, {
+          causationId: `sla-timer:${ticketId}`,
+        });
         this.logger.debug(`SLA check of ticket ${ticketId}: ${outcome.status}, version ${outcome.version}`);
-        if (outcome.periodClosed) await this.clocks.release(ticketId);
+        if (periodClosed) await this.clocks.release(ticketId);
       }
     } catch (error) {
       this.logger.error(`SLA timer round failed; next round retries: ${(error as Error).message}`);

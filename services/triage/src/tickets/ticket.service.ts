@@ -26,8 +26,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export interface TicketOutcome {
   ticketId: string;
-  /** Whether the ticket's period is closed: its SLA timer has nothing left to do. */
-  periodClosed?: boolean;
   status: TicketStatus;
   priority?: Priority;
   version: number;
@@ -91,6 +89,26 @@ export class TicketService {
     by: string,
     metadata: EventMetadata,
   ): Promise<TicketOutcome> {
+    return (await this.execute(ticketId, request, by, metadata)).outcome;
+  }
+
+  /**
+   * Records whatever SLA breach or escalation is due now; nothing when none is (or it already
+   * fired). `periodClosed`: the ticket's period is closed, so its timer has nothing left to do.
+   */
+  async checkSla(
+    ticketId: string,
+    metadata: EventMetadata,
+  ): Promise<{ outcome: TicketOutcome; periodClosed: boolean }> {
+    return this.execute(ticketId, { kind: 'check-sla' }, SLA_TIMER, metadata);
+  }
+
+  private async execute(
+    ticketId: string,
+    request: TicketRequest,
+    by: string,
+    metadata: EventMetadata,
+  ): Promise<{ outcome: TicketOutcome; periodClosed: boolean }> {
     // The opening event names the period, whose status every command and whose policy some need; the handler loads the rest.
     const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
       maxCount: 1,
@@ -110,19 +128,14 @@ export class TicketService {
       metadata: { ...metadata, periodId },
     });
     const state = result.state as OpenTicket;
-    return {
+    const outcome = {
       ticketId,
-      ...(command.periodClosed ? { periodClosed: true } : {}),
       status: state.status,
       ...(state.priority ? { priority: state.priority } : {}),
       version: result.nextExpectedVersion,
       ...(result.position !== undefined ? { position: result.position } : {}),
     };
-  }
-
-  /** Records whatever SLA breach or escalation is due now; nothing when none is (or it already fired). */
-  checkSla(ticketId: string, metadata: EventMetadata): Promise<TicketOutcome> {
-    return this.act(ticketId, { kind: 'check-sla' }, SLA_TIMER, metadata);
+    return { outcome, periodClosed: period.status === 'closed' };
   }
 
   async get(ticketId: string): Promise<{ ticket: OpenTicket; version: number }> {
