@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { documentOperation } from '@hypercare/service-kit';
 import type { Request } from 'express';
 
 /** The header a caller may set to tie its requests into one causal chain. */
@@ -21,12 +22,7 @@ const optionalHeader =
   (name: string, documented: string, description: string): ParameterDecorator =>
   (target, key, index) => {
     header(name)(target, key, index);
-    const method = key as string | symbol;
-    ApiHeader({ name: documented, required: false, description })(
-      target,
-      method,
-      Object.getOwnPropertyDescriptor(target, method) as PropertyDescriptor,
-    );
+    documentOperation(target, key, ApiHeader({ name: documented, required: false, description }));
   };
 
 /** `X-Correlation-Id`: the events the request causes carry it (a new one when absent or longer than 200). */

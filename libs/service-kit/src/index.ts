@@ -19,3 +19,4 @@ export { BODY_LIMITS, JsonBody } from './json-body';
 export { RouteNames } from './route-names.interceptor';
 export { ValidQuery } from './valid-query';
 export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';
+export { documentOperation } from './document-operation';

@@ -1,5 +1,4 @@
 import {
-  applyDecorators,
   createParamDecorator,
   type ExecutionContext,
   PayloadTooLargeException,
@@ -9,6 +8,7 @@ import { ApiBody, ApiResponse } from '@nestjs/swagger';
 import { parseRequest } from '@hypercare/domain-kit';
 import type { Request } from 'express';
 import type { ZodTypeAny } from 'zod';
+import { documentOperation } from './document-operation';
 import { openApiSchema, problemResponse } from './openapi';
 
 const KB = 1024;
@@ -55,14 +55,14 @@ export const JsonBody =
   (schema: ZodTypeAny, limit: number = BODY_LIMITS.command): ParameterDecorator =>
   (target, key, index) => {
     readBody({ schema, limit })(target, key, index);
-    const method = key as string | symbol;
-    const descriptor = Object.getOwnPropertyDescriptor(target, method) as PropertyDescriptor;
-    applyDecorators(
+    documentOperation(
+      target,
+      key,
       ApiBody({
         schema: openApiSchema(schema) as never,
         description: `${JSON_MEDIA_TYPE}, at most ${limit / KB} KB; unknown fields are refused`,
       }),
       ApiResponse(problemResponse(413)),
       ApiResponse(problemResponse(415)),
-    )(target, method, descriptor);
+    );
   };

@@ -1,8 +1,9 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { parseRequest } from '@hypercare/domain-kit';
 import type { Request } from 'express';
-import type { AnyZodObject } from 'zod';
+import type { AnyZodObject, ZodTypeAny } from 'zod';
+import { documentOperation } from './document-operation';
 import { openApiSchema } from './openapi';
 
 // Wrapped: Nest takes a bare argument with a `transform` method, as a zod schema has, for a pipe.
@@ -18,9 +19,10 @@ export const ValidQuery =
   (schema: AnyZodObject): ParameterDecorator =>
   (target, key, index) => {
     readQuery({ schema })(target, key, index);
-    const method = key as string | symbol;
-    applyDecorators(
-      ...Object.entries(schema.shape as Record<string, AnyZodObject>).map(([name, field]) =>
+    documentOperation(
+      target,
+      key,
+      ...Object.entries(schema.shape as Record<string, ZodTypeAny>).map(([name, field]) =>
         ApiQuery({
           name,
           required: !field.isOptional(),
@@ -28,5 +30,5 @@ export const ValidQuery =
           ...(field.description ? { description: field.description } : {}),
         }),
       ),
-    )(target, method, Object.getOwnPropertyDescriptor(target, method) as PropertyDescriptor);
+    );
   };

@@ -116,6 +116,19 @@ describeProjection(
           ]),
         ));
 
+    it('names the role of the highest level fired, even when a lower level fires after it', () =>
+      spec()
+        .given(t.opened(), t.triaged(triagedAt, 'P1'))
+        .when(
+          t.escalated('2026-11-03T09:30:00.000Z', 2, 'project-manager'),
+          t.escalated('2026-11-03T09:40:00.000Z', 1, 'technical-lead'),
+        )
+        .then(async (sql) =>
+          expect(await sql.query(board)).toEqual([
+            expect.objectContaining({ escalation_level: 2, escalated_to: 'project-manager' }),
+          ]),
+        ));
+
     it('resolves, closes, and on reopen clears the resolution, counts it and runs the resolve clock again', () =>
       spec()
         .given(
