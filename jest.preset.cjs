@@ -21,7 +21,7 @@ module.exports = ({ name, dir, needs = [] }) => ({
   rootDir: dir,
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.[tj]s$': [
       '@swc/jest',
       {
         jsc: {
@@ -34,6 +34,8 @@ module.exports = ({ name, dir, needs = [] }) => ({
       },
     ],
   },
+  // jose ships ES modules only; Jest's CommonJS runtime needs it transformed like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],

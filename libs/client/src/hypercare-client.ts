@@ -37,7 +37,20 @@ export class ApiError extends Error {
 export class HypercareClient {
   private readonly listeners = new Set<(exchange: Exchange) => void>();
 
-  private constructor(private readonly baseUrlOf: (service: ServiceName) => string) {}
+  private constructor(
+    private readonly baseUrlOf: (service: ServiceName) => string,
+    private readonly credentials: Record<string, string>,
+  ) {}
+
+  /** The same client calling with an API key (sent as `X-Api-Key`), unless a call sends its own credentials. */
+  withApiKey(apiKey: string): HypercareClient {
+    return new HypercareClient(this.baseUrlOf, { 'x-api-key': apiKey });
+  }
+
+  /** The same client calling with no credentials at all. */
+  anonymous(): HypercareClient {
+    return new HypercareClient(this.baseUrlOf, {});
+  }
 
   /** Calls `listener` with every exchange from now on (e.g. to check answers against the API document); returns how to stop. */
   observe(listener: (exchange: Exchange) => void): () => void {
@@ -51,12 +64,12 @@ export class HypercareClient {
       const url = urls[service];
       if (!url) throw new Error(`no URL given for the ${service} service`);
       return url.replace(/\/$/, '');
-    });
+    }, {});
   }
 
   /** Every service under one base URL, at `/<service>`. */
   static allInOne(baseUrl: string): HypercareClient {
-    return new HypercareClient((service) => `${baseUrl.replace(/\/$/, '')}/${service}`);
+    return new HypercareClient((service) => `${baseUrl.replace(/\/$/, '')}/${service}`, {});
   }
 
   url(service: ServiceName, path: string): string {
@@ -71,9 +84,14 @@ export class HypercareClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
+    const own = Object.keys(headers).some((name) => ['authorization', 'x-api-key'].includes(name.toLowerCase()));
     const response = await fetch(this.url(service, path), {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(own ? {} : this.credentials),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

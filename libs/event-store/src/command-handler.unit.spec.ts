@@ -77,7 +77,7 @@ describe('the command handler', () => {
       const handled = await commandHandler(memory.store, tally)(
         't-1',
         { type: 'Add', amount: 2 },
-        { metadata: { actor: 'ana' } },
+        { metadata: { actor: { subject: 'u-ana', name: 'ana', kind: 'person' } } },
       );
       expect(handled).toEqual({
         state: { status: 'open', total: 2, additions: 1 },
@@ -88,7 +88,7 @@ describe('the command handler', () => {
       expect(memory.appends).toEqual([
         {
           stream: 't-1',
-          events: [{ type: 'Added', data: { amount: 2, total: 2 }, metadata: { actor: 'ana' } }],
+          events: [{ type: 'Added', data: { amount: 2, total: 2 }, metadata: { actor: { subject: 'u-ana', name: 'ana', kind: 'person' } } }],
           options: { expectedVersion: 'no-stream' },
         },
       ]);

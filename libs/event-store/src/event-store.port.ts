@@ -5,7 +5,8 @@ export interface EventMetadata {
   /** W3C trace context of the request that caused the event. */
   traceparent?: string;
   periodId?: string;
-  actor?: string;
+  /** Who acted: the authenticated caller, or the platform component (events before sign-in carry a name). */
+  actor?: { subject: string; name: string; kind: 'person' | 'machine' | 'system' };
   [key: string]: unknown;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '@hypercare/auth';
 import type { EventMetadata } from '@hypercare/event-store';
 import { currentTraceparent } from '@hypercare/messaging';
 
@@ -8,7 +9,7 @@ import { currentTraceparent } from '@hypercare/messaging';
  */
 export const commandMetadata = (
   correlationId: string | undefined,
-  context: { actor?: string; periodId?: string; causationId?: string },
+  context: { actor?: Actor; periodId?: string; causationId?: string },
 ): EventMetadata => ({
   correlationId: correlationId && correlationId.length <= 200 ? correlationId : randomUUID(),
   traceparent: currentTraceparent(),

@@ -1,3 +1,4 @@
+import type { AuthDatabase } from '@hypercare/auth';
 import { Backoff, type Clock, pause, systemClock } from '@hypercare/domain-kit';
 import {
   AdvisoryLockElection,
@@ -24,6 +25,8 @@ export interface InfrastructureSettings {
    * lock when several processes may share the database, or none when the process is alone.
    */
   election: 'advisory-lock' | 'sole';
+  /** Where API keys are kept when not in this database: one database every service reaches. */
+  authDatabaseUrl?: string;
   /** Kafka client id, log context. */
   clientId: string;
   /** Runs last on close, e.g. to stop the embedded database. */
@@ -46,6 +49,7 @@ export class Infrastructure {
   /** The bus once it answered, for readiness probes that must not wait for it. */
   private connectedBus?: MessageBus;
   private workPool?: Pool;
+  private authPool?: Pool;
   private readonly closing = new AbortController();
 
   constructor(private readonly settings: InfrastructureSettings) {
@@ -87,9 +91,9 @@ export class Infrastructure {
    * session-level advisory lock on a connection of its own. A process alone on its database
    * (the embedded mode) just runs it.
    */
-  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(name: string, work: () => Promise<T>, databaseUrl = this.settings.databaseUrl): Promise<T> {
     if (this.settings.election === 'sole') return work();
-    const client = new Client({ connectionString: this.settings.databaseUrl });
+    const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);
@@ -97,6 +101,18 @@ export class Infrastructure {
     } finally {
       await client.end();
     }
+  }
+
+  /** The database of the platform's API keys: this one, unless the settings name another. */
+  get authDatabase(): AuthDatabase {
+    const url = this.settings.authDatabaseUrl;
+    if (!url || url === this.settings.databaseUrl)
+      return { pool: this.pool, exclusive: (work) => this.exclusive('hypercare_auth.migrations', work) };
+    if (!this.authPool) {
+      this.authPool = new Pool({ connectionString: url, max: 4 });
+      this.authPool.on('error', () => undefined);
+    }
+    return { pool: this.authPool, exclusive: (work) => this.exclusive('hypercare_auth.migrations', work, url) };
   }
 
   election(lockName: string): LeaderElection {
@@ -131,6 +147,7 @@ export class Infrastructure {
     const bus = await this.busConnection?.catch(() => undefined);
     await bus?.close();
     await this.workPool?.end();
+    await this.authPool?.end();
     await this.pool.end();
     await this.settings.onClose?.();
   }

@@ -10,6 +10,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { AUTH_DATABASE, AuthModule } from '@hypercare/auth';
 import type { ContractRegistry, EventContract } from '@hypercare/contracts';
 import { ManualClock, systemClock } from '@hypercare/domain-kit';
 import type { MessagingLog } from '@hypercare/messaging';
@@ -77,6 +78,7 @@ export class RuntimeModule
       : config.HYPERCARE_CLOCK === 'manual';
     return {
       module: RuntimeModule,
+      imports: [AuthModule.forRoot(config)],
       controllers: manual ? [TestClockController] : [],
       providers: [
         { provide: OWNS_INFRASTRUCTURE, useValue: !infrastructure },
@@ -89,6 +91,7 @@ export class RuntimeModule
               kafkaBrokers: config.KAFKA_BROKERS,
               clock: manual ? new ManualClock() : systemClock,
               election: 'advisory-lock',
+              authDatabaseUrl: config.AUTH_DATABASE_URL,
               clientId: service,
             }),
         },
@@ -120,8 +123,9 @@ export class RuntimeModule
             ]
           : []),
         { provide: CLOCK, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.clock },
+        { provide: AUTH_DATABASE, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.authDatabase },
       ],
-      exports: [Infrastructure, ServiceRuntime, CLOCK, ...(readModel ? [ReadModel, DataSource] : [])],
+      exports: [Infrastructure, ServiceRuntime, CLOCK, AUTH_DATABASE, ...(readModel ? [ReadModel, DataSource] : [])],
     };
   }
 

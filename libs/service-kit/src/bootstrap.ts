@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
 import { MAX_BODY_BYTES } from './json-body';
+import { withSecurity } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { startTelemetry } from './telemetry';
 
@@ -31,9 +32,8 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build(),
+  const document = withSecurity(
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build()),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

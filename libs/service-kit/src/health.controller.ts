@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { openApiSchema } from './openapi';
 import { ReadinessRegistry, type ReadinessReport } from './readiness';
+import { Public } from './public-route';
 
 /** What `/health/ready` answers, ready (200) or not (503). */
 export const readinessReport = z.object({
@@ -31,6 +32,7 @@ export const ApiLiveness = () =>
 
 @ApiTags('operations')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}
 

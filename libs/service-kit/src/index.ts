@@ -14,9 +14,11 @@ export { SERVICE_CONFIG, ServiceKitModule, type ServiceKitOptions } from './serv
 export { startTelemetry, telemetry, type Telemetry, type TelemetryOptions } from './telemetry';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { toProblem, type ProblemDetails } from './problem-details';
-export { ApiOutcomes, openApiSchema } from './openapi';
+export { ApiOutcomes, openApiSchema, problemResponse, SECURITY_SCHEMES, withSecurity } from './openapi';
 export { BODY_LIMITS, JsonBody } from './json-body';
 export { RouteNames } from './route-names.interceptor';
 export { ValidQuery } from './valid-query';
 export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';
 export { documentOperation } from './document-operation';
+export { authProblems, authVariables, TOKEN_ALGORITHMS, type AuthEnvironment } from './auth-config';
+export { Public, PUBLIC_EXTENSION, PUBLIC_ROUTE } from './public-route';

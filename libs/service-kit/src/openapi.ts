@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
+import { PUBLIC_EXTENSION } from './public-route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -40,6 +41,8 @@ const problemSchema = {
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: `errors` names every bad field',
+  401: 'No credentials, or credentials that identify no one (the detail and WWW-Authenticate say why)',
+  403: 'The caller is known but may not do this',
   404: 'No such resource',
   409: 'Illegal transition (with the current state and the allowed commands) or a concurrent change',
   413: 'The body is larger than this operation accepts (the limit is named)',
@@ -66,3 +69,38 @@ export const ApiOutcomes = (
     }),
     ...problems.map((status) => ApiResponse(problemResponse(status))),
   );
+
+/** How callers authenticate, as every document declares it. */
+export const SECURITY_SCHEMES = {
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A token of the platform's identity provider (people), or an API key as a bearer value (machines)",
+  },
+  apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key (machines)' },
+} as const;
+
+type Operation = { security?: unknown; responses?: Record<string, unknown>; [PUBLIC_EXTENSION]?: boolean };
+
+/**
+ * Declares authentication on every operation of a document: the schemes, and on each
+ * operation not marked public the requirement and its 401 answer. Derived from the routes'
+ * own decorators, so an operation added later is documented (and probed) without anyone
+ * remembering to.
+ */
+export const withSecurity = <D extends { paths: object; components?: object }>(document: D): D => {
+  const { status: _status, ...unauthenticated } = problemResponse(401);
+  for (const item of Object.values(document.paths) as Array<Record<string, Operation>>)
+    for (const operation of Object.values(item)) {
+      if (operation[PUBLIC_EXTENSION]) {
+        operation.security = [];
+        continue;
+      }
+      operation.security = [{ bearer: [] }, { apiKey: [] }];
+      operation.responses = { ...operation.responses, 401: unauthenticated };
+    }
+  return {
+    ...document,
+    components: { ...document.components, securitySchemes: SECURITY_SCHEMES },
+  };
+};

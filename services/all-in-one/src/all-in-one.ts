@@ -8,7 +8,7 @@ import { AppModule as IntakeModule } from '@hypercare/intake';
 import { AppModule as MonitoringModule } from '@hypercare/monitoring';
 import { AppModule as ReportingModule } from '@hypercare/reporting';
 import { Infrastructure } from '@hypercare/runtime';
-import { createServiceApp, ProblemDetailsFilter, ReadinessRegistry } from '@hypercare/service-kit';
+import { createServiceApp, ProblemDetailsFilter, ReadinessRegistry, withSecurity } from '@hypercare/service-kit';
 import { AppModule as TriageModule } from '@hypercare/triage';
 import { combinedOpenApi } from './combined-openapi';
 import type { AllInOneConfig } from './config';
@@ -58,6 +58,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     kafkaBrokers: config.KAFKA_BROKERS,
     clock: config.HYPERCARE_CLOCK === 'manual' ? new ManualClock() : systemClock,
     election: database ? 'sole' : 'advisory-lock',
+    authDatabaseUrl: config.AUTH_DATABASE_URL,
     clientId: 'hypercare-all-in-one',
     onClose: async () => {
       await database?.close();
@@ -89,7 +90,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       documents.push({
         service,
         mount: `/${service}`,
-        document: SwaggerModule.createDocument(app, new DocumentBuilder().build()),
+        document: withSecurity(SwaggerModule.createDocument(app, new DocumentBuilder().build())),
       });
     }
     // Each service reads its own bodies, to its own limits: the gateway only routes.
@@ -105,7 +106,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     documents.push({
       service: 'platform',
       mount: '',
-      document: SwaggerModule.createDocument(gateway, new DocumentBuilder().build()),
+      document: withSecurity(SwaggerModule.createDocument(gateway, new DocumentBuilder().build())),
     });
     SwaggerModule.setup('docs', gateway, combinedOpenApi(documents), { jsonDocumentUrl: 'docs-json' });
     await gateway.listen(config.PORT, config.HOST);

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { SECURITY_SCHEMES } from '@hypercare/service-kit';
 
 /**
  * The five services' OpenAPI documents (and the platform's own) as one, each one's paths under
@@ -35,5 +36,6 @@ export const combinedOpenApi = (
         "Every service under one base URL: /intake, /triage, /monitoring, /feedback, /reporting; the platform's health at the root.",
     },
     paths,
+    components: { securitySchemes: SECURITY_SCHEMES },
   };
 };

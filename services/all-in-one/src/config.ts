@@ -1,5 +1,6 @@
 import {
   attachmentSchemesVariable,
+  authVariables,
   databaseUrlVariable,
   kafkaBrokersVariable,
   loadConfig,
@@ -33,6 +34,7 @@ const allInOneEnvironment = z.object({
     .max(60)
     .default(21),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
+  ...authVariables,
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneEnvironment>;

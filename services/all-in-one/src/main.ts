@@ -1,10 +1,25 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, startTelemetry } from '@hypercare/service-kit';
-import { loadAllInOneConfig } from './config';
+import { adminKey, type AdminKey } from './admin-key';
+import { type AllInOneConfig, loadAllInOneConfig } from './config';
 import { DataFolderInUse } from './data-folder-lock';
 
 const DEMO_FOLDER = '.hypercare-demo';
+
+/** How to call the platform, for the banner: the admin key once, then where it is kept. */
+const signIn = (config: AllInOneConfig, admin: AdminKey | undefined): string[] => {
+  if (config.HYPERCARE_AUTH === 'off')
+    return ['    Sign-in      OFF (HYPERCARE_AUTH=off): anyone reaching this address is an admin. Local experiments only'];
+  if (!admin) return ['    Sign-in      the admin key given in HYPERCARE_ADMIN_API_KEY; send it as X-Api-Key'];
+  return admin.created
+    ? [
+        `    Admin key    ${admin.key}`,
+        `                 shown this once; your copy is in ${admin.file} (the platform keeps only its hash).`,
+        '                 Send it as X-Api-Key, or make keys of narrower reach: POST /triage/api-keys',
+      ]
+    : [`    Admin key    in ${admin.file}; send it as X-Api-Key`];
+};
 
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
@@ -29,8 +44,9 @@ const main = async (): Promise<void> => {
     serviceName: 'hypercare',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
+  const admin = config.HYPERCARE_AUTH === 'on' ? adminKey(config.HYPERCARE_DATA_DIR, config.HYPERCARE_ADMIN_API_KEY) : undefined;
   const { startAllInOne } = await import('./all-in-one');
-  const platform = await startAllInOne(config);
+  const platform = await startAllInOne(admin ? { ...config, HYPERCARE_ADMIN_API_KEY: admin.key } : config);
   process.stdout.write(
     [
       '',
@@ -38,6 +54,7 @@ const main = async (): Promise<void> => {
       `    URL          ${platform.url}   API docs: ${platform.url}/docs`,
       `    Data folder  ${platform.dataFolder ?? '(none: DATABASE_URL is set)'}`,
       `    Mode         ${platform.mode}`,
+      ...signIn(config, admin),
       '    Stop         Ctrl-C',
       '',
     ].join('\n') + '\n',
@@ -55,7 +72,7 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void stop());
   if (demo) {
     const { seedDemo } = await import('./demo/seed-demo');
-    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS);
+    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS, admin?.key ?? config.HYPERCARE_ADMIN_API_KEY);
     process.stdout.write(
       `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
     );

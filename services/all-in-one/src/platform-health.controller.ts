@@ -3,6 +3,7 @@ import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import {
   ApiLiveness,
   ApiReadiness,
+  Public,
   readinessReport,
   type ReadinessRegistry,
   telemetry,
@@ -26,6 +27,7 @@ type PlatformReadiness = z.infer<typeof platformReadiness>;
  */
 @ApiTags('operations')
 @Controller()
+@Public()
 export class PlatformHealthController {
   constructor(@Inject(SERVICE_READINESS) private readonly readiness: Record<string, ReadinessRegistry>) {}
 

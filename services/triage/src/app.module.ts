@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiKeysController } from '@hypercare/auth';
 import { hypercareContracts, periodContracts, ticketContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
@@ -15,6 +16,7 @@ export class AppModule {
   static register(config: TriageConfig, infrastructure?: Infrastructure): DynamicModule {
     return {
       module: AppModule,
+      controllers: [ApiKeysController],
       imports: [
         ServiceKitModule.forRoot({ serviceName: 'triage', config }),
         RuntimeModule.forRoot({

@@ -13,7 +13,7 @@ export const appendContract = (store: () => EventStore, capabilities: EventStore
         causationId: 'k-1',
         traceparent: '00-abc-def-01',
         periodId: 'p-1',
-        actor: 'ana',
+        actor: { subject: 'u-ana', name: 'ana', kind: 'person' as const },
       };
       const result = await store().append(
         stream(),

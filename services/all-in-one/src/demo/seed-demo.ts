@@ -63,8 +63,9 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
  * Plays a simulated go-live of two periods (three weeks unless told) through the public APIs,
  * moving the platform's clock step by step so SLA breaches and escalations happen as they would.
  */
-export const seedDemo = async (baseUrl: string, days = 21): Promise<void> => {
-  const client = HypercareClient.allInOne(baseUrl);
+export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
+  const anonymous = HypercareClient.allInOne(baseUrl);
+  const client = apiKey ? anonymous.withApiKey(apiKey) : anonymous;
   const goLive = new Date(Math.floor((Date.now() - days * DAY) / DAY) * DAY + 8 * 3_600_000);
   const { tickets, actions } = demoPlan(goLive, days);
   await client.call('triage', 'PUT', '/test-clock', { now: new Date(goLive.getTime() - DAY).toISOString() });

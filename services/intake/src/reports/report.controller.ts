@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
@@ -28,6 +29,7 @@ export class ReportController {
     @Param('periodId') periodId: string,
     @JsonBody(submitReportBody, BODY_LIMITS.report) content: z.infer<typeof submitReportBody>,
     @Res({ passthrough: true }) response: Response,
+    @CurrentActor() actor: Actor,
     @IdempotencyKey(
       `A retry with the same key by the same reporter on the same period within ${IDEMPOTENCY_WINDOW_HOURS} h returns the first answer (200, Idempotent-Replayed: true) and creates nothing`,
     )
@@ -38,7 +40,7 @@ export class ReportController {
       periodId,
       content,
       idempotencyKey,
-      commandMetadata(correlationId, { actor: content.reporter.email }),
+      commandMetadata(correlationId, { actor }),
     );
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');

@@ -105,7 +105,7 @@ export class ReportService {
         events.map(({ type, data }) => ({
           type,
           data,
-          metadata: { ...metadata, periodId, actor: content.reporter.email },
+          metadata: { ...metadata, periodId },
         })),
         { expectedVersion: 'no-stream' },
       );

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -23,10 +24,11 @@ export class PeriodController {
   @ApiOutcomes({ status: 201, description: 'Planned', schema: periodOutcome }, 400)
   plan(
     @JsonBody(definitionWithActor, BODY_LIMITS.definition)
-    { by, ...definition }: z.infer<typeof definitionWithActor>,
+    { by: _ignored, ...definition }: z.infer<typeof definitionWithActor>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.plan(definition, commandMetadata(correlationId, { actor: by }));
+    return this.periods.plan(definition, commandMetadata(correlationId, { actor }));
   }
 
   @Get(':periodId')
@@ -46,10 +48,11 @@ export class PeriodController {
   reconfigure(
     @Param('periodId') periodId: string,
     @JsonBody(reconfigureWithActor, BODY_LIMITS.definition)
-    { by, ...definition }: z.infer<typeof reconfigureWithActor>,
+    { by: _ignored, ...definition }: z.infer<typeof reconfigureWithActor>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.reconfigure(periodId, definition, commandMetadata(correlationId, { actor: by }));
+    return this.periods.reconfigure(periodId, definition, commandMetadata(correlationId, { actor }));
   }
 
   @Post(':periodId/activate')
@@ -58,10 +61,11 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'Active', schema: periodOutcome }, 400, 404, 409)
   activate(
     @Param('periodId') periodId: string,
-    @JsonBody(actorBody) { by }: z.infer<typeof actorBody>,
+    @JsonBody(actorBody) _: z.infer<typeof actorBody>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.activate(periodId, commandMetadata(correlationId, { actor: by }));
+    return this.periods.activate(periodId, commandMetadata(correlationId, { actor }));
   }
 
   @Post(':periodId/extend')
@@ -70,10 +74,11 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'Extended', schema: periodOutcome }, 400, 404, 409)
   extend(
     @Param('periodId') periodId: string,
-    @JsonBody(extendBody) { by, plannedEndAt, reason }: z.infer<typeof extendBody>,
+    @JsonBody(extendBody) { plannedEndAt, reason }: z.infer<typeof extendBody>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.extend(periodId, plannedEndAt, reason, commandMetadata(correlationId, { actor: by }));
+    return this.periods.extend(periodId, plannedEndAt, reason, commandMetadata(correlationId, { actor }));
   }
 
   @Post(':periodId/exit-review')
@@ -82,10 +87,11 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'In exit review', schema: periodOutcome }, 400, 404, 409)
   startExitReview(
     @Param('periodId') periodId: string,
-    @JsonBody(actorBody) { by }: z.infer<typeof actorBody>,
+    @JsonBody(actorBody) _: z.infer<typeof actorBody>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
-    return this.periods.startExitReview(periodId, commandMetadata(correlationId, { actor: by }));
+    return this.periods.startExitReview(periodId, commandMetadata(correlationId, { actor }));
   }
 
   @Post(':periodId/close')
@@ -97,13 +103,14 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'Closed', schema: periodOutcome }, 400, 404, 409)
   close(
     @Param('periodId') periodId: string,
-    @JsonBody(closeBody) { by, summary, handOverOpenTickets }: z.infer<typeof closeBody>,
+    @JsonBody(closeBody) { summary, handOverOpenTickets }: z.infer<typeof closeBody>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
     return this.periods.close(
       periodId,
       { ...(summary ? { summary } : {}), handOver: handOverOpenTickets },
-      commandMetadata(correlationId, { actor: by }),
+      commandMetadata(correlationId, { actor }),
     );
   }
 }

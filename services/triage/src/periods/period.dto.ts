@@ -1,4 +1,5 @@
 import { DEFAULT_DURATION_DAYS, isoTime, periodConfiguration } from '@hypercare/contracts';
+import { deprecatedBy } from '@hypercare/auth';
 import { z } from 'zod';
 
 const policyDefaults = {
@@ -24,7 +25,7 @@ export const reconfigureBody = periodConfiguration.extend({
   plannedEndAt: isoTime.optional().describe('Default: the current planned end'),
 });
 
-const actor = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');
+const actor = deprecatedBy;
 
 export const actorBody = z.object({ by: actor });
 export const extendBody = z.object({

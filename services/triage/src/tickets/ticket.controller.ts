@@ -1,5 +1,6 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -40,46 +41,51 @@ export class TicketController {
   )
   triage(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.triage) { by, category, impact, urgency }: Body<'triage'>,
+    @JsonBody(bodies.triage) { category, impact, urgency }: Body<'triage'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'triage', category, impact, urgency });
+    return this.run(id, actor, correlation, { kind: 'triage', category, impact, urgency });
   }
 
   @Command('assign', "Assigns the ticket to a role and a person on the period's roster")
   assign(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.assign) { by, role, email }: Body<'assign'>,
+    @JsonBody(bodies.assign) { role, email }: Body<'assign'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'assign', role, email });
+    return this.run(id, actor, correlation, { kind: 'assign', role, email });
   }
 
   @Command('acknowledge', 'Confirms someone is on it: stops the acknowledge clock')
   acknowledge(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.acknowledge) { by }: Body<'acknowledge'>,
+    @JsonBody(bodies.acknowledge) _: Body<'acknowledge'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'acknowledge' });
+    return this.run(id, actor, correlation, { kind: 'acknowledge' });
   }
 
   @Command('start', 'Work on the ticket starts')
   start(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.start) { by }: Body<'start'>,
+    @JsonBody(bodies.start) _: Body<'start'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'start' });
+    return this.run(id, actor, correlation, { kind: 'start' });
   }
 
   @Command('workaround', 'Records a workaround users can apply until the fix')
   workaround(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.workaround) { by, workaround }: Body<'workaround'>,
+    @JsonBody(bodies.workaround) { workaround }: Body<'workaround'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'provide-workaround', workaround });
+    return this.run(id, actor, correlation, { kind: 'provide-workaround', workaround });
   }
 
   @Command(
@@ -88,28 +94,31 @@ export class TicketController {
   )
   decide(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.decide) { by, decision, rationale }: Body<'decide'>,
+    @JsonBody(bodies.decide) { decision, rationale }: Body<'decide'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'decide', decision, rationale });
+    return this.run(id, actor, correlation, { kind: 'decide', decision, rationale });
   }
 
   @Command('comments', 'Adds a comment')
   comment(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.comments) { by, text }: Body<'comments'>,
+    @JsonBody(bodies.comments) { text }: Body<'comments'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'comment', text });
+    return this.run(id, actor, correlation, { kind: 'comment', text });
   }
 
   @Command('resolve', 'Resolves with the root cause and the fix reference: stops the resolve clock')
   resolve(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.resolve) { by, rootCause, fixReference }: Body<'resolve'>,
+    @JsonBody(bodies.resolve) { rootCause, fixReference }: Body<'resolve'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, {
+    return this.run(id, actor, correlation, {
       kind: 'resolve',
       rootCause,
       ...(fixReference ? { fixReference } : {}),
@@ -119,27 +128,29 @@ export class TicketController {
   @Command('close', 'Closes a resolved ticket')
   close(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.close) { by }: Body<'close'>,
+    @JsonBody(bodies.close) _: Body<'close'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'close' });
+    return this.run(id, actor, correlation, { kind: 'close' });
   }
 
   @Command('reopen', 'Reopens a resolved or closed ticket, with the reason')
   reopen(
     @Param('ticketId') id: string,
-    @JsonBody(bodies.reopen) { by, reason }: Body<'reopen'>,
+    @JsonBody(bodies.reopen) { reason }: Body<'reopen'>,
+    @CurrentActor() actor: Actor,
     @CorrelationId() correlation?: string,
   ) {
-    return this.run(id, by, correlation, { kind: 'reopen', reason });
+    return this.run(id, actor, correlation, { kind: 'reopen', reason });
   }
 
   private run(
     ticketId: string,
-    by: string,
+    actor: Actor,
     correlationId: string | undefined,
     request: TicketRequest,
   ): Promise<z.input<typeof ticketOutcome>> {
-    return this.tickets.act(ticketId, request, by, commandMetadata(correlationId, { actor: by }));
+    return this.tickets.act(ticketId, request, actor.name, commandMetadata(correlationId, { actor }));
   }
 }

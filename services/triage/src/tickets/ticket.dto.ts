@@ -1,7 +1,8 @@
 import { category, decision, level, role } from '@hypercare/contracts';
+import { deprecatedBy } from '@hypercare/auth';
 import { z } from 'zod';
 
-const by = z.string().trim().min(1).max(200).describe('Who acts: a name or email (until sign-in arrives)');
+const by = deprecatedBy;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The request body of each ticket command, by route. */

@@ -7,6 +7,7 @@ import {
   ticketOpened,
   type TicketStatus,
 } from '@hypercare/contracts';
+import { systemActor } from '@hypercare/auth';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -15,7 +16,7 @@ import { ticketDecider, ticketStream } from './ticket.decider';
 import type { OpenTicket, TicketCommand } from './ticket.model';
 
 /** The actor SLA breaches and escalations are recorded as. */
-export const SLA_TIMER = 'sla-timer';
+const SLA_TIMER = systemActor('sla-timer');
 
 /** A ticket command as the API takes it: time and the period's policy are added here. */
 export type TicketRequest = DistributiveOmit<
@@ -100,7 +101,7 @@ export class TicketService {
     ticketId: string,
     metadata: EventMetadata,
   ): Promise<{ outcome: TicketOutcome; periodClosed: boolean }> {
-    return this.execute(ticketId, { kind: 'check-sla' }, SLA_TIMER, metadata);
+    return this.execute(ticketId, { kind: 'check-sla' }, SLA_TIMER.name, { ...metadata, actor: SLA_TIMER });
   }
 
   private async execute(

@@ -1,0 +1,79 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { systemClock } from '@hypercare/domain-kit';
+import type { AuthEnvironment } from '@hypercare/service-kit';
+import type { Pool } from 'pg';
+import { ApiKeyStore } from './api-key-store';
+import { AuthGuard } from './auth.guard';
+import { Authenticator } from './authenticator';
+import { OidcVerifier } from './oidc-verifier';
+import { systemActor } from './principal';
+
+/** Where the API keys are kept, as the service's runtime provides it. */
+export interface AuthDatabase {
+  pool: Pool;
+  /** Runs work while no other process migrates the same tables. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+export const AUTH_DATABASE = Symbol('AUTH_DATABASE');
+
+/** Keeps the deployment's first admin key, given through HYPERCARE_ADMIN_API_KEY. */
+const adoptAdminKey = async (store: ApiKeyStore, key: string | undefined): Promise<void> => {
+  if (!key) return;
+  await store.adopt(
+    key,
+    { name: 'platform admin (HYPERCARE_ADMIN_API_KEY)', grants: [{ role: 'admin', scope: { kind: 'platform' } }] },
+    systemActor('start-up'),
+  );
+};
+
+/**
+ * Authentication for a whole service: the API key store, the identity provider's tokens when
+ * one is configured, and a guard in front of every route. Real time, not the service's clock:
+ * a simulation moving its clock must not make credentials expire or come alive.
+ */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: AuthEnvironment): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        {
+          provide: ApiKeyStore,
+          inject: [AUTH_DATABASE],
+          useFactory: async ({ pool, exclusive }: AuthDatabase) => {
+            const store = await ApiKeyStore.open(pool, systemClock, exclusive);
+            await adoptAdminKey(store, config.HYPERCARE_ADMIN_API_KEY);
+            return store;
+          },
+        },
+        {
+          provide: Authenticator,
+          inject: [ApiKeyStore],
+          useFactory: (store: ApiKeyStore) =>
+            new Authenticator(
+              config.HYPERCARE_AUTH,
+              store,
+              config.OIDC_ISSUER && config.OIDC_AUDIENCE
+                ? new OidcVerifier(
+                    {
+                      issuer: config.OIDC_ISSUER,
+                      audience: config.OIDC_AUDIENCE,
+                      rolesClaim: config.OIDC_ROLES_CLAIM,
+                      algorithms: config.OIDC_ALGORITHMS,
+                      clockToleranceSeconds: config.OIDC_CLOCK_SKEW_SECONDS,
+                      jwksCooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
+                    },
+                    systemClock,
+                  )
+                : undefined,
+            ),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [ApiKeyStore, Authenticator],
+    };
+  }
+}
