@@ -71,7 +71,11 @@ export class ApiKeyStore {
     clock: Clock,
     exclusive?: <T>(work: () => Promise<T>) => Promise<T>,
   ): Promise<ApiKeyStore> {
-    await openReadDatabase(pool, { schema: 'hypercare_auth', migrations: [AuthSchema1764900000000], exclusive });
+    await openReadDatabase(pool, {
+      schema: 'hypercare_auth',
+      migrations: [AuthSchema1764900000000],
+      exclusive,
+    });
     return new ApiKeyStore(pool, clock);
   }
 
@@ -89,14 +93,18 @@ export class ApiKeyStore {
   async adopt(text: string, key: NewApiKey, by: Actor): Promise<boolean> {
     const secret = parseApiKey(text);
     if (!secret) throw new Error('not an API key: expected hck_<16 characters>_<43 characters>');
-    const existing = await this.pool.query('select 1 from hypercare_auth.api_keys where id = $1', [secret.id]);
+    const existing = await this.pool.query('select 1 from hypercare_auth.api_keys where id = $1', [
+      secret.id,
+    ]);
     if (existing.rowCount) return false;
     await this.insert(secret, key, by);
     return true;
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    const { rows } = await this.pool.query<Row>('select * from hypercare_auth.api_keys order by created_at, id');
+    const { rows } = await this.pool.query<Row>(
+      'select * from hypercare_auth.api_keys order by created_at, id',
+    );
     return rows.map(toRecord);
   }
 
@@ -127,11 +135,15 @@ export class ApiKeyStore {
     if (!row || !secretMatches(secret.secret, row.secret_hash))
       throw new Unauthenticated('The API key is not known');
     const now = this.clock.now();
-    if (row.revoked_at) throw new Unauthenticated(`The API key was revoked at ${row.revoked_at.toISOString()}`);
+    if (row.revoked_at)
+      throw new Unauthenticated(`The API key was revoked at ${row.revoked_at.toISOString()}`);
     if (row.expires_at && row.expires_at <= now)
       throw new Unauthenticated(`The API key expired at ${row.expires_at.toISOString()}`);
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS)
-      await this.pool.query('update hypercare_auth.api_keys set last_used_at = $2 where id = $1', [row.id, now]);
+      await this.pool.query('update hypercare_auth.api_keys set last_used_at = $2 where id = $1', [
+        row.id,
+        now,
+      ]);
     return {
       subject: `api-key:${row.id}`,
       name: row.name,

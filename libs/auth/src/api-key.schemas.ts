@@ -15,7 +15,10 @@ export const newApiKeyBody = z
       .min(1)
       .max(50)
       .describe(`What the key may do: ${ROLES.join(', ')}; optionally @programme:<id> or @period:<id>`),
-    expiresAt: z.coerce.date().optional().describe('When the key stops working; absent, it works until revoked'),
+    expiresAt: z.coerce
+      .date()
+      .optional()
+      .describe('When the key stops working; absent, it works until revoked'),
   })
   .strict();
 

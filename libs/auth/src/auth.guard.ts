@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { PUBLIC_ROUTE } from '@hypercare/service-kit';
@@ -7,7 +13,8 @@ import { Authenticator } from './authenticator';
 import { isPlatformAdmin } from './principal';
 import { Unauthenticated } from './unauthenticated';
 
-const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
 
 /**
  * Every route authenticates its caller unless it is `@Public()`: 401 with a challenge naming
@@ -35,10 +42,16 @@ export class AuthGuard implements CanActivate {
       context
         .switchToHttp()
         .getResponse<Response>()
-        .setHeader('WWW-Authenticate', `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`);
+        .setHeader(
+          'WWW-Authenticate',
+          `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
+        );
       throw new UnauthorizedException(error.reason);
     }
-    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) && !isPlatformAdmin(request.principal))
+    if (
+      this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) &&
+      !isPlatformAdmin(request.principal)
+    )
       throw new ForbiddenException(`${request.principal.name} is not a platform admin`);
     return true;
   }

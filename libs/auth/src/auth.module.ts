@@ -23,7 +23,10 @@ const adoptAdminKey = async (store: ApiKeyStore, key: string | undefined): Promi
   if (!key) return;
   await store.adopt(
     key,
-    { name: 'platform admin (HYPERCARE_ADMIN_API_KEY)', grants: [{ role: 'admin', scope: { kind: 'platform' } }] },
+    {
+      name: 'platform admin (HYPERCARE_ADMIN_API_KEY)',
+      grants: [{ role: 'admin', scope: { kind: 'platform' } }],
+    },
     systemActor('start-up'),
   );
 };

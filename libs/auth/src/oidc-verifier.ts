@@ -21,7 +21,13 @@ export interface OidcSettings {
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
 const claimAt = (payload: JWTPayload, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      payload,
+    );
 
 const valuesOf = (claim: unknown): unknown[] =>
   Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(' ').filter(Boolean) : [];
@@ -36,8 +42,10 @@ const reasonOf = (error: unknown): string => {
     return error.claim === 'nbf'
       ? 'The token is not valid yet (nbf)'
       : `The token's "${error.claim}" claim is not accepted: ${error.message}`;
-  if (error instanceof errors.JOSEAlgNotAllowed) return `The token's signature algorithm is not accepted: ${error.message}`;
-  if (error instanceof errors.JWKSNoMatchingKey) return 'The token is signed by a key the identity provider does not publish';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return `The token's signature algorithm is not accepted: ${error.message}`;
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'The token is signed by a key the identity provider does not publish';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature does not verify';
   if (error instanceof errors.JOSEError) return `The token is not acceptable: ${error.message}`;
   return 'The token could not be checked';
@@ -73,7 +81,8 @@ export class OidcVerifier {
       throw new Unauthenticated(reasonOf(error));
     }
     const subject = payload.sub as string;
-    const machine = subject === text(payload['client_id']) || subject === text(payload['azp']) && !text(payload['email']);
+    const machine =
+      subject === text(payload['client_id']) || (subject === text(payload['azp']) && !text(payload['email']));
     return {
       subject,
       name: text(payload['name']) ?? text(payload['preferred_username']) ?? text(payload['email']) ?? subject,

@@ -84,7 +84,9 @@ export class HypercareClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const own = Object.keys(headers).some((name) => ['authorization', 'x-api-key'].includes(name.toLowerCase()));
+    const own = Object.keys(headers).some((name) =>
+      ['authorization', 'x-api-key'].includes(name.toLowerCase()),
+    );
     const response = await fetch(this.url(service, path), {
       method,
       headers: {

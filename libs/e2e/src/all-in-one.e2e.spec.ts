@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HypercareClient } from '@hypercare/client';
@@ -40,7 +40,14 @@ describe('all-in-one embedded platform', () => {
     expect(platform.output()).toMatch(
       /Hypercare is running[\s\S]*URL {10}http:\/\/localhost:\d+[\s\S]*Data folder {2}\S*hypercare-all-in-one-[\s\S]*Mode {9}embedded PostgreSQL \(PGlite\), in-process messaging[\s\S]*Stop {9}Ctrl-C/,
     );
-    const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+    const adminKey = /Admin key {4}(hck_\S+)/.exec(platform.output())?.[1] as string;
+    const keyFile = join(dataDir, 'admin-api-key');
+    expect(platform.output()).toContain(`shown this once; your copy is in ${keyFile}`);
+    expect(readFileSync(keyFile, 'utf8').trim()).toBe(adminKey);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const anonymous = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+    expect((await anonymous.send('reporting', 'GET', '/periods')).status).toBe(401);
+    const client = anonymous.withApiKey(adminKey);
     const setClock = (to: Date) => client.call('triage', 'PUT', '/test-clock', { now: to.toISOString() });
 
     await setClock(at(-60));
@@ -108,6 +115,8 @@ describe('all-in-one embedded platform', () => {
 
     await stop(platform);
     platform = await startPlatform(dataDir, port);
+    expect(platform.output()).toContain(`Admin key    in ${keyFile}; send it as X-Api-Key`);
+    expect(platform.output()).not.toContain(adminKey);
     try {
       expect(await client.call('reporting', 'GET', `/periods/${periodId}/dashboard`)).toEqual(dashboard.body);
       for (const id of ids)

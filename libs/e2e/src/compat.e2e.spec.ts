@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import {
   createTestDatabase,
@@ -64,14 +65,16 @@ describe.each([
       answers: Record<string, unknown>;
     };
     const port = await freePort();
+    const adminKey = testAdminKey();
     platform = spawnService('services/all-in-one/src/main.ts', {
       DATABASE_URL: database.url,
       PORT: String(port),
       HYPERCARE_CLOCK: 'manual',
+      HYPERCARE_ADMIN_API_KEY: adminKey,
       ...messaging(),
     });
     await waitForOk(`http://127.0.0.1:${port}/reporting/health/ready`, platform, 60_000);
-    const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+    const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`).withApiKey(adminKey);
     await client.poll<Array<{ lag: number }>>(
       'reporting',
       '/projections',

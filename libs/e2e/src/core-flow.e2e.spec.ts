@@ -365,11 +365,14 @@ describeWith('postgres', 'kafka')(
           { errors: [expect.objectContaining({ field: 'email' })] },
         ],
         [
-          'a command without an actor',
-          () => client.send('triage', 'POST', `/tickets/${closed.id}/comments`, { text: 'anonymous' }),
-          400,
-          'invalid-request',
-          { errors: [expect.objectContaining({ field: 'by' })] },
+          'a command from a caller who did not authenticate',
+          () =>
+            client
+              .anonymous()
+              .send('triage', 'POST', `/tickets/${closed.id}/comments`, { text: 'anonymous' }),
+          401,
+          'http-401',
+          { detail: expect.stringMatching(/^No credentials/) },
         ],
         [
           'a command on an unknown ticket',

@@ -1,3 +1,4 @@
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import {
   createTestDatabase,
@@ -42,14 +43,20 @@ describeWith('postgres')('the demo, two simulated days', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('demo');
+    const adminKey = testAdminKey();
     const port = await freePort();
     platform = spawnService(
       'services/all-in-one/src/main.ts',
-      { DATABASE_URL: database.url, PORT: String(port), HYPERCARE_DEMO_DAYS: '2' },
+      {
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        HYPERCARE_DEMO_DAYS: '2',
+        HYPERCARE_ADMIN_API_KEY: adminKey,
+      },
       ['--demo'],
     );
     await eventually('the demo seeded', () => platform.output().includes('Demo seeded'), 400_000);
-    client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+    client = HypercareClient.allInOne(`http://127.0.0.1:${port}`).withApiKey(adminKey);
   }, 420_000);
 
   afterAll(async () => {

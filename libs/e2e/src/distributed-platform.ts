@@ -1,3 +1,4 @@
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import {
   createTestDatabase,
@@ -11,6 +12,12 @@ import {
 
 type CoreService = 'intake' | 'triage' | 'reporting';
 
+/** The API keys all three services check callers against, and the admin key the test calls with. */
+interface Auth {
+  database: TestDatabase;
+  adminKey: string;
+}
+
 interface Running {
   process: ServiceProcess;
   port: number;
@@ -19,27 +26,32 @@ interface Running {
 
 /**
  * intake, triage and reporting as three separate Node processes, each on a database of its
- * own, talking over the real Kafka; clocks manual so the test can move time.
+ * own, talking over the real Kafka, checking callers against one shared key database; clocks
+ * manual so the test can move time.
  */
 export class DistributedPlatform {
   readonly client: HypercareClient;
 
-  private constructor(private readonly services: Record<CoreService, Running>) {
+  private constructor(
+    private readonly services: Record<CoreService, Running>,
+    private readonly auth: Auth,
+  ) {
     this.client = HypercareClient.distributed(
       Object.fromEntries(
         Object.entries(services).map(([name, { port }]) => [name, `http://127.0.0.1:${port}`]),
       ),
-    );
+    ).withApiKey(auth.adminKey);
   }
 
   static async start(): Promise<DistributedPlatform> {
     const services = {} as Record<CoreService, Running>;
+    const auth = { database: await createTestDatabase('e2e_auth'), adminKey: testAdminKey() };
     for (const name of ['intake', 'triage', 'reporting'] as const) {
       const database = await createTestDatabase(`e2e_${name}`);
       const port = await freePort();
-      services[name] = { process: DistributedPlatform.spawn(name, database.url, port), port, database };
+      services[name] = { process: DistributedPlatform.spawn(name, database.url, port, auth), port, database };
     }
-    const platform = new DistributedPlatform(services);
+    const platform = new DistributedPlatform(services, auth);
     await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
     return platform;
   }
@@ -62,7 +74,7 @@ export class DistributedPlatform {
     const running = this.services[name];
     running.process.child.kill('SIGKILL');
     await running.process.exited;
-    running.process = DistributedPlatform.spawn(name, running.database.url, running.port);
+    running.process = DistributedPlatform.spawn(name, running.database.url, running.port, this.auth);
     await this.ready(name);
   }
 
@@ -72,6 +84,7 @@ export class DistributedPlatform {
       await running.process.exited;
       await running.database.drop();
     }
+    await this.auth.database.drop();
   }
 
   private ready(name: CoreService): Promise<Response> {
@@ -82,8 +95,10 @@ export class DistributedPlatform {
     );
   }
 
-  private static spawn(name: CoreService, databaseUrl: string, port: number): ServiceProcess {
+  private static spawn(name: CoreService, databaseUrl: string, port: number, auth: Auth): ServiceProcess {
     return spawnService(`services/${name}/src/main.ts`, {
+      AUTH_DATABASE_URL: auth.database.url,
+      HYPERCARE_ADMIN_API_KEY: auth.adminKey,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,

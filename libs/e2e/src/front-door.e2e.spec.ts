@@ -1,3 +1,4 @@
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import {
   createTestDatabase,
@@ -44,13 +45,21 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
   let base: string;
   let conformance: OpenApiConformance;
   let ids: Record<string, string>;
+  const adminKey = testAdminKey();
 
-  const call = async (method: string, path: string, contentType?: string, body?: string | Uint8Array) => {
+  const call = async (
+    method: string,
+    path: string,
+    contentType?: string,
+    body?: string | Uint8Array,
+    credentials: Record<string, string> = { 'x-api-key': adminKey },
+  ) => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: contentType ? { 'content-type': contentType } : {},
+      headers: { ...(contentType ? { 'content-type': contentType } : {}), ...credentials },
       body,
     });
+    const challenge = response.headers.get('www-authenticate');
     const text = await response.text();
     return {
       method,
@@ -58,6 +67,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       status: response.status,
       contentType: response.headers.get('content-type'),
       body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+      challenge,
     };
   };
   const concrete = (template: string): string =>
@@ -74,6 +84,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       PORT: String(port),
       HYPERCARE_CLOCK: 'manual',
       LOG_LEVEL: 'warn',
+      HYPERCARE_ADMIN_API_KEY: adminKey,
     });
     base = `http://127.0.0.1:${port}`;
     await waitForOk(`${base}/health/ready`, platform, 60_000);
@@ -81,7 +92,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       (await (await fetch(`${base}/docs-json`)).json()) as OpenAPIV3.Document,
     );
 
-    const client = HypercareClient.allInOne(base);
+    const client = HypercareClient.allInOne(base).withApiKey(adminKey);
     const seen: string[] = [];
     client.observe((exchange) =>
       seen.push(...conformance.problemsWith({ ...exchange, path: `/${exchange.service}${exchange.path}` })),
@@ -127,6 +138,64 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
         if (input.field && !named.includes(input.field))
           failures.push(`${where}: errors name ${JSON.stringify(named)}, not ${input.field}`);
         failures.push(...conformance.problemsWith(answer).map((problem) => `${where}: ${problem}`));
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await eventsWritten(database.url)).toBe(before);
+  }, 120_000);
+
+  it('refuses every operation but the public ones to callers it cannot identify: 401 naming why, a challenge, nothing written', async () => {
+    const client = HypercareClient.allInOne(base).withApiKey(adminKey);
+    const { key: revoked, id } = await client.call<{ key: string; id: string }>(
+      'triage',
+      'POST',
+      '/api-keys',
+      {
+        name: 'revoked before use',
+        grants: ['agent@period:elsewhere'],
+      },
+    );
+    await client.call('triage', 'DELETE', `/api-keys/${id}`);
+    const impostors: Array<[string, Record<string, string>, string]> = [
+      ['no credentials', {}, 'No credentials'],
+      ['a key never made', { 'x-api-key': testAdminKey() }, 'The API key is not known'],
+      ['a revoked key', { 'x-api-key': revoked }, 'The API key was revoked'],
+      ['a key that is not one', { 'x-api-key': 'letmein' }, 'neither a bearer token nor an API key'],
+      ['basic credentials', { authorization: 'Basic YWRtaW46YWRtaW4=' }, 'must be "Bearer'],
+      [
+        'a bearer token with no identity provider configured',
+        { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' },
+        'no identity provider is configured',
+      ],
+    ];
+    const before = await eventsWritten(database.url);
+    const failures: string[] = [];
+    const operations = conformance.all();
+    const secured = operations.filter(({ operation }) => !operation['x-hypercare-public']);
+    expect(secured.length).toBeGreaterThanOrEqual(30);
+    for (const { method, template, operation } of operations) {
+      const where = `${method.toUpperCase()} ${template}`;
+      if (operation['x-hypercare-public']) {
+        if (operation.security?.length !== 0) failures.push(`${where}: public, yet declares security`);
+        continue;
+      }
+      if (!operation.responses['401']) failures.push(`${where}: does not document 401`);
+      const body = operation.requestBody ? '{}' : undefined;
+      for (const [who, credentials, reason] of impostors) {
+        const answer = await call(
+          method.toUpperCase(),
+          concrete(template),
+          body && 'application/json',
+          body,
+          credentials,
+        );
+        if (answer.status !== 401 || !String(answer.body?.['detail']).includes(reason))
+          failures.push(`${where} with ${who}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        if (!answer.challenge?.startsWith('Bearer realm="hypercare"'))
+          failures.push(`${where} with ${who}: no WWW-Authenticate challenge`);
+        failures.push(
+          ...conformance.problemsWith(answer).map((problem) => `${where} with ${who}: ${problem}`),
+        );
       }
     }
     expect(failures).toEqual([]);

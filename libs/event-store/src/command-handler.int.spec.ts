@@ -36,7 +36,10 @@ const handlerBehaviour: AdapterScenario = (store) => {
       { metadata: { actor: { subject: 'u-ana', name: 'ana', kind: 'person' }, correlationId: 'c-9' } },
     );
     expect(first).toMatchObject({ state: { total: 2, additions: 1 }, nextExpectedVersion: 0 });
-    expect((await store().readStream(stream))[0]?.metadata).toEqual({ actor: { subject: 'u-ana', name: 'ana', kind: 'person' }, correlationId: 'c-9' });
+    expect((await store().readStream(stream))[0]?.metadata).toEqual({
+      actor: { subject: 'u-ana', name: 'ana', kind: 'person' },
+      correlationId: 'c-9',
+    });
 
     expect(await handle(stream, { type: 'Add', amount: 0 })).toMatchObject({
       newEvents: [],

@@ -88,7 +88,13 @@ describe('the command handler', () => {
       expect(memory.appends).toEqual([
         {
           stream: 't-1',
-          events: [{ type: 'Added', data: { amount: 2, total: 2 }, metadata: { actor: { subject: 'u-ana', name: 'ana', kind: 'person' } } }],
+          events: [
+            {
+              type: 'Added',
+              data: { amount: 2, total: 2 },
+              metadata: { actor: { subject: 'u-ana', name: 'ana', kind: 'person' } },
+            },
+          ],
           options: { expectedVersion: 'no-stream' },
         },
       ]);

@@ -4,3 +4,4 @@ export {
   type ProjectionSpec,
   type ProjectionSpecSetup,
 } from './projection-spec.testing';
+export { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';

@@ -91,7 +91,11 @@ export class Infrastructure {
    * session-level advisory lock on a connection of its own. A process alone on its database
    * (the embedded mode) just runs it.
    */
-  async exclusive<T>(name: string, work: () => Promise<T>, databaseUrl = this.settings.databaseUrl): Promise<T> {
+  async exclusive<T>(
+    name: string,
+    work: () => Promise<T>,
+    databaseUrl = this.settings.databaseUrl,
+  ): Promise<T> {
     if (this.settings.election === 'sole') return work();
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
@@ -112,7 +116,10 @@ export class Infrastructure {
       this.authPool = new Pool({ connectionString: url, max: 4 });
       this.authPool.on('error', () => undefined);
     }
-    return { pool: this.authPool, exclusive: (work) => this.exclusive('hypercare_auth.migrations', work, url) };
+    return {
+      pool: this.authPool,
+      exclusive: (work) => this.exclusive('hypercare_auth.migrations', work, url),
+    };
   }
 
   election(lockName: string): LeaderElection {

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { ApiKeyStore, systemActor } from '@hypercare/auth';
+import { testAdminKey } from '@hypercare/auth/testing';
 import { hypercareContracts } from '@hypercare/contracts';
 import { ManualClock } from '@hypercare/domain-kit';
 import { createServiceApp, loadConfig, serviceEnvironment, ServiceKitModule } from '@hypercare/service-kit';
@@ -10,12 +12,14 @@ describeWith('postgres', 'kafka')('runtime module', () => {
   let database: TestDatabase;
   let app: INestApplication | undefined;
   let infrastructure: Infrastructure;
+  const adminKey = testAdminKey();
 
   const start = async (clock?: ManualClock): Promise<string> => {
     const config = loadConfig(serviceEnvironment, {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       LOG_LEVEL: 'silent',
+      HYPERCARE_ADMIN_API_KEY: adminKey,
     });
     infrastructure = new Infrastructure({
       databaseUrl: database.url,
@@ -50,12 +54,13 @@ describeWith('postgres', 'kafka')('runtime module', () => {
     await database.drop();
   });
 
-  const put = (url: string, body: unknown) =>
+  const put = (url: string, body: unknown, key = adminKey) =>
     fetch(`${url}/test-clock`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
       body: JSON.stringify(body),
     });
+  const get = (url: string) => fetch(`${url}/test-clock`, { headers: { 'x-api-key': adminKey } });
 
   it('lets a manual clock be set and moved, and names what is wrong with a bad move', async () => {
     const url = await start(new ManualClock(new Date('2030-01-01T00:00:00.000Z')));
@@ -71,11 +76,32 @@ describeWith('postgres', 'kafka')('runtime module', () => {
       status: 400,
       errors: [expect.objectContaining({ field: 'now', message: expect.stringMatching(/exactly one/) })],
     });
-    expect(await (await fetch(`${url}/test-clock`)).json()).toEqual({ now: '2030-02-01T10:01:00.000Z' });
+    expect(await (await get(url)).json()).toEqual({ now: '2030-02-01T10:01:00.000Z' });
+  });
+
+  it('lets only a platform admin move the clock: 401 to no one, 403 to a key of lesser reach', async () => {
+    const url = await start(new ManualClock(new Date('2030-01-01T00:00:00.000Z')));
+    const anonymous = await fetch(`${url}/test-clock`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer realm="hypercare"/);
+    expect(await anonymous.json()).toMatchObject({
+      status: 401,
+      detail: expect.stringMatching(/^No credentials/),
+    });
+    const { key } = await app!
+      .get(ApiKeyStore)
+      .create(
+        { name: 'an agent', grants: [{ role: 'agent', scope: { kind: 'period', id: 'p-1' } }] },
+        systemActor('test'),
+      );
+    const refused = await put(url, { now: '2031-01-01T00:00:00Z' }, key);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ status: 403, detail: 'an agent is not a platform admin' });
+    expect(await (await get(url)).json()).toEqual({ now: '2030-01-01T00:00:00.000Z' });
   });
 
   it('has no test clock route when the clock is the system clock', async () => {
     const url = await start();
-    expect((await fetch(`${url}/test-clock`)).status).toBe(404);
+    expect((await get(url)).status).toBe(404);
   });
 });

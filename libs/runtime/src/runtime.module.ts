@@ -123,9 +123,19 @@ export class RuntimeModule
             ]
           : []),
         { provide: CLOCK, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.clock },
-        { provide: AUTH_DATABASE, inject: [Infrastructure], useFactory: (infra: Infrastructure) => infra.authDatabase },
+        {
+          provide: AUTH_DATABASE,
+          inject: [Infrastructure],
+          useFactory: (infra: Infrastructure) => infra.authDatabase,
+        },
       ],
-      exports: [Infrastructure, ServiceRuntime, CLOCK, AUTH_DATABASE, ...(readModel ? [ReadModel, DataSource] : [])],
+      exports: [
+        Infrastructure,
+        ServiceRuntime,
+        CLOCK,
+        AUTH_DATABASE,
+        ...(readModel ? [ReadModel, DataSource] : []),
+      ],
     };
   }
 

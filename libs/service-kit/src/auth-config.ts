@@ -2,16 +2,25 @@ import { z } from 'zod';
 import { databaseUrlVariable } from './variables';
 
 /** Signature algorithms a bearer token may use: asymmetric only, so a public key can never sign. */
-export const TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const TOKEN_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 
-const list = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /** How callers are authenticated: the same variables in every service and in the all-in-one process. */
 export const authVariables = {
@@ -22,13 +31,27 @@ export const authVariables = {
   /** An API key (hck_...) kept as a platform admin key at start: a deployment's first admin. */
   HYPERCARE_ADMIN_API_KEY: z
     .string()
-    .regex(/^hck_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/, 'must be an API key as the platform makes them: hck_<16>_<43>')
+    .regex(
+      /^hck_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/,
+      'must be an API key as the platform makes them: hck_<16>_<43>',
+    )
     .optional(),
   OIDC_ISSUER: z.string().url('must be the identity provider issuer URL').optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
-  OIDC_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'must be a claim name or dotted path').default('roles'),
+  OIDC_ROLES_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'must be a claim name or dotted path')
+    .default('roles'),
   OIDC_ALGORITHMS: list
-    .pipe(z.array(z.enum(TOKEN_ALGORITHMS, { message: `must list asymmetric algorithms only (${TOKEN_ALGORITHMS.join(', ')})` })).min(1))
+    .pipe(
+      z
+        .array(
+          z.enum(TOKEN_ALGORITHMS, {
+            message: `must list asymmetric algorithms only (${TOKEN_ALGORITHMS.join(', ')})`,
+          }),
+        )
+        .min(1),
+    )
     .default('RS256,PS256,ES256,EdDSA'),
   OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
@@ -41,7 +64,9 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** What no single variable shows: settings that are each valid but wrong together. */
 export const authProblems = (config: AuthEnvironment & { HOST: string }): string[] => [
   ...(config.HYPERCARE_AUTH === 'off' && !LOOPBACK.has(config.HOST)
-    ? [`HYPERCARE_AUTH=off is for local experiments only: HOST must be a loopback address (127.0.0.1, ::1), not ${config.HOST}`]
+    ? [
+        `HYPERCARE_AUTH=off is for local experiments only: HOST must be a loopback address (127.0.0.1, ::1), not ${config.HOST}`,
+      ]
     : []),
   ...(config.OIDC_ISSUER && !config.OIDC_AUDIENCE
     ? ['OIDC_AUDIENCE is required with OIDC_ISSUER: the audience tokens must be issued for']

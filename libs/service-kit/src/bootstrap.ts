@@ -33,7 +33,10 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = withSecurity(
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build()),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(`Hypercare ${name} API`).setVersion('1').build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

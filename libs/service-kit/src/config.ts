@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { authProblems, authVariables } from './auth-config';
-import {
-  databaseUrlVariable,
-  eventStoreUrlVariable,
-  kafkaBrokersVariable,
-  portVariable,
-} from './variables';
+import { databaseUrlVariable, eventStoreUrlVariable, kafkaBrokersVariable, portVariable } from './variables';
 
 export {
   attachmentSchemesVariable,

@@ -26,8 +26,37 @@ describe('loadConfig', () => {
       DATABASE_URL: valid.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092', 'kafka-2:9092'],
       HYPERCARE_CLOCK: 'system',
+      HYPERCARE_AUTH: 'on',
+      OIDC_ROLES_CLAIM: 'roles',
+      OIDC_ALGORITHMS: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      OIDC_CLOCK_SKEW_SECONDS: 30,
+      OIDC_JWKS_COOLDOWN_MS: 30_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('refuses to run without authentication anywhere but on a loopback address', () => {
+    expect(problemsOf({ ...valid, HYPERCARE_AUTH: 'off' })).toEqual([
+      'HYPERCARE_AUTH=off is for local experiments only: HOST must be a loopback address (127.0.0.1, ::1), not 0.0.0.0',
+    ]);
+    expect(
+      loadConfig(serviceEnvironment, { ...valid, HYPERCARE_AUTH: 'off', HOST: '127.0.0.1' }),
+    ).toMatchObject({
+      HYPERCARE_AUTH: 'off',
+    });
+  });
+
+  it.each([
+    [{ OIDC_ALGORITHMS: 'RS256,HS256' }, /^OIDC_ALGORITHMS.1 must list asymmetric algorithms only/],
+    [{ OIDC_ALGORITHMS: 'none' }, /^OIDC_ALGORITHMS.0 must list asymmetric algorithms only/],
+    [{ OIDC_ISSUER: 'https://login.example.com' }, /^OIDC_AUDIENCE is required with OIDC_ISSUER/],
+    [{ OIDC_AUDIENCE: 'hypercare' }, /^OIDC_AUDIENCE has no effect without OIDC_ISSUER/],
+    [
+      { HYPERCARE_ADMIN_API_KEY: 'secret' },
+      /^HYPERCARE_ADMIN_API_KEY must be an API key as the platform makes them/,
+    ],
+  ])('names what is wrong with the sign-in settings %j', (variables, problem) => {
+    expect(problemsOf({ ...valid, ...variables })).toEqual([expect.stringMatching(problem)]);
   });
 
   it('names a missing KAFKA_BROKERS', () => {

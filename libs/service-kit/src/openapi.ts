@@ -75,7 +75,8 @@ export const SECURITY_SCHEMES = {
   bearer: {
     type: 'http',
     scheme: 'bearer',
-    description: "A token of the platform's identity provider (people), or an API key as a bearer value (machines)",
+    description:
+      "A token of the platform's identity provider (people), or an API key as a bearer value (machines)",
   },
   apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key (machines)' },
 } as const;

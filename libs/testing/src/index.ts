@@ -14,3 +14,10 @@ export {
   printTable,
 } from './bench-harness';
 export { eventually, sleep } from './eventually';
+export {
+  TestIdentityProvider,
+  type IdentityProviderOptions,
+  type IdpAccount,
+  type IdpClient,
+  type SigningKey,
+} from './identity-provider';

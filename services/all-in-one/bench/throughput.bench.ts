@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import {
   benchSetting,
@@ -106,15 +107,17 @@ const main = async (): Promise<void> => {
   const baseline = await baselineInsertsPerSecond();
   const folder = mkdtempSync(join(tmpdir(), 'hypercare-bench-'));
   const port = await freePort();
+  const adminKey = testAdminKey();
   const platform = spawnService('services/all-in-one/src/main.ts', {
     HYPERCARE_DATA_DIR: folder,
     PORT: String(port),
+    HYPERCARE_ADMIN_API_KEY: adminKey,
   });
   const rows: string[][] = [];
   let sustained = 0;
   try {
     await waitForOk(`http://127.0.0.1:${port}/health/ready`, platform, 120_000);
-    const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
+    const client = HypercareClient.allInOne(`http://127.0.0.1:${port}`).withApiKey(adminKey);
     progress(`warming up at ${RATES[0]} reports/s for ${SECONDS} s`);
     await offer(client, RATES[0] as number);
     for (const rate of RATES) {

@@ -8,7 +8,12 @@ import { AppModule as IntakeModule } from '@hypercare/intake';
 import { AppModule as MonitoringModule } from '@hypercare/monitoring';
 import { AppModule as ReportingModule } from '@hypercare/reporting';
 import { Infrastructure } from '@hypercare/runtime';
-import { createServiceApp, ProblemDetailsFilter, ReadinessRegistry, withSecurity } from '@hypercare/service-kit';
+import {
+  createServiceApp,
+  ProblemDetailsFilter,
+  ReadinessRegistry,
+  withSecurity,
+} from '@hypercare/service-kit';
 import { AppModule as TriageModule } from '@hypercare/triage';
 import { combinedOpenApi } from './combined-openapi';
 import type { AllInOneConfig } from './config';

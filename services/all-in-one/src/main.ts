@@ -10,8 +10,11 @@ const DEMO_FOLDER = '.hypercare-demo';
 /** How to call the platform, for the banner: the admin key once, then where it is kept. */
 const signIn = (config: AllInOneConfig, admin: AdminKey | undefined): string[] => {
   if (config.HYPERCARE_AUTH === 'off')
-    return ['    Sign-in      OFF (HYPERCARE_AUTH=off): anyone reaching this address is an admin. Local experiments only'];
-  if (!admin) return ['    Sign-in      the admin key given in HYPERCARE_ADMIN_API_KEY; send it as X-Api-Key'];
+    return [
+      '    Sign-in      OFF (HYPERCARE_AUTH=off): anyone reaching this address is an admin. Local experiments only',
+    ];
+  if (!admin)
+    return ['    Sign-in      the admin key given in HYPERCARE_ADMIN_API_KEY; send it as X-Api-Key'];
   return admin.created
     ? [
         `    Admin key    ${admin.key}`,
@@ -44,7 +47,10 @@ const main = async (): Promise<void> => {
     serviceName: 'hypercare',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const admin = config.HYPERCARE_AUTH === 'on' ? adminKey(config.HYPERCARE_DATA_DIR, config.HYPERCARE_ADMIN_API_KEY) : undefined;
+  const admin =
+    config.HYPERCARE_AUTH === 'on'
+      ? adminKey(config.HYPERCARE_DATA_DIR, config.HYPERCARE_ADMIN_API_KEY)
+      : undefined;
   const { startAllInOne } = await import('./all-in-one');
   const platform = await startAllInOne(admin ? { ...config, HYPERCARE_ADMIN_API_KEY: admin.key } : config);
   process.stdout.write(

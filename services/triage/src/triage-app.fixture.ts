@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { REPORTS_TOPIC } from '@hypercare/contracts';
 import { reportSubmittedEvent } from '@hypercare/contracts/testing';
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
@@ -31,15 +32,17 @@ export class TriageApp {
       election: 'sole',
       clientId: `${name}-test`,
     });
+    const adminKey = testAdminKey();
     const config = loadTriageConfig({
       DATABASE_URL: database.url,
       KAFKA_BROKERS: '127.0.0.1:1',
       LOG_LEVEL: 'silent',
       SLA_CHECK_INTERVAL_MS: '50',
+      HYPERCARE_ADMIN_API_KEY: adminKey,
     });
     const app = await createServiceApp('triage', AppModule.register(config, infrastructure));
     await app.listen(0, '127.0.0.1');
-    const client = HypercareClient.distributed({ triage: await app.getUrl() });
+    const client = HypercareClient.distributed({ triage: await app.getUrl() }).withApiKey(adminKey);
     return new TriageApp(database, infrastructure, app, client, clock);
   }
 

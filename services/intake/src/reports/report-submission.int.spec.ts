@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
@@ -43,6 +44,8 @@ describeWith('postgres')('submitting reports', () => {
   const reportsIn = async () =>
     (await runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
 
+  const adminKey = testAdminKey();
+
   beforeAll(async () => {
     database = await createTestDatabase('intake_reports');
     infrastructure = new Infrastructure({
@@ -54,12 +57,17 @@ describeWith('postgres')('submitting reports', () => {
     app = await createServiceApp(
       'intake',
       AppModule.register(
-        loadIntakeConfig({ DATABASE_URL: database.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_LEVEL: 'silent' }),
+        loadIntakeConfig({
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: '127.0.0.1:1',
+          LOG_LEVEL: 'silent',
+          HYPERCARE_ADMIN_API_KEY: adminKey,
+        }),
         infrastructure,
       ),
     );
     await app.listen(0, '127.0.0.1');
-    client = HypercareClient.distributed({ intake: await app.getUrl() });
+    client = HypercareClient.distributed({ intake: await app.getUrl() }).withApiKey(adminKey);
     runtime = app.get(ServiceRuntime);
   });
   afterAll(async () => {
