@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
 import type { z } from 'zod';
-import { AdminOnly, CurrentActor } from './access';
+import { Access, CurrentActor } from './access';
 import { ApiKeyStore } from './api-key-store';
 import { apiKeyList, apiKeyView, createdApiKey, newApiKeyBody } from './api-key.schemas';
 import type { Actor } from './principal';
@@ -10,7 +10,7 @@ import type { Actor } from './principal';
 /** Platform admins manage the keys machines call with: monitoring sources, BAU consumers, scripts. */
 @ApiTags('api-keys')
 @Controller('api-keys')
-@AdminOnly()
+@Access('platform.admin', { kind: 'platform' })
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeyStore) {}
 

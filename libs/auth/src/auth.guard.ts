@@ -2,57 +2,97 @@ import {
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
+  Inject,
   Injectable,
+  Optional,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import { NotFound } from '@hypercare/domain-kit';
 import { PUBLIC_ROUTE } from '@hypercare/service-kit';
-import { ADMIN_ROUTE, type AuthenticatedRequest } from './access';
+import type { Response } from 'express';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
 import { Authenticator } from './authenticator';
-import { isPlatformAdmin } from './principal';
+import { RESOURCE_PLACES, type ResourcePlaces } from './places';
+import { allows } from './policy';
+import type { Principal } from './principal';
 import { Unauthenticated } from './unauthenticated';
 
 const header = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
 /**
- * Every route authenticates its caller unless it is `@Public()`: 401 with a challenge naming
- * what was wrong, before any handler, body check or write. `@AdminOnly()` routes answer 403
- * to anyone but a platform admin.
+ * In front of every route that is not `@Public()`: authenticates the caller (401 with a
+ * challenge naming what was wrong) and applies the route's `@Access` rule (403 for a
+ * platform-wide one, the resource's own 404 for an id the caller may not reach), all before
+ * any handler, body check or write. A route that declares no rule is refused: the policy
+ * fails closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    @Optional() @Inject(RESOURCE_PLACES) private readonly places: ResourcePlaces = {},
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request, context.switchToHttp().getResponse<Response>());
+    request.principal = principal;
+    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, targets);
+    if (!rule) throw new ForbiddenException('This route declares no access rule, so no one may call it');
+    await this.apply(rule, principal, request.params);
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest, response: Response): Promise<Principal> {
     try {
-      request.principal = await this.authenticator.authenticate({
+      return await this.authenticator.authenticate({
         authorization: header(request.headers.authorization),
         apiKey: header(request.headers['x-api-key']),
       });
     } catch (error) {
       if (!(error instanceof Unauthenticated)) throw error;
-      context
-        .switchToHttp()
-        .getResponse<Response>()
-        .setHeader(
-          'WWW-Authenticate',
-          `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
-        );
+      response.setHeader(
+        'WWW-Authenticate',
+        `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
+      );
       throw new UnauthorizedException(error.reason);
     }
-    if (
-      this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) &&
-      !isPlatformAdmin(request.principal)
-    )
-      throw new ForbiddenException(`${request.principal.name} is not a platform admin`);
-    return true;
+  }
+
+  private async apply(
+    rule: AccessRule,
+    principal: Principal,
+    params: Record<string, string | string[]>,
+  ): Promise<void> {
+    const { permission, scope } = rule;
+    switch (scope.kind) {
+      case 'platform':
+        if (!allows(principal, permission))
+          throw new ForbiddenException(
+            `${principal.name} may not do this: it needs ${permission} platform-wide`,
+          );
+        return;
+      case 'period': {
+        const periodId = String(params[scope.param]);
+        if (!allows(principal, permission, { periodId })) throw new NotFound('period', periodId);
+        return;
+      }
+      case 'resource': {
+        const id = String(params[scope.param]);
+        const locate = this.places[scope.resource];
+        if (!locate) throw new Error(`this service cannot place a ${scope.resource}`);
+        const place = await locate(id);
+        if (!place || !allows(principal, permission, place)) throw new NotFound(scope.resource, id);
+        return;
+      }
+      case 'answer':
+      case 'listed':
+        return;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AnswerAccessInterceptor } from './answer-access.interceptor';
 import { systemClock } from '@hypercare/domain-kit';
 import type { AuthEnvironment } from '@hypercare/service-kit';
 import type { Pool } from 'pg';
@@ -75,6 +76,7 @@ export class AuthModule {
             ),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AnswerAccessInterceptor },
       ],
       exports: [ApiKeyStore, Authenticator],
     };

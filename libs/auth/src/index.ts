@@ -1,4 +1,11 @@
-export { AdminOnly, CurrentActor, type AuthenticatedRequest } from './access';
+export {
+  Access,
+  ACCESS_EXTENSION,
+  CurrentActor,
+  CurrentPrincipal,
+  type AccessScope,
+  type AuthenticatedRequest,
+} from './access';
 export { generateApiKey, parseApiKey } from './api-key-secret';
 export { ApiKeyStore, type ApiKeyRecord, type NewApiKey } from './api-key-store';
 export { ApiKeysController } from './api-keys.controller';
@@ -6,6 +13,15 @@ export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';
 export { Authenticator, LOCAL_EXPERIMENTER } from './authenticator';
 export { formatGrant, grantText, ROLES, type Grant, type Role, type Scope } from './grants';
 export { OidcVerifier, type OidcSettings } from './oidc-verifier';
-export { actorOf, isPlatformAdmin, systemActor, type Actor, type Principal } from './principal';
+export { actorOf, systemActor, type Actor, type Principal } from './principal';
 export { Unauthenticated } from './unauthenticated';
 export { deprecatedBy } from './deprecated-by';
+export { RESOURCE_PLACES, type ResourcePlaces } from './places';
+export {
+  allows,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  visiblePeriods,
+  type Permission,
+  type ResourcePlace,
+} from './policy';

@@ -72,6 +72,7 @@ describe('bearer tokens from an OpenID provider', () => {
       subject: 'ana-7',
       name: 'Ana Agent',
       kind: 'person',
+      email: 'ana@example.com',
       grants: [
         { role: 'agent', scope: { kind: 'period', id: 'p-1' } },
         { role: 'lead', scope: { kind: 'programme', id: 'fin' } },

@@ -87,6 +87,7 @@ export class OidcVerifier {
       subject,
       name: text(payload['name']) ?? text(payload['preferred_username']) ?? text(payload['email']) ?? subject,
       kind: machine ? 'machine' : 'person',
+      ...(text(payload['email']) ? { email: text(payload['email']) } : {}),
       grants: grantsAmong(valuesOf(claimAt(payload, this.settings.rolesClaim))),
     };
   }

@@ -7,6 +7,8 @@ export interface Principal {
   /** What to show: the person's name or email, the key's name, the component. */
   name: string;
   kind: 'person' | 'machine' | 'system';
+  /** A person's email, as the identity provider vouches for it: how a reporter's own reports are known. */
+  email?: string;
   grants: readonly Grant[];
 }
 
@@ -25,6 +27,3 @@ export const systemActor = (component: string): Actor => ({
   name: component,
   kind: 'system',
 });
-
-export const isPlatformAdmin = (principal: Principal): boolean =>
-  principal.grants.some(({ role, scope }) => role === 'admin' && scope.kind === 'platform');

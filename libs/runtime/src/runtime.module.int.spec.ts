@@ -96,7 +96,10 @@ describeWith('postgres', 'kafka')('runtime module', () => {
       );
     const refused = await put(url, { now: '2031-01-01T00:00:00Z' }, key);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ status: 403, detail: 'an agent is not a platform admin' });
+    expect(await refused.json()).toMatchObject({
+      status: 403,
+      detail: 'an agent may not do this: it needs platform.admin platform-wide',
+    });
     expect(await (await get(url)).json()).toEqual({ now: '2030-01-01T00:00:00.000Z' });
   });
 

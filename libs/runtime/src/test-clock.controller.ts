@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@hypercare/auth';
+import { Access } from '@hypercare/auth';
 import type { ManualClock } from '@hypercare/domain-kit';
 import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ const clockTime = z.object({ now: z.string().datetime() });
  */
 @ApiTags('test clock')
 @Controller('test-clock')
-@AdminOnly()
+@Access('platform.admin', { kind: 'platform' })
 export class TestClockController {
   constructor(@Inject(CLOCK) private readonly clock: ManualClock) {}
 

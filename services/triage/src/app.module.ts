@@ -8,6 +8,7 @@ import { TriageSchema1764400001000 } from './database/triage-schema.migration';
 import { PeriodsModule } from './periods/periods.module';
 import { SlaModule } from './sla/sla.module';
 import { ticketClocksProjection } from './sla/ticket-clocks.projection';
+import { TicketPlacesModule } from './tickets/ticket-places.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** Triage: periods, ticket triage, SLA clocks, escalations and the status workflow. */
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         PeriodsModule,
         TicketsModule,
+        TicketPlacesModule,
         SlaModule,
       ],
     };

@@ -8,7 +8,14 @@ export interface DocumentedOperation {
   method: Method;
   /** The path template, e.g. `/tickets/{ticketId}/triage`. */
   template: string;
-  operation: OpenAPIV3.OperationObject;
+  /** With the platform's extensions: who may call it (`x-hypercare-access`), or that anyone may (`x-hypercare-public`). */
+  operation: OpenAPIV3.OperationObject<{
+    'x-hypercare-public'?: boolean;
+    'x-hypercare-access'?: {
+      permission: string;
+      scope: 'platform' | 'period' | 'resource' | 'answer' | 'listed';
+    };
+  }>;
 }
 
 const templateMatcher = (template: string): RegExp =>

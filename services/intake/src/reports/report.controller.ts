@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '@hypercare/auth';
+import { Access, type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
@@ -15,6 +15,7 @@ export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
   @Post('periods/:periodId/reports')
+  @Access('report.submit', { kind: 'period', param: 'periodId' })
   @ApiOperation({
     summary:
       'Submits a problem report to an active period or one in exit review; triage opens a ticket with the same id',
@@ -49,6 +50,15 @@ export class ReportController {
   }
 
   @Get('reports/:reportId')
+  @Access('report.read', {
+    kind: 'answer',
+    resource: 'report',
+    param: 'reportId',
+    place: (report: z.input<typeof reportView>) => ({
+      periodId: report.periodId,
+      reporter: report.reporter.email,
+    }),
+  })
   @ApiOperation({ summary: 'A report as submitted, and where its ticket stands' })
   @ApiOutcomes({ status: 200, description: 'The report with its status', schema: reportView }, 404)
   get(@Param('reportId') reportId: string): Promise<z.input<typeof reportView>> {

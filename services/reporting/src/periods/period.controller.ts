@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, type Principal, visiblePeriods } from '@hypercare/auth';
 import { NotFound } from '@hypercare/domain-kit';
 import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import { eventSource, ReadModel } from '@hypercare/runtime';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { awaitFreshness } from '../projections/freshness';
 import { ticketBoardProjection } from '../tickets/ticket-board.projection';
@@ -36,15 +37,25 @@ export class PeriodController {
   ) {}
 
   @Get()
+  @Access('reporting.read', { kind: 'listed' })
   @ApiOperation({ summary: "Every period (optionally one programme's), side by side" })
   @ApiOutcomes({ status: 200, description: 'The periods, by go-live', schema: z.array(periodRow) }, 400)
-  list(@ValidQuery(periodListQuery) { programme }: z.infer<typeof periodListQuery>) {
-    return this.dataSource
-      .getRepository(PeriodView)
-      .find({ where: programme ? { programme } : {}, order: { goLiveAt: 'ASC', periodId: 'ASC' } });
+  list(
+    @ValidQuery(periodListQuery) { programme }: z.infer<typeof periodListQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const visible = visiblePeriods(principal, 'reporting.read');
+    return this.dataSource.getRepository(PeriodView).find({
+      where: {
+        ...(programme ? { programme } : {}),
+        ...(visible === 'all' ? {} : { periodId: In(visible) }),
+      },
+      order: { goLiveAt: 'ASC', periodId: 'ASC' },
+    });
   }
 
   @Get(':periodId')
+  @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({ summary: 'One period: status, dates, definition' })
   @ApiOutcomes({ status: 200, description: 'The period', schema: periodRow }, 404)
   async get(@Param('periodId') periodId: string) {
@@ -52,6 +63,7 @@ export class PeriodController {
   }
 
   @Get(':periodId/tickets')
+  @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({
     summary: "A period's tickets: filter by status, priority, category, assignee; sort; cursor pagination",
   })
@@ -67,6 +79,7 @@ export class PeriodController {
   }
 
   @Get(':periodId/dashboard')
+  @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({
     summary:
       'Counts by status, priority and category, new tickets per day, MTTA, MTTR, SLA compliance, open escalations',

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '@hypercare/auth';
 import type { RebuildReport } from '@hypercare/projections';
 import { ReadModel } from '@hypercare/runtime';
 import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
@@ -28,6 +29,7 @@ export class ProjectionController {
   constructor(private readonly readModel: ReadModel) {}
 
   @Get()
+  @Access('platform.admin', { kind: 'platform' })
   @ApiOperation({
     summary:
       "Each projection's checkpoint (position of the last received event applied), how far behind it is, when it was last rebuilt",
@@ -43,6 +45,7 @@ export class ProjectionController {
   }
 
   @Post('rebuild')
+  @Access('platform.admin', { kind: 'platform' })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Empties projections and replays them from the received events; answers when done',

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '@hypercare/auth';
 import { NotFound } from '@hypercare/domain-kit';
 import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
 import type { Response } from 'express';
@@ -30,6 +31,15 @@ export class TicketController {
   ) {}
 
   @Get(':ticketId')
+  @Access('ticket.read', {
+    kind: 'answer',
+    resource: 'ticket',
+    param: 'ticketId',
+    place: ({ ticket }: { ticket: TicketView }) => ({
+      periodId: ticket.periodId,
+      reporter: ticket.reporterEmail,
+    }),
+  })
   @ApiOperation({
     summary:
       'A ticket with the report that opened it and its full timeline (every event: who, when, what changed)',

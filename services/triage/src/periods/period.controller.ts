@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '@hypercare/auth';
+import { Access, type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -17,6 +17,7 @@ export class PeriodController {
   constructor(private readonly periods: PeriodService) {}
 
   @Post()
+  @Access('period.plan', { kind: 'platform' })
   @ApiOperation({
     summary:
       'Plans a hypercare period: programme, system, go-live, roster, SLA policy, matrices, exit criteria',
@@ -32,6 +33,7 @@ export class PeriodController {
   }
 
   @Get(':periodId')
+  @Access('period.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({ summary: "A period's status and whole definition" })
   @ApiOutcomes({ status: 200, description: 'The period', schema: periodView }, 404)
   async get(@Param('periodId') periodId: string): Promise<z.input<typeof periodView>> {
@@ -40,6 +42,7 @@ export class PeriodController {
   }
 
   @Put(':periodId')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
   @ApiOperation({
     summary:
       "Replaces a period's definition (roster, policies, matrices, exit criteria); 409 calls it `reconfigure`",
@@ -56,6 +59,7 @@ export class PeriodController {
   }
 
   @Post(':periodId/activate')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Starts the period: it takes reports from now on' })
   @ApiOutcomes({ status: 200, description: 'Active', schema: periodOutcome }, 400, 404, 409)
@@ -69,6 +73,7 @@ export class PeriodController {
   }
 
   @Post(':periodId/extend')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Moves the planned end later, with the reason' })
   @ApiOutcomes({ status: 200, description: 'Extended', schema: periodOutcome }, 400, 404, 409)
@@ -82,6 +87,7 @@ export class PeriodController {
   }
 
   @Post(':periodId/exit-review')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Starts reviewing the exit criteria; reports are still taken' })
   @ApiOutcomes({ status: 200, description: 'In exit review', schema: periodOutcome }, 400, 404, 409)
@@ -95,6 +101,7 @@ export class PeriodController {
   }
 
   @Post(':periodId/close')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '@hypercare/auth';
 import type { Clock } from '@hypercare/domain-kit';
 import { CLOCK } from '@hypercare/runtime';
 import { ApiOutcomes } from '@hypercare/service-kit';
@@ -27,6 +28,7 @@ export class SlaController {
   ) {}
 
   @Get('backlog')
+  @Access('platform.admin', { kind: 'platform' })
   @ApiOperation({
     summary: "The SLA timer's backlog: how many tickets have something due it has not recorded yet",
   })

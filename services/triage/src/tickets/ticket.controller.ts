@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '@hypercare/auth';
+import { Access, type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -10,9 +10,12 @@ import { type TicketRequest, TicketService } from './ticket.service';
 
 type Body<R extends keyof typeof bodies> = z.infer<(typeof bodies)[R]>;
 
+const TICKET = { kind: 'resource', resource: 'ticket', param: 'ticketId' } as const;
+
 const Command = (route: keyof typeof bodies, summary: string) =>
   applyDecorators(
     Post(`:ticketId/${route}`),
+    Access(route === 'comments' ? 'ticket.comment' : 'ticket.work', TICKET),
     HttpCode(200),
     ApiOperation({ summary }),
     ApiOutcomes({ status: 200, description: 'Done', schema: ticketOutcome }, 400, 404, 409),
@@ -26,6 +29,7 @@ export class TicketController {
   constructor(private readonly tickets: TicketService) {}
 
   @Get(':ticketId')
+  @Access('ticket.read', TICKET)
   @ApiOperation({
     summary: "A ticket's current state (status, priority, deadlines, breaches, escalations) and version",
   })

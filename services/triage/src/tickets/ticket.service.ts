@@ -7,7 +7,7 @@ import {
   ticketOpened,
   type TicketStatus,
 } from '@hypercare/contracts';
-import { systemActor } from '@hypercare/auth';
+import { type ResourcePlace, systemActor } from '@hypercare/auth';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -137,6 +137,14 @@ export class TicketService {
       ...(result.position !== undefined ? { position: result.position } : {}),
     };
     return { outcome, periodClosed: period.status === 'closed' };
+  }
+
+  /** Where a ticket lives, for the access policy: its period and who reported it; undefined for none. */
+  async place(ticketId: string): Promise<ResourcePlace | undefined> {
+    const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
+      maxCount: 1,
+    });
+    return opened && { periodId: opened.data.periodId, reporter: opened.data.reporter.email };
   }
 
   async get(ticketId: string): Promise<{ ticket: OpenTicket; version: number }> {

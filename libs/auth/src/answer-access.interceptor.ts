@@ -1,0 +1,35 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { NotFound } from '@hypercare/domain-kit';
+import { map, type Observable } from 'rxjs';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
+import { allows, type ResourcePlace } from './policy';
+
+/**
+ * Applies `answer` rules: a read whose resource is placed by what it answers (the handler may
+ * first wait for a projection to reflect a write, which a check before it could not) leaves
+ * only if the caller may see it;
+ * otherwise it is the resource's 404, the same as for an id that does not exist.
+ */
+@Injectable()
+export class AnswerAccessInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (rule?.scope.kind !== 'answer') return next.handle();
+    const { scope, permission } = rule;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    return next.handle().pipe(
+      map((answer: unknown) => {
+        const place = (scope.place as (answer: unknown) => ResourcePlace | undefined)(answer);
+        if (!place || !request.principal || !allows(request.principal, permission, place))
+          throw new NotFound(scope.resource, String(request.params[scope.param]));
+        return answer;
+      }),
+    );
+  }
+}

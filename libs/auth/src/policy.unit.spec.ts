@@ -1,0 +1,65 @@
+import { grantText } from './grants';
+import { allows, type Permission, visiblePeriods } from './policy';
+import type { Principal } from './principal';
+
+const holding = (grants: string[], email?: string): Principal => ({
+  subject: 's',
+  name: 'n',
+  kind: email ? 'person' : 'machine',
+  ...(email ? { email } : {}),
+  grants: grants.map((grant) => grantText.parse(grant)),
+});
+
+const P1 = { periodId: 'p-1', reporter: 'ana@example.com' };
+const P2 = { periodId: 'p-2', reporter: 'ana@example.com' };
+
+describe('the access policy, as a table', () => {
+  it.each<[string, string[], Permission, typeof P1 | undefined, boolean]>([
+    ['an agent works tickets of its period', ['agent@period:p-1'], 'ticket.work', P1, true],
+    ["an agent does not reach another period's tickets", ['agent@period:p-1'], 'ticket.work', P2, false],
+    ['an agent does not manage its period', ['agent@period:p-1'], 'period.manage', P1, false],
+    ['a lead manages its period', ['lead@period:p-1'], 'period.manage', P1, true],
+    ['a lead does not plan periods', ['lead@period:p-1'], 'period.plan', undefined, false],
+    ['an analyst reads the dashboards', ['analyst@period:p-1'], 'reporting.read', P1, true],
+    ['an analyst does not work tickets', ['analyst@period:p-1'], 'ticket.work', P1, false],
+    ['a BAU consumer reads its period', ['bau-consumer@period:p-1'], 'period.read', P1, true],
+    ['a BAU consumer reads no tickets', ['bau-consumer@period:p-1'], 'ticket.read', P1, false],
+    ['a platform admin does anything anywhere', ['admin'], 'platform.admin', undefined, true],
+    ['a platform admin reaches every period', ['admin'], 'ticket.work', P2, true],
+    ['a period admin is no platform admin', ['admin@period:p-1'], 'platform.admin', undefined, false],
+    ['a platform-wide agent works every period', ['agent'], 'ticket.work', P2, true],
+    [
+      'a programme grant reaches nothing until programmes are first-class',
+      ['lead@programme:fin'],
+      'period.read',
+      P1,
+      false,
+    ],
+    ['grants add up', ['analyst@period:p-1', 'agent@period:p-2'], 'ticket.work', P2, true],
+    ['no grant, no access', [], 'period.read', P1, false],
+  ])('%s', (_, grants, permission, place, expected) => {
+    expect(allows(holding(grants), permission, place)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined, Permission, boolean]>([
+    ['reads their own report', 'ana@example.com', 'report.read', true],
+    ['reads their own report whatever the case of the email', 'ANA@example.com', 'ticket.read', true],
+    ["does not read someone else's report", 'bob@example.com', 'report.read', false],
+    ['does not read when the token carries no email', undefined, 'ticket.read', false],
+    ['comments on their own ticket', 'ana@example.com', 'ticket.comment', true],
+    ['submits reports to the period, whoever they are', 'bob@example.com', 'report.submit', true],
+    ['does not work tickets, even their own', 'ana@example.com', 'ticket.work', false],
+  ])('a reporter %s', (_, email, permission, expected) => {
+    expect(allows(holding(['reporter@period:p-1'], email), permission, P1)).toBe(expected);
+  });
+
+  it('lists the periods a principal may see: all for a platform grant, else those named', () => {
+    expect(visiblePeriods(holding(['analyst']), 'reporting.read')).toBe('all');
+    expect(
+      visiblePeriods(holding(['agent@period:p-1', 'lead@period:p-2', 'agent@period:p-1']), 'reporting.read'),
+    ).toEqual(['p-1', 'p-2']);
+    expect(
+      visiblePeriods(holding(['reporter@period:p-1', 'bau-consumer@period:p-3']), 'reporting.read'),
+    ).toEqual([]);
+  });
+});
