@@ -20,6 +20,7 @@ export { RESOURCE_PLACES, type ResourcePlaces } from './places';
 export {
   allows,
   PERMISSIONS,
+  reportsOnlyAsSelf,
   ROLE_PERMISSIONS,
   visiblePeriods,
   type Permission,

@@ -74,6 +74,19 @@ export const allows = (principal: Principal, permission: Permission, place?: Res
     return sameEmail(principal.email, place?.reporter);
   });
 
+/**
+ * Whether the principal may submit reports to the period only as a reporter, that is, only
+ * as themselves: the report must name the email its identity provider vouches for. Agents,
+ * leads and admins may report on someone's behalf.
+ */
+export const reportsOnlyAsSelf = (principal: Principal, periodId: string): boolean =>
+  !principal.grants.some(
+    (grant) =>
+      grant.role !== 'reporter' &&
+      ROLE_PERMISSIONS[grant.role].includes('report.submit') &&
+      covers(grant, periodId),
+  );
+
 /** The periods whose rows a list may show the principal: every one, or those its grants name. */
 export const visiblePeriods = (principal: Principal, permission: Permission): 'all' | string[] => {
   const granting = principal.grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission));

@@ -1,5 +1,5 @@
 import { grantText } from './grants';
-import { allows, type Permission, visiblePeriods } from './policy';
+import { allows, type Permission, reportsOnlyAsSelf, visiblePeriods } from './policy';
 import type { Principal } from './principal';
 
 const holding = (grants: string[], email?: string): Principal => ({
@@ -61,5 +61,15 @@ describe('the access policy, as a table', () => {
     expect(
       visiblePeriods(holding(['reporter@period:p-1', 'bau-consumer@period:p-3']), 'reporting.read'),
     ).toEqual([]);
+  });
+});
+
+describe('who reports as themselves', () => {
+  it('is a principal whose only way to submit to the period is the reporter role', () => {
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1'], 'ana@example.com'), 'p-1')).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-2']), 'p-1')).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-1']), 'p-1')).toBe(false);
+    expect(reportsOnlyAsSelf(holding(['analyst@period:p-1']), 'p-1')).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['admin']), 'p-1')).toBe(false);
   });
 });

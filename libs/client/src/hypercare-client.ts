@@ -44,12 +44,17 @@ export class HypercareClient {
 
   /** The same client calling with an API key (sent as `X-Api-Key`), unless a call sends its own credentials. */
   withApiKey(apiKey: string): HypercareClient {
-    return new HypercareClient(this.baseUrlOf, { 'x-api-key': apiKey });
+    return this.withHeaders({ 'x-api-key': apiKey });
+  }
+
+  /** The same client sending these credential headers (e.g. `authorization: Bearer <token>`) with every call. */
+  withHeaders(credentials: Record<string, string>): HypercareClient {
+    return new HypercareClient(this.baseUrlOf, credentials);
   }
 
   /** The same client calling with no credentials at all. */
   anonymous(): HypercareClient {
-    return new HypercareClient(this.baseUrlOf, {});
+    return this.withHeaders({});
   }
 
   /** Calls `listener` with every exchange from now on (e.g. to check answers against the API document); returns how to stop. */

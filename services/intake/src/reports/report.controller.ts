@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, type Actor, CurrentActor } from '@hypercare/auth';
+import { Access, actorOf, CurrentPrincipal, type Principal, reportsOnlyAsSelf } from '@hypercare/auth';
 import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
@@ -20,7 +20,7 @@ export class ReportController {
     summary:
       'Submits a problem report to an active period or one in exit review; triage opens a ticket with the same id',
   })
-  @ApiOutcomes({ status: 201, description: 'Submitted', schema: submission }, 400, 404, 409)
+  @ApiOutcomes({ status: 201, description: 'Submitted', schema: submission }, 400, 403, 404, 409)
   @ApiOutcomes({
     status: 200,
     description: 'A retry with the same Idempotency-Key: the first answer',
@@ -30,18 +30,25 @@ export class ReportController {
     @Param('periodId') periodId: string,
     @JsonBody(submitReportBody, BODY_LIMITS.report) content: z.infer<typeof submitReportBody>,
     @Res({ passthrough: true }) response: Response,
-    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
     @IdempotencyKey(
       `A retry with the same key by the same reporter on the same period within ${IDEMPOTENCY_WINDOW_HOURS} h returns the first answer (200, Idempotent-Replayed: true) and creates nothing`,
     )
     idempotencyKey?: string,
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof submission>> {
+    const self = principal.email?.toLowerCase();
+    if (reportsOnlyAsSelf(principal, periodId) && content.reporter.email.toLowerCase() !== self)
+      throw new ForbiddenException(
+        self
+          ? `A reporter reports as themselves: reporter.email must be ${principal.email}`
+          : 'A reporter reports as themselves, and the credentials name no email',
+      );
     const { submission: result, replayed } = await this.reports.submit(
       periodId,
       content,
       idempotencyKey,
-      commandMetadata(correlationId, { actor }),
+      commandMetadata(correlationId, { actor: actorOf(principal) }),
     );
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
