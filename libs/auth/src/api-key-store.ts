@@ -3,6 +3,7 @@ import { openReadDatabase } from '@hypercare/projections';
 import type { Pool } from 'pg';
 import { type ApiKeySecret, generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
 import { AuthSchema1764900000000 } from './auth-schema.migration';
+import { RateLimits1764900001000 } from './rate-limits/rate-limits.migration';
 import { formatGrant, type Grant, grantText } from './grants';
 import type { Actor, Principal } from './principal';
 import { Unauthenticated } from './unauthenticated';
@@ -73,7 +74,7 @@ export class ApiKeyStore {
   ): Promise<ApiKeyStore> {
     await openReadDatabase(pool, {
       schema: 'hypercare_auth',
-      migrations: [AuthSchema1764900000000],
+      migrations: [AuthSchema1764900000000, RateLimits1764900001000],
       exclusive,
     });
     return new ApiKeyStore(pool, clock);

@@ -1,11 +1,15 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AnswerAccessInterceptor } from './answer-access.interceptor';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { rateLimits } from './rate-limits/rate-limits';
 import { systemClock } from '@hypercare/domain-kit';
 import type { AuthEnvironment } from '@hypercare/service-kit';
 import type { Pool } from 'pg';
 import { ApiKeyStore } from './api-key-store';
-import { AuthGuard } from './auth.guard';
+import { AccessGuard } from './access.guard';
+import { AuthenticationGuard } from './authentication.guard';
 import { Authenticator } from './authenticator';
 import { OidcVerifier } from './oidc-verifier';
 import { systemActor } from './principal';
@@ -13,6 +17,8 @@ import { systemActor } from './principal';
 /** Where the API keys are kept, as the service's runtime provides it. */
 export interface AuthDatabase {
   pool: Pool;
+  /** Whether other processes use the same database (rate limits are then counted there). */
+  shared: boolean;
   /** Runs work while no other process migrates the same tables. */
   exclusive: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -43,6 +49,12 @@ export class AuthModule {
   static forRoot(config: AuthEnvironment): DynamicModule {
     return {
       module: AuthModule,
+      imports: [
+        ThrottlerModule.forRootAsync({
+          inject: [AUTH_DATABASE],
+          useFactory: (database: AuthDatabase) => rateLimits(config, database),
+        }),
+      ],
       providers: [
         {
           provide: ApiKeyStore,
@@ -75,7 +87,10 @@ export class AuthModule {
                 : undefined,
             ),
         },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        // In this order: who calls, how often they may, and what they may do.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AnswerAccessInterceptor },
       ],
       exports: [ApiKeyStore, Authenticator],

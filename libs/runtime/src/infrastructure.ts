@@ -111,13 +111,18 @@ export class Infrastructure {
   get authDatabase(): AuthDatabase {
     const url = this.settings.authDatabaseUrl;
     if (!url || url === this.settings.databaseUrl)
-      return { pool: this.pool, exclusive: (work) => this.exclusive('hypercare_auth.migrations', work) };
+      return {
+        pool: this.pool,
+        shared: this.settings.election !== 'sole',
+        exclusive: (work) => this.exclusive('hypercare_auth.migrations', work),
+      };
     if (!this.authPool) {
       this.authPool = new Pool({ connectionString: url, max: 4 });
       this.authPool.on('error', () => undefined);
     }
     return {
       pool: this.authPool,
+      shared: true,
       exclusive: (work) => this.exclusive('hypercare_auth.migrations', work, url),
     };
   }

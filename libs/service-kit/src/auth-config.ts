@@ -55,6 +55,15 @@ export const authVariables = {
     .default('RS256,PS256,ES256,EdDSA'),
   OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /** Requests one principal may make per window, across every route of every service. */
+  RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(1).default(1_000),
+  /** Requests one source address may make per window. */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(2_000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** Web origins whose pages may call the APIs from a browser (CORS); none unless listed. */
+  CORS_ORIGINS: list
+    .pipe(z.array(z.string().url('must list origins such as https://console.example.com')))
+    .default(''),
 };
 
 export type AuthEnvironment = z.infer<z.ZodObject<typeof authVariables>>;

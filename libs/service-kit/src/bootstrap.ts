@@ -5,7 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
 import { MAX_BODY_BYTES } from './json-body';
+import { answerClientErrors } from './client-errors';
 import { withSecurity } from './openapi';
+import { securityHeaders } from './security-headers';
+import { refuseUnstorablePaths } from './storable-path';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { startTelemetry } from './telemetry';
 
@@ -29,6 +32,7 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
     bodyParser: false,
     rawBody: true,
   });
+  app.use(securityHeaders(), refuseUnstorablePaths);
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -43,6 +47,14 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
 };
 
 const SHUTDOWN_GRACE_MS = 15_000;
+
+/** Browsers may call from the listed origins only, sending credentials in headers (never cookies). */
+export const corsOptions = (origins: readonly string[]) => ({
+  origin: [...origins],
+  credentials: false,
+  allowedHeaders: ['authorization', 'x-api-key', 'content-type', 'idempotency-key', 'x-correlation-id'],
+  exposedHeaders: ['location', 'idempotent-replayed', 'retry-after', 'hypercare-stale'],
+});
 
 /**
  * Runs a service as its own process: validate configuration (exit 1 naming the variable),
@@ -65,6 +77,8 @@ export const bootstrapService = async <C extends ServiceEnvironment>(
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   const app = await createServiceApp(definition.name, await definition.module(config));
+  app.enableCors(corsOptions(config.CORS_ORIGINS));
+  answerClientErrors(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);
   logger.log(`${definition.name} listening on ${await app.getUrl()}`, 'Bootstrap');

@@ -1,4 +1,4 @@
-export { bootstrapService, createServiceApp, type ServiceDefinition } from './bootstrap';
+export { bootstrapService, corsOptions, createServiceApp, type ServiceDefinition } from './bootstrap';
 export {
   attachmentSchemesVariable,
   ConfigError,
@@ -22,3 +22,5 @@ export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller'
 export { documentOperation } from './document-operation';
 export { authProblems, authVariables, TOKEN_ALGORITHMS, type AuthEnvironment } from './auth-config';
 export { Public, PUBLIC_EXTENSION, PUBLIC_ROUTE } from './public-route';
+export { securityHeaders } from './security-headers';
+export { answerClientErrors } from './client-errors';

@@ -9,9 +9,12 @@ import { AppModule as MonitoringModule } from '@hypercare/monitoring';
 import { AppModule as ReportingModule } from '@hypercare/reporting';
 import { Infrastructure } from '@hypercare/runtime';
 import {
+  answerClientErrors,
+  corsOptions,
   createServiceApp,
   ProblemDetailsFilter,
   ReadinessRegistry,
+  securityHeaders,
   withSecurity,
 } from '@hypercare/service-kit';
 import { AppModule as TriageModule } from '@hypercare/triage';
@@ -104,6 +107,8 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       bodyParser: false,
     });
     gateway.useGlobalFilters(new ProblemDetailsFilter());
+    gateway.use(securityHeaders());
+    gateway.enableCors(corsOptions(config.CORS_ORIGINS));
     SERVICES.forEach((service, index) =>
       gateway.use(`/${service}`, (apps[index] as INestApplication).getHttpAdapter().getInstance()),
     );
@@ -114,6 +119,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       document: withSecurity(SwaggerModule.createDocument(gateway, new DocumentBuilder().build())),
     });
     SwaggerModule.setup('docs', gateway, combinedOpenApi(documents), { jsonDocumentUrl: 'docs-json' });
+    answerClientErrors(gateway.getHttpServer());
     await gateway.listen(config.PORT, config.HOST);
     const url = (await gateway.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
     const mode = `${database ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}, ${config.KAFKA_BROKERS ? 'Kafka' : 'in-process messaging'}`;

@@ -5,34 +5,24 @@ import {
   Inject,
   Injectable,
   Optional,
-  UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NotFound } from '@hypercare/domain-kit';
 import { PUBLIC_ROUTE } from '@hypercare/service-kit';
-import type { Response } from 'express';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
-import { Authenticator } from './authenticator';
 import { RESOURCE_PLACES, type ResourcePlaces } from './places';
 import { allows } from './policy';
 import type { Principal } from './principal';
-import { Unauthenticated } from './unauthenticated';
-
-const header = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;
 
 /**
- * In front of every route that is not `@Public()`: authenticates the caller (401 with a
- * challenge naming what was wrong) and applies the route's `@Access` rule (403 for a
- * platform-wide one, the resource's own 404 for an id the caller may not reach), all before
- * any handler, body check or write. A route that declares no rule is refused: the policy
- * fails closed.
+ * After authentication and the rate limits: applies the route's `@Access` rule (403 for a
+ * platform-wide one, the resource's own 404 for an id the caller may not reach) before the
+ * handler runs. A route that declares no rule is refused: the policy fails closed.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticator: Authenticator,
     @Optional() @Inject(RESOURCE_PLACES) private readonly places: ResourcePlaces = {},
   ) {}
 
@@ -40,28 +30,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request, context.switchToHttp().getResponse<Response>());
-    request.principal = principal;
     const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, targets);
     if (!rule) throw new ForbiddenException('This route declares no access rule, so no one may call it');
-    await this.apply(rule, principal, request.params);
+    await this.apply(rule, request.principal as Principal, request.params);
     return true;
-  }
-
-  private async authenticate(request: AuthenticatedRequest, response: Response): Promise<Principal> {
-    try {
-      return await this.authenticator.authenticate({
-        authorization: header(request.headers.authorization),
-        apiKey: header(request.headers['x-api-key']),
-      });
-    } catch (error) {
-      if (!(error instanceof Unauthenticated)) throw error;
-      response.setHeader(
-        'WWW-Authenticate',
-        `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
-      );
-      throw new UnauthorizedException(error.reason);
-    }
   }
 
   private async apply(

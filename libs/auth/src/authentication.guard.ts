@@ -1,0 +1,45 @@
+import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE } from '@hypercare/service-kit';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from './access';
+import { Authenticator } from './authenticator';
+import { Unauthenticated } from './unauthenticated';
+
+const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
+
+/**
+ * First in front of every route that is not `@Public()`: identifies the caller, or answers
+ * 401 with a challenge naming what was wrong, before any handler, body check or write.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    try {
+      request.principal = await this.authenticator.authenticate({
+        authorization: header(request.headers.authorization),
+        apiKey: header(request.headers['x-api-key']),
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof Unauthenticated)) throw error;
+      context
+        .switchToHttp()
+        .getResponse<Response>()
+        .setHeader(
+          'WWW-Authenticate',
+          `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
+        );
+      throw new UnauthorizedException(error.reason);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { onPglite, onServer, type ReadTestDatabase } from '@hypercare/projections/testing';
+import { describeWith, eventually } from '@hypercare/testing';
+import { ApiKeyStore } from '../api-key-store';
+import { PostgresThrottlerStorage } from './postgres-throttler-storage';
+import { systemClock } from '@hypercare/domain-kit';
+
+interface StorageFixture {
+  storage: ThrottlerStorage;
+  dispose(): Promise<void>;
+}
+
+const onPostgres = (open: () => Promise<ReadTestDatabase>) => async (): Promise<StorageFixture> => {
+  const database = await open();
+  await ApiKeyStore.open(database.pool, systemClock);
+  return { storage: new PostgresThrottlerStorage(database.pool), dispose: () => database.dispose() };
+};
+
+const inMemory = async (): Promise<StorageFixture> => {
+  const storage = new ThrottlerStorageService();
+  return { storage, dispose: async () => storage.onApplicationShutdown() };
+};
+
+/** The rate-limit storage port: the in-memory one of @nestjs/throttler and ours on PostgreSQL behave alike. */
+const storageContract = (open: () => Promise<StorageFixture>) => () => {
+  let fixture: StorageFixture;
+  beforeEach(async () => (fixture = await open()));
+  afterEach(() => fixture.dispose());
+
+  it('counts the hits of a window and blocks past the limit, saying how long until it ends', async () => {
+    const hits = [];
+    for (let n = 0; n < 4; n++)
+      hits.push(await fixture.storage.increment('principal:a', 60_000, 3, 60_000, 'principal'));
+    expect(hits.map(({ totalHits, isBlocked }) => [totalHits, isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
+    expect(hits[3]?.timeToBlockExpire).toBeGreaterThan(55);
+    expect(hits[3]?.timeToBlockExpire).toBeLessThanOrEqual(60);
+  });
+
+  it('counts each key on its own', async () => {
+    await fixture.storage.increment('principal:a', 60_000, 1, 60_000, 'principal');
+    await fixture.storage.increment('principal:a', 60_000, 1, 60_000, 'principal');
+    expect(await fixture.storage.increment('principal:b', 60_000, 1, 60_000, 'principal')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
+
+  it('starts a new window once the last one ended', async () => {
+    for (let n = 0; n < 3; n++) await fixture.storage.increment('principal:a', 300, 1, 300, 'principal');
+    await eventually(
+      'a fresh window',
+      async () => !(await fixture.storage.increment('principal:a', 300, 1, 300, 'principal')).isBlocked,
+      5_000,
+    );
+  });
+};
+
+describeWith('postgres')('rate-limit counters on a PostgreSQL server', storageContract(onPostgres(onServer)));
+describe('rate-limit counters on PGlite', storageContract(onPostgres(onPglite)));
+describe('rate-limit counters in memory (@nestjs/throttler)', storageContract(inMemory));

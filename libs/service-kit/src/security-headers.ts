@@ -1,0 +1,10 @@
+import helmet from 'helmet';
+
+/**
+ * helmet's headers (CSP allowing only the service's own scripts, which the API docs page
+ * uses; no sniffing, no framing by others; HSTS for deployments behind TLS), minus
+ * `upgrade-insecure-requests`: the embedded default serves plain http on localhost, where
+ * upgrading the docs page's own scripts to https would break it.
+ */
+export const securityHeaders = () =>
+  helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
