@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authProblems, authVariables } from './auth-config';
 import { databaseUrlVariable, eventStoreUrlVariable, kafkaBrokersVariable, portVariable } from './variables';
@@ -35,6 +36,36 @@ export const serviceEnvironment = z.object({
 export type ServiceEnvironment = z.infer<typeof serviceEnvironment>;
 
 /**
+ * `NAME_FILE=/run/secrets/name` gives NAME, a variable the service reads, the file's content (trimmed): how orchestrators
+ * hand over secrets without putting them in the environment. Naming both is a problem, as
+ * is a file that cannot be read; the file's content is never part of a message.
+ */
+const readSecretFiles = (
+  env: NodeJS.ProcessEnv,
+  known: ReadonlySet<string>,
+): { values: NodeJS.ProcessEnv; problems: string[] } => {
+  const values = { ...env };
+  const problems: string[] = [];
+  for (const [variable, path] of Object.entries(env)) {
+    const name = variable.slice(0, -'_FILE'.length);
+    if (!variable.endsWith('_FILE') || !known.has(name) || path === undefined) continue;
+    delete values[variable];
+    if (env[name] !== undefined) {
+      problems.push(`${name} and ${variable} are both set: give one`);
+      continue;
+    }
+    try {
+      values[name] = readFileSync(path, 'utf8').trim();
+    } catch (error) {
+      problems.push(
+        `${variable} names ${path}, which cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
+  return { values, problems };
+};
+
+/**
  * Parses the environment once against a schema and returns a frozen, typed object.
  * Every missing or malformed variable is named in one ConfigError.
  */
@@ -43,7 +74,10 @@ export const loadConfig = <S extends z.ZodTypeAny>(
   env: NodeJS.ProcessEnv = process.env,
 ): Readonly<z.infer<S>> => {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = schema.safeParse(blanksRemoved);
+  const known = new Set(schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : []);
+  const { values, problems } = readSecretFiles(blanksRemoved, known);
+  if (problems.length) throw new ConfigError(problems);
+  const result = schema.safeParse(values);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig, serviceEnvironment } from './config';
 
 const valid = {
@@ -31,8 +34,34 @@ describe('loadConfig', () => {
       OIDC_ALGORITHMS: ['RS256', 'PS256', 'ES256', 'EdDSA'],
       OIDC_CLOCK_SKEW_SECONDS: 30,
       OIDC_JWKS_COOLDOWN_MS: 30_000,
+      RATE_LIMIT_PER_PRINCIPAL: 1_000,
+      RATE_LIMIT_PER_ADDRESS: 2_000,
+      RATE_LIMIT_WINDOW_MS: 10_000,
+      CORS_ORIGINS: [],
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads a variable from the file NAME_FILE names, and says when it cannot or both are given', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hypercare-config-'));
+    const file = join(folder, 'database-url');
+    writeFileSync(file, 'postgres://app:s3cret@db:5432/hypercare\n');
+    const { DATABASE_URL: _, ...withoutUrl } = valid;
+    expect(loadConfig(serviceEnvironment, { ...withoutUrl, DATABASE_URL_FILE: file }).DATABASE_URL).toBe(
+      'postgres://app:s3cret@db:5432/hypercare',
+    );
+    expect(problemsOf({ ...valid, DATABASE_URL_FILE: file })).toEqual([
+      'DATABASE_URL and DATABASE_URL_FILE are both set: give one',
+    ]);
+    expect(problemsOf({ ...withoutUrl, DATABASE_URL_FILE: join(folder, 'missing') })).toEqual([
+      `DATABASE_URL_FILE names ${join(folder, 'missing')}, which cannot be read (ENOENT)`,
+    ]);
+    expect(
+      loadConfig(serviceEnvironment, { ...valid, TF_CLI_CONFIG_FILE: join(folder, 'not ours') }),
+    ).toMatchObject({
+      DATABASE_URL: valid.DATABASE_URL,
+    });
+    rmSync(folder, { recursive: true });
   });
 
   it('refuses to run without authentication anywhere but on a loopback address', () => {
