@@ -11,6 +11,9 @@
 #   KAFKA_DATA_DIR         log dirs, pid and broker log             (default $HYPERCARE_CACHE/kafka-data-$KAFKA_PORT)
 #   KAFKA_HEAP_OPTS        JVM heap                                 (default -Xms256m -Xmx768m)
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker to answer (default 90)
+#   KAFKA_SCRAM_USER, KAFKA_SCRAM_PASSWORD
+#                          set both: clients must sign in with SASL/SCRAM-SHA-256 as that user
+#                          (the broker talks to itself on a plain internal listener, KAFKA_PORT+2)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,6 +26,9 @@ data="${KAFKA_DATA_DIR:-$cache/kafka-data-$port}"
 pid_file="$data/kafka.pid"
 log_file="$data/server.log"
 timeout="${KAFKA_START_TIMEOUT:-90}"
+scram_user="${KAFKA_SCRAM_USER:-}"
+scram_password="${KAFKA_SCRAM_PASSWORD:-}"
+internal_port="$((port + 2))"
 
 say() { echo "[kafka] $*" >&2; }
 
@@ -49,16 +55,33 @@ running_pid() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+listeners_config() {
+  if [[ -n "$scram_user" ]]; then
+    cat <<EOF
+listeners=SASL_PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port,INTERNAL://127.0.0.1:$internal_port
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$port,INTERNAL://127.0.0.1:$internal_port
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+inter.broker.listener.name=INTERNAL
+sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+EOF
+  else
+    cat <<EOF
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+EOF
+  fi
+}
+
 write_config() {
   cat >"$data/server.properties" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+$(listeners_config)
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
 log.dirs=$data/logs
 num.partitions=3
 default.replication.factor=1
@@ -92,8 +115,10 @@ start() {
   if [[ ! -f "$data/logs/meta.properties" ]]; then
     local cluster_id
     cluster_id="$(java -cp "$libs/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    local scram=()
+    [[ -n "$scram_user" ]] && scram=(--add-scram "SCRAM-SHA-256=[name=$scram_user,password=$scram_password]")
     java -cp "$libs/*" -Dlog4j.configuration="file:$here/log4j.properties" \
-      kafka.tools.StorageTool format -t "$cluster_id" -c "$data/server.properties" >/dev/null
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$data/server.properties" "${scram[@]}" >/dev/null
   fi
   # setsid detaches the broker from the caller's process group, so a CI step that ends
   # does not take the broker with it; `stop` ends it explicitly.

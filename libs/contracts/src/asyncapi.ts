@@ -29,6 +29,20 @@ const cloudEventHeaders = {
       description: 'The id of the message or request that caused this event.',
     },
     ce_traceparent: { type: 'string', description: 'W3C trace context of the causing request.' },
+    ce_actorid: {
+      type: 'string',
+      description:
+        'Who acted: the verified subject of the caller (a token `sub`, `api-key:<id>`) or `system:<component>`. Absent on events recorded before sign-in.',
+    },
+    ce_actorname: {
+      type: 'string',
+      description: 'The actor as people read it: a name, a key name, a component.',
+    },
+    ce_actorkind: {
+      type: 'string',
+      enum: ['person', 'machine', 'system'],
+      description: 'What the actor is.',
+    },
     ce_streamversion: {
       type: 'string',
       pattern: '^\\d+$',

@@ -86,6 +86,7 @@ interface TimelineLine {
   version: number;
   type: string;
   at: string;
+  actor: { subject: string; name: string; kind: string } | null;
   data: { clock?: string; level?: number };
 }
 
@@ -129,4 +130,16 @@ export const assertTimeline = async (
   ).toEqual([...sla.escalations].sort());
   const ticket = await client.call<{ version: number }>('triage', 'GET', `/tickets/${ticketId}`);
   expect(lines).toHaveLength(ticket.version + 1);
+  const [opened, ...worked] = lines;
+  const caller = { subject: expect.stringMatching(/^api-key:/), kind: 'machine' };
+  expect([report?.actor, opened?.actor]).toEqual([
+    expect.objectContaining(caller),
+    { subject: 'system:triage.open-tickets', name: 'triage.open-tickets', kind: 'system' },
+  ]);
+  for (const line of worked)
+    expect(line.actor).toEqual(
+      isSla(line.type)
+        ? { subject: 'system:sla-timer', name: 'sla-timer', kind: 'system' }
+        : expect.objectContaining(caller),
+    );
 };

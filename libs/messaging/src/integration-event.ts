@@ -22,7 +22,17 @@ export interface IntegrationEvent<Data = unknown> {
   streamVersion?: number;
   /** The event's position in the publishing service's log. */
   logPosition?: number;
+  /** Who acted: the verified caller of the request that caused it, or the platform component. */
+  actor?: EventActor;
 }
+
+export interface EventActor {
+  subject: string;
+  name: string;
+  kind: 'person' | 'machine' | 'system';
+}
+
+const ACTOR_KINDS: ReadonlySet<string> = new Set(['person', 'machine', 'system']);
 
 /** A Kafka record in the form both adapters carry: string key, JSON value, string headers. */
 export interface WireMessage {
@@ -49,6 +59,9 @@ const extensions = {
 
 /** Whole numbers, carried as decimal strings like every `ce_` header. */
 const numericExtensions = { streamVersion: 'streamversion', logPosition: 'logposition' } as const;
+
+/** The actor, as three strings: CloudEvents extensions cannot hold objects. */
+const actorExtensions = { subject: 'actorid', name: 'actorname', kind: 'actorkind' } as const;
 
 const requiredAttributes = ['id', 'type', 'source', 'subject'] as const;
 
@@ -80,6 +93,11 @@ export const toWireMessage = (event: IntegrationEvent): WireMessage => {
   for (const [field, extension] of Object.entries(numericExtensions)) {
     const value = event[field as keyof typeof numericExtensions];
     if (value !== undefined) attributes[extension] = String(value);
+  }
+  if (event.actor) {
+    attributes[actorExtensions.subject] = event.actor.subject;
+    attributes[actorExtensions.name] = event.actor.name;
+    attributes[actorExtensions.kind] = event.actor.kind;
   }
   const cloudEvent = new CloudEvent(attributes, false);
   // The Kafka binding's binary mode (§3.2): content-type from datacontenttype, every other
@@ -128,5 +146,17 @@ export const fromWireMessage = (message: WireMessage): IntegrationEvent => {
     traceparent: header(extensions.traceparent),
     streamVersion: whole(numericExtensions.streamVersion),
     logPosition: whole(numericExtensions.logPosition),
+    actor: actorOf(header),
   };
+};
+
+/** The actor the headers name, when they name a whole one (events recorded before sign-in name none). */
+const actorOf = (header: (name: string) => string | undefined): EventActor | undefined => {
+  const [subject, name, kind] = [actorExtensions.subject, actorExtensions.name, actorExtensions.kind].map(
+    header,
+  );
+  if (!subject || !name || !kind) return undefined;
+  if (!ACTOR_KINDS.has(kind))
+    throw new MalformedMessage(`ce_actorkind ${kind} is not person, machine or system`);
+  return { subject, name, kind: kind as EventActor['kind'] };
 };

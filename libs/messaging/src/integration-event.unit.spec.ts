@@ -14,6 +14,7 @@ const event: IntegrationEvent = {
   traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
   streamVersion: 3,
   logPosition: 1042,
+  actor: { subject: 'api-key:0a1b2c3d4e5f6a7b', name: 'ERP monitor', kind: 'machine' },
 };
 
 describe('CloudEvents binary content mode', () => {
@@ -54,6 +55,9 @@ describe('CloudEvents binary content mode', () => {
         traceparent: event.traceparent,
         streamversion: '3',
         logposition: '1042',
+        actorid: 'api-key:0a1b2c3d4e5f6a7b',
+        actorname: 'ERP monitor',
+        actorkind: 'machine',
       }),
     );
     expect(message.headers).toEqual(
@@ -73,6 +77,7 @@ describe('CloudEvents binary content mode', () => {
       subject: 'T-42',
       periodid: 'P-7',
       traceparent: event.traceparent,
+      actorkind: 'machine',
       data: event.data,
     });
   });
@@ -83,6 +88,23 @@ describe('CloudEvents binary content mode', () => {
 
   it('reads back exactly what it wrote', () => {
     expect(fromWireMessage(toWireMessage(event))).toEqual(event);
+  });
+
+  it('carries the actor as three extensions, and reads an event without one (recorded before sign-in) as having none', () => {
+    expect(toWireMessage(event).headers).toMatchObject({
+      ce_actorid: 'api-key:0a1b2c3d4e5f6a7b',
+      ce_actorname: 'ERP monitor',
+      ce_actorkind: 'machine',
+    });
+    const { actor: _, ...before } = event;
+    expect(fromWireMessage(toWireMessage(before)).actor).toBeUndefined();
+  });
+
+  it('refuses an actor of a kind it does not know', () => {
+    const message = toWireMessage(event);
+    expect(() =>
+      fromWireMessage({ ...message, headers: { ...message.headers, ce_actorkind: 'robot' } }),
+    ).toThrow(new MalformedMessage('ce_actorkind robot is not person, machine or system'));
   });
 
   it('leaves absent extensions out', () => {

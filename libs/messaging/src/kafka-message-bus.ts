@@ -7,6 +7,7 @@ import {
   type Consumer,
   type KafkaMessage,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import { deliver, undeadLetter } from './delivery';
 import { kafkaLogCreator, type MessagingLog } from './log';
@@ -22,6 +23,8 @@ import {
 export interface KafkaMessageBusOptions {
   brokers: string[];
   clientId: string;
+  /** SASL sign-in and TLS, as kafkajs takes them; a plain connection when absent. */
+  security?: { sasl?: SASLOptions; ssl?: boolean | { ca: string[] } };
   /** Where kafkajs's warnings and errors go; its console logger when absent. */
   log?: MessagingLog;
 }
@@ -64,6 +67,7 @@ export class KafkaMessageBus implements MessageBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...options.security,
       logLevel: logLevel.WARN,
       ...(options.log ? { logCreator: kafkaLogCreator(options.log) } : {}),
       retry: { retries: 10, initialRetryTime: 200 },

@@ -9,7 +9,7 @@ import {
   type MessageBus,
   type MessagingLog,
 } from '@hypercare/messaging';
-import type { ReadinessCheck } from '@hypercare/service-kit';
+import type { KafkaSecurity, ReadinessCheck } from '@hypercare/service-kit';
 import { Client, Pool } from 'pg';
 
 export interface InfrastructureSettings {
@@ -19,6 +19,8 @@ export interface InfrastructureSettings {
   poolSize?: number;
   /** Kafka's brokers; absent, the in-process bus carries the events. */
   kafkaBrokers?: readonly string[];
+  /** How to sign in to Kafka and encrypt the connection; plain when absent. */
+  kafkaSecurity?: KafkaSecurity;
   clock?: Clock;
   /**
    * How instances of a service pick the one that relays its events: a PostgreSQL advisory
@@ -173,6 +175,7 @@ export class Infrastructure {
         this.connectedBus = await KafkaMessageBus.connect({
           brokers: [...brokers],
           clientId: this.settings.clientId,
+          security: this.settings.kafkaSecurity,
           log,
         });
         return this.connectedBus;

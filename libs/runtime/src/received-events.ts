@@ -82,6 +82,7 @@ export class ReceivedEvents {
       ...(event.traceparent ? { traceparent: event.traceparent } : {}),
       ...(event.streamVersion !== undefined ? { streamVersion: event.streamVersion } : {}),
       ...(event.logPosition !== undefined ? { logPosition: event.logPosition } : {}),
+      ...(event.actor ? { actor: event.actor } : {}),
     };
     const { position } = await tx.append(streamOf(event, this.contracts), [
       { id: event.id, type: event.type, data: event.data, metadata },

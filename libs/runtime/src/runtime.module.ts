@@ -14,7 +14,7 @@ import { AUTH_DATABASE, AuthModule } from '@hypercare/auth';
 import type { ContractRegistry, EventContract } from '@hypercare/contracts';
 import { ManualClock, systemClock } from '@hypercare/domain-kit';
 import type { MessagingLog } from '@hypercare/messaging';
-import { ReadinessRegistry, type ServiceEnvironment } from '@hypercare/service-kit';
+import { kafkaSecurity, ReadinessRegistry, type ServiceEnvironment } from '@hypercare/service-kit';
 import { DataSource } from 'typeorm';
 import { Infrastructure } from './infrastructure';
 import { ReadModel, type ReadModelOptions } from './read-model';
@@ -89,6 +89,7 @@ export class RuntimeModule
             new Infrastructure({
               databaseUrl: config.DATABASE_URL,
               kafkaBrokers: config.KAFKA_BROKERS,
+              kafkaSecurity: kafkaSecurity(config),
               clock: manual ? new ManualClock() : systemClock,
               election: 'advisory-lock',
               authDatabaseUrl: config.AUTH_DATABASE_URL,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authProblems, authVariables } from './auth-config';
+import { kafkaSecurityProblems, kafkaSecurityVariables } from './kafka-config';
 import { databaseUrlVariable, eventStoreUrlVariable, kafkaBrokersVariable, portVariable } from './variables';
 
 export {
@@ -25,6 +26,7 @@ export const serviceEnvironment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: databaseUrlVariable,
   KAFKA_BROKERS: kafkaBrokersVariable,
+  ...kafkaSecurityVariables,
   /** Set, the service's own events are kept in EventStoreDB; its tables stay in DATABASE_URL. */
   EVENTSTORE_URL: eventStoreUrlVariable.optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
@@ -83,7 +85,10 @@ export const loadConfig = <S extends z.ZodTypeAny>(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),
     );
   }
-  const together = authProblems(result.data as Parameters<typeof authProblems>[0]);
+  const together = [
+    ...authProblems(result.data as Parameters<typeof authProblems>[0]),
+    ...kafkaSecurityProblems(result.data as Parameters<typeof kafkaSecurityProblems>[0]),
+  ];
   if (together.length) throw new ConfigError(together);
   return Object.freeze(result.data);
 };

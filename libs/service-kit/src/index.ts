@@ -24,3 +24,9 @@ export { authProblems, authVariables, TOKEN_ALGORITHMS, type AuthEnvironment } f
 export { Public, PUBLIC_EXTENSION, PUBLIC_ROUTE } from './public-route';
 export { securityHeaders } from './security-headers';
 export { answerClientErrors } from './client-errors';
+export {
+  kafkaSecurity,
+  kafkaSecurityVariables,
+  type KafkaSecurity,
+  type KafkaSecurityEnvironment,
+} from './kafka-config';

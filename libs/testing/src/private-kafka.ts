@@ -45,7 +45,10 @@ export interface PrivateKafka {
   dispose(): Promise<void>;
 }
 
-export const privateKafka = async (): Promise<PrivateKafka> => {
+/** `scram`: clients must sign in with SASL/SCRAM-SHA-256 as this user. */
+export const privateKafka = async (
+  options: { scram?: { user: string; password: string } } = {},
+): Promise<PrivateKafka> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kafka-private-'));
   const port = await freePort();
   const env = {
@@ -53,6 +56,9 @@ export const privateKafka = async (): Promise<PrivateKafka> => {
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(await freePort()),
     KAFKA_DATA_DIR: dataDir,
+    ...(options.scram
+      ? { KAFKA_SCRAM_USER: options.scram.user, KAFKA_SCRAM_PASSWORD: options.scram.password }
+      : {}),
   };
   const launcher = (command: string) =>
     run('bash', [join(workspaceRoot(), 'infra/kafka/kafka.sh'), command], { env, timeout: 180_000 });

@@ -12,6 +12,7 @@ import {
   answerClientErrors,
   corsOptions,
   createServiceApp,
+  kafkaSecurity,
   ProblemDetailsFilter,
   ReadinessRegistry,
   securityHeaders,
@@ -64,6 +65,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     // PGlite has one session: one connection, shared by every service in turn.
     poolSize: database ? 1 : 10,
     kafkaBrokers: config.KAFKA_BROKERS,
+    kafkaSecurity: kafkaSecurity(config),
     clock: config.HYPERCARE_CLOCK === 'manual' ? new ManualClock() : systemClock,
     election: database ? 'sole' : 'advisory-lock',
     authDatabaseUrl: config.AUTH_DATABASE_URL,

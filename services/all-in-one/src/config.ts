@@ -1,6 +1,7 @@
 import {
   attachmentSchemesVariable,
   authVariables,
+  kafkaSecurityVariables,
   databaseUrlVariable,
   kafkaBrokersVariable,
   loadConfig,
@@ -35,6 +36,7 @@ const allInOneEnvironment = z.object({
     .default(21),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
   ...authVariables,
+  ...kafkaSecurityVariables,
 });
 
 export type AllInOneConfig = z.infer<typeof allInOneEnvironment>;

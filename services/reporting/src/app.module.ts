@@ -3,6 +3,7 @@ import { hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { ReportingConfig } from './config';
+import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
 import { PeriodView } from './periods/period-view.entity';
@@ -27,7 +28,11 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: [],
           readModel: {
-            migrations: [ReportingSchema1700000000001, ReportingReceived1764400002000],
+            migrations: [
+              ReportingSchema1700000000001,
+              ReportingReceived1764400002000,
+              TimelineActor1764900002000,
+            ],
             entities: [PeriodView, TicketView, TimelineEntry],
             received: [ticketBoardProjection, periodListProjection],
           },

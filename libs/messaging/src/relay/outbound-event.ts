@@ -36,6 +36,7 @@ export const outboundEvent = (
       traceparent: text(recorded.metadata.traceparent),
       streamVersion: recorded.version,
       logPosition: recorded.position,
+      ...(recorded.metadata.actor ? { actor: recorded.metadata.actor } : {}),
     },
   };
 };

@@ -2,13 +2,14 @@ import { reportSubmittedEvent, ticketEvents } from '@hypercare/contracts/testing
 import { describeProjection } from '@hypercare/projections/testing';
 import { ReportingReceived1764400002000 } from '../database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from '../database/reporting-schema.migration';
+import { TimelineActor1764900002000 } from '../database/timeline-actor.migration';
 import { ticketBoardProjection } from './ticket-board.projection';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const T = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
 const OTHER = '1c0b9b9f-7b51-4e5f-8e6c-1e6c8f1f3d22';
 const t = ticketEvents(T, PERIOD);
-const migrations = [ReportingSchema1700000000001, ReportingReceived1764400002000];
+const migrations = [ReportingSchema1700000000001, ReportingReceived1764400002000, TimelineActor1764900002000];
 const board = `select ticket_id, status, priority, assignee_email, decision, first_acknowledged_at, resolved_at, closed_at, reopen_count,
                       acknowledge_sla, resolve_sla, escalation_level, escalated_to, version from reporting.tickets order by ticket_id`;
 const timeline =
@@ -53,6 +54,33 @@ describeProjection(
               summary: 'Ticket opened from the report "Invoices do not export"',
               changes: {},
             },
+          ]);
+        }));
+
+    it('names who acted on each line as sign-in verified them, and no one for events from before it', () =>
+      spec()
+        .given()
+        .when(
+          reportSubmittedEvent(T, PERIOD),
+          {
+            ...t.opened(),
+            metadata: {
+              actor: { subject: 'system:intake-consumer', name: 'intake-consumer', kind: 'system' },
+            },
+          },
+          {
+            ...t.triaged(triagedAt, 'P1'),
+            metadata: { actor: { subject: 'sam-7', name: 'Sam Agent', kind: 'person' } },
+          },
+        )
+        .then(async (sql) => {
+          expect(await sql.query('select version, actor from reporting.timeline order by version')).toEqual([
+            { version: -1, actor: null },
+            {
+              version: 0,
+              actor: { subject: 'system:intake-consumer', name: 'intake-consumer', kind: 'system' },
+            },
+            { version: 1, actor: { subject: 'sam-7', name: 'Sam Agent', kind: 'person' } },
           ]);
         }));
 

@@ -32,6 +32,7 @@ const line = (
   type: event.type,
   at: new Date(at),
   by,
+  actor: event.metadata.actor ?? null,
   summary,
   changes,
   data: event.data,

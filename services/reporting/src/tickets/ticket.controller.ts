@@ -76,12 +76,13 @@ export class TicketController {
     return {
       ticket,
       report: report?.data ?? null,
-      timeline: timeline.map(({ version, type, at, by, summary, changes, eventId, data }) => ({
+      timeline: timeline.map(({ version, type, at, by, actor, summary, changes, eventId, data }) => ({
         eventId,
         version,
         type,
         at,
         by,
+        actor,
         summary,
         changes,
         data,

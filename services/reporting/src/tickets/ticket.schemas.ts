@@ -64,6 +64,10 @@ export const ticketDetail = z.object({
       type: z.string(),
       at: isoTime,
       by: z.string(),
+      actor: z
+        .object({ subject: z.string(), name: z.string(), kind: z.enum(['person', 'machine', 'system']) })
+        .nullable()
+        .describe('Who acted, verified by sign-in; null for events recorded before it'),
       summary: z.string(),
       changes: z.record(z.object({ from: z.unknown(), to: z.unknown() })),
       data: z.record(z.unknown()),

@@ -22,6 +22,10 @@ export class TimelineEntry {
   @Column({ type: 'text' })
   by!: string;
 
+  /** Who acted, verified; null for events recorded before sign-in. */
+  @Column({ type: 'jsonb', nullable: true })
+  actor!: { subject: string; name: string; kind: 'person' | 'machine' | 'system' } | null;
+
   @Column({ type: 'text' })
   summary!: string;
 

@@ -1,3 +1,4 @@
+import { systemActor } from '@hypercare/auth';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { reportSubmitted } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
@@ -7,6 +8,9 @@ import { TicketService } from './ticket.service';
  * Opens a ticket for every submitted report, once: the command carries the report event's id
  * as its idempotency key, the one way a redelivery is absorbed.
  */
+/** Tickets are opened by triage itself, from the report someone submitted (the report's event names them). */
+const OPENER = systemActor('triage.open-tickets');
+
 @Injectable()
 export class ReportIntakeConsumer implements OnModuleInit {
   private readonly logger = new Logger(ReportIntakeConsumer.name);
@@ -25,6 +29,7 @@ export class ReportIntakeConsumer implements OnModuleInit {
           correlationId: event.correlationId,
           causationId: event.id,
           traceparent: event.traceparent,
+          actor: OPENER,
         });
         if (!opened) this.logger.debug(`report ${report.reportId} already has its ticket`);
       },
