@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_ADDRESS: 2_000,
       RATE_LIMIT_WINDOW_MS: 10_000,
       CORS_ORIGINS: [],
+      KAFKA_TLS: 'false',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -84,6 +85,16 @@ describe('loadConfig', () => {
       { HYPERCARE_ADMIN_API_KEY: 'secret' },
       /^HYPERCARE_ADMIN_API_KEY must be an API key as the platform makes them/,
     ],
+    [
+      { KAFKA_SASL_MECHANISM: 'scram-sha-256' },
+      /^KAFKA_SASL_MECHANISM=scram-sha-256 needs KAFKA_SASL_USERNAME/,
+    ],
+    [
+      { KAFKA_SASL_USERNAME: 'svc' },
+      /^KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD need KAFKA_SASL_MECHANISM/,
+    ],
+    [{ KAFKA_TLS_CA_FILE: '/etc/ca.pem' }, /^KAFKA_TLS_CA_FILE needs KAFKA_TLS=true/],
+    [{ KAFKA_SASL_MECHANISM: 'gssapi' }, /^KAFKA_SASL_MECHANISM Invalid enum value/],
   ])('names what is wrong with the sign-in settings %j', (variables, problem) => {
     expect(problemsOf({ ...valid, ...variables })).toEqual([expect.stringMatching(problem)]);
   });
