@@ -26,7 +26,12 @@ interface TriageTicket {
   breached: string[];
 }
 interface Timeline {
-  timeline: Array<{ version: number; type: string; at: string }>;
+  timeline: Array<{
+    version: number;
+    type: string;
+    at: string;
+    actor: { name: string; kind: string } | null;
+  }>;
 }
 
 const SECOND = 1_000;
@@ -89,6 +94,7 @@ describeWith('postgres')('the demo, two simulated days', () => {
       expect(items.filter((row) => row.decision).length).toBeGreaterThan(items.length / 5);
 
       const problems: string[] = [];
+      const actors = new Set<string>();
       for (const row of items) {
         const ticket = await client.call<TriageTicket>('triage', 'GET', `/tickets/${row.ticketId}`);
         const stoppedAt = Date.parse(ticket.acknowledgedAt ?? now);
@@ -107,8 +113,17 @@ describeWith('postgres')('the demo, two simulated days', () => {
         const [report, opened] = timeline;
         if (!report || !opened || Date.parse(opened.at) - Date.parse(report.at) > 5 * SECOND)
           problems.push(`${row.ticketId}: opened at ${opened?.at}, reported at ${report?.at}`);
+        for (const line of timeline)
+          actors.add(`${line.actor?.kind}: ${line.actor?.name.replace(/, .*/, '')}`);
       }
       expect(problems).toEqual([]);
+      expect([...actors].sort()).toEqual([
+        'machine: Programme lead',
+        'machine: Service desk',
+        'machine: Support agent',
+        'system: sla-timer',
+        'system: triage.open-tickets',
+      ]);
     }
   });
 });

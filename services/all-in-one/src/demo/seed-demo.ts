@@ -62,6 +62,9 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
 /**
  * Plays a simulated go-live of two periods (three weeks unless told) through the public APIs,
  * moving the platform's clock step by step so SLA breaches and escalations happen as they would.
+ * The admin plans the periods and gives each one's team keys of their own: the lead activates
+ * it and takes the decisions, the support agent works the tickets, the service desk files the
+ * users' reports; every event names who acted.
  */
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
@@ -70,9 +73,9 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
   const { tickets, actions } = demoPlan(goLive, days);
   await client.call('triage', 'PUT', '/test-clock', { now: new Date(goLive.getTime() - DAY).toISOString() });
   const periods: string[] = [];
+  const teams: Team[] = [];
   for (const [n, system] of ['Finance cloud (EMEA)', 'Finance cloud (Americas)'].entries()) {
     const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
-      by: 'programme.lead@example.com',
       programme: 'Finance transformation',
       systemName: system,
       goLiveAt: new Date(goLive.getTime() + n * 3_600_000).toISOString(),
@@ -83,9 +86,8 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
         { name: 'SLA compliance', metric: 'sla-compliance-percent', comparator: '>=', target: 90 },
       ],
     });
-    await client.call('triage', 'POST', `/periods/${periodId}/activate`, {
-      by: 'programme.lead@example.com',
-    });
+    const team = await teamOf(client, anonymous, periodId, system);
+    await team.lead.call('triage', 'POST', `/periods/${periodId}/activate`, {});
     await client.poll<{ status: string }>(
       'intake',
       `/periods/${periodId}`,
@@ -93,6 +95,7 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
       30_000,
     );
     periods.push(periodId);
+    teams.push(team);
   }
   const ids = new Map<number, string>();
   let clock = goLive.getTime() - DAY;
@@ -101,24 +104,53 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
       await advanceClock(client, action.at.getTime());
       clock = action.at.getTime();
     }
-    await perform(client, action, tickets[action.ticket] as DemoTicket, periods, ids);
+    const ticket = tickets[action.ticket] as DemoTicket;
+    await perform(teams[ticket.period] as Team, action, ticket, periods, ids);
     if (done % 25 === 0 || done === actions.length - 1) progress(done + 1, actions.length, action.at);
   }
   await advanceClock(client, Date.now());
   process.stderr.write('\n');
 };
 
+/** Who works a period: its lead, its support agent, and the service desk that files users' reports. */
+interface Team {
+  lead: HypercareClient;
+  agent: HypercareClient;
+  desk: HypercareClient;
+}
+
+/** Each member of a period's team gets an API key of their own, granted on that period only. */
+const teamOf = async (
+  admin: HypercareClient,
+  anonymous: HypercareClient,
+  periodId: string,
+  system: string,
+): Promise<Team> => {
+  const member = async (role: string, name: string) => {
+    const { key } = await admin.call<{ key: string }>('triage', 'POST', '/api-keys', {
+      name: `${name}, ${system}`,
+      grants: [`${role}@period:${periodId}`],
+    });
+    return anonymous.withApiKey(key);
+  };
+  return {
+    lead: await member('lead', 'Programme lead'),
+    agent: await member('agent', 'Support agent'),
+    desk: await member('agent', 'Service desk'),
+  };
+};
+
 const perform = async (
-  client: HypercareClient,
+  team: Team,
   action: DemoAction,
   ticket: DemoTicket,
   periods: string[],
   ids: Map<number, string>,
 ): Promise<void> => {
-  const by = { by: `agent.${ticket.period === 0 ? 'emea' : 'americas'}@example.com` };
+  const agentEmail = `agent.${ticket.period === 0 ? 'emea' : 'americas'}@example.com`;
   if (action.kind === 'submit') {
     const n = action.ticket;
-    const { reportId } = await client.call<{ reportId: string }>(
+    const { reportId } = await team.desk.call<{ reportId: string }>(
       'intake',
       'POST',
       `/periods/${periods[ticket.period]}/reports`,
@@ -134,13 +166,13 @@ const perform = async (
     );
     ids.set(n, reportId);
     // Triage opens the ticket while the clock still stands at the report's time.
-    await client.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200, 30_000, 10);
+    await team.agent.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200, 30_000, 10);
     return;
   }
   const id = ids.get(action.ticket) as string;
   const body: Record<string, Record<string, unknown>> = {
     triage: { category: ticket.category, impact: ticket.impact, urgency: ticket.urgency },
-    assign: { role: 'support-agent', email: by.by },
+    assign: { role: 'support-agent', email: agentEmail },
     workaround: { workaround: 'Use the legacy screen until the fix ships' },
     decide: {
       decision: DECISION_OF[ticket.category],
@@ -152,8 +184,6 @@ const perform = async (
     },
     reopen: { reason: 'The reporter still sees the problem' },
   };
-  await client.call('triage', 'POST', `/tickets/${id}/${action.kind}`, {
-    ...by,
-    ...(body[action.kind] ?? {}),
-  });
+  const actor = action.kind === 'decide' ? team.lead : team.agent;
+  await actor.call('triage', 'POST', `/tickets/${id}/${action.kind}`, body[action.kind] ?? {});
 };
