@@ -47,6 +47,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Illegal transition (with the current state and the allowed commands) or a concurrent change',
   413: 'The body is larger than this operation accepts (the limit is named)',
   415: 'The body is not application/json',
+  429: 'Too many requests from this caller or address: the detail names the limit, Retry-After says when to try again',
 };
 
 /** The problem document (RFC 9457) an operation answers with `status`. */
@@ -91,6 +92,7 @@ type Operation = { security?: unknown; responses?: Record<string, unknown>; [PUB
  */
 export const withSecurity = <D extends { paths: object; components?: object }>(document: D): D => {
   const { status: _status, ...unauthenticated } = problemResponse(401);
+  const { status: _limited, ...tooMany } = problemResponse(429);
   for (const item of Object.values(document.paths) as Array<Record<string, Operation>>)
     for (const operation of Object.values(item)) {
       if (operation[PUBLIC_EXTENSION]) {
@@ -98,7 +100,7 @@ export const withSecurity = <D extends { paths: object; components?: object }>(d
         continue;
       }
       operation.security = [{ bearer: [] }, { apiKey: [] }];
-      operation.responses = { ...operation.responses, 401: unauthenticated };
+      operation.responses = { ...operation.responses, 401: unauthenticated, 429: tooMany };
     }
   return {
     ...document,
