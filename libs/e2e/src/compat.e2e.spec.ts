@@ -24,7 +24,9 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  * in-process bus every service's log is published again on start. With Kafka the relays are
  * put where a distributed deployment leaves them (everything published long ago, and gone
  * from the topics since): reporting's answers can then only come from the history it kept,
- * moved into its received log, and intake's from the rows it had.
+ * moved into its received log, and intake's from the rows it had. The recorded answers carry
+ * the fields added since, as old data answers them: the reopen rule's five, and each timeline
+ * line's `actor` (null: those events were recorded before sign-in).
  */
 describe.each([
   ['in-process messaging', (): Record<string, string> => ({}), false],
