@@ -35,7 +35,7 @@ export interface AccessRule {
 export const ACCESS_RULE = 'hypercare:access';
 
 /** The OpenAPI extension that publishes each operation's rule, so the isolation tests can be generated from it. */
-export const ACCESS_EXTENSION = 'x-hypercare-access';
+const ACCESS_EXTENSION = 'x-hypercare-access';
 
 /** Declares who may call a route: the permission it needs and where that permission must hold. */
 export const Access = (permission: Permission, scope: AccessScope): MethodDecorator & ClassDecorator =>

@@ -5,7 +5,7 @@ import type { Principal } from './principal';
 import { Unauthenticated } from './unauthenticated';
 
 /** Who calls when authentication is off: local experiments only (refused on a non-loopback HOST). */
-export const LOCAL_EXPERIMENTER: Principal = {
+const LOCAL_EXPERIMENTER: Principal = {
   subject: 'local:anonymous',
   name: 'anonymous (HYPERCARE_AUTH=off)',
   kind: 'person',

@@ -16,6 +16,17 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What support staff do; a lead does it too, and manages the period. */
+const AGENT: readonly Permission[] = [
+  'period.read',
+  'report.submit',
+  'report.read',
+  'ticket.read',
+  'ticket.work',
+  'ticket.comment',
+  'reporting.read',
+];
+
 /**
  * The policy, in one table: what each role may do wherever it is granted. A reporter's
  * reads and comments reach only what they reported themselves (`OWN_ONLY`). A BAU consumer
@@ -23,25 +34,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: ['report.submit', 'report.read', 'ticket.read', 'ticket.comment'],
-  agent: [
-    'period.read',
-    'report.submit',
-    'report.read',
-    'ticket.read',
-    'ticket.work',
-    'ticket.comment',
-    'reporting.read',
-  ],
-  lead: [
-    'period.read',
-    'period.manage',
-    'report.submit',
-    'report.read',
-    'ticket.read',
-    'ticket.work',
-    'ticket.comment',
-    'reporting.read',
-  ],
+  agent: AGENT,
+  lead: [...AGENT, 'period.manage'],
   analyst: ['period.read', 'report.read', 'ticket.read', 'reporting.read'],
   admin: PERMISSIONS,
   'bau-consumer': ['period.read'],

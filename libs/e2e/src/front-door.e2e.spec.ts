@@ -1,38 +1,12 @@
 import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
-import {
-  createTestDatabase,
-  describeWith,
-  freePort,
-  spawnService,
-  waitForOk,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@hypercare/testing';
+import { describeWith } from '@hypercare/testing';
 import type { OpenAPIV3 } from 'openapi-types';
-import { Client } from 'pg';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { badInputsFor } from './openapi/bad-inputs';
 import { OpenApiConformance } from './openapi/openapi-conformance';
 import { activePeriod, reportBody } from './scenario-steps';
 
 const T0 = new Date('2030-05-06T08:00:00.000Z');
-
-/** Every event any service wrote or received: what "nothing written" is measured by. */
-const eventsWritten = async (databaseUrl: string): Promise<number> => {
-  const sql = new Client({ connectionString: databaseUrl });
-  await sql.connect();
-  try {
-    const { rows } = await sql.query<{ schema: string }>(
-      "select table_schema as schema from information_schema.tables where table_name = 'events'",
-    );
-    let total = 0;
-    for (const { schema } of rows)
-      total += Number((await sql.query(`select count(*) from "${schema}".events`)).rows[0].count);
-    return total;
-  } finally {
-    await sql.end();
-  }
-};
 
 /**
  * The all-in-one platform probed as a black box from its own OpenAPI document: every
@@ -40,21 +14,18 @@ const eventsWritten = async (databaseUrl: string): Promise<number> => {
  * by itself; every answer must be a documented 4xx problem document, and nothing is written.
  */
 describeWith('postgres')('the front door, probed from its OpenAPI document', () => {
-  let database: TestDatabase;
-  let platform: ServiceProcess;
-  let base: string;
+  let platform: AllInOneOnPostgres;
   let conformance: OpenApiConformance;
   let ids: Record<string, string>;
-  const adminKey = testAdminKey();
 
   const call = async (
     method: string,
     path: string,
     contentType?: string,
     body?: string | Uint8Array,
-    credentials: Record<string, string> = { 'x-api-key': adminKey },
+    credentials: Record<string, string> = { 'x-api-key': platform.adminKey },
   ) => {
-    const response = await fetch(`${base}${path}`, {
+    const response = await fetch(`${platform.base}${path}`, {
       method,
       headers: { ...(contentType ? { 'content-type': contentType } : {}), ...credentials },
       body,
@@ -77,22 +48,9 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase('front_door');
-    const port = await freePort();
-    platform = spawnService('services/all-in-one/src/main.ts', {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HYPERCARE_CLOCK: 'manual',
-      LOG_LEVEL: 'warn',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
-    });
-    base = `http://127.0.0.1:${port}`;
-    await waitForOk(`${base}/health/ready`, platform, 60_000);
-    conformance = new OpenApiConformance(
-      (await (await fetch(`${base}/docs-json`)).json()) as OpenAPIV3.Document,
-    );
-
-    const client = HypercareClient.allInOne(base).withApiKey(adminKey);
+    platform = await AllInOneOnPostgres.start('front_door');
+    conformance = new OpenApiConformance(await platform.openApi());
+    const client = platform.admin;
     const seen: string[] = [];
     client.observe((exchange) =>
       seen.push(...conformance.problemsWith({ ...exchange, path: `/${exchange.service}${exchange.path}` })),
@@ -111,14 +69,10 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
     expect(seen).toEqual([]);
   }, 120_000);
 
-  afterAll(async () => {
-    platform?.child.kill('SIGINT');
-    await platform?.exited;
-    await database?.drop();
-  });
+  afterAll(() => platform?.stop());
 
   it('answers every bad input to every operation that takes a body with a documented 4xx problem, writing nothing', async () => {
-    const before = await eventsWritten(database.url);
+    const before = await platform.eventsWritten();
     const failures: string[] = [];
     const withBody = conformance.all().filter(({ operation }) => operation.requestBody);
     expect(withBody.length).toBeGreaterThanOrEqual(17);
@@ -141,11 +95,11 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       }
     }
     expect(failures).toEqual([]);
-    expect(await eventsWritten(database.url)).toBe(before);
+    expect(await platform.eventsWritten()).toBe(before);
   }, 120_000);
 
   it('refuses every operation but the public ones to callers it cannot identify: 401 naming why, a challenge, nothing written', async () => {
-    const client = HypercareClient.allInOne(base).withApiKey(adminKey);
+    const client = platform.admin;
     const { key: revoked, id } = await client.call<{ key: string; id: string }>(
       'triage',
       'POST',
@@ -168,7 +122,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
         'no identity provider is configured',
       ],
     ];
-    const before = await eventsWritten(database.url);
+    const before = await platform.eventsWritten();
     const failures: string[] = [];
     const operations = conformance.all();
     const secured = operations.filter(({ operation }) => !operation['x-hypercare-public']);
@@ -199,7 +153,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       }
     }
     expect(failures).toEqual([]);
-    expect(await eventsWritten(database.url)).toBe(before);
+    expect(await platform.eventsWritten()).toBe(before);
   }, 120_000);
 
   it('answers an unknown route with a problem document, at the root and under every service', async () => {
@@ -245,7 +199,7 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       'triage',
     ]);
     expect((await call('GET', '/health/live')).body).toEqual({ status: 'ok' });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${platform.base}/metrics`)).text();
     expect(metrics).toMatch(/^hypercare_\w+/m);
     for (const exchange of [ready]) expect(conformance.problemsWith(exchange)).toEqual([]);
   });

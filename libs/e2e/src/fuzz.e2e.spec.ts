@@ -1,36 +1,9 @@
-import { testAdminKey } from '@hypercare/auth/testing';
-import {
-  createTestDatabase,
-  describeWith,
-  freePort,
-  spawnService,
-  waitForOk,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@hypercare/testing';
+import { describeWith } from '@hypercare/testing';
 import fc from 'fast-check';
-import type { OpenAPIV3 } from 'openapi-types';
-import { Client } from 'pg';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { OpenApiConformance } from './openapi/openapi-conformance';
 
 const RUNS_PER_OPERATION = 30;
-
-/** Every event any service wrote or received. */
-const eventsWritten = async (databaseUrl: string): Promise<number> => {
-  const sql = new Client({ connectionString: databaseUrl });
-  await sql.connect();
-  try {
-    const { rows } = await sql.query<{ schema: string }>(
-      "select table_schema as schema from information_schema.tables where table_name = 'events'",
-    );
-    let total = 0;
-    for (const { schema } of rows)
-      total += Number((await sql.query(`select count(*) from "${schema}".events`)).rows[0].count);
-    return total;
-  } finally {
-    await sql.end();
-  }
-};
 
 /** A path segment as sent, encoded: a lone surrogate has no encoding, so it goes as the bytes it would be. */
 const encoded = (value: string): string => {
@@ -89,39 +62,23 @@ const query = fc.dictionary(
  * nothing is written: no random request names something that exists.
  */
 describeWith('postgres')('every operation fuzzed from the OpenAPI document', () => {
-  let database: TestDatabase;
-  let platform: ServiceProcess;
-  let base: string;
+  let platform: AllInOneOnPostgres;
   let operations: ReturnType<OpenApiConformance['all']>;
-  const adminKey = testAdminKey();
 
   beforeAll(async () => {
-    database = await createTestDatabase('fuzz');
-    const port = await freePort();
-    platform = spawnService('services/all-in-one/src/main.ts', {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HYPERCARE_CLOCK: 'manual',
+    platform = await AllInOneOnPostgres.start('fuzz', {
       LOG_LEVEL: 'fatal',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
       RATE_LIMIT_PER_PRINCIPAL: '1000000',
     });
-    base = `http://127.0.0.1:${port}`;
-    await waitForOk(`${base}/health/ready`, platform, 60_000);
-    const document = (await (await fetch(`${base}/docs-json`)).json()) as OpenAPIV3.Document;
-    operations = new OpenApiConformance(document)
+    operations = new OpenApiConformance(await platform.openApi())
       .all()
       .filter(({ template }) => !template.endsWith('/test-clock'));
   }, 90_000);
 
-  afterAll(async () => {
-    platform?.child.kill('SIGINT');
-    await platform?.exited;
-    await database?.drop();
-  });
+  afterAll(() => platform?.stop());
 
   it('answers no random request with a 5xx, every 4xx with a problem document, and writes nothing', async () => {
-    const before = await eventsWritten(database.url);
+    const before = await platform.eventsWritten();
     for (const { method, template, operation } of operations) {
       const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
       await fc.assert(
@@ -133,10 +90,10 @@ describeWith('postgres')('every operation fuzzed from the OpenAPI document', () 
             let path = template;
             names.forEach((name, i) => (path = path.replace(`{${name}}`, () => values[i] as string)));
             const search = new URLSearchParams(parameters).toString();
-            const response = await fetch(`${base}${path}${search ? `?${search}` : ''}`, {
+            const response = await fetch(`${platform.base}${path}${search ? `?${search}` : ''}`, {
               method: method.toUpperCase(),
               headers: {
-                'x-api-key': adminKey,
+                'x-api-key': platform.adminKey,
                 ...(operation.requestBody ? { 'content-type': 'application/json' } : {}),
               },
               body: operation.requestBody ? text : undefined,
@@ -156,6 +113,6 @@ describeWith('postgres')('every operation fuzzed from the OpenAPI document', () 
         { numRuns: RUNS_PER_OPERATION, seed: Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31) },
       );
     }
-    expect(await eventsWritten(database.url)).toBe(before);
+    expect(await platform.eventsWritten()).toBe(before);
   }, 600_000);
 });

@@ -1,15 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
-import {
-  createTestDatabase,
-  describeWith,
-  freePort,
-  spawnService,
-  waitForOk,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@hypercare/testing';
+import { describeWith } from '@hypercare/testing';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 
 const LIMIT = 60;
 const CONSOLE = 'https://console.example.com';
@@ -33,33 +25,22 @@ const raw = (port: number, path: string, headers: Record<string, string> = {}) =
  * instance would) against floods, hostile paths and headers, and browsers of other origins.
  */
 describeWith('postgres')('hardening', () => {
-  let database: TestDatabase;
-  let platform: ServiceProcess;
+  let platform: AllInOneOnPostgres;
   let port: number;
   let admin: HypercareClient;
-  const adminKey = testAdminKey();
+  let adminKey: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase('hardening');
-    port = await freePort();
-    platform = spawnService('services/all-in-one/src/main.ts', {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
+    platform = await AllInOneOnPostgres.start('hardening', {
+      HYPERCARE_CLOCK: 'system',
       RATE_LIMIT_PER_PRINCIPAL: String(LIMIT),
       RATE_LIMIT_WINDOW_MS: '60000',
       CORS_ORIGINS: CONSOLE,
     });
-    await waitForOk(`http://127.0.0.1:${port}/health/ready`, platform, 60_000);
-    admin = HypercareClient.allInOne(`http://127.0.0.1:${port}`).withApiKey(adminKey);
+    ({ port, admin, adminKey } = platform);
   }, 90_000);
 
-  afterAll(async () => {
-    platform?.child.kill('SIGINT');
-    await platform?.exited;
-    await database?.drop();
-  });
+  afterAll(() => platform?.stop());
 
   it('limits a key that floods the platform, across services, and leaves other keys and the probes alone', async () => {
     const keyFor = async (name: string) =>

@@ -1,15 +1,6 @@
-import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
-import {
-  createTestDatabase,
-  describeWith,
-  freePort,
-  spawnService,
-  waitForOk,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@hypercare/testing';
-import type { OpenAPIV3 } from 'openapi-types';
+import type { HypercareClient } from '@hypercare/client';
+import { describeWith } from '@hypercare/testing';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { OpenApiConformance } from './openapi/openapi-conformance';
 import { activePeriod, reportBody } from './scenario-steps';
 
@@ -29,18 +20,15 @@ interface Tenant {
  * noticed, by itself.
  */
 describeWith('postgres')('periods isolated from each other, probed from the OpenAPI document', () => {
-  let database: TestDatabase;
-  let platform: ServiceProcess;
-  let base: string;
+  let platform: AllInOneOnPostgres;
   let operations: ReturnType<OpenApiConformance['all']>;
   let admin: HypercareClient;
   let leadOfA: string;
   let a: Tenant;
   let b: Tenant;
-  const adminKey = testAdminKey();
 
   const call = async (method: string, path: string, key: string, body?: string) => {
-    const response = await fetch(`${base}${path}`, {
+    const response = await fetch(`${platform.base}${path}`, {
       method,
       headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) },
       body,
@@ -72,21 +60,9 @@ describeWith('postgres')('periods isolated from each other, probed from the Open
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('isolation');
-    const port = await freePort();
-    platform = spawnService('services/all-in-one/src/main.ts', {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HYPERCARE_CLOCK: 'manual',
-      LOG_LEVEL: 'warn',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
-    });
-    base = `http://127.0.0.1:${port}`;
-    await waitForOk(`${base}/health/ready`, platform, 60_000);
-    operations = new OpenApiConformance(
-      (await (await fetch(`${base}/docs-json`)).json()) as OpenAPIV3.Document,
-    ).all();
-    admin = HypercareClient.allInOne(base).withApiKey(adminKey);
+    platform = await AllInOneOnPostgres.start('isolation');
+    operations = new OpenApiConformance(await platform.openApi()).all();
+    admin = platform.admin;
     await admin.call('triage', 'PUT', '/test-clock', { now: T0.toISOString() });
     a = await tenant(T0, 1);
     b = await tenant(T0, 2);
@@ -96,11 +72,7 @@ describeWith('postgres')('periods isolated from each other, probed from the Open
     }));
   }, 120_000);
 
-  afterAll(async () => {
-    platform?.child.kill('SIGINT');
-    await platform?.exited;
-    await database?.drop();
-  });
+  afterAll(() => platform?.stop());
 
   it('declares an access rule on every operation that is not public', () => {
     const undeclared = operations
@@ -149,7 +121,7 @@ describeWith('postgres')('periods isolated from each other, probed from the Open
       expect(answer.text).toContain(a.periodId);
       expect(answer.text).not.toContain(b.periodId);
     }
-    const everything = await call('GET', '/reporting/periods', adminKey);
+    const everything = await call('GET', '/reporting/periods', platform.adminKey);
     expect(everything.text).toContain(b.periodId);
   });
 });
