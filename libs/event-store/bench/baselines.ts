@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { v7 as timeOrderedUuid } from 'uuid';
 
 /** A store-like thing the benchmark can append to: our store and each baseline. */
 export interface Appender {
@@ -19,21 +20,31 @@ export const payload = (i: number): Record<string, unknown> => ({
 /**
  * Baseline A, the physical limit: the same rows, batch-inserted with plain `pg` into a
  * bare table with no concurrency checks, no idempotency and no global-order guarantees.
+ * `constrained` (baseline A+) adds what the store's guarantees cost the table itself: a
+ * unique (stream, version) and a unique event id (time-ordered, as the store makes them),
+ * still with no checks, locks or outcomes: how close any store keeping them can come.
  */
-export const bareInsert = async (url: string, connections: number): Promise<Appender> => {
+export const bareInsert = async (
+  url: string,
+  connections: number,
+  constrained = false,
+): Promise<Appender> => {
   const pool = new Pool({ connectionString: url, max: connections });
   await pool.query(`create table bare_events (
     position bigint generated always as identity primary key, stream text not null, version bigint not null,
     event_id uuid not null, type text not null, data jsonb not null, metadata jsonb not null,
-    recorded_at timestamptz not null default now())`);
+    recorded_at timestamptz not null default now()
+    ${constrained ? ', unique (stream, version), unique (event_id)' : ''})`);
   const versions = new Map<string, number>();
   return {
-    name: 'baseline A: bare pg INSERT',
+    name: constrained
+      ? "baseline A+: bare INSERT, the store's unique constraints"
+      : 'baseline A: bare pg INSERT',
     append: async (stream, count) => {
       const start = versions.get(stream) ?? 0;
       versions.set(stream, start + count);
       const rows = Array.from({ length: count }, (_, i) => ({
-        id: randomUUID(),
+        id: constrained ? timeOrderedUuid() : randomUUID(),
         v: start + i,
         data: payload(i),
       }));

@@ -1,6 +1,8 @@
 /**
  * `npm run bench:event-store`: the PostgreSQL event store against the physical limit
- * (baseline A, bare INSERT) and Emmett's PostgreSQL store (baseline B), all measured in
+ * (baseline A, bare INSERT), the same INSERT into a table with the store's unique constraints
+ * (A+, for information: what keeping them costs any store) and Emmett's PostgreSQL store
+ * (baseline B), all measured in
  * this run on the PostgreSQL at DATABASE_URL. Every target is a ratio to a baseline of the
  * same run: absolute figures move with the machine's weather. Prints tables; exits 1 if a
  * target is missed.
@@ -43,17 +45,21 @@ const ours = async (
   };
 };
 
+/** Our store, the bare INSERT (A), the bare INSERT into a table with the store's constraints (A+), Emmett (B). */
+type Key = 'ours' | 'a' | 'c' | 'b';
+
 /** One section of the printed report: its table rows and the targets it missed. */
 type Section = { rows: string[][]; misses: string[] };
 
 const appendRows = async (): Promise<Section> => {
   const shapes = [1, 10, 100].flatMap((batch) => [1, 8].map((writers) => ({ batch, writers })));
-  const systems: Array<{ key: 'ours' | 'a' | 'b'; open: (url: string) => Promise<Appender> }> = [
+  const systems: Array<{ key: Key; open: (url: string) => Promise<Appender> }> = [
     { key: 'ours', open: ours },
     { key: 'a', open: (url) => bareInsert(url, 8) },
+    { key: 'c', open: (url) => bareInsert(url, 8, true) },
     { key: 'b', open: emmett },
   ];
-  const results: Record<string, Partial<Record<'ours' | 'a' | 'b', number | string>>> = {};
+  const results: Record<string, Partial<Record<Key, number | string>>> = {};
   // Rounds alternate the systems, each on a fresh database, and every system keeps its best
   // round per shape: noise on a shared machine then cannot favour whichever ran at a quiet moment.
   for (let round = 1; round <= ROUNDS; round++) {
@@ -103,7 +109,7 @@ const appendRows = async (): Promise<Section> => {
     const r = results[`${batch}x${writers}`] ?? {};
     const num = (v: number | string | undefined): number | undefined =>
       typeof v === 'number' ? v : undefined;
-    const [o, a, b] = [num(r.ours), num(r.a), num(r.b)];
+    const [o, a, b, c] = [num(r.ours), num(r.a), num(r.b), num(r.c)];
     const vsA = o && a ? o / a : undefined;
     const vsB = o && b ? o / b : undefined;
     if (vsB !== undefined && vsB < 1.5)
@@ -117,8 +123,10 @@ const appendRows = async (): Promise<Section> => {
       String(writers),
       o ? fmt(o) : String(r.ours),
       a ? fmt(a) : String(r.a),
+      c ? fmt(c) : String(r.c),
       b ? fmt(b) : String(r.b).slice(0, 60),
       vsA ? `${fmt(vsA, 2)}x` : '-',
+      o && c ? `${fmt(o / c, 2)}x` : '-',
       vsB ? `${fmt(vsB, 2)}x` : '-',
     ];
   });
@@ -305,7 +313,20 @@ const main = async (): Promise<void> => {
   console.log(
     `\nEvent store appends (events/s, best of ${ROUNDS} alternating rounds, ${cpus().length} cores, same PostgreSQL, same run)\n`,
   );
-  printTable(['batch', 'writers', 'hypercare', 'A: bare INSERT', 'B: Emmett', 'vs A', 'vs B'], appends.rows);
+  printTable(
+    [
+      'batch',
+      'writers',
+      'hypercare',
+      'A: bare INSERT',
+      "A+: bare, the store's constraints",
+      'B: Emmett',
+      'vs A',
+      'vs A+',
+      'vs B',
+    ],
+    appends.rows,
+  );
   console.log(`\nSingle-event append latency, open loop (ms), median of ${ROUNDS} runs\n`);
   printTable(['system', 'offered/s', 'achieved/s', 'p50', 'p95', 'p99', 'p99 of each run'], latency.rows);
   console.log('\nGlobal-log catch-up (events/s, JSON parsed, vacuumed log, best of 3 alternating passes)\n');
