@@ -2,8 +2,9 @@
  * `npm run bench:auth`: what signing in costs per request. One Nest application with the
  * platform's authentication, rate limits and access rules in front of a trivial route,
  * called sequentially (so each figure is one request's latency) with: no check at all (a
- * public route: the baseline), an API key, a bearer token of a real OpenID provider, and
- * HYPERCARE_AUTH=off. Rounds alternate; p50/p99 per way and ratios to the baseline of the
+ * public route: the baseline), an API key, a bearer token of a real OpenID provider,
+ * HYPERCARE_AUTH=off, and an API key with the rate limits counted in memory (as one process
+ * alone with its database does) rather than in PostgreSQL. Rounds alternate; p50/p99 per way and ratios to the baseline of the
  * same run. No target is set by the issue; the table is for the closing note.
  */
 import { Controller, Get, type INestApplication, Module, Param } from '@nestjs/common';
@@ -48,7 +49,7 @@ class AuthDatabaseModule {}
 @Module({})
 class BenchModule {}
 
-const app = async (pool: Pool, env: Record<string, string>): Promise<INestApplication> => {
+const app = async (pool: Pool, env: Record<string, string>, shared = true): Promise<INestApplication> => {
   const config = loadConfig(serviceEnvironment, {
     DATABASE_URL: BASE_URL,
     KAFKA_BROKERS: '127.0.0.1:1',
@@ -57,7 +58,7 @@ const app = async (pool: Pool, env: Record<string, string>): Promise<INestApplic
     RATE_LIMIT_PER_ADDRESS: '100000000',
     ...env,
   });
-  const database = { pool, shared: true, exclusive: <T>(work: () => Promise<T>) => work() };
+  const database = { pool, shared, exclusive: <T>(work: () => Promise<T>) => work() };
   const nest = await NestFactory.create(
     {
       module: BenchModule,
@@ -108,6 +109,7 @@ const main = async (): Promise<void> => {
       OIDC_AUDIENCE: AUDIENCE,
     });
     const off = await app(pool, { DATABASE_URL: database.url, HYPERCARE_AUTH: 'off' });
+    const alone = await app(pool, { DATABASE_URL: database.url }, false);
     const { key } = await on
       .get(ApiKeyStore)
       .create(
@@ -119,7 +121,11 @@ const main = async (): Promise<void> => {
       'public route (baseline)': [`${await on.getUrl()}/open`, {}],
       'API key': [`${await on.getUrl()}/periods/p-1`, { 'x-api-key': key }],
       'bearer token (OIDC)': [`${await on.getUrl()}/periods/p-1`, { authorization: `Bearer ${token}` }],
-      'HYPERCARE_AUTH=off': [`${await off.getUrl()}/periods/p-1`, {}],
+      'HYPERCARE_AUTH=off (limits and rules still applied)': [`${await off.getUrl()}/periods/p-1`, {}],
+      'API key, limits counted in memory (one process)': [
+        `${await alone.getUrl()}/periods/p-1`,
+        { 'x-api-key': key },
+      ],
     } as const;
     const results: Record<string, number[]> = {};
     for (const [url, headers] of Object.values(ways)) await latencies(url, headers);
@@ -145,6 +151,7 @@ const main = async (): Promise<void> => {
     );
     await on.close();
     await off.close();
+    await alone.close();
   } finally {
     await idp.stop();
     await pool.end();
