@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NotFound } from '@hypercare/domain-kit';
-import { PUBLIC_ROUTE } from '@hypercare/service-kit';
+import { isPublicRoute } from '@hypercare/service-kit';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
 import { RESOURCE_PLACES, type ResourcePlaces } from './places';
 import { allows } from './policy';
@@ -28,7 +28,7 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (isPublicRoute(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, targets);
     if (!rule) throw new ForbiddenException('This route declares no access rule, so no one may call it');

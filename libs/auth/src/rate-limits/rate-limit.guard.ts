@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { PUBLIC_ROUTE } from '@hypercare/service-kit';
+import { isPublicRoute } from '@hypercare/service-kit';
 import type { Response } from 'express';
 
 /**
@@ -12,10 +12,7 @@ import type { Response } from 'express';
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return (
-      this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ===
-      true
-    );
+    return isPublicRoute(this.reflector, context);
   }
 
   protected override async throwThrottlingException(

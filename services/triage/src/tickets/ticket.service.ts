@@ -111,11 +111,9 @@ export class TicketService {
     metadata: EventMetadata,
   ): Promise<{ outcome: TicketOutcome; periodClosed: boolean }> {
     // The opening event names the period, whose status every command and whose policy some need; the handler loads the rest.
-    const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
-      maxCount: 1,
-    });
+    const opened = await this.opening(ticketId);
     if (!opened) throw new NotFound('ticket', ticketId);
-    const { periodId } = opened.data;
+    const { periodId } = opened;
     const { period } = await this.periods.get(periodId);
     const command = {
       ...request,
@@ -141,10 +139,16 @@ export class TicketService {
 
   /** Where a ticket lives, for the access policy: its period and who reported it; undefined for none. */
   async place(ticketId: string): Promise<ResourcePlace | undefined> {
+    const opened = await this.opening(ticketId);
+    return opened && { periodId: opened.periodId, reporter: opened.reporter.email };
+  }
+
+  /** What the ticket's first event says (its period, its reporter); undefined for a ticket never opened. */
+  private async opening(ticketId: string) {
     const [opened] = await this.runtime.store.readStreamOf(ticketStream(ticketId), [ticketOpened], {
       maxCount: 1,
     });
-    return opened && { periodId: opened.data.periodId, reporter: opened.data.reporter.email };
+    return opened?.data;
   }
 
   async get(ticketId: string): Promise<{ ticket: OpenTicket; version: number }> {
