@@ -1,1 +1,5 @@
-module.exports = require('../../jest.preset.cjs')({ name: 'event-store', dir: __dirname, needs: ['postgres'] });
+module.exports = require('../../jest.preset.cjs')({
+  name: 'event-store',
+  dir: __dirname,
+  needs: ['postgres'],
+});

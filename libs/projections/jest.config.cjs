@@ -1,1 +1,5 @@
-module.exports = require('../../jest.preset.cjs')({ name: 'projections', dir: __dirname, needs: ['postgres'] });
+module.exports = require('../../jest.preset.cjs')({
+  name: 'projections',
+  dir: __dirname,
+  needs: ['postgres'],
+});

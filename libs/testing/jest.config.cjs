@@ -1,1 +1,5 @@
-module.exports = require('../../jest.preset.cjs')({ name: 'testing', dir: __dirname, needs: ['postgres', 'kafka'] });
+module.exports = require('../../jest.preset.cjs')({
+  name: 'testing',
+  dir: __dirname,
+  needs: ['postgres', 'kafka'],
+});

@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { NotFound } from '@hypercare/domain-kit';
 import { isPublicRoute } from '@hypercare/service-kit';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
-import { RESOURCE_PLACES, type ResourcePlaces } from './places';
+import { placeFor, RESOURCE_PLACES, type ResourcePlaces } from './places';
 import { allows } from './policy';
 import type { Principal } from './principal';
 
@@ -49,16 +49,23 @@ export class AccessGuard implements CanActivate {
             `${principal.name} may not do this: it needs ${permission} platform-wide`,
           );
         return;
+      case 'programme': {
+        const programmeId = String(params[scope.param]);
+        if (!allows(principal, permission, { programmeId })) throw new NotFound('programme', programmeId);
+        return;
+      }
       case 'period': {
         const periodId = String(params[scope.param]);
-        if (!allows(principal, permission, { periodId })) throw new NotFound('period', periodId);
+        const place = await placeFor(this.places, principal, { periodId });
+        if (!allows(principal, permission, place)) throw new NotFound('period', periodId);
         return;
       }
       case 'resource': {
         const id = String(params[scope.param]);
         const locate = this.places[scope.resource];
         if (!locate) throw new Error(`this service cannot place a ${scope.resource}`);
-        const place = await locate(id);
+        const found = await locate(id);
+        const place = found && (await placeFor(this.places, principal, found));
         if (!place || !allows(principal, permission, place)) throw new NotFound(scope.resource, id);
         return;
       }

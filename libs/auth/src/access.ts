@@ -8,6 +8,7 @@ import { actorOf, type Actor, type Principal } from './principal';
 /**
  * Where a route's resource lives, for the policy:
  * - `platform`: nowhere in particular; only platform-wide grants count (403 otherwise).
+ * - `programme`: the programme named by a path parameter.
  * - `period`: the period named by a path parameter.
  * - `resource`: a ticket or report named by a path parameter, placed by the service before the handler runs.
  * - `answer`: what the handler answers, placed by the route's `place`, checked before it leaves.
@@ -16,6 +17,7 @@ import { actorOf, type Actor, type Principal } from './principal';
  */
 export type AccessScope =
   | { kind: 'platform' }
+  | { kind: 'programme'; param: string }
   | { kind: 'period'; param: string }
   | { kind: 'resource'; resource: 'ticket' | 'report'; param: string }
   | {

@@ -1,8 +1,16 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  Optional,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NotFound } from '@hypercare/domain-kit';
-import { map, type Observable } from 'rxjs';
+import { mergeMap, type Observable } from 'rxjs';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access';
+import { placeFor, RESOURCE_PLACES, type ResourcePlaces } from './places';
 import { allows, type ResourcePlace } from './policy';
 
 /**
@@ -13,7 +21,10 @@ import { allows, type ResourcePlace } from './policy';
  */
 @Injectable()
 export class AnswerAccessInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() @Inject(RESOURCE_PLACES) private readonly places: ResourcePlaces = {},
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
@@ -24,9 +35,11 @@ export class AnswerAccessInterceptor implements NestInterceptor {
     const { scope, permission } = rule;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     return next.handle().pipe(
-      map((answer: unknown) => {
-        const place = (scope.place as (answer: unknown) => ResourcePlace | undefined)(answer);
-        if (!place || !request.principal || !allows(request.principal, permission, place))
+      mergeMap(async (answer: unknown) => {
+        const found = (scope.place as (answer: unknown) => ResourcePlace | undefined)(answer);
+        const { principal } = request;
+        const place = found && principal && (await placeFor(this.places, principal, found));
+        if (!place || !principal || !allows(principal, permission, place))
           throw new NotFound(scope.resource, String(request.params[scope.param]));
         return answer;
       }),

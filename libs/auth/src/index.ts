@@ -4,6 +4,6 @@ export { ApiKeyStore } from './api-key-store';
 export { ApiKeysController } from './api-keys.controller';
 export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';
 export { deprecatedBy } from './deprecated-by';
-export { RESOURCE_PLACES, type ResourcePlaces } from './places';
-export { reportsOnlyAsSelf, visiblePeriods, type ResourcePlace } from './policy';
+export { placeFor, rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from './places';
+export { reportsOnlyAsSelf, visibleTo, type ResourcePlace, type Visible } from './policy';
 export { actorOf, systemActor, type Actor, type Principal } from './principal';

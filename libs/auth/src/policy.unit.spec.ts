@@ -1,5 +1,5 @@
 import { grantText } from './grants';
-import { allows, type Permission, reportsOnlyAsSelf, visiblePeriods } from './policy';
+import { allows, type Permission, reportsOnlyAsSelf, type ResourcePlace, visibleTo } from './policy';
 import type { Principal } from './principal';
 
 const holding = (grants: string[], email?: string): Principal => ({
@@ -12,14 +12,65 @@ const holding = (grants: string[], email?: string): Principal => ({
 
 const P1 = { periodId: 'p-1', reporter: 'ana@example.com' };
 const P2 = { periodId: 'p-2', reporter: 'ana@example.com' };
+/** Period 1 as the guard places it for a programme grant: in programme `fin`. */
+const P1_IN_FIN = { ...P1, programmeId: 'fin' };
+const FIN = { programmeId: 'fin' };
+const HR = { programmeId: 'hr' };
 
 describe('the access policy, as a table', () => {
-  it.each<[string, string[], Permission, typeof P1 | undefined, boolean]>([
+  it.each<[string, string[], Permission, ResourcePlace | undefined, boolean]>([
     ['an agent works tickets of its period', ['agent@period:p-1'], 'ticket.work', P1, true],
     ["an agent does not reach another period's tickets", ['agent@period:p-1'], 'ticket.work', P2, false],
     ['an agent does not manage its period', ['agent@period:p-1'], 'period.manage', P1, false],
     ['a lead manages its period', ['lead@period:p-1'], 'period.manage', P1, true],
-    ['a lead does not plan periods', ['lead@period:p-1'], 'period.plan', undefined, false],
+    ['a lead of a period plans none', ['lead@period:p-1'], 'period.plan', FIN, false],
+    ['a lead of a programme plans its periods', ['lead@programme:fin'], 'period.plan', FIN, true],
+    ["a lead of a programme plans none in another's", ['lead@programme:fin'], 'period.plan', HR, false],
+    [
+      "a lead of a programme manages the programme's periods",
+      ['lead@programme:fin'],
+      'period.manage',
+      P1_IN_FIN,
+      true,
+    ],
+    [
+      'a programme grant reaches no period not placed in it',
+      ['lead@programme:fin'],
+      'period.read',
+      P1,
+      false,
+    ],
+    [
+      "an agent of a programme works its periods' tickets",
+      ['agent@programme:fin'],
+      'ticket.work',
+      P1_IN_FIN,
+      true,
+    ],
+    ['a lead of a programme does not rename it', ['lead@programme:fin'], 'programme.manage', FIN, false],
+    ['an admin of a programme renames it', ['admin@programme:fin'], 'programme.manage', FIN, true],
+    [
+      'an admin of a programme does not rename another',
+      ['admin@programme:fin'],
+      'programme.manage',
+      HR,
+      false,
+    ],
+    [
+      'an admin of a programme is no platform admin',
+      ['admin@programme:fin'],
+      'platform.admin',
+      undefined,
+      false,
+    ],
+    [
+      'an agent of a period reads a programme only where granted',
+      ['agent@period:p-1'],
+      'programme.read',
+      FIN,
+      false,
+    ],
+    ['a reporter does not read programmes', ['reporter@programme:fin'], 'programme.read', FIN, false],
     ['an analyst reads the dashboards', ['analyst@period:p-1'], 'reporting.read', P1, true],
     ['an analyst does not work tickets', ['analyst@period:p-1'], 'ticket.work', P1, false],
     ['a BAU consumer reads its period', ['bau-consumer@period:p-1'], 'period.read', P1, true],
@@ -28,13 +79,6 @@ describe('the access policy, as a table', () => {
     ['a platform admin reaches every period', ['admin'], 'ticket.work', P2, true],
     ['a period admin is no platform admin', ['admin@period:p-1'], 'platform.admin', undefined, false],
     ['a platform-wide agent works every period', ['agent'], 'ticket.work', P2, true],
-    [
-      'a programme grant reaches nothing until programmes are first-class',
-      ['lead@programme:fin'],
-      'period.read',
-      P1,
-      false,
-    ],
     ['grants add up', ['analyst@period:p-1', 'agent@period:p-2'], 'ticket.work', P2, true],
     ['no grant, no access', [], 'period.read', P1, false],
   ])('%s', (_, grants, permission, place, expected) => {
@@ -53,23 +97,27 @@ describe('the access policy, as a table', () => {
     expect(allows(holding(['reporter@period:p-1'], email), permission, P1)).toBe(expected);
   });
 
-  it('lists the periods a principal may see: all for a platform grant, else those named', () => {
-    expect(visiblePeriods(holding(['analyst']), 'reporting.read')).toBe('all');
+  it('lists what a principal may see: all for a platform grant, else the periods and programmes named', () => {
+    expect(visibleTo(holding(['analyst']), 'reporting.read')).toBe('all');
     expect(
-      visiblePeriods(holding(['agent@period:p-1', 'lead@period:p-2', 'agent@period:p-1']), 'reporting.read'),
-    ).toEqual(['p-1', 'p-2']);
+      visibleTo(
+        holding(['agent@period:p-1', 'lead@period:p-2', 'agent@period:p-1', 'analyst@programme:fin']),
+        'reporting.read',
+      ),
+    ).toEqual({ periods: ['p-1', 'p-2'], programmes: ['fin'] });
     expect(
-      visiblePeriods(holding(['reporter@period:p-1', 'bau-consumer@period:p-3']), 'reporting.read'),
-    ).toEqual([]);
+      visibleTo(holding(['reporter@period:p-1', 'bau-consumer@programme:fin']), 'reporting.read'),
+    ).toEqual({ periods: [], programmes: [] });
   });
 });
 
 describe('who reports as themselves', () => {
   it('is a principal whose only way to submit to the period is the reporter role', () => {
-    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1'], 'ana@example.com'), 'p-1')).toBe(true);
-    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-2']), 'p-1')).toBe(true);
-    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-1']), 'p-1')).toBe(false);
-    expect(reportsOnlyAsSelf(holding(['analyst@period:p-1']), 'p-1')).toBe(true);
-    expect(reportsOnlyAsSelf(holding(['admin']), 'p-1')).toBe(false);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1'], 'ana@example.com'), P1)).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-2']), P1)).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@period:p-1']), P1)).toBe(false);
+    expect(reportsOnlyAsSelf(holding(['reporter@period:p-1', 'agent@programme:fin']), P1_IN_FIN)).toBe(false);
+    expect(reportsOnlyAsSelf(holding(['analyst@period:p-1']), P1)).toBe(true);
+    expect(reportsOnlyAsSelf(holding(['admin']), P1)).toBe(false);
   });
 });

@@ -5,3 +5,4 @@ export {
   type Exchange,
   type ServiceName,
 } from './hypercare-client';
+export { newProgramme, planPeriod } from './planning';

@@ -11,7 +11,6 @@ type Of<Union extends { type: string }, Type extends Union['type']> = Extract<Un
 /** A valid definition of a small period (three people, the default policy), with overrides. */
 export const periodDefinition = (overrides: Partial<PeriodDefinition> = {}) =>
   withPolicyDefaults({
-    programme: 'Finance transformation',
     systemName: 'Finance cloud',
     goLiveAt: '2026-11-02T08:00:00.000Z',
     roster: [
@@ -22,16 +21,19 @@ export const periodDefinition = (overrides: Partial<PeriodDefinition> = {}) =>
     ...overrides,
   });
 
+/** The programme test periods belong to unless a test names another. */
+export const TEST_PROGRAMME_ID = '7b0e9a52-54d4-4c5e-8d0b-3f1c2a9e6d10';
+
 /** Valid events of one period, for tests of the readers of period events. */
-export const periodEvents = (periodId: string) => ({
-  planned: (overrides: Partial<PeriodDefinition> = {}): Of<PeriodEvent, 'hypercare.period.planned.v1'> => ({
-    type: 'hypercare.period.planned.v1',
-    data: { periodId, ...periodDefinition(overrides) },
+export const periodEvents = (periodId: string, programmeId = TEST_PROGRAMME_ID) => ({
+  planned: (overrides: Partial<PeriodDefinition> = {}): Of<PeriodEvent, 'hypercare.period.planned.v2'> => ({
+    type: 'hypercare.period.planned.v2',
+    data: { periodId, programmeId, ...periodDefinition(overrides) },
   }),
   reconfigured: (
     overrides: Partial<PeriodDefinition> = {},
-  ): Of<PeriodEvent, 'hypercare.period.reconfigured.v1'> => ({
-    type: 'hypercare.period.reconfigured.v1',
+  ): Of<PeriodEvent, 'hypercare.period.reconfigured.v2'> => ({
+    type: 'hypercare.period.reconfigured.v2',
     data: { periodId, ...periodDefinition(overrides) },
   }),
   activated: (

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
+import { legacyProgrammeId } from '@hypercare/contracts';
 import {
   createTestDatabase,
   freePort,
@@ -25,8 +26,10 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  * put where a distributed deployment leaves them (everything published long ago, and gone
  * from the topics since): reporting's answers can then only come from the history it kept,
  * moved into its received log, and intake's from the rows it had. The recorded answers carry
- * the fields added since, as old data answers them: the reopen rule's five, and each timeline
- * line's `actor` (null: those events were recorded before sign-in).
+ * the fields added since, as old data answers them: the reopen rule's five, each timeline
+ * line's `actor` (null: those events were recorded before sign-in), and each period's
+ * `programmeId`, of the programme made from its free-text `programme`, no longer in its
+ * configuration. That programme exists, named so, in triage and in reporting.
  */
 describe.each([
   ['in-process messaging', (): Record<string, string> => ({}), false],
@@ -80,13 +83,24 @@ describe.each([
     await client.poll<Array<{ lag: number }>>(
       'reporting',
       '/projections',
-      (r) => r.status === 200 && r.body.length === 2 && r.body.every(({ lag }) => lag === 0),
+      (r) => r.status === 200 && r.body.length === 3 && r.body.every(({ lag }) => lag === 0),
       60_000,
     );
     const deadline = Date.now() + 30_000;
     let now = await readAnswers(client, ids);
     while (!isDeepStrictEqual(now, answers) && Date.now() < deadline) now = await readAnswers(client, ids);
     expect(now).toEqual(answers);
+
+    const programmeId = legacyProgrammeId('Compatibility');
+    expect(await client.call('triage', 'GET', `/programmes/${programmeId}`)).toEqual({
+      programmeId,
+      name: 'Compatibility',
+      legacy: true,
+      version: 0,
+    });
+    expect(await client.call('reporting', 'GET', '/programmes')).toEqual([
+      { programmeId, name: 'Compatibility', description: null, legacy: true, periods: 2, running: 1 },
+    ]);
 
     // Its idempotency keys now belong to the report's period and reporter: a retry within the
     // window, at the time the key was recorded, still gets the first answer.

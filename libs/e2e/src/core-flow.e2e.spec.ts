@@ -1,5 +1,5 @@
 import { CATEGORIES, LEVELS } from '@hypercare/contracts';
-import type { HypercareClient } from '@hypercare/client';
+import { type HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { describeWith } from '@hypercare/testing';
 import type { OpenAPIV3 } from 'openapi-types';
 import { Client } from 'pg';
@@ -28,6 +28,7 @@ describeWith('postgres', 'kafka')(
   () => {
     let platform: DistributedPlatform;
     let client: HypercareClient;
+    let programmeId: string;
     let periodId: string;
     const facts: TicketFacts[] = [];
     const commanded = new Map<string, string[]>();
@@ -71,8 +72,8 @@ describeWith('postgres', 'kafka')(
 
     it('runs a period from definition to dashboard: 50 reports triaged, worked, resolved, one reopened, one P1 breaching and escalating', async () => {
       await platform.setClock(at(T0, -60));
-      periodId = (await client.call<{ periodId: string }>('triage', 'POST', '/periods', periodDefinition(T0)))
-        .periodId;
+      programmeId = await newProgramme(client, 'Finance transformation');
+      ({ periodId } = await planPeriod(client, programmeId, periodDefinition(T0)));
       await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
       await client.poll<{ status: string }>(
         'intake',
@@ -381,6 +382,18 @@ describeWith('postgres', 'kafka')(
           'not-found',
         ],
         [
+          'planning a period in a programme that does not exist',
+          () =>
+            client.send(
+              'triage',
+              'POST',
+              '/programmes/00000000-0000-4000-8000-000000000000/periods',
+              periodDefinition(T0),
+            ),
+          404,
+          'not-found',
+        ],
+        [
           'extending a period to before its planned end',
           () =>
             client.send('triage', 'POST', `/periods/${periodId}/extend`, {
@@ -402,7 +415,7 @@ describeWith('postgres', 'kafka')(
         [
           'a period ending before go-live, escalating to nobody',
           () =>
-            client.send('triage', 'POST', '/periods', {
+            client.send('triage', 'POST', `/programmes/${programmeId}/periods`, {
               ...periodDefinition(T0),
               plannedEndAt: at(T0, -60).toISOString(),
               escalationMatrix: [

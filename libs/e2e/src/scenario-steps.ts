@@ -1,9 +1,7 @@
-import type { HypercareClient } from '@hypercare/client';
+import { type HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 
 /** A period whose P1 tickets escalate to the technical lead after 10 minutes unacknowledged, and to the PM after 30. */
 export const periodDefinition = (goLiveAt: Date) => ({
-  by: 'lead@example.com',
-  programme: 'Finance transformation',
   systemName: 'General ledger',
   goLiveAt: goLiveAt.toISOString(),
   roster: [
@@ -26,14 +24,17 @@ export const periodDefinition = (goLiveAt: Date) => ({
   exitCriteria: [{ name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 }],
 });
 
-/** Plans a period going live at `goLive`, activates it, and waits until intake takes its reports. */
-export const activePeriod = async (client: HypercareClient, goLive: Date): Promise<string> => {
-  const { periodId } = await client.call<{ periodId: string }>(
-    'triage',
-    'POST',
-    '/periods',
-    periodDefinition(goLive),
-  );
+/**
+ * Plans a period going live at `goLive` (in the programme, or a new one), activates it, and
+ * waits until intake takes its reports.
+ */
+export const activePeriod = async (
+  client: HypercareClient,
+  goLive: Date,
+  programmeId?: string,
+): Promise<string> => {
+  const programme = programmeId ?? (await newProgramme(client, 'Finance transformation'));
+  const { periodId } = await planPeriod(client, programme, periodDefinition(goLive));
   await client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
   await client.poll<{ status: string }>('intake', `/periods/${periodId}`, (r) => r.body?.status === 'active');
   return periodId;

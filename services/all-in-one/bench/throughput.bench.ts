@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
+import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import {
   benchSetting,
   closedLoop,
@@ -57,9 +57,8 @@ const baselineInsertsPerSecond = async (): Promise<number> => {
 
 /** Offers `rate` reports a second to a fresh period; the time from each POST to its ticket on the board. */
 const offer = async (client: HypercareClient, rate: number) => {
-  const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
-    by: 'lead@example.com',
-    programme: 'Bench',
+  const programmeId = await newProgramme(client, 'Bench');
+  const { periodId } = await planPeriod(client, programmeId, {
     systemName: `Ledger at ${rate}/s`,
     goLiveAt: new Date(Date.now() - 3_600_000).toISOString(),
     roster: [{ role: 'support-agent', name: 'Sam', email: 'sam@example.com' }],

@@ -3,7 +3,9 @@ import { hypercareContracts, reportContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { IntakeConfig } from './config';
+import { AccessPlacesModule } from './access-places.module';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
+import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
 import { periodDirectoryProjection } from './periods/period-directory.projection';
 import { PeriodsModule } from './periods/periods.module';
@@ -23,7 +25,11 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: reportContracts,
           readModel: {
-            migrations: [IntakeSchema1764400001000, ScopedIdempotencyKeys1764500000000],
+            migrations: [
+              IntakeSchema1764400001000,
+              ScopedIdempotencyKeys1764500000000,
+              PeriodProgrammeIds1765000001000,
+            ],
             received: [periodDirectoryProjection, reportStatusProjection],
           },
           config,
@@ -31,6 +37,7 @@ export class AppModule {
         }),
         PeriodsModule,
         ReportsModule,
+        AccessPlacesModule,
       ],
     };
   }

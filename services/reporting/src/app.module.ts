@@ -2,13 +2,18 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
+import { AccessPlacesModule } from './access-places.module';
 import type { ReportingConfig } from './config';
+import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
 import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
 import { PeriodView } from './periods/period-view.entity';
 import { periodListProjection } from './periods/period-list.projection';
 import { PeriodsModule } from './periods/periods.module';
+import { programmeListProjection } from './programmes/programme-list.projection';
+import { ProgrammeView } from './programmes/programme-view.entity';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ticketBoardProjection } from './tickets/ticket-board.projection';
 import { TicketView } from './tickets/ticket-view.entity';
@@ -32,16 +37,19 @@ export class AppModule {
               ReportingSchema1700000000001,
               ReportingReceived1764400002000,
               TimelineActor1764900002000,
+              ReportingProgrammes1765000002000,
             ],
-            entities: [PeriodView, TicketView, TimelineEntry],
-            received: [ticketBoardProjection, periodListProjection],
+            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry],
+            received: [ticketBoardProjection, periodListProjection, programmeListProjection],
           },
           config,
           infrastructure,
         }),
+        ProgrammesModule,
         PeriodsModule,
         TicketsModule,
         ProjectionsModule,
+        AccessPlacesModule,
       ],
     };
   }

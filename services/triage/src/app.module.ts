@@ -1,17 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApiKeysController } from '@hypercare/auth';
-import { hypercareContracts, periodContracts, ticketContracts } from '@hypercare/contracts';
+import {
+  hypercareContracts,
+  periodContracts,
+  programmeContracts,
+  ticketContracts,
+} from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { TriageConfig } from './config';
 import { TriageSchema1764400001000 } from './database/triage-schema.migration';
+import { AccessPlacesModule } from './access-places.module';
 import { PeriodsModule } from './periods/periods.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { SlaModule } from './sla/sla.module';
 import { ticketClocksProjection } from './sla/ticket-clocks.projection';
-import { TicketPlacesModule } from './tickets/ticket-places.module';
 import { TicketsModule } from './tickets/tickets.module';
 
-/** Triage: periods, ticket triage, SLA clocks, escalations and the status workflow. */
+/** Triage: programmes, periods, ticket triage, SLA clocks, escalations and the status workflow. */
 @Module({})
 export class AppModule {
   static register(config: TriageConfig, infrastructure?: Infrastructure): DynamicModule {
@@ -23,14 +29,15 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'triage',
           contracts: hypercareContracts(),
-          publishes: [...periodContracts, ...ticketContracts],
+          publishes: [...programmeContracts, ...periodContracts, ...ticketContracts],
           readModel: { migrations: [TriageSchema1764400001000], own: [ticketClocksProjection] },
           config,
           infrastructure,
         }),
+        ProgrammesModule,
         PeriodsModule,
         TicketsModule,
-        TicketPlacesModule,
+        AccessPlacesModule,
         SlaModule,
       ],
     };

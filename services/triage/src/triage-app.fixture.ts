@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { REPORTS_TOPIC } from '@hypercare/contracts';
 import { reportSubmittedEvent } from '@hypercare/contracts/testing';
 import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
+import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
 import { createServiceApp } from '@hypercare/service-kit';
@@ -44,6 +44,12 @@ export class TriageApp {
     await app.listen(0, '127.0.0.1');
     const client = HypercareClient.distributed({ triage: await app.getUrl() }).withApiKey(adminKey);
     return new TriageApp(database, infrastructure, app, client, clock);
+  }
+
+  /** Plans a period of a new programme; answers its id. */
+  async planPeriod(definition: object): Promise<string> {
+    const programmeId = await newProgramme(this.client, 'Finance transformation');
+    return (await planPeriod(this.client, programmeId, definition)).periodId;
   }
 
   /** A ticket, opened from a report intake publishes now, then triaged P1 two minutes later. */

@@ -1,10 +1,14 @@
 import { ContractRegistry } from '../contract-registry';
+import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
+import { programmeContracts } from './programme-events';
 import { reportContracts } from './report-events';
 import { ticketContracts } from './ticket-events';
 
+export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
 export * from './period-policy';
+export * from './programme-events';
 export * from './report-events';
 export * from './ticket-events';
 export * from './vocabulary';
@@ -12,4 +16,13 @@ export * from './workflow';
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
 export const hypercareContracts = (): ContractRegistry =>
-  new ContractRegistry([...periodContracts, ...reportContracts, ...ticketContracts]);
+  new ContractRegistry(
+    [
+      ...programmeContracts,
+      ...legacyPeriodContracts,
+      ...periodContracts,
+      ...reportContracts,
+      ...ticketContracts,
+    ],
+    periodUpcasters,
+  );

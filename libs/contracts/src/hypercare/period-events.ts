@@ -25,9 +25,8 @@ export const exitCriterion = z.object({
   target: z.number(),
 });
 
-/** Everything about a period that its team can change while it runs. */
+/** Everything about a period that its team can change while it runs (its programme is fixed when planned). */
 export const periodConfiguration = z.object({
-  programme: z.string().min(1).max(200),
   systemName: z.string().min(1).max(200),
   goLiveAt: isoTime,
   plannedEndAt: isoTime,
@@ -40,15 +39,15 @@ export const periodConfiguration = z.object({
 export type PeriodConfiguration = z.infer<typeof periodConfiguration>;
 
 export const periodPlanned = defineEvent({
-  type: 'hypercare.period.planned.v1',
+  type: 'hypercare.period.planned.v2',
   topic: PERIODS_TOPIC,
   summary:
-    'A hypercare period was defined for a go-live: programme, system, dates, roster, SLA policy, escalation and priority matrices, exit criteria.',
-  schema: periodConfiguration.extend({ periodId: id }),
+    'A hypercare period was defined for a go-live in a programme: system, dates, roster, SLA policy, escalation and priority matrices, exit criteria.',
+  schema: periodConfiguration.extend({ periodId: id, programmeId: id }),
 });
 
 export const periodReconfigured = defineEvent({
-  type: 'hypercare.period.reconfigured.v1',
+  type: 'hypercare.period.reconfigured.v2',
   topic: PERIODS_TOPIC,
   summary:
     "A period's definition changed (roster, policies, matrices, exit criteria); carries the whole new definition.",

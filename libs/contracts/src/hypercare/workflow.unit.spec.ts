@@ -20,10 +20,10 @@ describe('ticket workflow', () => {
 
 describe('period lifecycle', () => {
   it.each([
-    ['hypercare.period.planned.v1', undefined, 'planned'],
+    ['hypercare.period.planned.v2', undefined, 'planned'],
     ['hypercare.period.activated.v1', 'planned', 'active'],
     ['hypercare.period.extended.v1', 'active', 'active'],
-    ['hypercare.period.reconfigured.v1', 'exit-review', 'exit-review'],
+    ['hypercare.period.reconfigured.v2', 'exit-review', 'exit-review'],
     ['hypercare.period.exit-review-started.v1', 'active', 'exit-review'],
     ['hypercare.period.closed.v1', 'exit-review', 'closed'],
   ] as const)('after %s a %s period is %s', (type, current, next) => {

@@ -46,7 +46,8 @@ export const compatReport = (n: number) => ({
  * status, one still planned), retried reports, triage and re-triage, assignment, workarounds,
  * decisions, comments, resolutions, a close and a reopen, and SLA breaches and escalations
  * fired by the timer as a moved clock passes their deadlines. Driven through the public APIs
- * of an all-in-one platform on a manual clock, so any version of the platform can record it.
+ * of an all-in-one platform on a manual clock, as versions before programmes were first-class
+ * had them (`POST /periods` with a free-text `programme`): it records those versions.
  */
 export const seedCompatScenario = async (client: HypercareClient): Promise<CompatIds> => {
   const clock = (minutes: number) => client.call('triage', 'PUT', '/test-clock', { now: at(minutes) });

@@ -1,4 +1,4 @@
-import { HypercareClient } from '@hypercare/client';
+import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
@@ -62,9 +62,10 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
 /**
  * Plays a simulated go-live of two periods (three weeks unless told) through the public APIs,
  * moving the platform's clock step by step so SLA breaches and escalations happen as they would.
- * The admin plans the periods and gives each one's team keys of their own: the lead activates
- * it and takes the decisions, the support agent works the tickets, the service desk files the
- * users' reports; every event names who acted.
+ * The admin creates the programme and gives its programme lead a key, who plans the periods;
+ * each period's team gets keys of their own: the lead activates it and takes the decisions,
+ * the support agent works the tickets, the service desk files the users' reports; every event
+ * names who acted.
  */
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
@@ -74,9 +75,18 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
   await client.call('triage', 'PUT', '/test-clock', { now: new Date(goLive.getTime() - DAY).toISOString() });
   const periods: string[] = [];
   const teams: Team[] = [];
+  const programmeId = await newProgramme(
+    client,
+    'Finance transformation',
+    'The finance cloud going live region by region',
+  );
+  const { key: programmeLeadKey } = await client.call<{ key: string }>('triage', 'POST', '/api-keys', {
+    name: 'Programme lead, Finance transformation',
+    grants: [`lead@programme:${programmeId}`],
+  });
+  const programmeLead = anonymous.withApiKey(programmeLeadKey);
   for (const [n, system] of ['Finance cloud (EMEA)', 'Finance cloud (Americas)'].entries()) {
-    const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
-      programme: 'Finance transformation',
+    const { periodId } = await planPeriod(programmeLead, programmeId, {
       systemName: system,
       goLiveAt: new Date(goLive.getTime() + n * 3_600_000).toISOString(),
       roster: roster(n === 0 ? 'Emea' : 'Americas'),

@@ -1,18 +1,20 @@
-import { periodEvents } from '@hypercare/contracts/testing';
+import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
 import { describeProjection } from '@hypercare/projections/testing';
 import { IntakeSchema1764400001000 } from '../database/intake-schema.migration';
+import { PeriodProgrammeIds1765000001000 } from '../database/period-programme-ids.migration';
 import { periodDirectoryProjection } from './period-directory.projection';
 
 const A = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const B = '6c1f4d2e-9e3b-4d7f-8a21-3b4c5d6e7f80';
 const a = periodEvents(A);
-const b = periodEvents(B);
-const rows = 'select period_id, programme, system_name, status from intake.periods order by period_id';
+const OTHER_PROGRAMME = '1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a';
+const b = periodEvents(B, OTHER_PROGRAMME);
+const rows = 'select period_id, programme_id, system_name, status from intake.periods order by period_id';
 
 describeProjection(
   'the period directory',
   periodDirectoryProjection,
-  { schema: 'intake', migrations: [IntakeSchema1764400001000] },
+  { schema: 'intake', migrations: [IntakeSchema1764400001000, PeriodProgrammeIds1765000001000] },
   (spec) => {
     it('knows a planned period by its programme and system, as planned', () =>
       spec()
@@ -22,7 +24,7 @@ describeProjection(
           expect(await sql.query(rows)).toEqual([
             {
               period_id: A,
-              programme: 'Finance transformation',
+              programme_id: TEST_PROGRAMME_ID,
               system_name: 'Finance cloud',
               status: 'planned',
             },
@@ -46,13 +48,14 @@ describeProjection(
           ]),
         ));
 
-    it('renames a period that is reconfigured without moving its status', () =>
+    it('renames a period that is reconfigured, leaving its programme and status', () =>
       spec()
-        .given(a.planned(), a.activated())
-        .when(a.reconfigured({ programme: 'Finance 2.0', systemName: 'Ledger' }))
+        .given(a.planned(), a.activated(), b.planned())
+        .when(a.reconfigured({ systemName: 'Ledger' }))
         .then(async (sql) =>
           expect(await sql.query(rows)).toEqual([
-            { period_id: A, programme: 'Finance 2.0', system_name: 'Ledger', status: 'active' },
+            { period_id: A, programme_id: TEST_PROGRAMME_ID, system_name: 'Ledger', status: 'active' },
+            { period_id: B, programme_id: OTHER_PROGRAMME, system_name: 'Finance cloud', status: 'planned' },
           ]),
         ));
 

@@ -4,7 +4,7 @@ import { documentProjection } from '@hypercare/projections';
 /** A period as intake knows it: enough to route reports and tell whether it takes them. */
 export interface KnownPeriod {
   periodId: string;
-  programme: string;
+  programmeId: string;
   systemName: string;
   status: PeriodStatus;
 }
@@ -16,19 +16,24 @@ export const periodDirectoryProjection = documentProjection({
   documents: {
     table: 'intake.periods',
     key: 'periodId',
-    columns: { periodId: 'period_id', programme: 'programme', systemName: 'system_name', status: 'status' },
+    columns: {
+      periodId: 'period_id',
+      programmeId: 'programme_id',
+      systemName: 'system_name',
+      status: 'status',
+    },
   },
   keyOf: (event) => event.data.periodId,
   evolve: (period: KnownPeriod | undefined, event): KnownPeriod | undefined => {
-    if (event.type === 'hypercare.period.planned.v1' || event.type === 'hypercare.period.reconfigured.v1') {
-      const { periodId, programme, systemName } = event.data;
+    if (event.type === 'hypercare.period.planned.v2')
       return {
-        periodId,
-        programme,
-        systemName,
-        status: periodStatusAfter(event.type, period?.status ?? 'planned'),
+        periodId: event.data.periodId,
+        programmeId: event.data.programmeId,
+        systemName: event.data.systemName,
+        status: 'planned',
       };
-    }
+    if (event.type === 'hypercare.period.reconfigured.v2')
+      return period && { ...period, systemName: event.data.systemName };
     return period && { ...period, status: periodStatusAfter(event.type, period.status) };
   },
 });

@@ -8,7 +8,7 @@ import { PeriodDirectory } from './period-directory';
 
 const knownPeriod = z.object({
   periodId: id,
-  programme: z.string(),
+  programmeId: id,
   systemName: z.string(),
   status: z.enum(PERIOD_STATUSES).describe('Reports are taken while active or in exit review'),
 });

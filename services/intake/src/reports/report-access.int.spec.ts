@@ -24,7 +24,8 @@ const report = (email: string) => ({
 
 /**
  * Intake with people signed in through a real OpenID provider: a reporter reports as
- * themselves, reads their own reports and no one else's, and every event names them.
+ * themselves, reads their own reports and no one else's, and every event names them; an
+ * agent granted a programme reaches its periods' reports and no other programme's.
  */
 describeWith('postgres')('reports and the people who make them', () => {
   let idp: TestIdentityProvider;
@@ -33,14 +34,30 @@ describeWith('postgres')('reports and the people who make them', () => {
   let app: INestApplication;
   let admin: HypercareClient;
   let rita: HypercareClient;
+  let pat: HypercareClient;
   let periodId: string;
   const adminKey = testAdminKey();
+  const finance = randomUUID();
+  const people = randomUUID();
+  const period = async (programmeId: string): Promise<string> => {
+    const id = randomUUID();
+    await app
+      .get(ServiceRuntime)
+      .sql.query(
+        "insert into intake.periods (period_id, programme_id, system_name, status) values ($1, $2, 'Ledger', 'active')",
+        [id, programmeId],
+      );
+    return id;
+  };
 
   beforeAll(async () => {
     idp = await TestIdentityProvider.start({
       audience: AUDIENCE,
       clients: [consoleClient],
-      accounts: { 'rita-1': { name: 'Rita Reporter', email: 'rita@example.com', roles: ['reporter'] } },
+      accounts: {
+        'rita-1': { name: 'Rita Reporter', email: 'rita@example.com', roles: ['reporter'] },
+        'pat-1': { name: 'Pat Agent', email: 'pat@example.com', roles: [`agent@programme:${finance}`] },
+      },
     });
     database = await createTestDatabase('intake_access');
     infrastructure = new Infrastructure({
@@ -62,10 +79,9 @@ describeWith('postgres')('reports and the people who make them', () => {
     admin = anonymous.withApiKey(adminKey);
     const token = await idp.authorizationCodeToken(consoleClient, 'rita-1');
     rita = anonymous.withHeaders({ authorization: `Bearer ${token}` });
-    periodId = randomUUID();
-    await app
-      .get(ServiceRuntime)
-      .sql.query("insert into intake.periods values ($1, 'Finance', 'Ledger', 'active')", [periodId]);
+    const patToken = await idp.authorizationCodeToken(consoleClient, 'pat-1');
+    pat = anonymous.withHeaders({ authorization: `Bearer ${patToken}` });
+    periodId = await period(finance);
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -114,6 +130,32 @@ describeWith('postgres')('reports and the people who make them', () => {
     expect(answer).toMatchObject({ status: 404, body: { detail: `report ${reportId} does not exist` } });
     const unknown = await rita.send('intake', 'GET', `/reports/${randomUUID()}`);
     expect(unknown.status).toBe(404);
+  });
+
+  it("lets an agent of a programme reach its periods' reports, and no other programme's", async () => {
+    const other = await period(people);
+    const submit = (to: string) =>
+      admin.call<{ reportId: string }>('intake', 'POST', `/periods/${to}/reports`, report('bob@example.com'));
+    const ours = await submit(periodId);
+    const theirs = await submit(other);
+    expect((await pat.send('intake', 'GET', `/reports/${ours.reportId}`)).status).toBe(200);
+    expect((await pat.send('intake', 'GET', `/periods/${periodId}`)).status).toBe(200);
+    expect((await pat.send('intake', 'GET', `/reports/${theirs.reportId}`)).status).toBe(404);
+    expect((await pat.send('intake', 'GET', `/periods/${other}`)).status).toBe(404);
+    const onBehalf = await pat.send(
+      'intake',
+      'POST',
+      `/periods/${periodId}/reports`,
+      report('bob@example.com'),
+    );
+    expect(onBehalf.status).toBe(201);
+    const elsewhere = await pat.send(
+      'intake',
+      'POST',
+      `/periods/${other}/reports`,
+      report('bob@example.com'),
+    );
+    expect(elsewhere.status).toBe(404);
   });
 
   it('refuses a token that is not the provider’s, naming why', async () => {

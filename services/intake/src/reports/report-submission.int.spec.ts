@@ -27,10 +27,10 @@ describeWith('postgres')('submitting reports', () => {
   /** A period as intake would know it from triage's events. */
   const period = async (status: string): Promise<string> => {
     const periodId = randomUUID();
-    await runtime.sql.query("insert into intake.periods values ($1, 'Finance', 'Ledger', $2)", [
-      periodId,
-      status,
-    ]);
+    await runtime.sql.query(
+      'insert into intake.periods (period_id, programme_id, system_name, status) values ($1, $2, $3, $4)',
+      [periodId, randomUUID(), 'Ledger', status],
+    );
     return periodId;
   };
   const submit = (periodId: string, body: object, key?: string) =>

@@ -1,6 +1,15 @@
-import { Controller, ForbiddenException, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, actorOf, CurrentPrincipal, type Principal, reportsOnlyAsSelf } from '@hypercare/auth';
+import {
+  Access,
+  actorOf,
+  CurrentPrincipal,
+  placeFor,
+  type Principal,
+  reportsOnlyAsSelf,
+  RESOURCE_PLACES,
+  type ResourcePlaces,
+} from '@hypercare/auth';
 import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
@@ -12,7 +21,10 @@ import { IDEMPOTENCY_WINDOW_HOURS, ReportService } from './report.service';
 @ApiTags('reports')
 @Controller()
 export class ReportController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    @Inject(RESOURCE_PLACES) private readonly places: ResourcePlaces,
+  ) {}
 
   @Post('periods/:periodId/reports')
   @Access('report.submit', { kind: 'period', param: 'periodId' })
@@ -38,7 +50,8 @@ export class ReportController {
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof submission>> {
     const self = principal.email?.toLowerCase();
-    if (reportsOnlyAsSelf(principal, periodId) && content.reporter.email.toLowerCase() !== self)
+    const period = await placeFor(this.places, principal, { periodId });
+    if (reportsOnlyAsSelf(principal, period) && content.reporter.email.toLowerCase() !== self)
       throw new ForbiddenException(
         self
           ? `A reporter reports as themselves: reporter.email must be ${principal.email}`

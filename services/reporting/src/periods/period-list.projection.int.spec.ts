@@ -1,14 +1,19 @@
-import { periodEvents } from '@hypercare/contracts/testing';
+import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
 import { describeProjection } from '@hypercare/projections/testing';
+import { ReportingProgrammes1765000002000 } from '../database/reporting-programmes.migration';
 import { ReportingReceived1764400002000 } from '../database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from '../database/reporting-schema.migration';
 import { periodListProjection } from './period-list.projection';
 
 const A = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const a = periodEvents(A);
-const row = `select period_id, programme, system_name, status, go_live_at, planned_end_at, activated_at, closed_at, extension_count, version,
+const row = `select period_id, programme_id, system_name, status, go_live_at, planned_end_at, activated_at, closed_at, extension_count, version,
                     configuration->>'plannedEndAt' as configured_end from reporting.periods`;
-const migrations = [ReportingSchema1700000000001, ReportingReceived1764400002000];
+const migrations = [
+  ReportingSchema1700000000001,
+  ReportingReceived1764400002000,
+  ReportingProgrammes1765000002000,
+];
 
 describeProjection(
   'the programme overview',
@@ -23,7 +28,7 @@ describeProjection(
           expect(await sql.query(row)).toEqual([
             {
               period_id: A,
-              programme: 'Finance transformation',
+              programme_id: TEST_PROGRAMME_ID,
               system_name: 'Finance cloud',
               status: 'planned',
               go_live_at: new Date('2026-11-02T08:00:00.000Z'),
@@ -67,6 +72,7 @@ describeProjection(
         .then(async (sql) =>
           expect(await sql.query(row)).toEqual([
             expect.objectContaining({
+              programme_id: TEST_PROGRAMME_ID,
               system_name: 'Ledger',
               status: 'active',
               activated_at: new Date('2026-11-02T08:00:00.000Z'),
@@ -86,7 +92,7 @@ describeProjection(
     it('ignores the lifecycle of a period it never saw planned', () =>
       spec()
         .given()
-        .when(a.activated(), a.closed())
+        .when(a.reconfigured(), a.activated(), a.closed())
         .then(async (sql) => expect(await sql.query(row)).toEqual([])));
   },
 );

@@ -1,6 +1,32 @@
-import { periodContracts, periodStatusAfter } from '@hypercare/contracts';
+import { periodContracts, type PeriodConfiguration, periodStatusAfter } from '@hypercare/contracts';
 import { documentProjection, entityTable } from '@hypercare/projections';
 import { PeriodView } from './period-view.entity';
+import { streamVersionAfter } from '../projections/stream-version';
+
+/** A period as (re)defined, keeping what its lifecycle events recorded. */
+const defined = (
+  {
+    periodId,
+    programmeId,
+    version,
+    configuration,
+  }: Pick<PeriodView, 'periodId' | 'programmeId' | 'version'> & {
+    configuration: PeriodConfiguration;
+  },
+  existing: PeriodView | undefined,
+): PeriodView => ({
+  periodId,
+  programmeId,
+  systemName: configuration.systemName,
+  status: existing?.status ?? 'planned',
+  goLiveAt: new Date(configuration.goLiveAt),
+  plannedEndAt: new Date(configuration.plannedEndAt),
+  activatedAt: existing?.activatedAt ?? null,
+  closedAt: existing?.closedAt ?? null,
+  extensionCount: existing?.extensionCount ?? 0,
+  configuration,
+  version,
+});
 
 /** Every period with its status, dates and definition: the programme overview. */
 export const periodListProjection = documentProjection({
@@ -9,23 +35,16 @@ export const periodListProjection = documentProjection({
   documents: entityTable(PeriodView, 'periodId'),
   keyOf: (event) => event.data.periodId,
   evolve: (existing: PeriodView | undefined, event): PeriodView | undefined => {
-    const streamVersion = event.metadata['streamVersion'];
-    const version = typeof streamVersion === 'number' ? streamVersion : existing ? existing.version + 1 : 0;
-    if (event.type === 'hypercare.period.planned.v1' || event.type === 'hypercare.period.reconfigured.v1') {
+    const version = streamVersionAfter(event, existing);
+    if (event.type === 'hypercare.period.planned.v2') {
+      const { periodId, programmeId, ...configuration } = event.data;
+      return defined({ periodId, programmeId, version, configuration }, existing);
+    }
+    if (event.type === 'hypercare.period.reconfigured.v2') {
       const { periodId, ...configuration } = event.data;
-      return {
-        periodId,
-        programme: configuration.programme,
-        systemName: configuration.systemName,
-        status: periodStatusAfter(event.type, existing?.status ?? 'planned'),
-        goLiveAt: new Date(configuration.goLiveAt),
-        plannedEndAt: new Date(configuration.plannedEndAt),
-        activatedAt: existing?.activatedAt ?? null,
-        closedAt: existing?.closedAt ?? null,
-        extensionCount: existing?.extensionCount ?? 0,
-        configuration,
-        version,
-      };
+      return (
+        existing && defined({ periodId, programmeId: existing.programmeId, version, configuration }, existing)
+      );
     }
     if (!existing) return existing;
     const next: PeriodView = { ...existing, version, status: periodStatusAfter(event.type, existing.status) };

@@ -7,8 +7,8 @@ export class PeriodView {
   @PrimaryColumn({ type: 'text', name: 'period_id' })
   periodId!: string;
 
-  @Column({ type: 'text' })
-  programme!: string;
+  @Column({ type: 'text', name: 'programme_id' })
+  programmeId!: string;
 
   @Column({ type: 'text', name: 'system_name' })
   systemName!: string;

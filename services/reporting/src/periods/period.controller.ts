@@ -1,12 +1,15 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal, visiblePeriods } from '@hypercare/auth';
+import { Access, CurrentPrincipal, type Principal, visibleTo } from '@hypercare/auth';
+import { id } from '@hypercare/contracts';
 import { NotFound } from '@hypercare/domain-kit';
 import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import { eventSource, ReadModel } from '@hypercare/runtime';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { withProgrammeNames } from '../programmes/programme-names';
+import { visiblePeriodsWhere } from '../programmes/visible-periods';
 import { awaitFreshness } from '../projections/freshness';
 import { ticketBoardProjection } from '../tickets/ticket-board.projection';
 import { listTickets, ticketListQuery, type TicketListQuery } from '../tickets/ticket-list.query';
@@ -18,7 +21,7 @@ import { dashboard, periodRow } from './period.schemas';
 /** Whose log positions `minPosition` names: triage records the periods and tickets. */
 const TRIAGE_SOURCE = eventSource('triage');
 const periodListQuery = z.object({
-  programme: z.string().min(1).max(200).optional().describe("Only this programme's periods"),
+  programmeId: id.optional().describe("Only this programme's periods"),
 });
 const minPosition = z.coerce
   .number()
@@ -40,18 +43,17 @@ export class PeriodController {
   @Access('reporting.read', { kind: 'listed' })
   @ApiOperation({ summary: "Every period (optionally one programme's), side by side" })
   @ApiOutcomes({ status: 200, description: 'The periods, by go-live', schema: z.array(periodRow) }, 400)
-  list(
-    @ValidQuery(periodListQuery) { programme }: z.infer<typeof periodListQuery>,
+  async list(
+    @ValidQuery(periodListQuery) { programmeId }: z.infer<typeof periodListQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const visible = visiblePeriods(principal, 'reporting.read');
-    return this.dataSource.getRepository(PeriodView).find({
-      where: {
-        ...(programme ? { programme } : {}),
-        ...(visible === 'all' ? {} : { periodId: In(visible) }),
-      },
+    const where = visiblePeriodsWhere(visibleTo(principal, 'reporting.read'), programmeId);
+    if (!where.length) return [];
+    const periods = await this.dataSource.getRepository(PeriodView).find({
+      where,
       order: { goLiveAt: 'ASC', periodId: 'ASC' },
     });
+    return withProgrammeNames(this.dataSource, periods);
   }
 
   @Get(':periodId')
@@ -59,7 +61,8 @@ export class PeriodController {
   @ApiOperation({ summary: 'One period: status, dates, definition' })
   @ApiOutcomes({ status: 200, description: 'The period', schema: periodRow }, 404)
   async get(@Param('periodId') periodId: string) {
-    return this.period(periodId);
+    const [period] = await withProgrammeNames(this.dataSource, [await this.period(periodId)]);
+    return period;
   }
 
   @Get(':periodId/tickets')

@@ -4,7 +4,11 @@ import { z } from 'zod';
 /** A row of the programme overview (`PeriodView`). */
 export const periodRow = z.object({
   periodId: id,
-  programme: z.string(),
+  programmeId: id,
+  programme: z
+    .string()
+    .nullable()
+    .describe("The programme's name, as it is now; null until reporting has heard of the programme"),
   systemName: z.string(),
   status: z.enum(PERIOD_STATUSES),
   goLiveAt: isoTime,

@@ -15,10 +15,7 @@ describeWith('postgres')('closing a period', () => {
 
   it('is refused while tickets are open, naming them; handed over, its tickets take comments only and their timers stop', async () => {
     const { client } = triage;
-    const { periodId } = await client.call<{ periodId: string }>('triage', 'POST', '/periods', {
-      ...lead,
-      ...periodDefinition({ goLiveAt: T0.toISOString() }),
-    });
+    const periodId = await triage.planPeriod(periodDefinition({ goLiveAt: T0.toISOString() }));
     await client.call('triage', 'POST', `/periods/${periodId}/activate`, lead);
     const ticketId = await triage.p1Ticket(periodId);
     const close = (body: object) => client.send('triage', 'POST', `/periods/${periodId}/close`, body);

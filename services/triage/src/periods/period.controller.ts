@@ -4,7 +4,7 @@ import { Access, type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
-import { actorBody, closeBody, definitionWithActor, extendBody, reconfigureWithActor } from './period.dto';
+import { actorBody, closeBody, extendBody, reconfigureWithActor } from './period.dto';
 import { periodOutcome, periodView } from './period.schemas';
 import { PeriodService } from './period.service';
 
@@ -15,22 +15,6 @@ type Outcome = Promise<z.input<typeof periodOutcome>>;
 @RouteNames({ 'start-exit-review': 'exit-review' })
 export class PeriodController {
   constructor(private readonly periods: PeriodService) {}
-
-  @Post()
-  @Access('period.plan', { kind: 'platform' })
-  @ApiOperation({
-    summary:
-      'Plans a hypercare period: programme, system, go-live, roster, SLA policy, matrices, exit criteria',
-  })
-  @ApiOutcomes({ status: 201, description: 'Planned', schema: periodOutcome }, 400)
-  plan(
-    @JsonBody(definitionWithActor, BODY_LIMITS.definition)
-    { by: _ignored, ...definition }: z.infer<typeof definitionWithActor>,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId?: string,
-  ): Outcome {
-    return this.periods.plan(definition, commandMetadata(correlationId, { actor }));
-  }
 
   @Get(':periodId')
   @Access('period.read', { kind: 'period', param: 'periodId' })

@@ -19,7 +19,7 @@ export const periodStream = (periodId: string): string => `period-${periodId}`;
  * (`withPolicyDefaults`), except a reconfiguration's planned end, which stays where it is.
  */
 export type PeriodCommand =
-  | { kind: 'plan'; periodId: string; definition: PeriodDefinition }
+  | { kind: 'plan'; periodId: string; programmeId: string; definition: PeriodDefinition }
   | { kind: 'reconfigure'; definition: PeriodDefinition }
   | { kind: 'activate'; at: string }
   | { kind: 'extend'; plannedEndAt: string; reason: string }
@@ -33,6 +33,7 @@ export type PeriodState =
   | {
       status: PeriodStatus;
       periodId: string;
+      programmeId: string;
       configuration: PeriodConfiguration;
       activatedAt?: string;
       closedAt?: string;
@@ -49,7 +50,7 @@ const validDefinition = (definition: PeriodDefinition): PeriodConfiguration => {
 };
 
 /**
- * A hypercare period: planned -> active -> exit review -> closed, extendable while open.
+ * A hypercare period of a programme (fixed when planned): planned -> active -> exit review -> closed, extendable while open.
  * Its definition (roster, SLA policy, escalation and priority matrices, exit criteria) is
  * checked on every change.
  */
@@ -63,8 +64,12 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
     if (command.kind === 'plan') {
       return [
         {
-          type: 'hypercare.period.planned.v1',
-          data: { periodId: command.periodId, ...validDefinition(command.definition) },
+          type: 'hypercare.period.planned.v2',
+          data: {
+            periodId: command.periodId,
+            programmeId: command.programmeId,
+            ...validDefinition(command.definition),
+          },
         },
       ];
     }
@@ -75,7 +80,7 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
         const plannedEndAt = command.definition.plannedEndAt ?? configuration.plannedEndAt;
         return [
           {
-            type: 'hypercare.period.reconfigured.v1',
+            type: 'hypercare.period.reconfigured.v2',
             data: { periodId, ...validDefinition({ ...command.definition, plannedEndAt }) },
           },
         ];
@@ -128,14 +133,14 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
   },
 
   evolve(state, event) {
-    if (event.type === 'hypercare.period.planned.v1') {
-      const { periodId, ...configuration } = event.data;
-      return { status: 'planned', periodId, configuration };
+    if (event.type === 'hypercare.period.planned.v2') {
+      const { periodId, programmeId, ...configuration } = event.data;
+      return { status: 'planned', periodId, programmeId, configuration };
     }
     if (state.status === 'none') return state;
     const status = periodStatusAfter(event.type, state.status);
     switch (event.type) {
-      case 'hypercare.period.reconfigured.v1': {
+      case 'hypercare.period.reconfigured.v2': {
         const { periodId: _, ...configuration } = event.data;
         return { ...state, configuration };
       }

@@ -1,11 +1,11 @@
 import { Conflict, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
 import { type PeriodCommand, periodDecider, type PeriodEvent, periodStream } from './period.decider';
-import { configuration, PERIOD_ID } from './period.fixture';
+import { configuration, PERIOD_ID, PROGRAMME_ID } from './period.fixture';
 
 const planned: PeriodEvent = {
-  type: 'hypercare.period.planned.v1',
-  data: { periodId: PERIOD_ID, ...configuration() },
+  type: 'hypercare.period.planned.v2',
+  data: { periodId: PERIOD_ID, programmeId: PROGRAMME_ID, ...configuration() },
 };
 const activated: PeriodEvent = {
   type: 'hypercare.period.activated.v1',
@@ -34,7 +34,9 @@ const closing = (
 
 describe('HypercarePeriod', () => {
   it('is planned from a valid definition', () => {
-    spec().when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration() }).then([planned]);
+    spec()
+      .when({ kind: 'plan', periodId: PERIOD_ID, programmeId: PROGRAMME_ID, definition: configuration() })
+      .then([planned]);
   });
 
   it('lasts three weeks from its go-live when no planned end is given', () => {
@@ -43,12 +45,18 @@ describe('HypercarePeriod', () => {
       .when({
         kind: 'plan',
         periodId: PERIOD_ID,
+        programmeId: PROGRAMME_ID,
         definition: { ...withoutEnd, goLiveAt: '2026-11-02T08:00:00.000Z' },
       })
       .then([
         {
-          type: 'hypercare.period.planned.v1',
-          data: { periodId: PERIOD_ID, ...configuration(), plannedEndAt: '2026-11-23T08:00:00.000Z' },
+          type: 'hypercare.period.planned.v2',
+          data: {
+            periodId: PERIOD_ID,
+            programmeId: PROGRAMME_ID,
+            ...configuration(),
+            plannedEndAt: '2026-11-23T08:00:00.000Z',
+          },
         },
       ]);
   });
@@ -58,6 +66,7 @@ describe('HypercarePeriod', () => {
       .when({
         kind: 'plan',
         periodId: PERIOD_ID,
+        programmeId: PROGRAMME_ID,
         definition: configuration({ plannedEndAt: '2026-11-01T00:00:00.000Z' }),
       })
       .thenThrows(invalid('plannedEndAt'));
@@ -71,7 +80,12 @@ describe('HypercarePeriod', () => {
       },
     ];
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ escalationMatrix }) })
+      .when({
+        kind: 'plan',
+        periodId: PERIOD_ID,
+        programmeId: PROGRAMME_ID,
+        definition: configuration({ escalationMatrix }),
+      })
       .thenThrows(invalid('escalationMatrix[0].levels[0].notifyRole'));
   });
 
@@ -93,6 +107,7 @@ describe('HypercarePeriod', () => {
       .when({
         kind: 'plan',
         periodId: PERIOD_ID,
+        programmeId: PROGRAMME_ID,
         definition: configuration({ escalationMatrix, priorityMatrix }),
       })
       .thenThrows(invalid('escalationMatrix[0].levels[1].afterMinutes', 'priorityMatrix'));
@@ -103,7 +118,12 @@ describe('HypercarePeriod', () => {
       target.priority === 'P3' ? { ...target, resolveWithinMinutes: 10 } : target,
     );
     spec()
-      .when({ kind: 'plan', periodId: PERIOD_ID, definition: configuration({ slaPolicy }) })
+      .when({
+        kind: 'plan',
+        periodId: PERIOD_ID,
+        programmeId: PROGRAMME_ID,
+        definition: configuration({ slaPolicy }),
+      })
       .thenThrows(invalid('slaPolicy[2].resolveWithinMinutes'));
   });
 
@@ -185,7 +205,7 @@ describe('HypercarePeriod', () => {
 
   it('is reconfigured while it runs, keeping its status', () => {
     const renamed: PeriodEvent = {
-      type: 'hypercare.period.reconfigured.v1',
+      type: 'hypercare.period.reconfigured.v2',
       data: { periodId: PERIOD_ID, ...configuration({ systemName: 'Ledger' }) },
     };
     spec(planned, activated)
@@ -210,7 +230,7 @@ describe('HypercarePeriod', () => {
       .when({ kind: 'reconfigure', definition: withoutEnd })
       .then([
         {
-          type: 'hypercare.period.reconfigured.v1',
+          type: 'hypercare.period.reconfigured.v2',
           data: {
             periodId: PERIOD_ID,
             ...configuration({ systemName: 'Ledger', plannedEndAt: '2026-12-07T08:00:00.000Z' }),
@@ -290,7 +310,10 @@ describe('HypercarePeriod', () => {
   describe('definition rules, each naming what it refuses', () => {
     const issuesOf = (definition: ReturnType<typeof configuration>) => {
       try {
-        periodDecider.decide({ kind: 'plan', periodId: PERIOD_ID, definition }, periodDecider.initialState);
+        periodDecider.decide(
+          { kind: 'plan', periodId: PERIOD_ID, programmeId: PROGRAMME_ID, definition },
+          periodDecider.initialState,
+        );
       } catch (error) {
         if (error instanceof InvalidCommand) return error.issues;
         throw error;

@@ -41,5 +41,4 @@ export const closeBody = z.object({
     .default(false)
     .describe('Close even with open tickets, handing them over to business-as-usual support'),
 });
-export const definitionWithActor = periodDefinitionBody.extend({ by: actor });
 export const reconfigureWithActor = reconfigureBody.extend({ by: actor });

@@ -18,6 +18,7 @@ export const periodOutcome = z.object({
 /** A period as triage holds it: its status and whole definition, defaults applied. */
 export const periodView = z.object({
   periodId: id,
+  programmeId: id,
   status,
   configuration: periodConfiguration,
   activatedAt: isoTime.optional(),

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { periodContracts, type PeriodDefinition, type PeriodStatus } from '@hypercare/contracts';
+import {
+  periodContracts,
+  type PeriodDefinition,
+  periodPlanned,
+  type PeriodStatus,
+} from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -30,9 +35,14 @@ export class PeriodService {
     this.handle = commandHandler(runtime.store, periodDecider);
   }
 
-  async plan(definition: PeriodDefinition, metadata: EventMetadata): Promise<PeriodOutcome> {
+  /** Plans a period of the programme, which the caller has found to exist. */
+  async plan(
+    programmeId: string,
+    definition: PeriodDefinition,
+    metadata: EventMetadata,
+  ): Promise<PeriodOutcome> {
     const periodId = randomUUID();
-    return this.run(periodId, { kind: 'plan', periodId, definition }, metadata, 'new');
+    return this.run(periodId, { kind: 'plan', periodId, programmeId, definition }, metadata, 'new');
   }
 
   reconfigure(
@@ -77,6 +87,14 @@ export class PeriodService {
     const period = fold(periodDecider, recorded);
     if (period.status === 'none') throw new NotFound('period', periodId);
     return { period, version: recorded.length - 1 };
+  }
+
+  /** The programme the period belongs to, from its first event; undefined for no such period. */
+  async programmeOf(periodId: string): Promise<string | undefined> {
+    const [planned] = await this.runtime.store.readStreamOf(periodStream(periodId), [periodPlanned], {
+      maxCount: 1,
+    });
+    return planned?.data.programmeId;
   }
 
   private now(): string {

@@ -18,14 +18,13 @@ describeWith('postgres')('the SLA timer', () => {
   const activePeriod = async (
     escalationMatrix: PeriodConfiguration['escalationMatrix'] = [],
   ): Promise<string> => {
-    const { periodId } = await triage.client.call<{ periodId: string }>('triage', 'POST', '/periods', {
-      by: 'lead@example.com',
-      ...periodDefinition({
+    const periodId = await triage.planPeriod(
+      periodDefinition({
         goLiveAt: minutes(-30).toISOString(),
         plannedEndAt: minutes(3 * 24 * 60).toISOString(),
         escalationMatrix,
       }),
-    });
+    );
     await triage.client.call('triage', 'POST', `/periods/${periodId}/activate`, { by: 'lead@example.com' });
     return periodId;
   };
