@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** What someone may do, per period or programme (admin is programme- or platform-wide). */
-export const ROLES = ['reporter', 'agent', 'lead', 'analyst', 'admin', 'bau-consumer'] as const;
+export const ROLES = [
+  'reporter',
+  'agent',
+  'lead',
+  'analyst',
+  'admin',
+  'bau-consumer',
+  'monitoring-source',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Where a role holds: everywhere, in one programme, or in one period. */

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'ticket.work',
   'ticket.comment',
   'reporting.read',
+  'alert.send',
   'platform.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -35,7 +36,7 @@ const AGENT: readonly Permission[] = [
  * periods where it is granted a programme; granted a period, there is nowhere to plan one.
  * Only an admin renames a programme. A reporter's reads and comments reach only what they
  * reported themselves (`OWN_ONLY`). A BAU consumer may read the periods it is granted; the
- * handoff feed it exists for comes with the exit work.
+ * handoff feed it exists for comes with the exit work. A monitoring source only sends alerts.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: ['report.submit', 'report.read', 'ticket.read', 'ticket.comment'],
@@ -44,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   analyst: ['programme.read', 'period.read', 'report.read', 'ticket.read', 'reporting.read'],
   admin: PERMISSIONS,
   'bau-consumer': ['programme.read', 'period.read'],
+  'monitoring-source': ['alert.send'],
 };
 
 /** Permissions a reporter holds only over what they reported. */

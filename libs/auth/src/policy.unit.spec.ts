@@ -79,6 +79,15 @@ describe('the access policy, as a table', () => {
     ['a platform admin reaches every period', ['admin'], 'ticket.work', P2, true],
     ['a period admin is no platform admin', ['admin@period:p-1'], 'platform.admin', undefined, false],
     ['a platform-wide agent works every period', ['agent'], 'ticket.work', P2, true],
+    [
+      'a monitoring source sends alerts to its period',
+      ['monitoring-source@period:p-1'],
+      'alert.send',
+      P1,
+      true,
+    ],
+    ['a monitoring source reads nothing', ['monitoring-source@period:p-1'], 'ticket.read', P1, false],
+    ['an agent sends no alerts', ['agent@period:p-1'], 'alert.send', P1, false],
     ['grants add up', ['analyst@period:p-1', 'agent@period:p-2'], 'ticket.work', P2, true],
     ['no grant, no access', [], 'period.read', P1, false],
   ])('%s', (_, grants, permission, place, expected) => {

@@ -7,7 +7,7 @@ import {
 import { ApiBody, ApiResponse } from '@nestjs/swagger';
 import { parseRequest } from '@hypercare/domain-kit';
 import type { Request } from 'express';
-import type { ZodTypeAny } from 'zod';
+import { ZodObject, type ZodTypeAny } from 'zod';
 import { documentOperation } from './document-operation';
 import { openApiSchema, problemResponse } from './openapi';
 
@@ -47,9 +47,14 @@ const readBody = createParamDecorator(({ schema, limit }: BodySpec, context: Exe
   return parseRequest(schema, request.body);
 });
 
+/** A body that lets unknown fields through: a third party's payload (a webhook), which may grow fields. */
+const isOpen = (schema: ZodTypeAny): boolean =>
+  schema instanceof ZodObject && schema._def.unknownKeys === 'passthrough';
+
 /**
  * The request body, validated by `schema` and documented from it: JSON only (else 415), at
- * most `limit` bytes (else 413), every invalid or unknown field named (else 400).
+ * most `limit` bytes (else 413), every invalid field named (else 400), and every unknown one
+ * unless the schema lets them through.
  */
 export const JsonBody =
   (schema: ZodTypeAny, limit: number = BODY_LIMITS.command): ParameterDecorator =>
@@ -60,7 +65,7 @@ export const JsonBody =
       key,
       ApiBody({
         schema: openApiSchema(schema) as never,
-        description: `${JSON_MEDIA_TYPE}, at most ${limit / KB} KB; unknown fields are refused`,
+        description: `${JSON_MEDIA_TYPE}, at most ${limit / KB} KB; unknown fields are ${isOpen(schema) ? 'let through' : 'refused'}`,
       }),
       ApiResponse(problemResponse(413)),
       ApiResponse(problemResponse(415)),

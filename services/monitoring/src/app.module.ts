@@ -1,8 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { hypercareContracts } from '@hypercare/contracts';
+import { alertContracts, alertPolicyContracts, hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
+import { AlertsModule } from './alerts/alerts.module';
 import type { MonitoringConfig } from './config';
+import { MonitoringSchema1765000003000 } from './database/monitoring-schema.migration';
+import { monitoredPeriodsProjection } from './periods/monitored-periods.projection';
+import { ticketStatusProjection } from './tickets/ticket-status.projection';
 
 /** Monitoring: alert ingestion, dedup by fingerprint, thresholds and alert-to-ticket correlation. */
 @Module({})
@@ -15,10 +19,15 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'monitoring',
           contracts: hypercareContracts(),
-          publishes: [],
+          publishes: [...alertContracts, ...alertPolicyContracts],
+          readModel: {
+            migrations: [MonitoringSchema1765000003000],
+            received: [monitoredPeriodsProjection, ticketStatusProjection],
+          },
           config,
           infrastructure,
         }),
+        AlertsModule,
       ],
     };
   }

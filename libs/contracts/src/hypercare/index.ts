@@ -1,10 +1,14 @@
 import { ContractRegistry } from '../contract-registry';
+import { alertContracts } from './alert-events';
+import { alertPolicyContracts } from './alert-policy';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
 import { programmeContracts } from './programme-events';
 import { reportContracts } from './report-events';
 import { ticketContracts } from './ticket-events';
 
+export * from './alert-events';
+export * from './alert-policy';
 export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
 export * from './period-policy';
@@ -23,6 +27,8 @@ export const hypercareContracts = (): ContractRegistry =>
       ...periodContracts,
       ...reportContracts,
       ...ticketContracts,
+      ...alertContracts,
+      ...alertPolicyContracts,
     ],
     periodUpcasters,
   );

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertReportsConsumer } from '../alerts/alert-reports.consumer';
 import { PeriodsModule } from '../periods/periods.module';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
@@ -7,6 +8,6 @@ import { ReportStatusView } from './report-status.view';
 @Module({
   imports: [PeriodsModule],
   controllers: [ReportController],
-  providers: [ReportService, ReportStatusView],
+  providers: [ReportService, ReportStatusView, AlertReportsConsumer],
 })
 export class ReportsModule {}

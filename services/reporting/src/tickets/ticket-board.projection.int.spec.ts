@@ -57,6 +57,61 @@ describeProjection(
           ]);
         }));
 
+    it("tells on a ticket's timeline what monitoring said: the alert that asked for it, alerts joining it, their resolution", () => {
+      const alert = { alertId: `${PERIOD}:fp-1`, periodId: PERIOD, fingerprint: 'fp-1' };
+      return spec()
+        .given()
+        .when(
+          {
+            type: 'hypercare.alert.ticket-requested.v1',
+            data: {
+              ...alert,
+              ticketId: T,
+              rule: 'critical-at-once',
+              policyVersion: 0,
+              title: '[critical] OrdersLatencyHigh (orders)',
+              description: 'p95 above 2 s',
+              proposal: { category: 'performance-issue', impact: 'high', urgency: 'high' },
+              affectedUsers: 0,
+              requestedAt: '2026-11-03T08:59:00.000Z',
+            },
+          },
+          {
+            type: 'hypercare.alert.linked.v1',
+            data: {
+              ...alert,
+              fingerprint: 'fp-2',
+              ticketId: T,
+              reason: 'same-service',
+              linkedAt: '2026-11-03T09:10:00.000Z',
+            },
+          },
+          {
+            type: 'hypercare.alert.resolved.v1',
+            data: { ...alert, resolvedAt: '2026-11-03T09:30:00.000Z', notifications: 4, ticketId: T },
+          },
+          {
+            type: 'hypercare.alert.resolved.v1',
+            data: { ...alert, fingerprint: 'fp-3', resolvedAt: '2026-11-03T09:31:00.000Z', notifications: 1 },
+          },
+        )
+        .then(async (sql) =>
+          expect(
+            (await sql.query<{ summary: string; by: string }>(timeline)).map(({ summary, by }) => [
+              by,
+              summary,
+            ]),
+          ).toEqual([
+            [
+              'monitoring',
+              'Monitoring asked for this ticket: "[critical] OrdersLatencyHigh (orders)" (rule critical-at-once, policy v0)',
+            ],
+            ['monitoring', 'Alert fp-2 joined this ticket (same-service)'],
+            ['monitoring', 'Alert fp-1 resolved, after 4 notification(s)'],
+          ]),
+        );
+    });
+
     it('names who acted on each line as sign-in verified them, and no one for events from before it', () =>
       spec()
         .given()

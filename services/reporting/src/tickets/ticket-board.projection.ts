@@ -1,12 +1,25 @@
-import { reportSubmitted, ticketContracts } from '@hypercare/contracts';
+import {
+  alertLinked,
+  alertResolved,
+  alertTicketRequested,
+  reportSubmitted,
+  ticketContracts,
+} from '@hypercare/contracts';
 import type { ContractedEvent, SqlExecutor } from '@hypercare/event-store';
 import { defineProjection, DocumentTable, entityTable } from '@hypercare/projections';
 import { evolveView, openedView } from './ticket-board.evolve';
 import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
-const contracts = [reportSubmitted, ...ticketContracts];
+const alertLines = [alertTicketRequested, alertLinked, alertResolved];
+const contracts = [reportSubmitted, ...ticketContracts, ...alertLines];
 type BoardEvent = ContractedEvent<(typeof contracts)[number]>;
+type AlertEvent = ContractedEvent<(typeof alertLines)[number]>;
+type TicketEvent = ContractedEvent<(typeof ticketContracts)[number]>;
+
+const TICKET_TYPES: ReadonlySet<string> = new Set(ticketContracts.map(({ type }) => type));
+const isTicketEvent = (event: BoardEvent): event is TicketEvent => TICKET_TYPES.has(event.type);
+const isAlertEvent = (event: BoardEvent): event is AlertEvent => event.type.startsWith('hypercare.alert.');
 
 const tickets = new DocumentTable(entityTable(TicketView, 'ticketId'));
 const timeline = new DocumentTable(entityTable(TimelineEntry, 'eventId'));
@@ -38,9 +51,38 @@ const line = (
   data: event.data,
 });
 
+/** What an alert event says on its ticket's timeline; undefined for an alert without a ticket. */
+const alertLine = (event: AlertEvent): TimelineEntry | undefined => {
+  const at = (time: string, ticketId: string | undefined, summary: string) =>
+    ticketId ? line(event, ticketId, -1, time, 'monitoring', summary) : undefined;
+  switch (event.type) {
+    case 'hypercare.alert.ticket-requested.v1': {
+      const { requestedAt, ticketId, title, rule, policyVersion } = event.data;
+      return at(
+        requestedAt,
+        ticketId,
+        `Monitoring asked for this ticket: "${title}" (rule ${rule}, policy v${policyVersion})`,
+      );
+    }
+    case 'hypercare.alert.linked.v1': {
+      const { linkedAt, ticketId, fingerprint, reason } = event.data;
+      return at(linkedAt, ticketId, `Alert ${fingerprint} joined this ticket (${reason})`);
+    }
+    case 'hypercare.alert.resolved.v1': {
+      const { resolvedAt, ticketId, fingerprint, notifications } = event.data;
+      return at(
+        resolvedAt,
+        ticketId,
+        `Alert ${fingerprint} resolved, after ${notifications} notification(s)`,
+      );
+    }
+  }
+};
+
 /**
  * The ticket board (one row per ticket) and every ticket's timeline, from the report that
- * opened it to its close: who, when, what it said, which fields changed. A page's tickets
+ * opened it to its close: who, when, what it said, which fields changed, and what monitoring
+ * said about it (the alert that asked for it, alerts that joined it, their resolution). A page's tickets
  * are read and written back in one statement each, its timeline lines added in one more.
  */
 export const ticketBoardProjection = defineProjection({
@@ -49,13 +91,16 @@ export const ticketBoardProjection = defineProjection({
   tables: [tickets, timeline].map((table) => table.name),
   async apply(events: readonly BoardEvent[], tx: SqlExecutor): Promise<void> {
     const rows = await tickets.load(tx, [
-      ...new Set(
-        events.flatMap((event) => (event.type === reportSubmitted.type ? [] : [event.data.ticketId])),
-      ),
+      ...new Set(events.flatMap((event) => (isTicketEvent(event) ? [event.data.ticketId] : []))),
     ]);
     const changed = new Set<string>();
     const lines: TimelineEntry[] = [];
     for (const event of events) {
+      if (isAlertEvent(event)) {
+        const said = alertLine(event);
+        if (said) lines.push(said);
+        continue;
+      }
       if (event.type === reportSubmitted.type) {
         const { reportId, channel, title, affectedUsers, submittedAt, reporter } = event.data;
         lines.push(

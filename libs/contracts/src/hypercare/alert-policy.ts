@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+import { ALERTS_TOPIC, severity } from './alert-events';
+import { category, id } from './vocabulary';
+
+const labelName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'a label name: letters, digits, _');
+const count = z.number().int().positive().max(1_000_000);
+const windowMinutes = z
+  .number()
+  .int()
+  .positive()
+  .max(7 * 24 * 60);
+
+/**
+ * How a period's monitoring turns alerts into tickets: which label carries the severity and
+ * what each value means, which labels name the affected service, when an alert asks for a
+ * ticket, how a category is guessed, and when an alert counts as flapping. Every part has a
+ * default, so `{}` is the whole default policy.
+ */
+export const alertPolicy = z.object({
+  severityLabel: labelName.default('severity'),
+  severityMap: z
+    .record(z.string().min(1).max(100), severity)
+    .default({
+      critical: 'critical',
+      page: 'critical',
+      fatal: 'critical',
+      error: 'major',
+      high: 'major',
+      major: 'major',
+      warning: 'minor',
+      warn: 'minor',
+      medium: 'minor',
+      minor: 'minor',
+      low: 'info',
+      info: 'info',
+      none: 'info',
+    })
+    .describe('Label value (case-insensitive) -> severity'),
+  defaultSeverity: severity
+    .default('minor')
+    .describe('For an alert without the label, or a value not mapped'),
+  serviceLabels: z
+    .array(labelName)
+    .max(10)
+    .default(['service', 'job'])
+    .describe('The first of these an alert has names its service: open tickets of the same service take it'),
+  ticketAtOnce: z
+    .array(severity)
+    .default(['critical'])
+    .describe('Severities that ask for a ticket when they fire'),
+  ticketAfterNotifications: count
+    .default(3)
+    .describe('Other alerts ask for one once their source has sent them this many times in one firing'),
+  ticketAfterFiringMinutes: windowMinutes.default(30).describe('… or once they have fired this long'),
+  ticketNever: z.array(severity).default(['info']).describe('Severities that never ask for a ticket'),
+  categories: z
+    .array(
+      z.object({
+        keywords: z.array(z.string().min(2).max(100)).max(50).default([]),
+        labels: z.array(labelName).max(20).default([]),
+        category,
+      }),
+    )
+    .max(50)
+    .default([
+      {
+        keywords: ['latency', 'slow', 'duration', 'p95', 'p99', 'timeout'],
+        labels: [],
+        category: 'performance-issue',
+      },
+      {
+        keywords: ['integration', 'upstream', 'sync', 'queue', 'webhook'],
+        labels: ['upstream', 'integration'],
+        category: 'integration-failure',
+      },
+      { keywords: ['error', '5xx', 'exception', 'fail', 'crash'], labels: [], category: 'critical-bug' },
+    ])
+    .describe(
+      'In order, the first that matches: a keyword in the alert name or summary (case-insensitive), or one of the labels present',
+    ),
+  flapping: z
+    .object({ raises: count.default(4), windowMinutes: windowMinutes.default(60) })
+    .default({})
+    .describe(
+      'Firing this many times within the window is flapping: further firings link, they open nothing',
+    ),
+});
+export type AlertPolicy = z.infer<typeof alertPolicy>;
+
+export const alertPolicySet = defineEvent({
+  type: 'hypercare.alert-policy.set.v1',
+  topic: ALERTS_TOPIC,
+  summary:
+    "A period's monitoring policy (severity mapping, ticket rules, categories, flapping) was set; each version is cited by the tickets it asks for.",
+  schema: alertPolicy.extend({ periodId: id }),
+});
+
+export const alertPolicyContracts = [alertPolicySet] as const;

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
+import { ServiceRuntime } from '@hypercare/runtime';
+import type { AlertState, Notification } from './alert.decider';
+
+/** Where an alert stood, by its row, when a notification of it arrived. */
+export interface AlertRow {
+  alertId: string;
+  status: 'firing' | 'resolved' | null;
+  raise: number | null;
+  service: string | null;
+  sinceRaise: number;
+  ticketId: string | null;
+}
+
+export interface Arrival {
+  alertId: string;
+  periodId: string;
+  notification: Notification;
+  /** How many times the batch carried it. */
+  count: number;
+}
+
+/**
+ * The counter beside each alert's stream: every notification adds to it in one statement per
+ * batch, so a storm of re-sends costs one upsert, not an event each. Its status and ticket
+ * follow the stream (the truth) after every command, so a row left behind by a crash is set
+ * right by the next notification.
+ */
+@Injectable()
+export class AlertCounters {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  async count(arrivals: Arrival[], at: string): Promise<Map<string, AlertRow>> {
+    const column = <T>(pick: (arrival: Arrival) => T) => arrivals.map(pick);
+    const rows = await this.runtime.sql.query<{
+      alert_id: string;
+      status: AlertRow['status'];
+      raise: number | null;
+      service: string | null;
+      since_raise: number;
+      ticket_id: string | null;
+    }>(
+      `insert into monitoring.alerts as a
+         (alert_id, period_id, fingerprint, source, name, notifications, since_raise, first_seen, last_seen)
+       select id, period, fingerprint, source, name, n, n, $7, $7
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
+           as batch (id, period, fingerprint, source, name, n)
+       on conflict (alert_id) do update
+         set notifications = a.notifications + excluded.notifications,
+             since_raise = a.since_raise + excluded.since_raise,
+             last_seen = excluded.last_seen
+       returning alert_id, status, raise, service, since_raise, ticket_id`,
+      [
+        column(({ alertId }) => alertId),
+        column(({ periodId }) => periodId),
+        column(({ notification }) => notification.fingerprint),
+        column(({ notification }) => notification.source),
+        column(({ notification }) => notification.name),
+        column(({ count }) => count),
+        at,
+      ],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.alert_id,
+        {
+          alertId: row.alert_id,
+          status: row.status,
+          raise: row.raise,
+          service: row.service,
+          sinceRaise: row.since_raise,
+          ticketId: row.ticket_id,
+        },
+      ]),
+    );
+  }
+
+  /** Brings the row to the stream's state; a new firing counts from the notifications that raised it. */
+  async follow(state: Exclude<AlertState, { status: 'none' }>, raisedBy?: number): Promise<void> {
+    await this.runtime.sql.query(
+      `update monitoring.alerts set status = $2, severity = $3, service = $4, raised_at = $5, ticket_id = $6,
+              raise = $7, since_raise = coalesce($8, since_raise)
+        where alert_id = $1`,
+      [
+        state.alertId,
+        state.status,
+        state.severity,
+        state.service ?? null,
+        state.raisedAt,
+        state.ticketId ?? null,
+        state.raise,
+        raisedBy ?? null,
+      ],
+    );
+    if (state.ticketId)
+      await this.runtime.sql.query(
+        `insert into monitoring.alert_tickets (ticket_id, period_id, alert_id, service, created_at)
+         values ($1, $2, $3, $4, $5) on conflict (ticket_id) do nothing`,
+        [state.ticketId, state.periodId, state.alertId, state.service ?? null, state.raisedAt],
+      );
+  }
+
+  /** The newest ticket still open that this alert, or an alert of the same service in the period, had. */
+  async openTickets(alertId: string, periodId: string, service: string | undefined) {
+    const newestOpen = async (where: string, params: unknown[]) => {
+      const [row] = await this.runtime.sql.query<{ ticket_id: string }>(
+        `select l.ticket_id from monitoring.alert_tickets l
+           left join monitoring.tickets t on t.ticket_id = l.ticket_id
+          where ${where} and (t.status is null or t.status = any($1))
+          order by l.created_at desc limit 1`,
+        [OPEN_TICKET_STATUSES, ...params],
+      );
+      return row?.ticket_id;
+    };
+    const ofFingerprint = await newestOpen('l.alert_id = $2', [alertId]);
+    const ofService = service
+      ? await newestOpen('l.period_id = $2 and l.service = $3', [periodId, service])
+      : undefined;
+    return { ...(ofFingerprint ? { ofFingerprint } : {}), ...(ofService ? { ofService } : {}) };
+  }
+}

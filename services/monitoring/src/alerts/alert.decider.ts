@@ -1,0 +1,223 @@
+import type { AlertPolicy, AlertSource, alertContracts, EventOf, Severity } from '@hypercare/contracts';
+import type { Decider } from '@hypercare/event-store';
+import {
+  affectedUsersOf,
+  categoryOf,
+  proposalOf,
+  serviceOf,
+  severityOf,
+  type SourceAlert,
+  ticketRuleFor,
+} from './correlation';
+
+export const alertStream = (alertId: string): string => `alert-${alertId}`;
+
+/** One alert as a source sent it, before the period's policy reads it. */
+export interface Notification extends SourceAlert {
+  source: AlertSource;
+  fingerprint: string;
+  firing: boolean;
+  startsAt: string;
+  generatorUrl?: string;
+}
+
+/** The open tickets of the alert's period an alert could join instead of opening one. */
+export interface OpenTickets {
+  ofFingerprint?: string;
+  ofService?: string;
+}
+
+export type AlertCommand =
+  | {
+      kind: 'fire';
+      alertId: string;
+      periodId: string;
+      notification: Notification;
+      policy: AlertPolicy;
+      at: string;
+    }
+  | { kind: 'resolve'; at: string; notifications: number }
+  | {
+      kind: 'correlate';
+      at: string;
+      policy: AlertPolicy;
+      policyVersion: number;
+      notifications: number;
+      open: OpenTickets;
+      newTicketId: string;
+    };
+
+export type AlertEvent = EventOf<(typeof alertContracts)[number]>;
+
+interface Known {
+  alertId: string;
+  periodId: string;
+  fingerprint: string;
+  name: string;
+  summary: string;
+  severity: Severity;
+  labels: Record<string, string>;
+  service?: string;
+  generatorUrl?: string;
+  raise: number;
+  raisedAt: string;
+  /** When it fired, most recent last: flapping is counted over them. */
+  raises: string[];
+  /** The ticket of this firing (asked for or joined), and of the firing before. */
+  ticketId?: string;
+  lastTicketId?: string;
+}
+
+export type AlertState = { status: 'none' } | (Known & { status: 'firing' | 'resolved' });
+
+const MINUTE = 60_000;
+const KEPT_RAISES = 100;
+
+const minutesBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / MINUTE;
+
+const firingsWithin = (raises: string[], at: string, windowMinutes: number): number =>
+  raises.filter((raisedAt) => minutesBetween(raisedAt, at) <= windowMinutes).length;
+
+const ref = ({ alertId, periodId, fingerprint }: Known) => ({ alertId, periodId, fingerprint });
+
+/** The ticket an alert asks for: what fired, what the source says, and what triage is proposed. */
+const ticketRequest = (state: Known, command: Extract<AlertCommand, { kind: 'correlate' }>, rule: string) => {
+  const affectedUsers = affectedUsersOf(state.labels);
+  const labels = Object.entries(state.labels).map(([name, value]) => `${name}=${value}`);
+  const follows = state.lastTicketId
+    ? [`It fired before; that ticket (${state.lastTicketId}) is no longer open.`]
+    : [];
+  return {
+    ...ref(state),
+    ticketId: command.newTicketId,
+    rule,
+    policyVersion: command.policyVersion,
+    title: `[${state.severity}] ${state.name}${state.service ? ` (${state.service})` : ''}`.slice(0, 200),
+    description: [
+      state.summary || state.name,
+      `Alert ${state.fingerprint} firing since ${state.raisedAt}, sent ${command.notifications} time(s).`,
+      `Labels: ${labels.join(', ') || 'none'}`,
+      ...(state.generatorUrl ? [`Source: ${state.generatorUrl}`] : []),
+      ...follows,
+    ].join('\n'),
+    proposal: {
+      category: categoryOf(command.policy, state, state.severity),
+      ...proposalOf(state.severity, affectedUsers),
+    },
+    affectedUsers,
+    ...(state.lastTicketId ? { previousTicketId: state.lastTicketId } : {}),
+    requestedAt: command.at,
+  };
+};
+
+/**
+ * An alert in a period: fires, resolves, fires again. Re-sends of a firing alert change
+ * nothing here (they are counted beside it). While it fires, correlation gives it one ticket:
+ * an open ticket of the same fingerprint or service is joined; otherwise the period's policy
+ * decides when to ask for a new one. A resolved or closed ticket is never joined: the new one
+ * names it. An alert that fires too often in a short time is flapping: it joins, never asks.
+ */
+export const alertDecider: Decider<AlertCommand, AlertEvent, AlertState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    switch (command.kind) {
+      case 'fire': {
+        if (state.status === 'firing') return [];
+        const { notification: alert, policy, at } = command;
+        const raises = state.status === 'none' ? [] : state.raises;
+        const identity = {
+          alertId: command.alertId,
+          periodId: command.periodId,
+          fingerprint: alert.fingerprint,
+        };
+        const service = serviceOf(policy, alert.labels);
+        const raised: AlertEvent = {
+          type: 'hypercare.alert.raised.v1',
+          data: {
+            ...identity,
+            source: alert.source,
+            name: alert.name,
+            severity: severityOf(policy, alert.labels),
+            summary: alert.summary,
+            labels: alert.labels,
+            ...(service ? { service } : {}),
+            startsAt: alert.startsAt,
+            raisedAt: at,
+            ...(alert.generatorUrl ? { generatorUrl: alert.generatorUrl } : {}),
+            raise: state.status === 'none' ? 1 : state.raise + 1,
+          },
+        };
+        const { raises: threshold, windowMinutes } = policy.flapping;
+        const before = firingsWithin(raises, at, windowMinutes);
+        if (before + 1 < threshold || before >= threshold) return [raised];
+        return [
+          raised,
+          {
+            type: 'hypercare.alert.flapping.v1',
+            data: { ...identity, raises: before + 1, windowMinutes, detectedAt: at },
+          },
+        ];
+      }
+      case 'resolve':
+        if (state.status !== 'firing') return [];
+        return [
+          {
+            type: 'hypercare.alert.resolved.v1',
+            data: {
+              ...ref(state),
+              resolvedAt: command.at,
+              notifications: command.notifications,
+              ...(state.ticketId ? { ticketId: state.ticketId } : {}),
+            },
+          },
+        ];
+      case 'correlate': {
+        if (state.status !== 'firing' || state.ticketId) return [];
+        const { open, policy, at } = command;
+        const joined = open.ofFingerprint
+          ? { ticketId: open.ofFingerprint, reason: 'same-fingerprint' as const }
+          : open.ofService
+            ? { ticketId: open.ofService, reason: 'same-service' as const }
+            : undefined;
+        if (joined)
+          return [{ type: 'hypercare.alert.linked.v1', data: { ...ref(state), ...joined, linkedAt: at } }];
+        if (firingsWithin(state.raises, at, policy.flapping.windowMinutes) >= policy.flapping.raises)
+          return [];
+        const rule = ticketRuleFor(
+          policy,
+          state.severity,
+          command.notifications,
+          minutesBetween(state.raisedAt, at),
+        );
+        if (!rule) return [];
+        return [{ type: 'hypercare.alert.ticket-requested.v1', data: ticketRequest(state, command, rule) }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'hypercare.alert.raised.v1': {
+        const { source: _, startsAt: __, raisedAt, raise, ...rest } = event.data;
+        const previous = state.status === 'none' ? undefined : state;
+        const lastTicketId = previous?.ticketId ?? previous?.lastTicketId;
+        return {
+          ...rest,
+          status: 'firing',
+          raise,
+          raisedAt,
+          raises: [...(previous?.raises ?? []), raisedAt].slice(-KEPT_RAISES),
+          ...(lastTicketId ? { lastTicketId } : {}),
+        };
+      }
+      case 'hypercare.alert.resolved.v1':
+        return state.status === 'none' ? state : { ...state, status: 'resolved' };
+      case 'hypercare.alert.ticket-requested.v1':
+      case 'hypercare.alert.linked.v1':
+        return state.status === 'none' ? state : { ...state, ticketId: event.data.ticketId };
+      case 'hypercare.alert.flapping.v1':
+        return state;
+    }
+  },
+};
