@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
+import { OPEN_TICKET_STATUSES, type Severity } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
-import type { AlertState, Notification } from './alert.decider';
+import type { AlertState, Notification, OpenTickets } from './alert.decider';
 
 /** Where an alert stood, by its row, when a notification of it arrived. */
 export interface AlertRow {
   alertId: string;
   status: 'firing' | 'resolved' | null;
   raise: number | null;
+  raisedAt: Date | null;
+  severity: Severity | null;
   service: string | null;
   sinceRaise: number;
   ticketId: string | null;
@@ -37,6 +39,8 @@ export class AlertCounters {
       alert_id: string;
       status: AlertRow['status'];
       raise: number | null;
+      raised_at: Date | null;
+      severity: Severity | null;
       service: string | null;
       since_raise: number;
       ticket_id: string | null;
@@ -50,7 +54,7 @@ export class AlertCounters {
          set notifications = a.notifications + excluded.notifications,
              since_raise = a.since_raise + excluded.since_raise,
              last_seen = excluded.last_seen
-       returning alert_id, status, raise, service, since_raise, ticket_id`,
+       returning alert_id, status, raise, raised_at, severity, service, since_raise, ticket_id`,
       [
         column(({ alertId }) => alertId),
         column(({ periodId }) => periodId),
@@ -68,6 +72,8 @@ export class AlertCounters {
           alertId: row.alert_id,
           status: row.status,
           raise: row.raise,
+          raisedAt: row.raised_at,
+          severity: row.severity,
           service: row.service,
           sinceRaise: row.since_raise,
           ticketId: row.ticket_id,
@@ -79,9 +85,13 @@ export class AlertCounters {
   /** Brings the row to the stream's state; a new firing counts from the notifications that raised it. */
   async follow(state: Exclude<AlertState, { status: 'none' }>, raisedBy?: number): Promise<void> {
     await this.runtime.sql.query(
-      `update monitoring.alerts set status = $2, severity = $3, service = $4, raised_at = $5, ticket_id = $6,
-              raise = $7, since_raise = coalesce($8, since_raise)
-        where alert_id = $1`,
+      `with row as (
+         update monitoring.alerts set status = $2, severity = $3, service = $4, raised_at = $5, ticket_id = $6,
+                raise = $7, since_raise = coalesce($8, since_raise)
+          where alert_id = $1)
+       insert into monitoring.alert_tickets (ticket_id, period_id, alert_id, service, created_at)
+       select $6, $9, $1, $4, $5 where $6::text is not null
+       on conflict (ticket_id) do nothing`,
       [
         state.alertId,
         state.status,
@@ -91,32 +101,24 @@ export class AlertCounters {
         state.ticketId ?? null,
         state.raise,
         raisedBy ?? null,
+        state.periodId,
       ],
     );
-    if (state.ticketId)
-      await this.runtime.sql.query(
-        `insert into monitoring.alert_tickets (ticket_id, period_id, alert_id, service, created_at)
-         values ($1, $2, $3, $4, $5) on conflict (ticket_id) do nothing`,
-        [state.ticketId, state.periodId, state.alertId, state.service ?? null, state.raisedAt],
-      );
   }
 
-  /** The newest ticket still open that this alert, or an alert of the same service in the period, had. */
-  async openTickets(alertId: string, periodId: string, service: string | undefined) {
-    const newestOpen = async (where: string, params: unknown[]) => {
-      const [row] = await this.runtime.sql.query<{ ticket_id: string }>(
-        `select l.ticket_id from monitoring.alert_tickets l
-           left join monitoring.tickets t on t.ticket_id = l.ticket_id
-          where ${where} and (t.status is null or t.status = any($1))
-          order by l.created_at desc limit 1`,
-        [OPEN_TICKET_STATUSES, ...params],
-      );
-      return row?.ticket_id;
-    };
-    const ofFingerprint = await newestOpen('l.alert_id = $2', [alertId]);
-    const ofService = service
-      ? await newestOpen('l.period_id = $2 and l.service = $3', [periodId, service])
-      : undefined;
-    return { ...(ofFingerprint ? { ofFingerprint } : {}), ...(ofService ? { ofService } : {}) };
+  /** The newest tickets still open that this alert had, and that an alert of its service in the period had. */
+  async openTickets(alertId: string, periodId: string, service: string | undefined): Promise<OpenTickets> {
+    const rows = await this.runtime.sql.query<{ ticket_id: string; same_alert: boolean }>(
+      `select distinct on (l.alert_id = $2) l.ticket_id, l.alert_id = $2 as same_alert
+         from monitoring.alert_tickets l
+         left join monitoring.tickets t on t.ticket_id = l.ticket_id
+        where (l.alert_id = $2 or (l.period_id = $3 and l.service = $4))
+          and (t.status is null or t.status = any($1))
+        order by l.alert_id = $2, l.created_at desc`,
+      [OPEN_TICKET_STATUSES, alertId, periodId, service ?? null],
+    );
+    const ofFingerprint = rows.find(({ same_alert }) => same_alert)?.ticket_id;
+    const ofService = rows.find(({ same_alert }) => !same_alert)?.ticket_id ?? ofFingerprint;
+    return { ...(ofFingerprint ? { ofFingerprint } : {}), ...(ofService && service ? { ofService } : {}) };
   }
 }

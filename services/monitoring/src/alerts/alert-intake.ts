@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AlertPolicy } from '@hypercare/contracts';
 import type { Clock } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
-import { v5 as nameBasedUuid } from 'uuid';
 import { AlertPolicies } from '../policy/alert-policies';
 import { type AlertCommand, alertDecider, alertStream, type Notification } from './alert.decider';
 import { AlertCounters, type AlertRow, type Arrival } from './alert-counters';
-
-/** The namespace of ticket ids alerts ask for: one per alert and firing, so a retry asks for the same. */
-const TICKET_NAMESPACE = '6f1d1a2e-8c55-4a8e-9b8e-2c1f7e3d5a90';
+import { serviceOf } from './correlation';
 
 /** What a batch did: how much came, how many distinct alerts, and what changed. */
 export interface Receipt {
@@ -19,6 +17,22 @@ export interface Receipt {
   ticketsRequested: number;
   linked: number;
 }
+
+/**
+ * Whether a re-send of an alert firing without a ticket may change anything: only once the
+ * policy could ask for one (and then an open ticket is looked for first). A row whose severity
+ * is not known yet is settled, which sets it right.
+ */
+const mayAskNow = (policy: AlertPolicy, row: AlertRow, at: string): boolean => {
+  if (row.severity === null || row.raisedAt === null) return true;
+  if (policy.ticketNever.includes(row.severity)) return false;
+  const firingMinutes = (Date.parse(at) - row.raisedAt.getTime()) / 60_000;
+  return (
+    policy.ticketAtOnce.includes(row.severity) ||
+    row.sinceRaise >= policy.ticketAfterNotifications ||
+    firingMinutes >= policy.ticketAfterFiringMinutes
+  );
+};
 
 /** An alert is its period and fingerprint: the same fingerprint in two periods is two alerts. */
 export const alertIdOf = (periodId: string, fingerprint: string): string => `${periodId}:${fingerprint}`;
@@ -97,35 +111,20 @@ export class AlertIntake {
     }
     if (firing && row.ticketId) return types;
     const { policy, version } = await this.policies.of(periodId);
-    let current = { raise: row.raise ?? 0, service: row.service ?? undefined, sinceRaise: row.sinceRaise };
-    let raisedBy: number | undefined;
-    if (!firing) {
-      const fired = await this.handle(
-        stream,
-        { kind: 'fire', alertId, periodId, notification, policy, at },
-        context,
-      );
-      types.push(...fired.newEvents.map(({ type }) => type));
-      if (fired.newEvents.length) raisedBy = count;
-      if (fired.state.status !== 'none')
-        current = {
-          raise: fired.state.raise,
-          service: fired.state.service,
-          sinceRaise: raisedBy ?? row.sinceRaise,
-        };
-    }
-    const command: AlertCommand = {
-      kind: 'correlate',
-      at,
-      policy,
+    if (firing && !mayAskNow(policy, row, at)) return types;
+    const service = firing ? (row.service ?? undefined) : serviceOf(policy, notification.labels);
+    const correlation = {
       policyVersion: version,
-      notifications: current.sinceRaise,
-      open: await this.counters.openTickets(alertId, periodId, current.service),
-      newTicketId: nameBasedUuid(`${alertId}#${current.raise}`, TICKET_NAMESPACE),
+      notifications: firing ? row.sinceRaise : count,
+      open: await this.counters.openTickets(alertId, periodId, service),
     };
-    const correlated = await this.handle(stream, command, context);
-    types.push(...correlated.newEvents.map(({ type }) => type));
-    if (correlated.state.status !== 'none') await this.counters.follow(correlated.state, raisedBy);
+    const command: AlertCommand = firing
+      ? { kind: 'correlate', policy, correlation, at }
+      : { kind: 'fire', alertId, periodId, notification, policy, correlation, at };
+    const result = await this.handle(stream, command, context);
+    types.push(...result.newEvents.map(({ type }) => type));
+    const raised = result.newEvents.some(({ type }) => type === 'hypercare.alert.raised.v1');
+    if (result.state.status !== 'none') await this.counters.follow(result.state, raised ? count : undefined);
     return types;
   }
 }

@@ -1,5 +1,6 @@
 import type { AlertPolicy, AlertSource, alertContracts, EventOf, Severity } from '@hypercare/contracts';
 import type { Decider } from '@hypercare/event-store';
+import { v5 as nameBasedUuid } from 'uuid';
 import {
   affectedUsersOf,
   categoryOf,
@@ -11,6 +12,13 @@ import {
 } from './correlation';
 
 export const alertStream = (alertId: string): string => `alert-${alertId}`;
+
+/** The namespace of ticket ids alerts ask for. */
+const TICKET_NAMESPACE = '6f1d1a2e-8c55-4a8e-9b8e-2c1f7e3d5a90';
+
+/** The ticket an alert's firing asks for: one per alert and firing, so a retried request asks for the same one. */
+export const ticketIdOf = (alertId: string, raise: number): string =>
+  nameBasedUuid(`${alertId}#${raise}`, TICKET_NAMESPACE);
 
 /** One alert as a source sent it, before the period's policy reads it. */
 export interface Notification extends SourceAlert {
@@ -27,6 +35,15 @@ export interface OpenTickets {
   ofService?: string;
 }
 
+/** What correlation is told beside the alert's history: the policy's version, the count, the open tickets. */
+export interface Correlation {
+  policyVersion: number;
+  /** Notifications of this firing, those arriving now included. */
+  notifications: number;
+  open: OpenTickets;
+}
+
+/** `fire` raises an alert that is not firing and correlates it; `correlate` looks again at one that is. */
 export type AlertCommand =
   | {
       kind: 'fire';
@@ -34,18 +51,11 @@ export type AlertCommand =
       periodId: string;
       notification: Notification;
       policy: AlertPolicy;
+      correlation: Correlation;
       at: string;
     }
   | { kind: 'resolve'; at: string; notifications: number }
-  | {
-      kind: 'correlate';
-      at: string;
-      policy: AlertPolicy;
-      policyVersion: number;
-      notifications: number;
-      open: OpenTickets;
-      newTicketId: string;
-    };
+  | { kind: 'correlate'; policy: AlertPolicy; correlation: Correlation; at: string };
 
 export type AlertEvent = EventOf<(typeof alertContracts)[number]>;
 
@@ -81,7 +91,12 @@ const firingsWithin = (raises: string[], at: string, windowMinutes: number): num
 const ref = ({ alertId, periodId, fingerprint }: Known) => ({ alertId, periodId, fingerprint });
 
 /** The ticket an alert asks for: what fired, what the source says, and what triage is proposed. */
-const ticketRequest = (state: Known, command: Extract<AlertCommand, { kind: 'correlate' }>, rule: string) => {
+const ticketRequest = (
+  state: Known,
+  request: Omit<Extract<AlertCommand, { kind: 'correlate' }>, 'kind'>,
+  rule: string,
+) => {
+  const { policy, correlation, at } = request;
   const affectedUsers = affectedUsersOf(state.labels);
   const labels = Object.entries(state.labels).map(([name, value]) => `${name}=${value}`);
   const follows = state.lastTicketId
@@ -89,25 +104,54 @@ const ticketRequest = (state: Known, command: Extract<AlertCommand, { kind: 'cor
     : [];
   return {
     ...ref(state),
-    ticketId: command.newTicketId,
+    ticketId: ticketIdOf(state.alertId, state.raise),
     rule,
-    policyVersion: command.policyVersion,
+    policyVersion: correlation.policyVersion,
     title: `[${state.severity}] ${state.name}${state.service ? ` (${state.service})` : ''}`.slice(0, 200),
     description: [
       state.summary || state.name,
-      `Alert ${state.fingerprint} firing since ${state.raisedAt}, sent ${command.notifications} time(s).`,
+      `Alert ${state.fingerprint} firing since ${state.raisedAt}, sent ${correlation.notifications} time(s).`,
       `Labels: ${labels.join(', ') || 'none'}`,
       ...(state.generatorUrl ? [`Source: ${state.generatorUrl}`] : []),
       ...follows,
     ].join('\n'),
     proposal: {
-      category: categoryOf(command.policy, state, state.severity),
+      category: categoryOf(policy, state, state.severity),
       ...proposalOf(state.severity, affectedUsers),
     },
     affectedUsers,
     ...(state.lastTicketId ? { previousTicketId: state.lastTicketId } : {}),
-    requestedAt: command.at,
+    requestedAt: at,
   };
+};
+
+/**
+ * What correlation decides for a firing alert without a ticket: join an open ticket of its
+ * fingerprint, else of its service; while flapping, nothing more; else ask if the policy says so.
+ */
+const correlated = (
+  state: AlertState,
+  request: Omit<Extract<AlertCommand, { kind: 'correlate' }>, 'kind'>,
+): AlertEvent[] => {
+  if (state.status !== 'firing' || state.ticketId) return [];
+  const { policy, correlation, at } = request;
+  const { ofFingerprint, ofService } = correlation.open;
+  const joined = ofFingerprint
+    ? { ticketId: ofFingerprint, reason: 'same-fingerprint' as const }
+    : ofService
+      ? { ticketId: ofService, reason: 'same-service' as const }
+      : undefined;
+  if (joined)
+    return [{ type: 'hypercare.alert.linked.v1', data: { ...ref(state), ...joined, linkedAt: at } }];
+  if (firingsWithin(state.raises, at, policy.flapping.windowMinutes) >= policy.flapping.raises) return [];
+  const rule = ticketRuleFor(
+    policy,
+    state.severity,
+    correlation.notifications,
+    minutesBetween(state.raisedAt, at),
+  );
+  if (!rule) return [];
+  return [{ type: 'hypercare.alert.ticket-requested.v1', data: ticketRequest(state, request, rule) }];
 };
 
 /**
@@ -123,8 +167,8 @@ export const alertDecider: Decider<AlertCommand, AlertEvent, AlertState> = {
   decide(command, state) {
     switch (command.kind) {
       case 'fire': {
-        if (state.status === 'firing') return [];
-        const { notification: alert, policy, at } = command;
+        const { notification: alert, policy, correlation, at } = command;
+        if (state.status === 'firing') return correlated(state, { policy, correlation, at });
         const raises = state.status === 'none' ? [] : state.raises;
         const identity = {
           alertId: command.alertId,
@@ -132,32 +176,33 @@ export const alertDecider: Decider<AlertCommand, AlertEvent, AlertState> = {
           fingerprint: alert.fingerprint,
         };
         const service = serviceOf(policy, alert.labels);
-        const raised: AlertEvent = {
-          type: 'hypercare.alert.raised.v1',
-          data: {
-            ...identity,
-            source: alert.source,
-            name: alert.name,
-            severity: severityOf(policy, alert.labels),
-            summary: alert.summary,
-            labels: alert.labels,
-            ...(service ? { service } : {}),
-            startsAt: alert.startsAt,
-            raisedAt: at,
-            ...(alert.generatorUrl ? { generatorUrl: alert.generatorUrl } : {}),
-            raise: state.status === 'none' ? 1 : state.raise + 1,
-          },
-        };
-        const { raises: threshold, windowMinutes } = policy.flapping;
-        const before = firingsWithin(raises, at, windowMinutes);
-        if (before + 1 < threshold || before >= threshold) return [raised];
-        return [
-          raised,
+        const raised: AlertEvent[] = [
           {
-            type: 'hypercare.alert.flapping.v1',
-            data: { ...identity, raises: before + 1, windowMinutes, detectedAt: at },
+            type: 'hypercare.alert.raised.v1',
+            data: {
+              ...identity,
+              source: alert.source,
+              name: alert.name,
+              severity: severityOf(policy, alert.labels),
+              summary: alert.summary,
+              labels: alert.labels,
+              ...(service ? { service } : {}),
+              startsAt: alert.startsAt,
+              raisedAt: at,
+              ...(alert.generatorUrl ? { generatorUrl: alert.generatorUrl } : {}),
+              raise: state.status === 'none' ? 1 : state.raise + 1,
+            },
           },
         ];
+        const { raises: threshold, windowMinutes } = policy.flapping;
+        const before = firingsWithin(raises, at, windowMinutes);
+        if (before + 1 === threshold)
+          raised.push({
+            type: 'hypercare.alert.flapping.v1',
+            data: { ...identity, raises: threshold, windowMinutes, detectedAt: at },
+          });
+        const next = raised.reduce(alertDecider.evolve, state);
+        return [...raised, ...correlated(next, { policy, correlation, at })];
       }
       case 'resolve':
         if (state.status !== 'firing') return [];
@@ -172,27 +217,8 @@ export const alertDecider: Decider<AlertCommand, AlertEvent, AlertState> = {
             },
           },
         ];
-      case 'correlate': {
-        if (state.status !== 'firing' || state.ticketId) return [];
-        const { open, policy, at } = command;
-        const joined = open.ofFingerprint
-          ? { ticketId: open.ofFingerprint, reason: 'same-fingerprint' as const }
-          : open.ofService
-            ? { ticketId: open.ofService, reason: 'same-service' as const }
-            : undefined;
-        if (joined)
-          return [{ type: 'hypercare.alert.linked.v1', data: { ...ref(state), ...joined, linkedAt: at } }];
-        if (firingsWithin(state.raises, at, policy.flapping.windowMinutes) >= policy.flapping.raises)
-          return [];
-        const rule = ticketRuleFor(
-          policy,
-          state.severity,
-          command.notifications,
-          minutesBetween(state.raisedAt, at),
-        );
-        if (!rule) return [];
-        return [{ type: 'hypercare.alert.ticket-requested.v1', data: ticketRequest(state, command, rule) }];
-      }
+      case 'correlate':
+        return correlated(state, command);
     }
   },
 

@@ -1,15 +1,24 @@
 import { alertPolicy } from '@hypercare/contracts';
 import { given } from '@hypercare/event-store/testing';
-import { type AlertCommand, alertDecider, type AlertEvent, type Notification } from './alert.decider';
+import {
+  type AlertCommand,
+  alertDecider,
+  type AlertEvent,
+  type Notification,
+  type OpenTickets,
+  ticketIdOf,
+} from './alert.decider';
 import { severityOf } from './correlation';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const ALERT = `${PERIOD}:fp-1`;
+const REF = { alertId: ALERT, periodId: PERIOD, fingerprint: 'fp-1' };
 const TICKET = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const OLD_TICKET = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const policy = alertPolicy.parse({});
 const T0 = '2031-05-05T10:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+const warning = { severity: 'warning' };
 
 const notification = (labels: Record<string, string> = {}): Notification => ({
   source: 'alertmanager',
@@ -20,12 +29,24 @@ const notification = (labels: Record<string, string> = {}): Notification => ({
   labels: { alertname: 'HighLatency', severity: 'critical', service: 'orders', ...labels },
   startsAt: at(-1),
 });
-const fire = (minutes = 0, labels?: Record<string, string>): AlertCommand => ({
+const correlation = (notifications = 1, open: OpenTickets = {}) => ({
+  policyVersion: 2,
+  notifications,
+  open,
+});
+const fire = (minutes = 0, labels?: Record<string, string>, open: OpenTickets = {}): AlertCommand => ({
   kind: 'fire',
   alertId: ALERT,
   periodId: PERIOD,
   notification: notification(labels),
   policy,
+  correlation: correlation(1, open),
+  at: at(minutes),
+});
+const correlate = (minutes: number, notifications = 1, open: OpenTickets = {}): AlertCommand => ({
+  kind: 'correlate',
+  policy,
+  correlation: correlation(notifications, open),
   at: at(minutes),
 });
 const raised = (minutes = 0, raise = 1, labels?: Record<string, string>): AlertEvent => {
@@ -33,9 +54,7 @@ const raised = (minutes = 0, raise = 1, labels?: Record<string, string>): AlertE
   return {
     type: 'hypercare.alert.raised.v1',
     data: {
-      alertId: ALERT,
-      periodId: PERIOD,
-      fingerprint: 'fp-1',
+      ...REF,
       source: 'alertmanager',
       name,
       severity: severityOf(policy, all),
@@ -48,63 +67,81 @@ const raised = (minutes = 0, raise = 1, labels?: Record<string, string>): AlertE
     },
   };
 };
+const warned = (minutes: number, raise = 1) => raised(minutes, raise, warning);
 const resolved = (minutes: number, ticketId?: string): AlertEvent => ({
   type: 'hypercare.alert.resolved.v1',
+  data: { ...REF, resolvedAt: at(minutes), notifications: 2, ...(ticketId ? { ticketId } : {}) },
+});
+const linked = (ticketId: string, reason: 'same-fingerprint' | 'same-service', minutes = 0): AlertEvent => ({
+  type: 'hypercare.alert.linked.v1',
+  data: { ...REF, ticketId, reason, linkedAt: at(minutes) },
+});
+const asked = (ticketId: string): AlertEvent => ({
+  type: 'hypercare.alert.ticket-requested.v1',
   data: {
-    alertId: ALERT,
-    periodId: PERIOD,
-    fingerprint: 'fp-1',
-    resolvedAt: at(minutes),
-    notifications: 2,
-    ...(ticketId ? { ticketId } : {}),
+    ...REF,
+    ticketId,
+    rule: 'critical-at-once',
+    policyVersion: 0,
+    title: 'HighLatency',
+    description: 'x',
+    proposal: { category: 'critical-bug', impact: 'high', urgency: 'high' },
+    affectedUsers: 0,
+    requestedAt: at(0),
   },
 });
-const correlate = (minutes: number, notifications = 1, open = {}): AlertCommand => ({
-  kind: 'correlate',
-  at: at(minutes),
-  policy,
-  policyVersion: 2,
-  notifications,
-  open,
-  newTicketId: TICKET,
-});
-const requested = (
-  overrides: Partial<Extract<AlertEvent, { type: 'hypercare.alert.ticket-requested.v1' }>['data']> = {},
-) =>
+type Requested = Extract<AlertEvent, { type: 'hypercare.alert.ticket-requested.v1' }>['data'];
+const requested = (overrides: Partial<Requested> = {}, raise = 1) =>
   expect.objectContaining({
     type: 'hypercare.alert.ticket-requested.v1',
-    data: expect.objectContaining({ ticketId: TICKET, policyVersion: 2, ...overrides }),
+    data: expect.objectContaining({ ticketId: ticketIdOf(ALERT, raise), policyVersion: 2, ...overrides }),
   });
 const spec = given(alertDecider);
-const warning = { severity: 'warning' };
 
 describe('Alert', () => {
   it('is raised the first time it fires, its severity mapped and its service named by the policy', () => {
-    spec().when(fire()).then([raised()]);
+    spec()
+      .when(fire(0, warning))
+      .then([warned(0)]);
   });
 
-  it('records nothing when a firing alert is sent again', () => {
-    spec(raised()).when(fire(5)).then([]);
+  it('is raised and asks for a ticket in one go when critical, proposing a category from its name', () => {
+    spec()
+      .when(fire())
+      .then([
+        raised(),
+        requested({
+          rule: 'critical-at-once',
+          title: '[critical] HighLatency (orders)',
+          proposal: { category: 'performance-issue', impact: 'high', urgency: 'high' },
+          affectedUsers: 0,
+        }),
+      ]);
+  });
+
+  it('is raised and joins an open ticket of its service in one go', () => {
+    spec()
+      .when(fire(0, {}, { ofService: TICKET }))
+      .then([raised(), linked(TICKET, 'same-service')]);
+  });
+
+  it('records nothing when a firing alert with its ticket is sent again', () => {
+    spec(raised(), asked(TICKET)).when(fire(5)).then([]);
+  });
+
+  it('asks under an id of its own for each firing, the same however often it is retried', () => {
+    expect(ticketIdOf(ALERT, 1)).toBe(ticketIdOf(ALERT, 1));
+    expect(ticketIdOf(ALERT, 2)).not.toBe(ticketIdOf(ALERT, 1));
+    expect(ticketIdOf(`${PERIOD}:fp-2`, 1)).not.toBe(ticketIdOf(ALERT, 1));
   });
 
   it('resolves, naming the ticket it had, and fires again as its next raise', () => {
-    const linked: AlertEvent = {
-      type: 'hypercare.alert.linked.v1',
-      data: {
-        alertId: ALERT,
-        periodId: PERIOD,
-        fingerprint: 'fp-1',
-        ticketId: TICKET,
-        reason: 'same-service',
-        linkedAt: at(1),
-      },
-    };
-    spec(raised(), linked)
+    spec(raised(), linked(TICKET, 'same-service', 1))
       .when({ kind: 'resolve', at: at(10), notifications: 2 })
       .then([resolved(10, TICKET)]);
-    spec(raised(), resolved(10))
-      .when(fire(20))
-      .then([raised(20, 2)]);
+    spec(warned(0), resolved(10))
+      .when(fire(20, warning))
+      .then([warned(20, 2)]);
   });
 
   it('ignores a resolution of an alert that is not firing', () => {
@@ -117,42 +154,22 @@ describe('Alert', () => {
   });
 
   it('is flapping when it fires the policy’s number of times within its window, said once', () => {
-    const history = [raised(0), resolved(5), raised(10, 2), resolved(15), raised(20, 3), resolved(25)];
+    const history = [warned(0), resolved(5), warned(10, 2), resolved(15), warned(20, 3), resolved(25)];
     spec(...history)
-      .when(fire(30))
+      .when(fire(30, warning))
       .then([
-        raised(30, 4),
+        warned(30, 4),
         {
           type: 'hypercare.alert.flapping.v1',
-          data: {
-            alertId: ALERT,
-            periodId: PERIOD,
-            fingerprint: 'fp-1',
-            raises: 4,
-            windowMinutes: 60,
-            detectedAt: at(30),
-          },
+          data: { ...REF, raises: 4, windowMinutes: 60, detectedAt: at(30) },
         },
       ]);
-    spec(...history, raised(30, 4), resolved(35))
-      .when(fire(40))
-      .then([raised(40, 5)]);
+    spec(...history, warned(30, 4), resolved(35))
+      .when(fire(40, warning))
+      .then([warned(40, 5)]);
     spec(...history)
-      .when(fire(100))
-      .then([raised(100, 4)]);
-  });
-
-  it('asks for a ticket at once when critical, proposing a category from its name and impact from its severity', () => {
-    spec(raised())
-      .when(correlate(0))
-      .then([
-        requested({
-          rule: 'critical-at-once',
-          title: '[critical] HighLatency (orders)',
-          proposal: { category: 'performance-issue', impact: 'high', urgency: 'high' },
-          affectedUsers: 0,
-        }),
-      ]);
+      .when(fire(100, warning))
+      .then([warned(100, 4)]);
   });
 
   it('takes the impact from the users the alert says it affects', () => {
@@ -167,13 +184,11 @@ describe('Alert', () => {
   });
 
   it('asks for a ticket for a lesser alert only after the policy’s notifications or minutes firing', () => {
-    spec(raised(0, 1, warning))
-      .when(correlate(5, 2))
-      .then([]);
-    spec(raised(0, 1, warning))
+    spec(warned(0)).when(correlate(5, 2)).then([]);
+    spec(warned(0))
       .when(correlate(5, 3))
       .then([requested({ rule: 'after-3-notifications' })]);
-    spec(raised(0, 1, warning))
+    spec(warned(0))
       .when(correlate(30, 1))
       .then([requested({ rule: 'after-30-minutes-firing' })]);
   });
@@ -185,66 +200,31 @@ describe('Alert', () => {
   });
 
   it('joins an open ticket of its fingerprint before one of its service, instead of asking', () => {
-    const joined = (ticketId: string, reason: string) => [
-      {
-        type: 'hypercare.alert.linked.v1',
-        data: { alertId: ALERT, periodId: PERIOD, fingerprint: 'fp-1', ticketId, reason, linkedAt: at(0) },
-      },
-    ];
     spec(raised())
       .when(correlate(0, 1, { ofFingerprint: OLD_TICKET, ofService: TICKET }))
-      .then(joined(OLD_TICKET, 'same-fingerprint') as AlertEvent[]);
+      .then([linked(OLD_TICKET, 'same-fingerprint')]);
     spec(raised())
       .when(correlate(0, 1, { ofService: TICKET }))
-      .then(joined(TICKET, 'same-service') as AlertEvent[]);
+      .then([linked(TICKET, 'same-service')]);
   });
 
   it('asks once per firing, and not at all while resolved', () => {
-    const asked: AlertEvent = {
-      type: 'hypercare.alert.ticket-requested.v1',
-      data: {
-        alertId: ALERT,
-        periodId: PERIOD,
-        fingerprint: 'fp-1',
-        ticketId: OLD_TICKET,
-        rule: 'critical-at-once',
-        policyVersion: 0,
-        title: 'HighLatency',
-        description: 'x',
-        proposal: { category: 'critical-bug', impact: 'high', urgency: 'high' },
-        affectedUsers: 0,
-        requestedAt: at(0),
-      },
-    };
-    spec(raised(), asked).when(correlate(1)).then([]);
+    spec(raised(), asked(OLD_TICKET)).when(correlate(1)).then([]);
     spec(raised(), resolved(5)).when(correlate(6)).then([]);
     spec().when(correlate(6)).then([]);
   });
 
   it('names the ticket of its previous firing when that one is no longer open', () => {
-    const asked: AlertEvent = {
-      type: 'hypercare.alert.ticket-requested.v1',
-      data: {
-        alertId: ALERT,
-        periodId: PERIOD,
-        fingerprint: 'fp-1',
-        ticketId: OLD_TICKET,
-        rule: 'critical-at-once',
-        policyVersion: 0,
-        title: 'HighLatency',
-        description: 'x',
-        proposal: { category: 'critical-bug', impact: 'high', urgency: 'high' },
-        affectedUsers: 0,
-        requestedAt: at(0),
-      },
-    };
-    spec(raised(), asked, resolved(5), raised(300, 2))
+    spec(raised(), asked(OLD_TICKET), resolved(5), raised(300, 2))
       .when(correlate(300))
       .then([
-        requested({
-          previousTicketId: OLD_TICKET,
-          description: expect.stringContaining(`that ticket (${OLD_TICKET}) is no longer open`),
-        }),
+        requested(
+          {
+            previousTicketId: OLD_TICKET,
+            description: expect.stringContaining(`that ticket (${OLD_TICKET}) is no longer open`),
+          },
+          2,
+        ),
       ]);
   });
 
@@ -252,5 +232,8 @@ describe('Alert', () => {
     spec(raised(0), resolved(5), raised(10, 2), resolved(15), raised(20, 3), resolved(25), raised(30, 4))
       .when(correlate(30))
       .then([]);
+    spec(raised(0), resolved(5), raised(10, 2), resolved(15), raised(20, 3), resolved(25), raised(30, 4))
+      .when(correlate(30, 1, { ofService: TICKET }))
+      .then([linked(TICKET, 'same-service', 30)]);
   });
 });

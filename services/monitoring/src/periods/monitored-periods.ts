@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { PeriodStatus } from '@hypercare/contracts';
 import { Conflict, InvalidCommand, NotFound } from '@hypercare/domain-kit';
 import { ServiceRuntime } from '@hypercare/runtime';
+import { FreshCache } from '../fresh-cache';
 
 /** Periods take alerts from go-live until they close, exit review included. */
 const TAKING: ReadonlySet<PeriodStatus> = new Set(['active', 'exit-review']);
 
+/** How long a period's status is reused: a close stops its alerts within this. */
+const FRESH_MS = 5_000;
+
 /** Reads the periods monitoring knows (see `monitoredPeriodsProjection`). */
 @Injectable()
 export class MonitoredPeriods {
+  private readonly statuses = new FreshCache<PeriodStatus | undefined>(FRESH_MS);
+
   constructor(private readonly runtime: ServiceRuntime) {}
 
   async programmeOf(periodId: string): Promise<string | undefined> {
@@ -59,11 +65,13 @@ export class MonitoredPeriods {
     if (issues.length) throw new InvalidCommand(issues.slice(0, 20));
   }
 
-  private async statusOf(periodId: string): Promise<PeriodStatus | undefined> {
-    const [row] = await this.runtime.sql.query<{ status: PeriodStatus }>(
-      'select status from monitoring.periods where period_id = $1',
-      [periodId],
-    );
-    return row?.status;
+  private statusOf(periodId: string): Promise<PeriodStatus | undefined> {
+    return this.statuses.get(periodId, async () => {
+      const [row] = await this.runtime.sql.query<{ status: PeriodStatus }>(
+        'select status from monitoring.periods where period_id = $1',
+        [periodId],
+      );
+      return row?.status;
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AlertPolicy, alertPolicy, alertPolicyContracts } from '@hypercare/contracts';
 import { commandHandler, type EventMetadata, fold } from '@hypercare/event-store';
 import { ServiceRuntime } from '@hypercare/runtime';
+import { FreshCache } from '../fresh-cache';
 import { alertPolicyDecider, alertPolicyStream } from './alert-policy.decider';
 
 /** A period's policy and its version: 0 is the defaults, 1 the first one a lead set, and so on. */
@@ -18,19 +19,20 @@ const FRESH_MS = 5_000;
 @Injectable()
 export class AlertPolicies {
   private readonly handle;
-  private readonly cache = new Map<string, { read: number; value: VersionedPolicy }>();
+  private readonly cache = new FreshCache<VersionedPolicy>(FRESH_MS);
 
   constructor(private readonly runtime: ServiceRuntime) {
     this.handle = commandHandler(runtime.store, alertPolicyDecider);
   }
 
-  async of(periodId: string): Promise<VersionedPolicy> {
-    const cached = this.cache.get(periodId);
-    if (cached && Date.now() - cached.read < FRESH_MS) return cached.value;
-    const recorded = await this.runtime.store.readStreamOf(alertPolicyStream(periodId), alertPolicyContracts);
-    const value = { policy: fold(alertPolicyDecider, recorded).policy ?? DEFAULTS, version: recorded.length };
-    this.cache.set(periodId, { read: Date.now(), value });
-    return value;
+  of(periodId: string): Promise<VersionedPolicy> {
+    return this.cache.get(periodId, async () => {
+      const recorded = await this.runtime.store.readStreamOf(
+        alertPolicyStream(periodId),
+        alertPolicyContracts,
+      );
+      return { policy: fold(alertPolicyDecider, recorded).policy ?? DEFAULTS, version: recorded.length };
+    });
   }
 
   async set(periodId: string, policy: AlertPolicy, metadata: EventMetadata): Promise<VersionedPolicy> {
@@ -42,7 +44,7 @@ export class AlertPolicies {
       },
     );
     const value = { policy: result.state.policy ?? DEFAULTS, version: result.nextExpectedVersion + 1 };
-    this.cache.set(periodId, { read: Date.now(), value });
+    this.cache.set(periodId, value);
     return value;
   }
 }

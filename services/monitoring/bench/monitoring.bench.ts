@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:monitoring`: an alert storm at go-live. Alertmanager batches of 10 alerts,
+ * 95 % re-sends of 500 fingerprints (see `AlertStorm`), sent to the monitoring service (sign-in
+ * by API key, validation, counting, events) and, in the same run, to a baseline that parses
+ * each payload and inserts it into a plain table with one multi-row INSERT. Measured:
+ * throughput of both in closed loops of the same concurrency (target: ours >= 0.5x the
+ * baseline), latency at the offered storm rate (target: p99 < 250 ms), and afterwards that
+ * nothing was lost and dedup was exact (alerts, notifications, raises and ticket requests
+ * equal what was sent). Settings: BENCH_SECONDS (60), BENCH_RATE (requests/s offered, 1000),
+ * BENCH_CONCURRENCY (16).
+ */
+import { ApiKeyStore, systemActor } from '@hypercare/auth';
+import { testAdminKey } from '@hypercare/auth/testing';
+import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
+import { createServiceApp } from '@hypercare/service-kit';
+import {
+  benchSetting,
+  closedLoop,
+  concludeBench,
+  createDatabase,
+  fmt,
+  openLoop,
+  printTable,
+} from '@hypercare/testing';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { Pool } from 'pg';
+import { AppModule } from '../src/app.module';
+import { loadMonitoringConfig } from '../src/config';
+import { baselineServer } from './baseline-server';
+import { AlertStorm } from './storm';
+
+const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECONDS = benchSetting('BENCH_SECONDS', 60);
+const RATE = benchSetting('BENCH_RATE', 1_000);
+const CONCURRENCY = benchSetting('BENCH_CONCURRENCY', 16);
+const BATCH = 10;
+const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+const post = async (url: string, body: string, headers: Record<string, string> = {}): Promise<void> => {
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+};
+
+const main = async (): Promise<void> => {
+  const database = await createDatabase(BASE_URL, 'bench_monitoring');
+  const infrastructure = new Infrastructure({
+    databaseUrl: database.url,
+    election: 'sole',
+    clientId: 'bench-monitoring',
+  });
+  const adminKey = testAdminKey();
+  const config = loadMonitoringConfig({
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: '127.0.0.1:1',
+    LOG_LEVEL: 'silent',
+    HYPERCARE_ADMIN_API_KEY: adminKey,
+    RATE_LIMIT_PER_PRINCIPAL: '100000000',
+    RATE_LIMIT_PER_ADDRESS: '100000000',
+  });
+  const app = await createServiceApp('monitoring', AppModule.register(config, infrastructure));
+  await app.listen(0, '127.0.0.1');
+  const pool = new Pool({ connectionString: database.url, max: 8 });
+  const baseline = await baselineServer(pool);
+  try {
+    const periodId = randomUUID();
+    const runtime = app.get(ServiceRuntime);
+    await runtime.sql.query("insert into monitoring.periods values ($1, $2, 'active')", [
+      periodId,
+      randomUUID(),
+    ]);
+    const { key } = await app.get(ApiKeyStore).create(
+      {
+        name: 'Alertmanager (bench)',
+        grants: [{ role: 'monitoring-source', scope: { kind: 'period', id: periodId } }],
+      },
+      systemActor('bench'),
+    );
+    const ours = `${await app.getUrl()}/periods/${periodId}/alerts/alertmanager`;
+    const storm = new AlertStorm();
+    const baselineStorm = new AlertStorm();
+    const send = (): Promise<void> => post(ours, storm.batch(BATCH).body, { 'x-api-key': key });
+    const sendBaseline = (): Promise<void> => post(baseline.url, baselineStorm.batch(BATCH).body);
+
+    progress(`closed loops, ${CONCURRENCY} in flight, ${SECONDS} s each`);
+    const baselineRate = await closedLoop(CONCURRENCY, BATCH, SECONDS, sendBaseline);
+    const ourRate = await closedLoop(CONCURRENCY, BATCH, SECONDS, send);
+    progress(`open loop, ${fmt(RATE)} requests/s offered for ${SECONDS} s`);
+    const offered = await openLoop(RATE, SECONDS, send);
+
+    const [counted] = await runtime.sql.query<{ alerts: number; notifications: number }>(
+      'select count(*)::int as alerts, sum(notifications)::int as notifications from monitoring.alerts',
+    );
+    const recorded = await runtime.sql.query<{ type: string; n: number }>(
+      'select type, count(*)::int as n from monitoring_events.events group by type',
+    );
+    const events = (type: string) => recorded.find((row) => row.type === type)?.n ?? 0;
+    const checks: Array<[string, number, number]> = [
+      ['notifications counted', counted?.notifications ?? 0, storm.sent],
+      ['distinct alerts', counted?.alerts ?? 0, storm.distinct.size],
+      ['alerts raised', events('hypercare.alert.raised.v1'), storm.distinct.size],
+      ['tickets requested', events('hypercare.alert.ticket-requested.v1'), storm.critical.size],
+    ];
+    const ratio = ourRate / baselineRate;
+    process.stdout.write(
+      `\nAlert storm, batches of ${BATCH}, ${cpus().length} cores, ${SECONDS} s per measurement\n\n`,
+    );
+    printTable(
+      ['measure', 'monitoring', 'baseline (plain INSERT)', 'ratio'],
+      [
+        ['alerts/s, closed loop', fmt(ourRate), fmt(baselineRate), fmt(ratio, 2)],
+        [`offered ${fmt(RATE * BATCH)} alerts/s: achieved`, fmt(offered.achieved * BATCH), '', ''],
+        [
+          '  p50 / p95 / p99 (ms)',
+          `${fmt(offered.p50, 1)} / ${fmt(offered.p95, 1)} / ${fmt(offered.p99, 1)}`,
+          '',
+          '',
+        ],
+      ],
+    );
+    process.stdout.write('\nNothing lost, dedup exact\n\n');
+    printTable(
+      ['check', 'recorded', 'sent'],
+      checks.map(([name, got, want]) => [name, fmt(got), fmt(want)]),
+    );
+    concludeBench([
+      ...(ratio >= 0.5 ? [] : [`throughput ${fmt(ratio, 2)}x the baseline (target >= 0.5x)`]),
+      ...(offered.p99 < 250 ? [] : [`p99 ${fmt(offered.p99)} ms at the offered rate (target < 250 ms)`]),
+      ...(offered.achieved >= RATE * 0.95
+        ? []
+        : [`achieved ${fmt(offered.achieved)} of ${fmt(RATE)} requests/s offered`]),
+      ...checks
+        .filter(([, got, want]) => got !== want)
+        .map(([name, got, want]) => `${name}: ${got}, sent ${want}`),
+    ]);
+  } finally {
+    await baseline.close();
+    await pool.end();
+    await app.close();
+    await infrastructure.close();
+    await database.drop();
+  }
+};
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
