@@ -26,7 +26,8 @@ interface Timeline {
 /**
  * Monitoring to ticket, through the whole platform: Alertmanager's critical alert makes intake
  * open a report through the monitoring channel, triage opens its ticket, and the ticket's
- * timeline says which alert asked for it and when that alert resolved.
+ * timeline says which alert asked for it and when that alert resolved; the period's dashboard
+ * counts it all.
  */
 describeWith('postgres')('an alert becomes a ticket', () => {
   let platform: AllInOneOnPostgres;
@@ -84,5 +85,19 @@ describeWith('postgres')('an alert becomes a ticket', () => {
       ]),
     );
     expect((await alertmanager.send('reporting', 'GET', `/tickets/${ticketId}`)).status).toBe(404);
+    const dashboard = await admin.poll<{ alerts: Record<string, unknown> }>(
+      'reporting',
+      `/periods/${periodId}/dashboard`,
+      (r) => r.status === 200 && r.body.alerts['firingNow'] === 1,
+      30_000,
+    );
+    expect(dashboard.body.alerts).toMatchObject({
+      raised: 2,
+      firingNow: 1,
+      bySeverity: { critical: 1, minor: 1 },
+      bySource: { alertmanager: 2 },
+      ticketsRequested: 1,
+      notificationsPerFiring: 1,
+    });
   }, 90_000);
 });

@@ -4,6 +4,9 @@ import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AccessPlacesModule } from './access-places.module';
 import type { ReportingConfig } from './config';
+import { alertFactsProjection } from './alerts/alert-facts.projection';
+import { AlertFact } from './alerts/alert-fact.entity';
+import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
 import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
@@ -38,9 +41,15 @@ export class AppModule {
               ReportingReceived1764400002000,
               TimelineActor1764900002000,
               ReportingProgrammes1765000002000,
+              AlertFacts1765000004000,
             ],
-            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry],
-            received: [ticketBoardProjection, periodListProjection, programmeListProjection],
+            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry, AlertFact],
+            received: [
+              ticketBoardProjection,
+              periodListProjection,
+              programmeListProjection,
+              alertFactsProjection,
+            ],
           },
           config,
           infrastructure,

@@ -72,6 +72,7 @@ export const alertTicketRequested = defineEvent({
     proposal: z.object({ category, impact: level, urgency: level }),
     affectedUsers: z.number().int().nonnegative(),
     previousTicketId: id.optional().describe('The resolved or closed ticket an earlier firing had'),
+    raisedAt: isoTime.describe('When this firing was raised: with requestedAt, the time to detect'),
     requestedAt: isoTime,
   }),
 });

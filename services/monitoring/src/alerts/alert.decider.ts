@@ -121,6 +121,7 @@ const ticketRequest = (
     },
     affectedUsers,
     ...(state.lastTicketId ? { previousTicketId: state.lastTicketId } : {}),
+    raisedAt: state.raisedAt,
     requestedAt: at,
   };
 };

@@ -87,6 +87,7 @@ const asked = (ticketId: string): AlertEvent => ({
     description: 'x',
     proposal: { category: 'critical-bug', impact: 'high', urgency: 'high' },
     affectedUsers: 0,
+    raisedAt: at(0),
     requestedAt: at(0),
   },
 });

@@ -1,5 +1,6 @@
 import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
+import { alertFigures, type AlertFigures } from '../alerts/alert-figures.query';
 
 export interface Dashboard {
   periodId: string;
@@ -24,6 +25,7 @@ export interface Dashboard {
       escalatedTo: string | null;
     }>;
   };
+  alerts: AlertFigures;
 }
 
 /** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
@@ -91,5 +93,6 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
       compliancePercent: met + breached === 0 ? null : round1((met / (met + breached)) * 100),
     },
     openEscalations: { count: escalated.length, tickets: escalated },
+    alerts: await alertFigures((sql, params) => dataSource.query(sql, params), periodId),
   };
 };

@@ -53,4 +53,22 @@ export const dashboard = z.object({
       }),
     ),
   }),
+  alerts: z.object({
+    raised: z.number().int().describe('Firings: an alert raised, or raised again after it resolved'),
+    firingNow: z.number().int(),
+    bySeverity: counts,
+    bySource: counts,
+    raisedPerDay: z.array(z.object({ day: z.string().describe('YYYY-MM-DD, UTC'), count: z.number().int() })),
+    ticketsRequested: z.number().int(),
+    linked: z.number().int().describe('Alerts that joined a ticket already open'),
+    mttdMinutes: minutes.describe('Mean minutes from a firing to the ticket it asked for'),
+    alertsPerTicket: z
+      .number()
+      .nullable()
+      .describe('Alerts that asked for or joined a ticket, per such ticket'),
+    notificationsPerFiring: z
+      .number()
+      .nullable()
+      .describe('Times a source sent an alert per firing, over firings that resolved: what dedup folded'),
+  }),
 });

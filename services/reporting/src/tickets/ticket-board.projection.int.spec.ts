@@ -73,6 +73,7 @@ describeProjection(
               description: 'p95 above 2 s',
               proposal: { category: 'performance-issue', impact: 'high', urgency: 'high' },
               affectedUsers: 0,
+              raisedAt: '2026-11-03T08:58:30.000Z',
               requestedAt: '2026-11-03T08:59:00.000Z',
             },
           },
