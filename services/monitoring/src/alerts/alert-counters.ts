@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OPEN_TICKET_STATUSES, type Severity } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
-import type { AlertState, Notification, OpenTickets } from './alert.decider';
+import type { AlertState, OpenTickets } from './alert.decider';
+import type { AlertSituation, Arrival } from './arrival-command';
 
-/** Where an alert stood, by its row, when a notification of it arrived. */
-export interface AlertRow {
+/** An alert's counter row, as a notification of it found it. */
+export interface AlertRow extends AlertSituation {
   alertId: string;
-  status: 'firing' | 'resolved' | null;
-  raise: number | null;
-  raisedAt: Date | null;
-  severity: Severity | null;
-  service: string | null;
-  sinceRaise: number;
-  ticketId: string | null;
-}
-
-export interface Arrival {
-  alertId: string;
-  periodId: string;
-  notification: Notification;
-  /** How many times the batch carried it. */
-  count: number;
 }
 
 /**
@@ -38,7 +24,6 @@ export class AlertCounters {
     const rows = await this.runtime.sql.query<{
       alert_id: string;
       status: AlertRow['status'];
-      raise: number | null;
       raised_at: Date | null;
       severity: Severity | null;
       service: string | null;
@@ -54,7 +39,7 @@ export class AlertCounters {
          set notifications = a.notifications + excluded.notifications,
              since_raise = a.since_raise + excluded.since_raise,
              last_seen = excluded.last_seen
-       returning alert_id, status, raise, raised_at, severity, service, since_raise, ticket_id`,
+       returning alert_id, status, raised_at, severity, service, since_raise, ticket_id`,
       [
         column(({ alertId }) => alertId),
         column(({ periodId }) => periodId),
@@ -71,7 +56,6 @@ export class AlertCounters {
         {
           alertId: row.alert_id,
           status: row.status,
-          raise: row.raise,
           raisedAt: row.raised_at,
           severity: row.severity,
           service: row.service,

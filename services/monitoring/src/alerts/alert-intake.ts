@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlertPolicy } from '@hypercare/contracts';
 import type { Clock } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { AlertPolicies } from '../policy/alert-policies';
-import { type AlertCommand, alertDecider, alertStream, type Notification } from './alert.decider';
-import { AlertCounters, type AlertRow, type Arrival } from './alert-counters';
-import { serviceOf } from './correlation';
+import { alertDecider, alertStream, type Notification } from './alert.decider';
+import { AlertCounters, type AlertRow } from './alert-counters';
+import { type Arrival, commandFor } from './arrival-command';
 
 /** What a batch did: how much came, how many distinct alerts, and what changed. */
 export interface Receipt {
@@ -17,22 +16,6 @@ export interface Receipt {
   ticketsRequested: number;
   linked: number;
 }
-
-/**
- * Whether a re-send of an alert firing without a ticket may change anything: only once the
- * policy could ask for one (and then an open ticket is looked for first). A row whose severity
- * is not known yet is settled, which sets it right.
- */
-const mayAskNow = (policy: AlertPolicy, row: AlertRow, at: string): boolean => {
-  if (row.severity === null || row.raisedAt === null) return true;
-  if (policy.ticketNever.includes(row.severity)) return false;
-  const firingMinutes = (Date.parse(at) - row.raisedAt.getTime()) / 60_000;
-  return (
-    policy.ticketAtOnce.includes(row.severity) ||
-    row.sinceRaise >= policy.ticketAfterNotifications ||
-    firingMinutes >= policy.ticketAfterFiringMinutes
-  );
-};
 
 /** An alert is its period and fingerprint: the same fingerprint in two periods is two alerts. */
 export const alertIdOf = (periodId: string, fingerprint: string): string => `${periodId}:${fingerprint}`;
@@ -87,44 +70,24 @@ export class AlertIntake {
     return receipt;
   }
 
-  /** Runs what the arrival changes; answers the types of the events it recorded. */
+  /** Runs what the arrival calls for; answers the types of the events it recorded. */
   private async settle(
     arrival: Arrival,
     row: AlertRow,
     at: string,
     metadata: EventMetadata,
   ): Promise<string[]> {
-    const { alertId, periodId, notification, count } = arrival;
-    const context = { metadata: { ...metadata, periodId } };
-    const stream = alertStream(alertId);
-    const firing = row.status === 'firing';
-    const types: string[] = [];
-    if (!notification.firing) {
-      if (!firing) return types;
-      const result = await this.handle(
-        stream,
-        { kind: 'resolve', at, notifications: Math.max(1, row.sinceRaise - count) },
-        context,
-      );
-      if (result.state.status !== 'none') await this.counters.follow(result.state);
-      return result.newEvents.map(({ type }) => type);
-    }
-    if (firing && row.ticketId) return types;
-    const { policy, version } = await this.policies.of(periodId);
-    if (firing && !mayAskNow(policy, row, at)) return types;
-    const service = firing ? (row.service ?? undefined) : serviceOf(policy, notification.labels);
-    const correlation = {
-      policyVersion: version,
-      notifications: firing ? row.sinceRaise : count,
-      open: await this.counters.openTickets(alertId, periodId, service),
-    };
-    const command: AlertCommand = firing
-      ? { kind: 'correlate', policy, correlation, at }
-      : { kind: 'fire', alertId, periodId, notification, policy, correlation, at };
-    const result = await this.handle(stream, command, context);
-    types.push(...result.newEvents.map(({ type }) => type));
+    const policy = await this.policies.of(arrival.periodId);
+    const command = await commandFor(arrival, row, policy, at, (service) =>
+      this.counters.openTickets(arrival.alertId, arrival.periodId, service),
+    );
+    if (!command) return [];
+    const result = await this.handle(alertStream(arrival.alertId), command, {
+      metadata: { ...metadata, periodId: arrival.periodId },
+    });
     const raised = result.newEvents.some(({ type }) => type === 'hypercare.alert.raised.v1');
-    if (result.state.status !== 'none') await this.counters.follow(result.state, raised ? count : undefined);
-    return types;
+    if (result.state.status !== 'none')
+      await this.counters.follow(result.state, raised ? arrival.count : undefined);
+    return result.newEvents.map(({ type }) => type);
   }
 }
