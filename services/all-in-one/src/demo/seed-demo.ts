@@ -1,4 +1,6 @@
 import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
+import { alertPlan } from './alert-plan';
+import { type AlertDesk, sendDemoAlert } from './demo-alerts';
 import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
@@ -64,8 +66,8 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
  * moving the platform's clock step by step so SLA breaches and escalations happen as they would.
  * The admin creates the programme and gives its programme lead a key, who plans the periods;
  * each period's team gets keys of their own: the lead activates it and takes the decisions,
- * the support agent works the tickets, the service desk files the users' reports; every event
- * names who acted.
+ * the support agent works the tickets, the service desk files the users' reports, Alertmanager
+ * sends the go-live's alert storm (see `alertPlan`); every event names who acted.
  */
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
@@ -108,25 +110,40 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
     teams.push(team);
   }
   const ids = new Map<number, string>();
+  const working = new Set<string>();
+  const steps = [
+    ...actions.map((action) => {
+      const ticket = tickets[action.ticket] as DemoTicket;
+      return {
+        at: action.at,
+        run: () => perform(teams[ticket.period] as Team, action, ticket, periods, ids),
+      };
+    }),
+    ...alertPlan(goLive, days).map((send) => ({
+      at: send.at,
+      run: () =>
+        sendDemoAlert((teams[send.period] as Team).alerts, periods[send.period] as string, send, working),
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   let clock = goLive.getTime() - DAY;
-  for (const [done, action] of actions.entries()) {
-    if (action.at.getTime() !== clock) {
-      await advanceClock(client, action.at.getTime());
-      clock = action.at.getTime();
+  for (const [done, step] of steps.entries()) {
+    if (step.at.getTime() !== clock) {
+      await advanceClock(client, step.at.getTime());
+      clock = step.at.getTime();
     }
-    const ticket = tickets[action.ticket] as DemoTicket;
-    await perform(teams[ticket.period] as Team, action, ticket, periods, ids);
-    if (done % 25 === 0 || done === actions.length - 1) progress(done + 1, actions.length, action.at);
+    await step.run();
+    if (done % 25 === 0 || done === steps.length - 1) progress(done + 1, steps.length, step.at);
   }
   await advanceClock(client, Date.now());
   process.stderr.write('\n');
 };
 
-/** Who works a period: its lead, its support agent, and the service desk that files users' reports. */
+/** Who works a period: its lead, its support agent, the service desk that files users' reports, and its Alertmanager. */
 interface Team {
   lead: HypercareClient;
   agent: HypercareClient;
   desk: HypercareClient;
+  alerts: AlertDesk;
 }
 
 /** Each member of a period's team gets an API key of their own, granted on that period only. */
@@ -143,10 +160,16 @@ const teamOf = async (
     });
     return anonymous.withApiKey(key);
   };
+  const agent = await member('agent', 'Support agent');
   return {
     lead: await member('lead', 'Programme lead'),
-    agent: await member('agent', 'Support agent'),
+    agent,
     desk: await member('agent', 'Service desk'),
+    alerts: {
+      alertmanager: await member('monitoring-source', 'Alertmanager'),
+      agent,
+      agentEmail: `agent.${system.includes('EMEA') ? 'emea' : 'americas'}@example.com`,
+    },
   };
 };
 
