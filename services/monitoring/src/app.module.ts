@@ -4,6 +4,7 @@ import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AlertsModule } from './alerts/alerts.module';
 import type { MonitoringConfig } from './config';
+import { GatewayBuckets1765000005000 } from './database/gateway-buckets.migration';
 import { MonitoringSchema1765000003000 } from './database/monitoring-schema.migration';
 import { monitoredPeriodsProjection } from './periods/monitored-periods.projection';
 import { ticketStatusProjection } from './tickets/ticket-status.projection';
@@ -21,7 +22,7 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: [...alertContracts, ...alertPolicyContracts],
           readModel: {
-            migrations: [MonitoringSchema1765000003000],
+            migrations: [MonitoringSchema1765000003000, GatewayBuckets1765000005000],
             received: [monitoredPeriodsProjection, ticketStatusProjection],
           },
           config,

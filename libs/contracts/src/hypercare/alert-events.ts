@@ -9,8 +9,8 @@ export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export const severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severity>;
 
-/** Where an alert came from. */
-export const ALERT_SOURCES = ['alertmanager', 'grafana', 'generic'] as const;
+/** Where an alert came from: a tool's webhook, or a rule of the period over the signals it was sent. */
+export const ALERT_SOURCES = ['alertmanager', 'grafana', 'generic', 'rule'] as const;
 export const alertSource = z.enum(ALERT_SOURCES);
 export type AlertSource = z.infer<typeof alertSource>;
 

@@ -12,6 +12,41 @@ const windowMinutes = z
   .max(7 * 24 * 60);
 
 /**
+ * A threshold over the period's API-gateway records, per route over a sliding window: it raises
+ * an alert (source `rule`) when the measure goes above `raiseAbove` and resolves it only once
+ * it is below `clearBelow`, so a value wavering around one threshold raises it once.
+ */
+export const gatewayRule = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only, at most 60'),
+    kind: z
+      .enum(['error-rate', 'p95-latency'])
+      .describe('5xx responses in % of requests, or the p95 latency in ms'),
+    route: z
+      .string()
+      .min(1)
+      .max(300)
+      .default('*')
+      .describe('A route as the records name it; * is each route'),
+    raiseAbove: z.number().positive(),
+    clearBelow: z.number().nonnegative(),
+    windowMinutes: z.number().int().min(1).max(60).default(5),
+    minRequests: z
+      .number()
+      .int()
+      .positive()
+      .max(1_000_000)
+      .default(20)
+      .describe('Fewer in the window: no verdict'),
+    severity: severity.default('major'),
+  })
+  .refine(({ raiseAbove, clearBelow }) => clearBelow <= raiseAbove, {
+    message: 'clearBelow must not be above raiseAbove',
+    path: ['clearBelow'],
+  });
+export type GatewayRule = z.infer<typeof gatewayRule>;
+
+/**
  * How a period's monitoring turns alerts into tickets: which label carries the severity and
  * what each value means, which labels name the affected service, when an alert asks for a
  * ticket, how a category is guessed, and when an alert counts as flapping. Every part has a
@@ -79,6 +114,32 @@ export const alertPolicy = z.object({
     .describe(
       'In order, the first that matches: a keyword in the alert name or summary (case-insensitive), or one of the labels present',
     ),
+  gatewayRules: z
+    .array(gatewayRule)
+    .max(50)
+    .default([
+      {
+        name: 'error-rate',
+        kind: 'error-rate',
+        route: '*',
+        raiseAbove: 5,
+        clearBelow: 2,
+        windowMinutes: 5,
+        minRequests: 20,
+        severity: 'major',
+      },
+      {
+        name: 'slow-route',
+        kind: 'p95-latency',
+        route: '*',
+        raiseAbove: 2_000,
+        clearBelow: 1_500,
+        windowMinutes: 5,
+        minRequests: 20,
+        severity: 'major',
+      },
+    ])
+    .describe('Thresholds over the API-gateway records the period is sent'),
   flapping: z
     .object({ raises: count.default(4), windowMinutes: windowMinutes.default(60) })
     .default({})

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { ApiKeyStore, systemActor } from '@hypercare/auth';
-import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
-import { ManualClock } from '@hypercare/domain-kit';
-import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
-import { createServiceApp } from '@hypercare/service-kit';
-import { createTestDatabase, describeWith, type TestDatabase } from '@hypercare/testing';
-import { AppModule } from '../app.module';
-import { loadMonitoringConfig } from '../config';
+import type { HypercareClient } from '@hypercare/client';
+import { describeWith } from '@hypercare/testing';
+import { MonitoringApp } from '../monitoring-app.fixture';
 
 const recorded = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
@@ -22,76 +15,31 @@ const T0 = new Date('2031-05-05T10:00:00.000Z');
  * ticket requests and links; bad payloads are refused whole, naming the field, keeping nothing.
  */
 describeWith('postgres')('alert receivers', () => {
-  let database: TestDatabase;
-  let infrastructure: Infrastructure;
-  let app: INestApplication;
+  let monitoring: MonitoringApp;
   let admin: HypercareClient;
   let source: HypercareClient;
-  const clock = new ManualClock(T0);
-  const programme = randomUUID();
-  const otherProgramme = randomUUID();
-  const period = randomUUID();
-  const planned = randomUUID();
-  const elsewhere = randomUUID();
-  const runtime = () => app.get(ServiceRuntime);
-  /** Every alert's stream, read directly: the global log shows a new event a moment later. */
-  const alertEvents = async () => {
-    const rows = await runtime().sql.query<{ alert_id: string }>('select alert_id from monitoring.alerts');
-    const streams = await Promise.all(
-      rows.map(({ alert_id }) => runtime().store.readStream(`alert-${alert_id}`)),
-    );
-    return streams.flat().sort((a, b) => a.position - b.position);
-  };
-  const events = async (type: string) => (await alertEvents()).filter((event) => event.type === type);
+  let programme: string;
+  let period: string;
+  let planned: string;
+  let elsewhere: string;
+  const runtime = () => monitoring.runtime;
+  const events = async (type: string) =>
+    (await monitoring.alertEvents()).filter((event) => event.type === type);
   const kept = async () => [
     (await runtime().sql.query('select notifications from monitoring.alerts order by alert_id')).map(
       ({ notifications }) => notifications,
     ),
-    (await alertEvents()).length,
+    (await monitoring.alertEvents()).length,
   ];
 
   beforeAll(async () => {
-    database = await createTestDatabase('monitoring_receivers');
-    infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      clock,
-      election: 'sole',
-      clientId: 'monitoring-receivers',
-    });
-    const adminKey = testAdminKey();
-    const config = loadMonitoringConfig({
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: '127.0.0.1:1',
-      LOG_LEVEL: 'silent',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
-    });
-    app = await createServiceApp('monitoring', AppModule.register(config, infrastructure));
-    await app.listen(0, '127.0.0.1');
-    const anonymous = HypercareClient.distributed({ monitoring: await app.getUrl() });
-    admin = anonymous.withApiKey(adminKey);
-    const { key } = await app.get(ApiKeyStore).create(
-      {
-        name: 'Alertmanager',
-        grants: [{ role: 'monitoring-source', scope: { kind: 'programme', id: programme } }],
-      },
-      systemActor('test'),
-    );
-    source = anonymous.withApiKey(key);
-    for (const [id, programmeId, status] of [
-      [period, programme, 'active'],
-      [planned, programme, 'planned'],
-      [elsewhere, otherProgramme, 'active'],
-    ])
-      await runtime().sql.query(
-        'insert into monitoring.periods (period_id, programme_id, status) values ($1, $2, $3)',
-        [id, programmeId, status],
-      );
+    monitoring = await MonitoringApp.start('monitoring_receivers', T0);
+    ({ admin, source, programmeId: programme } = monitoring);
+    period = await monitoring.period();
+    planned = await monitoring.period('planned');
+    elsewhere = await monitoring.period('active', randomUUID());
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await infrastructure?.close();
-    await database?.drop();
-  });
+  afterAll(() => monitoring?.stop());
 
   const send = (path: string, body: unknown, client = source) =>
     client.send<Record<string, unknown>>('monitoring', 'POST', path, body);
@@ -116,12 +64,12 @@ describeWith('postgres')('alert receivers', () => {
     });
     expect(request?.metadata['actor']).toMatchObject({ name: 'Alertmanager', kind: 'machine' });
 
-    clock.advance(5 * 60_000);
+    monitoring.clock.advance(5 * 60_000);
     expect((await send(path, recorded('alertmanager-firing'))).body).toMatchObject({
       raised: 0,
       ticketsRequested: 0,
     });
-    clock.advance(5 * 60_000);
+    monitoring.clock.advance(5 * 60_000);
     expect((await send(path, recorded('alertmanager-firing'))).body).toMatchObject({
       raised: 0,
       ticketsRequested: 1,
@@ -176,7 +124,7 @@ describeWith('postgres')('alert receivers', () => {
       "insert into monitoring.tickets (ticket_id, period_id, status) values ($1, $2, 'closed')",
       [oldTicket, period],
     );
-    clock.advance(3 * 60 * 60_000);
+    monitoring.clock.advance(3 * 60 * 60_000);
     const answer = await send(`/periods/${period}/alerts/alertmanager`, recorded('alertmanager-firing'));
     expect(answer.body).toMatchObject({ raised: 1, ticketsRequested: 1 });
     const requests = await events('hypercare.alert.ticket-requested.v1');

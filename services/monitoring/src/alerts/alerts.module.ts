@@ -3,20 +3,25 @@ import { rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hy
 import { MonitoredPeriods } from '../periods/monitored-periods';
 import { AlertPolicies } from '../policy/alert-policies';
 import { AlertPolicyController } from '../policy/alert-policy.controller';
+import { GatewayBuckets } from '../signals/gateway-buckets';
+import { GatewaySignalController } from '../signals/gateway-signal.controller';
+import { GatewaySignals } from '../signals/gateway-signals';
 import { AlertCounters } from './alert-counters';
 import { AlertIntake } from './alert-intake';
 import { AlertListController } from './alert-list.controller';
 import { AlertReceiverController } from './alert-receiver.controller';
 
-/** Alerts in, counted, raised, resolved and correlated to tickets, by each period's policy. */
+/** Alerts and gateway signals in, counted, raised, resolved and correlated to tickets, by each period's policy. */
 @Global()
 @Module({
-  controllers: [AlertReceiverController, AlertListController, AlertPolicyController],
+  controllers: [AlertReceiverController, AlertListController, AlertPolicyController, GatewaySignalController],
   providers: [
     MonitoredPeriods,
     AlertPolicies,
     AlertCounters,
     AlertIntake,
+    GatewayBuckets,
+    GatewaySignals,
     {
       provide: RESOURCE_PLACES,
       inject: [MonitoredPeriods],
