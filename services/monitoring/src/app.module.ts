@@ -6,6 +6,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import type { MonitoringConfig } from './config';
 import { GatewayBuckets1765000005000 } from './database/gateway-buckets.migration';
 import { MonitoringSchema1765000003000 } from './database/monitoring-schema.migration';
+import { SignalBuckets1765000006000 } from './database/signal-buckets.migration';
 import { monitoredPeriodsProjection } from './periods/monitored-periods.projection';
 import { ticketStatusProjection } from './tickets/ticket-status.projection';
 
@@ -22,7 +23,11 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: [...alertContracts, ...alertPolicyContracts],
           readModel: {
-            migrations: [MonitoringSchema1765000003000, GatewayBuckets1765000005000],
+            migrations: [
+              MonitoringSchema1765000003000,
+              GatewayBuckets1765000005000,
+              SignalBuckets1765000006000,
+            ],
             received: [monitoredPeriodsProjection, ticketStatusProjection],
           },
           config,

@@ -14,7 +14,7 @@ const windowMinutes = z
 /**
  * A threshold over the period's API-gateway records, per route over a sliding window: it raises
  * an alert (source `rule`) when the measure goes above `raiseAbove` and resolves it only once
- * it is below `clearBelow`, so a value wavering around one threshold raises it once.
+ * it is at or below `clearAtOrBelow`, so a value wavering around one threshold raises it once.
  */
 export const gatewayRule = z
   .object({
@@ -29,7 +29,7 @@ export const gatewayRule = z
       .default('*')
       .describe('A route as the records name it; * is each route'),
     raiseAbove: z.number().positive(),
-    clearBelow: z.number().nonnegative(),
+    clearAtOrBelow: z.number().nonnegative(),
     windowMinutes: z.number().int().min(1).max(60).default(5),
     minRequests: z
       .number()
@@ -40,11 +40,53 @@ export const gatewayRule = z
       .describe('Fewer in the window: no verdict'),
     severity: severity.default('major'),
   })
-  .refine(({ raiseAbove, clearBelow }) => clearBelow <= raiseAbove, {
-    message: 'clearBelow must not be above raiseAbove',
-    path: ['clearBelow'],
+  .refine(({ raiseAbove, clearAtOrBelow }) => clearAtOrBelow <= raiseAbove, {
+    message: 'clearAtOrBelow must not be above raiseAbove',
+    path: ['clearAtOrBelow'],
   });
 export type GatewayRule = z.infer<typeof gatewayRule>;
+
+/** The signals besides gateway records: sign-ins, job runs, business transactions. */
+export const SIGNALS = ['logins', 'jobs', 'transactions'] as const;
+
+/**
+ * A threshold over one of those signals, counted per key (the user, the job, the
+ * transaction's name) or over all of them, on a sliding window, with the same hysteresis as
+ * the gateway rules: `failures` counts them, `failure-rate` is their share in %.
+ */
+export const signalRule = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only, at most 60'),
+    signal: z.enum(SIGNALS),
+    measure: z.enum(['failures', 'failure-rate']),
+    key: z
+      .string()
+      .min(1)
+      .max(300)
+      .default('all')
+      .describe('`all`: every key together; `*`: each key alone (a user, a job); else that key only'),
+    raiseAbove: z.number().nonnegative(),
+    clearAtOrBelow: z.number().nonnegative(),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(5),
+    minEvents: z
+      .number()
+      .int()
+      .positive()
+      .max(1_000_000)
+      .default(1)
+      .describe('Fewer in the window: no verdict'),
+    severity: severity.default('major'),
+  })
+  .refine(({ raiseAbove, clearAtOrBelow }) => clearAtOrBelow <= raiseAbove, {
+    message: 'clearAtOrBelow must not be above raiseAbove',
+    path: ['clearAtOrBelow'],
+  });
+export type SignalRule = z.infer<typeof signalRule>;
 
 /**
  * How a period's monitoring turns alerts into tickets: which label carries the severity and
@@ -123,7 +165,7 @@ export const alertPolicy = z.object({
         kind: 'error-rate',
         route: '*',
         raiseAbove: 5,
-        clearBelow: 2,
+        clearAtOrBelow: 2,
         windowMinutes: 5,
         minRequests: 20,
         severity: 'major',
@@ -133,13 +175,63 @@ export const alertPolicy = z.object({
         kind: 'p95-latency',
         route: '*',
         raiseAbove: 2_000,
-        clearBelow: 1_500,
+        clearAtOrBelow: 1_500,
         windowMinutes: 5,
         minRequests: 20,
         severity: 'major',
       },
     ])
     .describe('Thresholds over the API-gateway records the period is sent'),
+  signalRules: z
+    .array(signalRule)
+    .max(50)
+    .default([
+      {
+        name: 'login-storm',
+        signal: 'logins',
+        measure: 'failures',
+        key: 'all',
+        raiseAbove: 50,
+        clearAtOrBelow: 10,
+        windowMinutes: 1,
+        minEvents: 1,
+        severity: 'major',
+      },
+      {
+        name: 'user-lockout',
+        signal: 'logins',
+        measure: 'failures',
+        key: '*',
+        raiseAbove: 10,
+        clearAtOrBelow: 2,
+        windowMinutes: 5,
+        minEvents: 1,
+        severity: 'minor',
+      },
+      {
+        name: 'job-failing',
+        signal: 'jobs',
+        measure: 'failures',
+        key: '*',
+        raiseAbove: 0,
+        clearAtOrBelow: 0,
+        windowMinutes: 60,
+        minEvents: 1,
+        severity: 'major',
+      },
+      {
+        name: 'transactions-failing',
+        signal: 'transactions',
+        measure: 'failure-rate',
+        key: '*',
+        raiseAbove: 5,
+        clearAtOrBelow: 2,
+        windowMinutes: 15,
+        minEvents: 20,
+        severity: 'major',
+      },
+    ])
+    .describe('Thresholds over sign-ins, job runs and business transactions'),
   flapping: z
     .object({ raises: count.default(4), windowMinutes: windowMinutes.default(60) })
     .default({})

@@ -105,4 +105,13 @@ export class AlertCounters {
     const ofService = rows.find(({ same_alert }) => !same_alert)?.ticket_id ?? ofFingerprint;
     return { ...(ofFingerprint ? { ofFingerprint } : {}), ...(ofService && service ? { ofService } : {}) };
   }
+
+  /** The ids of the period's alerts raised by its own rules and firing now. */
+  async firingRuleAlerts(periodId: string): Promise<Set<string>> {
+    const rows = await this.runtime.sql.query<{ alert_id: string }>(
+      "select alert_id from monitoring.alerts where period_id = $1 and source = 'rule' and status = 'firing'",
+      [periodId],
+    );
+    return new Set(rows.map(({ alert_id }) => alert_id));
+  }
 }

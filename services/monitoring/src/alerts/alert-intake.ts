@@ -43,6 +43,15 @@ export class AlertIntake {
     metadata: EventMetadata,
   ): Promise<Receipt> {
     const at = this.clock.now().toISOString();
+    const receipt: Receipt = {
+      notifications: notifications.length,
+      alerts: 0,
+      raised: 0,
+      resolved: 0,
+      ticketsRequested: 0,
+      linked: 0,
+    };
+    if (!notifications.length) return receipt;
     const arrivals = new Map<string, Arrival>();
     for (const { periodId, notification } of notifications) {
       const alertId = alertIdOf(periodId, notification.fingerprint);
@@ -50,14 +59,7 @@ export class AlertIntake {
       arrivals.set(alertId, { alertId, periodId, notification, count });
     }
     const rows = await this.counters.count([...arrivals.values()], at);
-    const receipt: Receipt = {
-      notifications: notifications.length,
-      alerts: arrivals.size,
-      raised: 0,
-      resolved: 0,
-      ticketsRequested: 0,
-      linked: 0,
-    };
+    receipt.alerts = arrivals.size;
     for (const arrival of arrivals.values()) {
       const row = rows.get(arrival.alertId) as AlertRow;
       for (const type of await this.settle(arrival, row, at, metadata)) {

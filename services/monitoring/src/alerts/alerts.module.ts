@@ -6,6 +6,9 @@ import { AlertPolicyController } from '../policy/alert-policy.controller';
 import { GatewayBuckets } from '../signals/gateway-buckets';
 import { GatewaySignalController } from '../signals/gateway-signal.controller';
 import { GatewaySignals } from '../signals/gateway-signals';
+import { SignalBuckets } from '../signals/signal-buckets';
+import { SignalController } from '../signals/signal.controller';
+import { Signals } from '../signals/signals';
 import { AlertCounters } from './alert-counters';
 import { AlertIntake } from './alert-intake';
 import { AlertListController } from './alert-list.controller';
@@ -14,7 +17,13 @@ import { AlertReceiverController } from './alert-receiver.controller';
 /** Alerts and gateway signals in, counted, raised, resolved and correlated to tickets, by each period's policy. */
 @Global()
 @Module({
-  controllers: [AlertReceiverController, AlertListController, AlertPolicyController, GatewaySignalController],
+  controllers: [
+    AlertReceiverController,
+    AlertListController,
+    AlertPolicyController,
+    GatewaySignalController,
+    SignalController,
+  ],
   providers: [
     MonitoredPeriods,
     AlertPolicies,
@@ -22,6 +31,8 @@ import { AlertReceiverController } from './alert-receiver.controller';
     AlertIntake,
     GatewayBuckets,
     GatewaySignals,
+    SignalBuckets,
+    Signals,
     {
       provide: RESOURCE_PLACES,
       inject: [MonitoredPeriods],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AlertPolicy, GatewayRule } from '@hypercare/contracts';
 import type { Notification } from '../alerts/alert.decider';
 import { percentileOf } from './latency-histogram';
+import { verdictOf } from './threshold';
 
 /** What a route's records add up to over a rule's window. */
 export interface WindowStats {
@@ -18,23 +19,13 @@ export const measureOf = (rule: GatewayRule, stats: WindowStats): number | null 
       : (stats.errors / stats.requests) * 100
     : percentileOf(stats.latency, 95);
 
-/**
- * What a rule says of a route now, given whether its alert fires: `fire` above `raiseAbove`
- * (and, once firing, anywhere down to `clearBelow`), `resolve` below `clearBelow`, nothing
- * with fewer than `minRequests` in the window (too little to judge) or below the threshold
- * while it does not fire.
- */
-export const verdictOf = (
+/** What a rule says of a route now, given whether its alert fires (`verdictOf`); too few requests is no verdict. */
+export const gatewayVerdict = (
   rule: GatewayRule,
   stats: WindowStats,
   firing: boolean,
-): 'fire' | 'resolve' | undefined => {
-  const value = measureOf(rule, stats);
-  if (value === null || stats.requests < rule.minRequests) return undefined;
-  if (value > rule.raiseAbove) return 'fire';
-  if (!firing) return undefined;
-  return value < rule.clearBelow ? 'resolve' : 'fire';
-};
+): 'fire' | 'resolve' | undefined =>
+  verdictOf(rule, stats.requests < rule.minRequests ? null : measureOf(rule, stats), firing);
 
 /** The fingerprint of a rule's alert on a route: stable, and within the fingerprint alphabet. */
 export const ruleFingerprint = (rule: GatewayRule, route: string): string =>
@@ -59,7 +50,7 @@ export const ruleNotification = (
     fingerprint: ruleFingerprint(rule, route),
     firing: verdict === 'fire',
     name: `${rule.name} ${route}`,
-    summary: `${MEASURE[rule.kind]} ${shown} over ${stats.requests} requests in ${rule.windowMinutes} min (raises above ${rule.raiseAbove} ${UNIT[rule.kind]}, clears below ${rule.clearBelow})`,
+    summary: `${MEASURE[rule.kind]} ${shown} over ${stats.requests} requests in ${rule.windowMinutes} min (raises above ${rule.raiseAbove} ${UNIT[rule.kind]}, clears at ${rule.clearAtOrBelow} or below)`,
     labels: {
       alertname: rule.name,
       rule: rule.kind,

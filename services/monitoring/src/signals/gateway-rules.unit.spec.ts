@@ -1,9 +1,14 @@
 import { gatewayRule } from '@hypercare/contracts';
-import { measureOf, ruleFingerprint, verdictOf, type WindowStats } from './gateway-rules';
+import { measureOf, ruleFingerprint, gatewayVerdict, type WindowStats } from './gateway-rules';
 import { countLatency, emptyHistogram, percentileOf } from './latency-histogram';
 
-const errorRate = gatewayRule.parse({ name: 'errors', kind: 'error-rate', raiseAbove: 5, clearBelow: 2 });
-const slow = gatewayRule.parse({ name: 'slow', kind: 'p95-latency', raiseAbove: 2_000, clearBelow: 1_000 });
+const errorRate = gatewayRule.parse({ name: 'errors', kind: 'error-rate', raiseAbove: 5, clearAtOrBelow: 2 });
+const slow = gatewayRule.parse({
+  name: 'slow',
+  kind: 'p95-latency',
+  raiseAbove: 2_000,
+  clearAtOrBelow: 1_000,
+});
 const stats = (requests: number, errors: number, latencies: number[] = []): WindowStats => {
   const latency = emptyHistogram();
   latencies.forEach((ms) => countLatency(latency, ms));
@@ -20,13 +25,13 @@ describe('gateway rules', () => {
     ['judges nothing on too few requests', stats(19, 19), false, undefined],
     ['keeps a firing alert when traffic is too thin to judge', stats(5, 0), true, undefined],
   ])('error rate %s', (_, window, firing, expected) => {
-    expect(verdictOf(errorRate, window, firing)).toBe(expected);
+    expect(gatewayVerdict(errorRate, window, firing)).toBe(expected);
   });
 
   it('takes the p95 latency as the upper bound of its bucket, never below the truth', () => {
     const window = stats(100, 0, [...Array(94).fill(80), ...Array(6).fill(2_500)]);
     expect(measureOf(slow, window)).toBe(3_000);
-    expect(verdictOf(slow, window, false)).toBe('fire');
+    expect(gatewayVerdict(slow, window, false)).toBe('fire');
     expect(measureOf(slow, stats(100, 0, Array(100).fill(450)))).toBe(500);
     expect(percentileOf(emptyHistogram(), 95)).toBeNull();
     expect(percentileOf(stats(1, 0, [120_000]).latency, 95)).toBe(60_000);
@@ -41,9 +46,14 @@ describe('gateway rules', () => {
   });
 
   it('refuses a rule that would clear above where it raises, naming the field', () => {
-    const refused = gatewayRule.safeParse({ name: 'x', kind: 'error-rate', raiseAbove: 5, clearBelow: 6 });
+    const refused = gatewayRule.safeParse({
+      name: 'x',
+      kind: 'error-rate',
+      raiseAbove: 5,
+      clearAtOrBelow: 6,
+    });
     expect(refused.success ? [] : refused.error.issues.map(({ path }) => path.join('.'))).toEqual([
-      'clearBelow',
+      'clearAtOrBelow',
     ]);
   });
 });

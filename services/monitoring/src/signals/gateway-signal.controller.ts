@@ -8,7 +8,8 @@ import { MonitoredPeriods } from '../periods/monitored-periods';
 import { type GatewayFormat, gatewayBatches, gatewayRecords } from './gateway-records';
 import { GatewaySignals, type SignalReceipt } from './gateway-signals';
 
-const receipt = z.object({
+/** What a batch of signals answers: the records counted and what the rules raised or resolved. */
+export const signalReceipt = z.object({
   records: z.number().int(),
   alerts: z.object({
     notifications: z.number().int(),
@@ -19,7 +20,11 @@ const receipt = z.object({
     linked: z.number().int(),
   }),
 });
-const counted = { status: 200, description: 'Counted; what the rules raised or resolved', schema: receipt };
+const counted = {
+  status: 200,
+  description: 'Counted; what the rules raised or resolved',
+  schema: signalReceipt,
+};
 
 /** API-gateway access records in, counted per route and minute, judged by the period's gateway rules. */
 @ApiTags('signals')

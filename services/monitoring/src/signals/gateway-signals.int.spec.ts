@@ -47,7 +47,7 @@ describeWith('postgres')('gateway signals and their rules', () => {
   it('raises an error-rate spike once, keeps it while the rate wavers around the threshold, resolves it once', async () => {
     await monitoring.admin.call('monitoring', 'PUT', `/periods/${period}/alert-policy`, {
       gatewayRules: [
-        { name: 'error-rate', kind: 'error-rate', raiseAbove: 5, clearBelow: 2, windowMinutes: 1 },
+        { name: 'error-rate', kind: 'error-rate', raiseAbove: 5, clearAtOrBelow: 2, windowMinutes: 1 },
       ],
     });
     const route = 'POST /orders';

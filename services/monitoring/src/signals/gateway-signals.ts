@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EventMetadata } from '@hypercare/event-store';
-import { ServiceRuntime } from '@hypercare/runtime';
 import type { Notification } from '../alerts/alert.decider';
+import { AlertCounters } from '../alerts/alert-counters';
 import { AlertIntake, alertIdOf, type Receipt } from '../alerts/alert-intake';
 import { AlertPolicies } from '../policy/alert-policies';
 import { GatewayBuckets } from './gateway-buckets';
 import type { GatewayRecord } from './gateway-records';
-import { ruleFingerprint, ruleNotification, verdictOf } from './gateway-rules';
+import { ruleFingerprint, ruleNotification, gatewayVerdict } from './gateway-rules';
 
 /** What a batch of gateway records did: how many were counted, and what the rules raised or resolved. */
 export interface SignalReceipt {
@@ -23,7 +23,7 @@ export interface SignalReceipt {
 @Injectable()
 export class GatewaySignals {
   constructor(
-    private readonly runtime: ServiceRuntime,
+    private readonly counters: AlertCounters,
     private readonly buckets: GatewayBuckets,
     private readonly policies: AlertPolicies,
     private readonly intake: AlertIntake,
@@ -39,7 +39,7 @@ export class GatewaySignals {
     const at = end.toISOString();
     const { policy } = await this.policies.of(periodId);
     const seen = [...new Set(records.map(({ route }) => route))];
-    const firing = await this.firing(periodId);
+    const firing = await this.counters.firingRuleAlerts(periodId);
     const notifications: Notification[] = [];
     for (const rule of policy.gatewayRules) {
       const routes = rule.route === '*' ? seen : seen.filter((route) => route === rule.route);
@@ -47,25 +47,14 @@ export class GatewaySignals {
       const windows = await this.buckets.windows(periodId, routes, end, rule.windowMinutes);
       for (const [route, stats] of windows) {
         const fires = firing.has(alertIdOf(periodId, ruleFingerprint(rule, route)));
-        const verdict = verdictOf(rule, stats, fires);
+        const verdict = gatewayVerdict(rule, stats, fires);
         if (verdict) notifications.push(ruleNotification(policy, rule, route, stats, verdict, at));
       }
     }
-    const alerts = notifications.length
-      ? await this.intake.receive(
-          notifications.map((notification) => ({ periodId, notification })),
-          metadata,
-        )
-      : { notifications: 0, alerts: 0, raised: 0, resolved: 0, ticketsRequested: 0, linked: 0 };
-    return { records: records.length, alerts };
-  }
-
-  /** The period's rule alerts now firing. */
-  private async firing(periodId: string): Promise<Set<string>> {
-    const rows = await this.runtime.sql.query<{ alert_id: string }>(
-      "select alert_id from monitoring.alerts where period_id = $1 and source = 'rule' and status = 'firing'",
-      [periodId],
+    const alerts = await this.intake.receive(
+      notifications.map((notification) => ({ periodId, notification })),
+      metadata,
     );
-    return new Set(rows.map(({ alert_id }) => alert_id));
+    return { records: records.length, alerts };
   }
 }
