@@ -9,6 +9,7 @@ export {
   databaseUrlVariable,
   kafkaBrokersVariable,
   portVariable,
+  tickIntervalVariable,
 } from './variables';
 
 /** Thrown when the environment does not describe a runnable service; names every bad variable. */

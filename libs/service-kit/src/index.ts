@@ -6,6 +6,7 @@ export {
   kafkaBrokersVariable,
   loadConfig,
   portVariable,
+  tickIntervalVariable,
   serviceEnvironment,
   type ServiceEnvironment,
 } from './config';

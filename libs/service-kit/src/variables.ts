@@ -49,3 +49,11 @@ export const portVariable = z.coerce
   .int()
   .min(0)
   .max(65_535);
+
+/** How often a timer of the service looks for due work, in milliseconds (50 ms to a minute; default a second). */
+export const tickIntervalVariable = z.coerce
+  .number({ invalid_type_error: 'must be a number of milliseconds' })
+  .int()
+  .min(50)
+  .max(60_000)
+  .default(1_000);

@@ -6,6 +6,7 @@ import {
   kafkaBrokersVariable,
   loadConfig,
   portVariable,
+  tickIntervalVariable,
 } from '@hypercare/service-kit';
 import { z } from 'zod';
 
@@ -21,12 +22,8 @@ const allInOneEnvironment = z.object({
   KAFKA_BROKERS: kafkaBrokersVariable.optional(),
   HYPERCARE_CLOCK: z.enum(['system', 'manual']).default('system'),
   ATTACHMENT_SCHEMES: attachmentSchemesVariable,
-  SLA_CHECK_INTERVAL_MS: z.coerce
-    .number({ invalid_type_error: 'must be a number of milliseconds' })
-    .int()
-    .min(50)
-    .max(60_000)
-    .default(1_000),
+  SLA_CHECK_INTERVAL_MS: tickIntervalVariable,
+  SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce
     .number({ invalid_type_error: 'must be a number of days' })

@@ -26,7 +26,7 @@ export class MonitoringApp {
     readonly clock: ManualClock,
   ) {}
 
-  static async start(name: string, now: Date): Promise<MonitoringApp> {
+  static async start(name: string, now: Date, env: Record<string, string> = {}): Promise<MonitoringApp> {
     const database = await createTestDatabase(name);
     const clock = new ManualClock(now);
     const infrastructure = new Infrastructure({
@@ -41,6 +41,7 @@ export class MonitoringApp {
       KAFKA_BROKERS: '127.0.0.1:1',
       LOG_LEVEL: 'silent',
       HYPERCARE_ADMIN_API_KEY: adminKey,
+      ...env,
     });
     const app = await createServiceApp('monitoring', AppModule.register(config, infrastructure));
     await app.listen(0, '127.0.0.1');

@@ -9,8 +9,8 @@ export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export const severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severity>;
 
-/** Where an alert came from: a tool's webhook, or a rule of the period over the signals it was sent. */
-export const ALERT_SOURCES = ['alertmanager', 'grafana', 'generic', 'rule'] as const;
+/** Where an alert came from: a tool's webhook, a rule of the period over the signals it was sent, or a synthetic check. */
+export const ALERT_SOURCES = ['alertmanager', 'grafana', 'generic', 'rule', 'synthetic'] as const;
 export const alertSource = z.enum(ALERT_SOURCES);
 export type AlertSource = z.infer<typeof alertSource>;
 

@@ -1,6 +1,7 @@
 import { ContractRegistry } from '../contract-registry';
 import { alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
+import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
 import { programmeContracts } from './programme-events';
@@ -14,6 +15,7 @@ export * from './period-events';
 export * from './period-policy';
 export * from './programme-events';
 export * from './report-events';
+export * from './synthetic-check-events';
 export * from './ticket-events';
 export * from './vocabulary';
 export * from './workflow';
@@ -29,6 +31,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...ticketContracts,
       ...alertContracts,
       ...alertPolicyContracts,
+      ...syntheticCheckContracts,
     ],
     periodUpcasters,
   );
