@@ -6,8 +6,9 @@
  * throughput of both in closed loops of the same concurrency (target: ours >= 0.5x the
  * baseline), latency at the offered storm rate (target: p99 < 250 ms), and afterwards that
  * nothing was lost and dedup was exact (alerts, notifications, raises and ticket requests
- * equal what was sent). Settings: BENCH_SECONDS (60), BENCH_RATE (requests/s offered, 1000),
- * BENCH_CONCURRENCY (16).
+ * equal what was sent). Then gateway records offered at 50,000 a second in batches of 5,000:
+ * the rate achieved, and every record counted. Settings: BENCH_SECONDS (60), BENCH_RATE
+ * (requests/s offered, 1000), BENCH_CONCURRENCY (16), BENCH_SIGNAL_RATE (records/s, 50000).
  */
 import { ApiKeyStore, systemActor } from '@hypercare/auth';
 import { testAdminKey } from '@hypercare/auth/testing';
@@ -28,6 +29,7 @@ import { Pool } from 'pg';
 import { AppModule } from '../src/app.module';
 import { loadMonitoringConfig } from '../src/config';
 import { baselineServer } from './baseline-server';
+import { gatewayLoad } from './gateway-load';
 import { AlertStorm } from './storm';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,6 +37,8 @@ const SECONDS = benchSetting('BENCH_SECONDS', 60);
 const RATE = benchSetting('BENCH_RATE', 1_000);
 const CONCURRENCY = benchSetting('BENCH_CONCURRENCY', 16);
 const BATCH = 10;
+const SIGNAL_RATE = benchSetting('BENCH_SIGNAL_RATE', 50_000);
+const SIGNAL_BATCH = 5_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 const post = async (url: string, body: string, headers: Record<string, string> = {}): Promise<void> => {
@@ -93,6 +97,18 @@ const main = async (): Promise<void> => {
     progress(`open loop, ${fmt(RATE)} requests/s offered for ${SECONDS} s`);
     const offered = await openLoop(RATE, SECONDS, send);
 
+    progress(`gateway records, ${fmt(SIGNAL_RATE)}/s offered for ${SECONDS} s`);
+    const gateway = await gatewayLoad(
+      `${await app.getUrl()}/periods/${periodId}/signals/gateway`,
+      key,
+      SIGNAL_RATE,
+      SIGNAL_BATCH,
+      SECONDS,
+    );
+    const [bucketed] = await runtime.sql.query<{ records: number }>(
+      'select coalesce(sum(requests), 0)::int as records from monitoring.gateway_buckets',
+    );
+
     const [counted] = await runtime.sql.query<{ alerts: number; notifications: number }>(
       'select count(*)::int as alerts, sum(notifications)::int as notifications from monitoring.alerts',
     );
@@ -105,6 +121,7 @@ const main = async (): Promise<void> => {
       ['distinct alerts', counted?.alerts ?? 0, storm.distinct.size],
       ['alerts raised', events('hypercare.alert.raised.v1'), storm.distinct.size],
       ['tickets requested', events('hypercare.alert.ticket-requested.v1'), storm.critical.size],
+      ['gateway records counted', bucketed?.records ?? 0, gateway.sent],
     ];
     const ratio = ourRate / baselineRate;
     process.stdout.write(
@@ -121,6 +138,13 @@ const main = async (): Promise<void> => {
           '',
           '',
         ],
+        [
+          `offered ${fmt(SIGNAL_RATE)} gateway records/s (batches of ${fmt(SIGNAL_BATCH)}): achieved`,
+          fmt(gateway.achieved),
+          '',
+          '',
+        ],
+        ['  p50 / p99 per batch (ms)', `${fmt(gateway.p50, 1)} / ${fmt(gateway.p99, 1)}`, '', ''],
       ],
     );
     process.stdout.write('\nNothing lost, dedup exact\n\n');
@@ -134,6 +158,9 @@ const main = async (): Promise<void> => {
       ...(offered.achieved >= RATE * 0.95
         ? []
         : [`achieved ${fmt(offered.achieved)} of ${fmt(RATE)} requests/s offered`]),
+      ...(gateway.achieved >= SIGNAL_RATE * 0.95
+        ? []
+        : [`achieved ${fmt(gateway.achieved)} of ${fmt(SIGNAL_RATE)} gateway records/s offered`]),
       ...checks
         .filter(([, got, want]) => got !== want)
         .map(([name, got, want]) => `${name}: ${got}, sent ${want}`),
