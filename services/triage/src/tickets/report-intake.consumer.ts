@@ -4,13 +4,13 @@ import { reportSubmitted } from '@hypercare/contracts';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { TicketService } from './ticket.service';
 
+/** Tickets are opened by triage itself, from the report someone submitted (the report's event names them). */
+const OPENER = systemActor('triage.open-tickets');
+
 /**
  * Opens a ticket for every submitted report, once: the command carries the report event's id
  * as its idempotency key, the one way a redelivery is absorbed.
  */
-/** Tickets are opened by triage itself, from the report someone submitted (the report's event names them). */
-const OPENER = systemActor('triage.open-tickets');
-
 @Injectable()
 export class ReportIntakeConsumer implements OnModuleInit {
   private readonly logger = new Logger(ReportIntakeConsumer.name);
