@@ -17,6 +17,11 @@ const {
 module.exports = {
   ...settings,
   rootDir: root,
-  roots: ['<rootDir>/services/triage/src', '<rootDir>/services/intake/src', '<rootDir>/libs/event-store/src'],
+  roots: [
+    '<rootDir>/services/triage/src',
+    '<rootDir>/services/intake/src',
+    '<rootDir>/services/monitoring/src',
+    '<rootDir>/libs/event-store/src',
+  ],
   testMatch: ['**/*.unit.spec.ts'],
 };

@@ -173,6 +173,81 @@ describe('Alert', () => {
       .then([warned(100, 4)]);
   });
 
+  it('describes the ticket it asks for: what fired, since when, how often, its labels and source', () => {
+    const withSource: AlertEvent = {
+      ...raised(),
+      data: { ...(raised().data as object), generatorUrl: 'http://prometheus/graph' } as never,
+    };
+    spec(withSource)
+      .when(correlate(2, 4))
+      .then([
+        requested({
+          description: [
+            'p95 latency of /orders above 2 s',
+            `Alert fp-1 firing since ${at(0)}, sent 4 time(s).`,
+            'Labels: alertname=HighLatency, severity=critical, service=orders',
+            'Source: http://prometheus/graph',
+          ].join('\n'),
+        }),
+      ]);
+  });
+
+  it('names an alert without summary, service or labels by its name alone', () => {
+    const bare: AlertEvent = {
+      type: 'hypercare.alert.raised.v1',
+      data: {
+        ...REF,
+        source: 'generic',
+        name: 'NightlyJob',
+        severity: 'critical',
+        summary: '',
+        labels: {},
+        startsAt: at(0),
+        raisedAt: at(0),
+        raise: 1,
+      },
+    };
+    spec(bare)
+      .when(correlate(0))
+      .then([
+        requested({
+          title: '[critical] NightlyJob',
+          description: [
+            `NightlyJob`,
+            `Alert fp-1 firing since ${at(0)}, sent 1 time(s).`,
+            'Labels: none',
+          ].join('\n'),
+        }),
+      ]);
+  });
+
+  it('keeps where the source says the alert comes from', () => {
+    const command = fire(0, warning) as Extract<AlertCommand, { kind: 'fire' }>;
+    spec()
+      .when({
+        ...command,
+        notification: { ...command.notification, generatorUrl: 'http://prometheus/graph' },
+      })
+      .then([
+        {
+          ...warned(0),
+          data: { ...(warned(0).data as object), generatorUrl: 'http://prometheus/graph' },
+        } as AlertEvent,
+      ]);
+  });
+
+  it('counts a firing exactly the window before as within it', () => {
+    spec(warned(0), resolved(5), warned(20, 2), resolved(25), warned(40, 3), resolved(45))
+      .when(fire(60, warning))
+      .then([
+        warned(60, 4),
+        {
+          type: 'hypercare.alert.flapping.v1',
+          data: { ...REF, raises: 4, windowMinutes: 60, detectedAt: at(60) },
+        },
+      ]);
+  });
+
   it('takes the impact from the users the alert says it affects', () => {
     spec(raised(0, 1, { affected_users: '250' }))
       .when(correlate(0))
