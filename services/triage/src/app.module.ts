@@ -9,6 +9,7 @@ import {
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { TriageConfig } from './config';
+import { CompletedSteps1765000008000 } from './database/completed-steps.migration';
 import { TriageSchema1764400001000 } from './database/triage-schema.migration';
 import { AccessPlacesModule } from './access-places.module';
 import { PeriodsModule } from './periods/periods.module';
@@ -30,7 +31,10 @@ export class AppModule {
           service: 'triage',
           contracts: hypercareContracts(),
           publishes: [...programmeContracts, ...periodContracts, ...ticketContracts],
-          readModel: { migrations: [TriageSchema1764400001000], own: [ticketClocksProjection] },
+          readModel: {
+            migrations: [TriageSchema1764400001000, CompletedSteps1765000008000],
+            own: [ticketClocksProjection],
+          },
           config,
           infrastructure,
         }),

@@ -78,18 +78,20 @@ export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShu
   private async claim(now: Date): Promise<DueCheck[]> {
     return this.runtime.sql.query<DueCheck>(
       `with due as (
-         select c.check_id, c.definition from monitoring.synthetic_checks c
+         select c.check_id, c.period_id, c.name, c.definition from monitoring.synthetic_checks c
            left join monitoring.check_state s on s.check_id = c.check_id
           where not c.removed and (s.next_run_at is null or s.next_run_at <= $1)
           order by s.next_run_at nulls first limit $2
-          for update of c skip locked)
-       insert into monitoring.check_state as s (check_id, next_run_at, failures, alerting)
-       select check_id, $1::timestamptz + make_interval(secs => (definition->>'intervalSeconds')::int), 0, false from due
-       on conflict (check_id) do update set next_run_at = excluded.next_run_at
-       returning s.check_id as "checkId", s.failures, s.alerting,
-         (select period_id from monitoring.synthetic_checks where check_id = s.check_id) as "periodId",
-         (select name from monitoring.synthetic_checks where check_id = s.check_id) as name,
-         (select definition from monitoring.synthetic_checks where check_id = s.check_id) as definition`,
+          for update of c skip locked),
+       claimed as (
+         insert into monitoring.check_state as s (check_id, next_run_at, failures, alerting)
+         select check_id, $1::timestamptz + make_interval(secs => (definition->>'intervalSeconds')::int), 0, false
+           from due
+         on conflict (check_id) do update set next_run_at = excluded.next_run_at
+         returning s.check_id, s.failures, s.alerting)
+       select claimed.check_id as "checkId", claimed.failures, claimed.alerting,
+              due.period_id as "periodId", due.name, due.definition
+         from claimed join due on due.check_id = claimed.check_id`,
       [now.toISOString(), BATCH],
     );
   }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { AlertPolicy, GatewayRule } from '@hypercare/contracts';
 import type { Notification } from '../alerts/alert.decider';
 import { percentileOf } from './latency-histogram';
-import { verdictOf } from './threshold';
+import { ruleFingerprint, verdictOf } from './threshold';
 
 /** What a route's records add up to over a rule's window. */
 export interface WindowStats {
@@ -27,10 +26,6 @@ export const gatewayVerdict = (
 ): 'fire' | 'resolve' | undefined =>
   verdictOf(rule, stats.requests < rule.minRequests ? null : measureOf(rule, stats), firing);
 
-/** The fingerprint of a rule's alert on a route: stable, and within the fingerprint alphabet. */
-export const ruleFingerprint = (rule: GatewayRule, route: string): string =>
-  `rule.${rule.name}.${createHash('sha256').update(route).digest('hex').slice(0, 12)}`;
-
 const UNIT = { 'error-rate': '%', 'p95-latency': 'ms' } as const;
 const MEASURE = { 'error-rate': '5xx rate', 'p95-latency': 'p95 latency' } as const;
 
@@ -47,7 +42,7 @@ export const ruleNotification = (
   const shown = `${Math.round(value * 10) / 10} ${UNIT[rule.kind]}`;
   return {
     source: 'rule',
-    fingerprint: ruleFingerprint(rule, route),
+    fingerprint: ruleFingerprint(rule.name, route),
     firing: verdict === 'fire',
     name: `${rule.name} ${route}`,
     summary: `${MEASURE[rule.kind]} ${shown} over ${stats.requests} requests in ${rule.windowMinutes} min (raises above ${rule.raiseAbove} ${UNIT[rule.kind]}, clears at ${rule.clearAtOrBelow} or below)`,

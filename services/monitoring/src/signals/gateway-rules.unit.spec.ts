@@ -1,6 +1,7 @@
 import { gatewayRule } from '@hypercare/contracts';
-import { measureOf, ruleFingerprint, gatewayVerdict, type WindowStats } from './gateway-rules';
+import { gatewayVerdict, measureOf, type WindowStats } from './gateway-rules';
 import { countLatency, emptyHistogram, percentileOf } from './latency-histogram';
+import { ruleFingerprint } from './threshold';
 
 const errorRate = gatewayRule.parse({ name: 'errors', kind: 'error-rate', raiseAbove: 5, clearAtOrBelow: 2 });
 const slow = gatewayRule.parse({
@@ -38,11 +39,11 @@ describe('gateway rules', () => {
   });
 
   it('fingerprints a rule on a route stably, in the fingerprint alphabet', () => {
-    expect(ruleFingerprint(errorRate, 'POST /orders/{id}')).toBe(
-      ruleFingerprint(errorRate, 'POST /orders/{id}'),
+    expect(ruleFingerprint(errorRate.name, 'POST /orders/{id}')).toBe(
+      ruleFingerprint(errorRate.name, 'POST /orders/{id}'),
     );
-    expect(ruleFingerprint(errorRate, 'POST /orders/{id}')).toMatch(/^rule\.errors\.[0-9a-f]{12}$/);
-    expect(ruleFingerprint(errorRate, '/a')).not.toBe(ruleFingerprint(errorRate, '/b'));
+    expect(ruleFingerprint(errorRate.name, 'POST /orders/{id}')).toMatch(/^rule\.errors\.[0-9a-f]{12}$/);
+    expect(ruleFingerprint(errorRate.name, '/a')).not.toBe(ruleFingerprint(errorRate.name, '/b'));
   });
 
   it('refuses a rule that would clear above where it raises, naming the field', () => {

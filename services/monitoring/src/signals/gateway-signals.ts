@@ -6,7 +6,8 @@ import { AlertIntake, alertIdOf, type Receipt } from '../alerts/alert-intake';
 import { AlertPolicies } from '../policy/alert-policies';
 import { GatewayBuckets } from './gateway-buckets';
 import type { GatewayRecord } from './gateway-records';
-import { ruleFingerprint, ruleNotification, gatewayVerdict } from './gateway-rules';
+import { gatewayVerdict, ruleNotification } from './gateway-rules';
+import { ruleFingerprint } from './threshold';
 
 /** What a batch of gateway records did: how many were counted, and what the rules raised or resolved. */
 export interface SignalReceipt {
@@ -46,7 +47,7 @@ export class GatewaySignals {
       if (!routes.length) continue;
       const windows = await this.buckets.windows(periodId, routes, end, rule.windowMinutes);
       for (const [route, stats] of windows) {
-        const fires = firing.has(alertIdOf(periodId, ruleFingerprint(rule, route)));
+        const fires = firing.has(alertIdOf(periodId, ruleFingerprint(rule.name, route)));
         const verdict = gatewayVerdict(rule, stats, fires);
         if (verdict) notifications.push(ruleNotification(policy, rule, route, stats, verdict, at));
       }

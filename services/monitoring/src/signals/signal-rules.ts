@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { AlertPolicy, SignalRule } from '@hypercare/contracts';
 import type { Notification } from '../alerts/alert.decider';
 import type { SignalWindow } from './signal-buckets';
-import { verdictOf } from './threshold';
+import { ruleFingerprint, verdictOf } from './threshold';
 
 /** The rule's measure over a window: failures counted, or their share in %. */
 export const signalMeasure = (rule: SignalRule, window: SignalWindow): number | null =>
@@ -15,10 +14,6 @@ export const signalMeasure = (rule: SignalRule, window: SignalWindow): number | 
 /** What a signal rule says of a key now, given whether its alert fires; too few events is no verdict. */
 export const signalVerdict = (rule: SignalRule, window: SignalWindow, firing: boolean) =>
   verdictOf(rule, window.total < rule.minEvents ? null : signalMeasure(rule, window), firing);
-
-/** The fingerprint of a signal rule's alert on a key: stable, and within the fingerprint alphabet. */
-export const signalFingerprint = (rule: SignalRule, key: string): string =>
-  `rule.${rule.name}.${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 
 const WHAT = {
   logins: 'failed sign-ins',
@@ -39,7 +34,7 @@ export const signalNotification = (
   const shown = rule.measure === 'failures' ? `${value}` : `${value} %`;
   return {
     source: 'rule',
-    fingerprint: signalFingerprint(rule, key),
+    fingerprint: ruleFingerprint(rule.name, key),
     firing: verdict === 'fire',
     name: `${rule.name} ${key}`,
     summary: `${shown} ${WHAT[rule.signal]} of ${window.total} in ${rule.windowMinutes} min (raises above ${rule.raiseAbove}, clears at ${rule.clearAtOrBelow} or below)`,

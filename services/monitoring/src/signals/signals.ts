@@ -8,7 +8,8 @@ import { AlertPolicies } from '../policy/alert-policies';
 import type { SignalReceipt } from './gateway-signals';
 import { SignalBuckets } from './signal-buckets';
 import type { SignalEvent } from './signal-records';
-import { signalFingerprint, signalNotification, signalVerdict } from './signal-rules';
+import { signalNotification, signalVerdict } from './signal-rules';
+import { ruleFingerprint } from './threshold';
 
 /**
  * Takes sign-ins, job runs or business transactions: counts them per key and minute, then
@@ -47,7 +48,7 @@ export class Signals {
         end,
         rule.windowMinutes,
       )) {
-        const fires = firing.has(alertIdOf(periodId, signalFingerprint(rule, key)));
+        const fires = firing.has(alertIdOf(periodId, ruleFingerprint(rule.name, key)));
         const verdict = signalVerdict(rule, window, fires);
         if (verdict)
           notifications.push(signalNotification(policy, rule, key, window, verdict, end.toISOString()));

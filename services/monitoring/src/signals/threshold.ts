@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** The two thresholds of a rule: it raises above one and clears at or below the other. */
 export interface Thresholds {
   raiseAbove: number;
@@ -20,3 +22,10 @@ export const verdictOf = (
   if (!firing) return undefined;
   return value <= clearAtOrBelow ? 'resolve' : 'fire';
 };
+
+/**
+ * The fingerprint of the alert a rule raises for a key (a route, a user, a job): stable, and
+ * within the fingerprint alphabet whatever the key holds.
+ */
+export const ruleFingerprint = (ruleName: string, key: string): string =>
+  `rule.${ruleName}.${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;

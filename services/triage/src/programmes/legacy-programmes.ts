@@ -5,6 +5,7 @@ import { ServiceRuntime } from '@hypercare/runtime';
 import { ProgrammeService } from './programme.service';
 
 const MIGRATOR = systemActor('triage.legacy-programmes');
+const STEP = 'legacy-programmes';
 const PAGE = 1_000;
 const [plannedV1] = legacyPeriodContracts;
 
@@ -12,7 +13,8 @@ const [plannedV1] = legacyPeriodContracts;
  * Before programmes were first-class a period named its programme as free text. Each distinct
  * name becomes a programme, its id the one the period events' upcast gives (`legacyProgrammeId`),
  * before the API opens, so those periods keep working. Idempotent: a programme that exists
- * (made by an earlier start, or by another instance just now) is left as it is.
+ * (made by an earlier start, or by another instance just now) is left as it is. Nothing writes
+ * a v1 period any more, so once the log has been scanned it never is again.
  */
 @Injectable()
 export class LegacyProgrammes implements OnModuleInit {
@@ -24,12 +26,20 @@ export class LegacyProgrammes implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const [done] = await this.runtime.sql.query('select 1 from triage.completed_steps where step = $1', [
+      STEP,
+    ]);
+    if (done) return;
     const names = await this.legacyNames();
     let created = 0;
     for (const name of names) {
       if (await this.programmes.adoptLegacy(legacyProgrammeId(name), name, { actor: MIGRATOR })) created++;
     }
     if (created) this.logger.log(`made ${created} programme(s) from the free-text names of older periods`);
+    await this.runtime.sql.query(
+      'insert into triage.completed_steps (step, completed_at) values ($1, now()) on conflict (step) do nothing',
+      [STEP],
+    );
   }
 
   private async legacyNames(): Promise<Set<string>> {

@@ -112,6 +112,10 @@ describeWith('postgres')('programmes', () => {
         data: { periodId, programme: 'Legacy programme', ...definition },
       },
     ]);
+    // As on a database written before programmes: the log has not been scanned for them yet.
+    await triage.app
+      .get(ServiceRuntime)
+      .sql.query("delete from triage.completed_steps where step = 'legacy-programmes'");
     const migration = triage.app.get(LegacyProgrammes);
     await migration.onModuleInit();
     await migration.onModuleInit();
