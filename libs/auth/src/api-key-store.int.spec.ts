@@ -30,6 +30,7 @@ const storeBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
       grants: ['agent@period:p-1'],
       createdBy: admin,
       createdAt: clock.now(),
+      signing: false,
     });
     const { rows } = await database.pool.query('select * from hypercare_auth.api_keys');
     const stored = JSON.stringify(rows);

@@ -1,9 +1,13 @@
-import { type Clock, NotFound } from '@hypercare/domain-kit';
+import { type Clock, Conflict, NotFound } from '@hypercare/domain-kit';
 import { openReadDatabase } from '@hypercare/projections';
 import type { Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
 import { type ApiKeySecret, generateApiKey, hashSecret, parseApiKey, secretMatches } from './api-key-secret';
 import { AuthSchema1764900000000 } from './auth-schema.migration';
 import { RateLimits1764900001000 } from './rate-limits/rate-limits.migration';
+import { checkSignature, checkTimestamp, type SignedRequest } from './signing/request-signature';
+import type { SecretSealer } from './signing/secret-sealer';
+import { SigningSecrets1764900002000 } from './signing/signing-secrets.migration';
 import { formatGrant, type Grant, grantText } from './grants';
 import type { Actor, Principal } from './principal';
 import { Unauthenticated } from './unauthenticated';
@@ -19,12 +23,23 @@ export interface ApiKeyRecord {
   revokedAt?: Date;
   revokedBy?: Actor;
   lastUsedAt?: Date;
+  /** Whether the key has a signing secret its holder may sign requests with. */
+  signing: boolean;
 }
 
 export interface NewApiKey {
   name: string;
   grants: readonly Grant[];
   expiresAt?: Date;
+  /** Also make a signing secret, for sources that sign their requests (HMAC) instead of sending the key. */
+  signing?: boolean;
+}
+
+export interface StoreOptions {
+  /** Runs the migrations while no other process does (across processes sharing the database). */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Seals signing secrets; without one, no key can sign and signed requests are refused. */
+  sealer?: SecretSealer;
 }
 
 interface Row {
@@ -38,6 +53,7 @@ interface Row {
   revoked_at: Date | null;
   revoked_by: Actor | null;
   last_used_at: Date | null;
+  signing_secret: string | null;
 }
 
 /** How stale `last_used_at` may get: writing it on every request would turn each read into a write. */
@@ -53,6 +69,7 @@ const toRecord = (row: Row): ApiKeyRecord => ({
   ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
   ...(row.revoked_by ? { revokedBy: row.revoked_by } : {}),
   ...(row.last_used_at ? { lastUsedAt: row.last_used_at } : {}),
+  signing: row.signing_secret !== null,
 });
 
 /**
@@ -64,27 +81,32 @@ export class ApiKeyStore {
   private constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
+    private readonly sealer: SecretSealer | undefined,
   ) {}
 
-  /** Opens the store, creating its table first (one instance at a time, when `exclusive` locks across processes). */
-  static async open(
-    pool: Pool,
-    clock: Clock,
-    exclusive?: <T>(work: () => Promise<T>) => Promise<T>,
-  ): Promise<ApiKeyStore> {
+  /** Opens the store, creating its table first. */
+  static async open(pool: Pool, clock: Clock, options: StoreOptions = {}): Promise<ApiKeyStore> {
     await openReadDatabase(pool, {
       schema: 'hypercare_auth',
-      migrations: [AuthSchema1764900000000, RateLimits1764900001000],
-      exclusive,
+      migrations: [AuthSchema1764900000000, RateLimits1764900001000, SigningSecrets1764900002000],
+      exclusive: options.exclusive,
     });
-    return new ApiKeyStore(pool, clock);
+    return new ApiKeyStore(pool, clock, options.sealer);
   }
 
-  /** A new key; the returned text is the only time its secret exists outside its holder. */
-  async create(key: NewApiKey, by: Actor): Promise<{ key: string; record: ApiKeyRecord }> {
+  /** A new key; the returned texts are the only time its secrets exist outside its holder. */
+  async create(
+    key: NewApiKey,
+    by: Actor,
+  ): Promise<{ key: string; record: ApiKeyRecord; signingSecret?: string }> {
+    if (key.signing && !this.sealer)
+      throw new Conflict(
+        'Signing secrets cannot be kept: HYPERCARE_SIGNING_KEY is not set on this service (docs/security.md)',
+      );
     const secret = generateApiKey();
-    const record = await this.insert(secret, key, by);
-    return { key: secret.text, record };
+    const signingSecret = key.signing ? randomBytes(32).toString('base64url') : undefined;
+    const record = await this.insert(secret, key, by, signingSecret);
+    return { key: secret.text, record, ...(signingSecret ? { signingSecret } : {}) };
   }
 
   /**
@@ -135,6 +157,42 @@ export class ApiKeyStore {
     const row = rows[0];
     if (!row || !secretMatches(secret.secret, row.secret_hash))
       throw new Unauthenticated('The API key is not known');
+    return this.admit(row);
+  }
+
+  /**
+   * The machine whose key signed a request: the signature must be the body's under the key's
+   * signing secret, and the request recent (older is refused as a replay).
+   */
+  async authenticateSigned(request: SignedRequest): Promise<Principal> {
+    if (!this.sealer)
+      throw new Unauthenticated('Signed requests are not accepted here: HYPERCARE_SIGNING_KEY is not set');
+    const { rows } = await this.pool.query<Row>('select * from hypercare_auth.api_keys where id = $1', [
+      request.keyId,
+    ]);
+    const row = rows[0];
+    if (!row) throw new Unauthenticated('The API key named by X-Hypercare-Key-Id is not known');
+    if (!row.signing_secret)
+      throw new Unauthenticated(
+        `The API key ${row.id} has no signing secret: send it as X-Api-Key, or use a key created with signing: true`,
+      );
+    checkSignature(request, this.signingSecretOf(row.id, row.signing_secret));
+    checkTimestamp(request.timestamp, this.clock.now());
+    return this.admit(row);
+  }
+
+  private signingSecretOf(id: string, sealed: string): string {
+    try {
+      return (this.sealer as SecretSealer).open(sealed);
+    } catch {
+      throw new Unauthenticated(
+        `The signing secret of API key ${id} was sealed under another HYPERCARE_SIGNING_KEY than this service's`,
+      );
+    }
+  }
+
+  /** The principal of a key that proved itself, unless revoked or expired. */
+  private async admit(row: Row): Promise<Principal> {
     const now = this.clock.now();
     if (row.revoked_at)
       throw new Unauthenticated(`The API key was revoked at ${row.revoked_at.toISOString()}`);
@@ -153,10 +211,16 @@ export class ApiKeyStore {
     };
   }
 
-  private async insert(secret: ApiKeySecret, key: NewApiKey, by: Actor): Promise<ApiKeyRecord> {
+  private async insert(
+    secret: ApiKeySecret,
+    key: NewApiKey,
+    by: Actor,
+    signingSecret?: string,
+  ): Promise<ApiKeyRecord> {
     const { rows } = await this.pool.query<Row>(
-      `insert into hypercare_auth.api_keys (id, name, secret_hash, grants, created_by, created_at, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+      `insert into hypercare_auth.api_keys
+         (id, name, secret_hash, grants, created_by, created_at, expires_at, signing_secret)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
       [
         secret.id,
         key.name,
@@ -165,6 +229,7 @@ export class ApiKeyStore {
         JSON.stringify(by),
         this.clock.now(),
         key.expiresAt ?? null,
+        signingSecret && this.sealer ? this.sealer.seal(signingSecret) : null,
       ],
     );
     return toRecord(rows[0] as Row);

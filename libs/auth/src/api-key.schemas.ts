@@ -19,6 +19,12 @@ export const newApiKeyBody = z
       .date()
       .optional()
       .describe('When the key stops working; absent, it works until revoked'),
+    signing: z
+      .boolean()
+      .optional()
+      .describe(
+        'Also make a signing secret, for sources that sign requests (HMAC-SHA256) instead of sending the key',
+      ),
   })
   .strict();
 
@@ -32,10 +38,15 @@ export const apiKeyView = z.object({
   revokedAt: z.date().optional(),
   revokedBy: actor.optional(),
   lastUsedAt: z.date().optional().describe('Within a minute'),
+  signing: z.boolean().describe('Whether requests may be signed with the key'),
 });
 
 export const createdApiKey = apiKeyView.extend({
   key: z.string().describe('The key itself: shown this once, kept by the platform only as a hash'),
+  signingSecret: z
+    .string()
+    .optional()
+    .describe('With signing: the secret requests are signed with, shown this once, kept sealed'),
 });
 
 export const apiKeyList = z.object({ items: z.array(apiKeyView) });

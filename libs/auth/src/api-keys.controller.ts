@@ -16,13 +16,13 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Creates an API key; the answer carries the key, shown this once' })
-  @ApiOutcomes({ status: 201, description: 'Created', schema: createdApiKey }, 400)
+  @ApiOutcomes({ status: 201, description: 'Created', schema: createdApiKey }, 400, 409)
   async create(
     @JsonBody(newApiKeyBody) body: z.infer<typeof newApiKeyBody>,
     @CurrentActor() actor: Actor,
   ): Promise<z.input<typeof createdApiKey>> {
-    const { key, record } = await this.keys.create(body, actor);
-    return { ...record, key };
+    const { key, record, signingSecret } = await this.keys.create(body, actor);
+    return { ...record, key, ...(signingSecret ? { signingSecret } : {}) };
   }
 
   @Get()

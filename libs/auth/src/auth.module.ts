@@ -12,6 +12,7 @@ import { AccessGuard } from './access.guard';
 import { AuthenticationGuard } from './authentication.guard';
 import { Authenticator } from './authenticator';
 import { OidcVerifier } from './oidc-verifier';
+import { SecretSealer } from './signing/secret-sealer';
 import { systemActor } from './principal';
 
 /** Where the API keys are kept, as the service's runtime provides it. */
@@ -60,7 +61,12 @@ export class AuthModule {
           provide: ApiKeyStore,
           inject: [AUTH_DATABASE],
           useFactory: async ({ pool, exclusive }: AuthDatabase) => {
-            const store = await ApiKeyStore.open(pool, systemClock, exclusive);
+            const store = await ApiKeyStore.open(pool, systemClock, {
+              exclusive,
+              ...(config.HYPERCARE_SIGNING_KEY
+                ? { sealer: new SecretSealer(config.HYPERCARE_SIGNING_KEY) }
+                : {}),
+            });
             await adoptAdminKey(store, config.HYPERCARE_ADMIN_API_KEY);
             return store;
           },

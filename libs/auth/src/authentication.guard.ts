@@ -4,6 +4,7 @@ import { isPublicRoute } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from './access';
 import { Authenticator } from './authenticator';
+import { SIGNATURE_HEADERS } from './signing/request-signature';
 import { Unauthenticated } from './unauthenticated';
 
 const header = (value: string | string[] | undefined): string | undefined =>
@@ -22,11 +23,20 @@ export class AuthenticationGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublicRoute(this.reflector, context)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { rawBody?: Buffer }>();
+    const { headers } = request;
     try {
       request.principal = await this.authenticator.authenticate({
-        authorization: header(request.headers.authorization),
-        apiKey: header(request.headers['x-api-key']),
+        authorization: header(headers.authorization),
+        apiKey: header(headers['x-api-key']),
+        signed: {
+          keyId: header(headers[SIGNATURE_HEADERS.keyId]),
+          timestamp: header(headers[SIGNATURE_HEADERS.timestamp]),
+          signature: header(
+            headers[SIGNATURE_HEADERS.signature] ?? headers[SIGNATURE_HEADERS.grafanaSignature],
+          ),
+          body: request.rawBody ?? Buffer.alloc(0),
+        },
       });
       return true;
     } catch (error) {

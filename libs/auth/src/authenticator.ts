@@ -2,6 +2,7 @@ import type { AuthEnvironment } from '@hypercare/service-kit';
 import type { ApiKeyStore } from './api-key-store';
 import type { OidcVerifier } from './oidc-verifier';
 import type { Principal } from './principal';
+import type { SignedRequest } from './signing/request-signature';
 import { Unauthenticated } from './unauthenticated';
 
 /** Who calls when authentication is off: local experiments only (refused on a non-loopback HOST). */
@@ -12,16 +13,31 @@ const LOCAL_EXPERIMENTER: Principal = {
   grants: [{ role: 'admin', scope: { kind: 'platform' } }],
 };
 
-/** The credential headers of a request. */
+/** The credential headers of a request, and what a signature covers. */
 export interface Credentials {
   authorization?: string;
   apiKey?: string;
+  signed?: Partial<SignedRequest> & { body: Buffer };
 }
+
+const signedRequest = ({
+  keyId,
+  timestamp,
+  signature,
+  body,
+}: NonNullable<Credentials['signed']>): SignedRequest => {
+  if (!keyId) throw new Unauthenticated('A signed request names its API key in X-Hypercare-Key-Id');
+  if (!timestamp)
+    throw new Unauthenticated(
+      'A signed request carries X-Hypercare-Timestamp (Unix seconds), which the signature covers',
+    );
+  return { keyId, timestamp, signature: signature as string, body };
+};
 
 /**
  * Turns a request's credentials into a principal: an API key (`X-Api-Key`, or a bearer value
  * shaped like one) from the key store, any other bearer value as a token of the identity
- * provider. Unauthenticated, naming why, when they identify no one.
+ * provider, and a signature (X-Hypercare-Signature) as made with a key's signing secret. Unauthenticated, naming why, when they identify no one.
  */
 export class Authenticator {
   constructor(
@@ -30,8 +46,9 @@ export class Authenticator {
     private readonly tokens: OidcVerifier | undefined,
   ) {}
 
-  async authenticate({ authorization, apiKey }: Credentials): Promise<Principal> {
+  async authenticate({ authorization, apiKey, signed }: Credentials): Promise<Principal> {
     if (this.mode === 'off') return LOCAL_EXPERIMENTER;
+    if (signed?.signature !== undefined) return this.apiKeys.authenticateSigned(signedRequest(signed));
     if (apiKey !== undefined) return this.apiKeys.authenticate(apiKey.trim());
     if (authorization === undefined)
       throw new Unauthenticated(

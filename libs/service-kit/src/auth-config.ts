@@ -36,6 +36,11 @@ export const authVariables = {
       'must be an API key as the platform makes them: hck_<16>_<43>',
     )
     .optional(),
+  /** Seals the signing secrets of API keys; every service sharing the key store needs the same value. */
+  HYPERCARE_SIGNING_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters of randomness, e.g. the output of openssl rand -hex 32')
+    .optional(),
   OIDC_ISSUER: z.string().url('must be the identity provider issuer URL').optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_ROLES_CLAIM: z

@@ -80,6 +80,25 @@ export const SECURITY_SCHEMES = {
       "A token of the platform's identity provider (people), or an API key as a bearer value (machines)",
   },
   apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key (machines)' },
+  signingKeyId: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Hypercare-Key-Id',
+    description: 'A signed request: the id of the API key whose signing secret signed it (docs/security.md)',
+  },
+  signingTimestamp: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Hypercare-Timestamp',
+    description: 'A signed request: when it was signed, Unix seconds; refused beyond 300 s from now',
+  },
+  signature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Hypercare-Signature',
+    description:
+      "A signed request: hex HMAC-SHA256 of '<timestamp>:<body>' under the key's signing secret (or in X-Grafana-Alerting-Signature)",
+  },
 } as const;
 
 type Operation = { security?: unknown; responses?: Record<string, unknown>; [PUBLIC_EXTENSION]?: boolean };
@@ -99,7 +118,11 @@ export const withSecurity = <D extends { paths: object; components?: object }>(d
         operation.security = [];
         continue;
       }
-      operation.security = [{ bearer: [] }, { apiKey: [] }];
+      operation.security = [
+        { bearer: [] },
+        { apiKey: [] },
+        { signingKeyId: [], signingTimestamp: [], signature: [] },
+      ];
       operation.responses = { ...operation.responses, 401: unauthenticated, 429: tooMany };
     }
   return {

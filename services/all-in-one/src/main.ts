@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, startTelemetry } from '@hypercare/service-kit';
-import { adminKey, type AdminKey } from './admin-key';
+import { adminKey, type KeptSecret, signingKey } from './kept-secrets';
 import { type AllInOneConfig, loadAllInOneConfig } from './config';
 import { DataFolderInUse } from './data-folder-lock';
 
 const DEMO_FOLDER = '.hypercare-demo';
 
 /** How to call the platform, for the banner: the admin key once, then where it is kept. */
-const signIn = (config: AllInOneConfig, admin: AdminKey | undefined): string[] => {
+const signIn = (config: AllInOneConfig, admin: KeptSecret | undefined): string[] => {
   if (config.HYPERCARE_AUTH === 'off')
     return [
       '    Sign-in      OFF (HYPERCARE_AUTH=off): anyone reaching this address is an admin. Local experiments only',
@@ -17,7 +17,7 @@ const signIn = (config: AllInOneConfig, admin: AdminKey | undefined): string[] =
     return ['    Sign-in      the admin key given in HYPERCARE_ADMIN_API_KEY; send it as X-Api-Key'];
   return admin.created
     ? [
-        `    Admin key    ${admin.key}`,
+        `    Admin key    ${admin.value}`,
         `                 shown this once; your copy is in ${admin.file} (the platform keeps only its hash).`,
         '                 Send it as X-Api-Key, or make keys of narrower reach: POST /triage/api-keys',
       ]
@@ -55,7 +55,13 @@ const main = async (): Promise<void> => {
       ? adminKey(config.HYPERCARE_DATA_DIR, config.HYPERCARE_ADMIN_API_KEY)
       : undefined;
   const { startAllInOne } = await import('./all-in-one');
-  const platform = await startAllInOne(admin ? { ...config, HYPERCARE_ADMIN_API_KEY: admin.key } : config);
+  const platform = await startAllInOne({
+    ...config,
+    ...(admin ? { HYPERCARE_ADMIN_API_KEY: admin.value } : {}),
+    ...(config.HYPERCARE_AUTH === 'on'
+      ? { HYPERCARE_SIGNING_KEY: signingKey(config.HYPERCARE_DATA_DIR, config.HYPERCARE_SIGNING_KEY) }
+      : {}),
+  });
   process.stdout.write(
     [
       '',
@@ -81,7 +87,7 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void stop());
   if (demo) {
     const { seedDemo } = await import('./demo/seed-demo');
-    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS, admin?.key ?? config.HYPERCARE_ADMIN_API_KEY);
+    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS, admin?.value ?? config.HYPERCARE_ADMIN_API_KEY);
     process.stdout.write(
       `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
     );
