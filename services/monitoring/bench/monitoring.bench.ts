@@ -57,7 +57,7 @@ const main = async (): Promise<void> => {
   const config = loadMonitoringConfig({
     DATABASE_URL: database.url,
     KAFKA_BROKERS: '127.0.0.1:1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
     HYPERCARE_ADMIN_API_KEY: adminKey,
     RATE_LIMIT_PER_PRINCIPAL: '100000000',
     RATE_LIMIT_PER_ADDRESS: '100000000',

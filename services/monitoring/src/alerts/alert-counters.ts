@@ -11,7 +11,8 @@ export interface AlertRow extends AlertSituation {
 
 /**
  * The counter beside each alert's stream: every notification adds to it in one statement per
- * batch, so a storm of re-sends costs one upsert, not an event each. Its status and ticket
+ * batch, so a storm of re-sends costs one upsert, not an event each. Batches lock their rows
+ * in one order (by id), so two sent at once never deadlock. Its status and ticket
  * follow the stream (the truth) after every command, so a row left behind by a crash is set
  * right by the next notification.
  */
@@ -35,6 +36,7 @@ export class AlertCounters {
        select id, period, fingerprint, source, name, n, n, $7, $7
          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
            as batch (id, period, fingerprint, source, name, n)
+        order by id
        on conflict (alert_id) do update
          set notifications = a.notifications + excluded.notifications,
              since_raise = a.since_raise + excluded.since_raise,

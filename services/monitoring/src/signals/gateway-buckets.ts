@@ -16,7 +16,8 @@ interface Bucket {
 
 /**
  * The gateway records of each period, counted per route and minute: a batch becomes one
- * upsert of its buckets, whatever its size, and rules read windows of buckets back.
+ * upsert of its buckets, whatever its size (locking them in one order, so batches sent at once
+ * never deadlock), and rules read windows of buckets back.
  */
 @Injectable()
 export class GatewayBuckets {
@@ -45,6 +46,7 @@ export class GatewayBuckets {
        select $1, route, minute, requests, errors, latency::int[]
          from unnest($2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[])
            as batch (route, minute, requests, errors, latency)
+        order by route, minute
        on conflict (period_id, route, minute) do update
          set requests = b.requests + excluded.requests,
              errors = b.errors + excluded.errors,

@@ -10,7 +10,7 @@ export interface SignalWindow {
   failures: number;
 }
 
-/** Sign-ins, job runs and transactions, counted per period, signal, key and minute: one upsert a batch. */
+/** Sign-ins, job runs and transactions, counted per period, signal, key and minute: one upsert a batch, in key order (no deadlock between batches). */
 @Injectable()
 export class SignalBuckets {
   constructor(private readonly runtime: ServiceRuntime) {}
@@ -30,6 +30,7 @@ export class SignalBuckets {
       `insert into monitoring.signal_buckets as b (period_id, signal, key, minute, total, failures)
        select $1, $2, key, minute, total, failures
          from unnest($3::text[], $4::timestamptz[], $5::int[], $6::int[]) as batch (key, minute, total, failures)
+        order by key, minute
        on conflict (period_id, signal, key, minute) do update
          set total = b.total + excluded.total, failures = b.failures + excluded.failures`,
       [
