@@ -8,7 +8,8 @@
  * nothing was lost and dedup was exact (alerts, notifications, raises and ticket requests
  * equal what was sent). Then gateway records offered at 50,000 a second in batches of 5,000:
  * the rate achieved, and every record counted. Settings: BENCH_SECONDS (60), BENCH_RATE
- * (requests/s offered, 1000), BENCH_CONCURRENCY (16), BENCH_SIGNAL_RATE (records/s, 50000).
+ * (requests/s offered, 1000), BENCH_CONCURRENCY (16), BENCH_SIGNAL_RATE (records/s, 50000),
+ * LOG_LEVEL (silent; `error` shows why a request failed).
  */
 import { ApiKeyStore, systemActor } from '@hypercare/auth';
 import { testAdminKey } from '@hypercare/auth/testing';
