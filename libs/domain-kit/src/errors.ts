@@ -6,7 +6,7 @@ export interface Issue {
 
 /** A failure the caller caused; services turn it into an RFC 9457 problem response. */
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 404 | 409 | 422;
+  abstract readonly status: 400 | 404 | 409 | 410 | 422;
   abstract readonly code: string;
 }
 
@@ -54,6 +54,16 @@ export class IllegalTransition extends DomainError {
   renamed(names: Readonly<Record<string, string>>): IllegalTransition {
     const name = (command: string): string => names[command] ?? command;
     return new IllegalTransition(this.kind, name(this.command), this.currentState, this.allowed.map(name));
+  }
+}
+
+/** What the request names existed but can no longer be used (e.g. an expired link). */
+export class Gone extends DomainError {
+  readonly status = 410;
+  readonly code = 'GONE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'Gone';
   }
 }
 

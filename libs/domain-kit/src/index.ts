@@ -1,6 +1,14 @@
 export { Backoff, pause } from './backoff';
 export { ManualClock, systemClock, type Clock } from './clock';
-export { Conflict, DomainError, IllegalTransition, InvalidCommand, NotFound, type Issue } from './errors';
+export {
+  Conflict,
+  DomainError,
+  Gone,
+  IllegalTransition,
+  InvalidCommand,
+  NotFound,
+  type Issue,
+} from './errors';
 export { fieldPath } from './zod-issues';
 export { parseRequest } from './unknown-fields';
 export { unstorableStrings } from './storable-strings';

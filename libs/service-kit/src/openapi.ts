@@ -45,6 +45,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The caller is known but may not do this',
   404: 'No such resource',
   409: 'Illegal transition (with the current state and the allowed commands) or a concurrent change',
+  410: 'It existed but is no longer available (e.g. a survey link that expired)',
   413: 'The body is larger than this operation accepts (the limit is named)',
   415: 'The body is not application/json',
   429: 'Too many requests from this caller or address: the detail names the limit, Retry-After says when to try again',

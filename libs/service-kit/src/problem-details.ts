@@ -85,7 +85,12 @@ const fromDomain = (error: DomainError): ProblemDetails => {
     });
   }
   const slug = error.code.toLowerCase().replace(/_/g, '-');
-  const titles: Record<number, string> = { 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable request' };
+  const titles: Record<number, string> = {
+    404: 'Not found',
+    409: 'Conflict',
+    410: 'Gone',
+    422: 'Unprocessable request',
+  };
   return problem(slug, titles[error.status] ?? 'Request failed', error.status, error.message);
 };
 

@@ -1,6 +1,7 @@
 import { ContractRegistry } from '../contract-registry';
 import { alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
+import { surveyContracts } from './feedback-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
@@ -10,6 +11,7 @@ import { ticketContracts } from './ticket-events';
 
 export * from './alert-events';
 export * from './alert-policy';
+export * from './feedback-events';
 export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
 export * from './period-policy';
@@ -32,6 +34,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...alertContracts,
       ...alertPolicyContracts,
       ...syntheticCheckContracts,
+      ...surveyContracts,
     ],
     periodUpcasters,
   );

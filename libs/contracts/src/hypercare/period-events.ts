@@ -35,6 +35,13 @@ export const periodConfiguration = z.object({
   escalationMatrix: z.array(escalationRule),
   priorityMatrix: z.array(priorityRule).length(9),
   exitCriteria: z.array(exitCriterion),
+  surveyValidDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .optional()
+    .describe('How many days a satisfaction survey can be answered; 7 when absent'),
 });
 export type PeriodConfiguration = z.infer<typeof periodConfiguration>;
 

@@ -1,0 +1,83 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '@hypercare/auth';
+import { commandMetadata, CorrelationId } from '@hypercare/runtime';
+import { ApiOutcomes, JsonBody, Public } from '@hypercare/service-kit';
+import type { z } from 'zod';
+import { FeedbackPeriods } from '../periods/feedback-periods';
+import { SurveyResults } from './survey-results';
+import {
+  invitationList,
+  satisfaction,
+  surveyAnswer,
+  surveyAnswered,
+  surveyLookup,
+  surveyPage,
+} from './survey.schemas';
+import { Surveys } from './surveys';
+
+/** Whoever holds a survey's link: a person, unnamed, authorised by the link alone. */
+const RESPONDENT = { subject: 'survey-link', name: 'survey respondent (by link)', kind: 'person' } as const;
+
+/**
+ * Satisfaction surveys: answered without an account through the token of their link (sent in
+ * the body, never in a URL, so it stays out of access logs); issued, listed and counted per period.
+ */
+@ApiTags('surveys')
+@Controller()
+export class SurveyController {
+  constructor(
+    private readonly surveys: Surveys,
+    private readonly results: SurveyResults,
+    private readonly periods: FeedbackPeriods,
+  ) {}
+
+  @Post('surveys/lookup')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({
+    summary: 'The survey a link opens: its ticket, its question, whether it can still be answered',
+  })
+  @ApiOutcomes({ status: 200, description: 'The survey', schema: surveyPage }, 400, 404)
+  lookup(@JsonBody(surveyLookup) body: z.infer<typeof surveyLookup>): Promise<z.input<typeof surveyPage>> {
+    return this.surveys.page(body.token);
+  }
+
+  @Post('surveys/answers')
+  @Public()
+  @ApiOperation({ summary: "Answers a survey through its link's token: once, before it expires" })
+  @ApiOutcomes({ status: 201, description: 'Recorded', schema: surveyAnswered }, 400, 404, 409, 410)
+  answer(
+    @JsonBody(surveyAnswer) body: z.infer<typeof surveyAnswer>,
+    @CorrelationId() correlationId?: string,
+  ): Promise<z.input<typeof surveyAnswered>> {
+    return this.surveys.answer(
+      body.token,
+      body.score,
+      body.comment || undefined,
+      commandMetadata(correlationId, { actor: RESPONDENT }),
+    );
+  }
+
+  @Get('periods/:periodId/survey-invitations')
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary: "The period's surveys waiting for an answer, with the token each recipient's link carries",
+  })
+  @ApiOutcomes({ status: 200, description: 'Open invitations, oldest first', schema: invitationList }, 404)
+  async invitations(@Param('periodId') periodId: string): Promise<z.input<typeof invitationList>> {
+    await this.periods.known(periodId);
+    return { items: await this.surveys.invitations(periodId) };
+  }
+
+  @Get('periods/:periodId/satisfaction')
+  @Access('period.read', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary: "The period's satisfaction after resolutions: response rate, average, distribution",
+  })
+  @ApiOutcomes({ status: 200, description: 'The figures', schema: satisfaction }, 404)
+  async satisfaction(@Param('periodId') periodId: string): Promise<z.input<typeof satisfaction>> {
+    await this.periods.known(periodId);
+    return this.results.of(periodId);
+  }
+}

@@ -1,0 +1,36 @@
+import { Global, Module } from '@nestjs/common';
+import { rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hypercare/auth';
+import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
+import { FeedbackPeriods } from '../periods/feedback-periods';
+import { CsatSurveysConsumer } from './csat-surveys.consumer';
+import { SurveyController } from './survey.controller';
+import { SurveyResults } from './survey-results';
+import { SurveyTokens } from './survey-tokens';
+import { Surveys } from './surveys';
+
+/** Satisfaction after resolutions: surveys issued from ticket events, answered by link, counted. */
+@Global()
+@Module({
+  controllers: [SurveyController],
+  providers: [
+    FeedbackPeriods,
+    Surveys,
+    SurveyResults,
+    CsatSurveysConsumer,
+    {
+      provide: SurveyTokens,
+      // After the read model, whose migrations make the secret's table.
+      inject: [ServiceRuntime, ReadModel],
+      useFactory: (runtime: ServiceRuntime) => SurveyTokens.open(runtime.sql),
+    },
+    {
+      provide: RESOURCE_PLACES,
+      inject: [FeedbackPeriods],
+      useFactory: (periods: FeedbackPeriods): ResourcePlaces => ({
+        programmeOf: rememberingProgrammes((id) => periods.programmeOf(id)),
+      }),
+    },
+  ],
+  exports: [RESOURCE_PLACES, FeedbackPeriods],
+})
+export class SurveysModule {}
