@@ -7,11 +7,14 @@ import type { ReportingConfig } from './config';
 import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
+import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
 import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
 import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
 import { PeriodView } from './periods/period-view.entity';
+import { SurveyFact } from './satisfaction/survey-fact.entity';
+import { surveyFactsProjection } from './satisfaction/survey-facts.projection';
 import { periodListProjection } from './periods/period-list.projection';
 import { PeriodsModule } from './periods/periods.module';
 import { programmeListProjection } from './programmes/programme-list.projection';
@@ -42,13 +45,15 @@ export class AppModule {
               TimelineActor1764900002000,
               ReportingProgrammes1765000002000,
               AlertFacts1765000004000,
+              SurveyFacts1765000010000,
             ],
-            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry, AlertFact],
+            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry, AlertFact, SurveyFact],
             received: [
               ticketBoardProjection,
               periodListProjection,
               programmeListProjection,
               alertFactsProjection,
+              surveyFactsProjection,
             ],
           },
           config,

@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
-import { alertFigures, type AlertFigures } from '../alerts/alert-figures.query';
+import { alertFigures, type AlertFigures, type Query } from '../alerts/alert-figures.query';
+import { satisfactionFigures, type SatisfactionFigures } from '../satisfaction/satisfaction-figures.query';
 
 export interface Dashboard {
   periodId: string;
@@ -26,6 +27,7 @@ export interface Dashboard {
     }>;
   };
   alerts: AlertFigures;
+  satisfaction: SatisfactionFigures;
 }
 
 /** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
@@ -74,6 +76,7 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
        from reporting.tickets where period_id = $1 and escalation_level > 0 and ${OPEN} order by priority, reported_at`,
     [periodId],
   );
+  const query: Query = (sql, params) => dataSource.query(sql, params);
   const met = Number(totals?.['met'] ?? 0);
   const breached = Number(totals?.['breached'] ?? 0);
   const number = (key: string): number | null =>
@@ -93,6 +96,7 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
       compliancePercent: met + breached === 0 ? null : round1((met / (met + breached)) * 100),
     },
     openEscalations: { count: escalated.length, tickets: escalated },
-    alerts: await alertFigures((sql, params) => dataSource.query(sql, params), periodId),
+    alerts: await alertFigures(query, periodId),
+    satisfaction: await satisfactionFigures(query, periodId),
   };
 };

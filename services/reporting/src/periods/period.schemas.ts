@@ -26,6 +26,8 @@ const minutes = z
   .nullable()
   .describe('Minutes, rounded to one decimal; null with nothing to average');
 
+const satisfactionGroup = z.object({ answered: z.number().int(), average: z.number().nullable() });
+
 /** The war room's numbers for one period (`periodDashboard`); docs/domain.md defines each. */
 export const dashboard = z.object({
   periodId: id,
@@ -70,5 +72,28 @@ export const dashboard = z.object({
       .number()
       .nullable()
       .describe('Times a source sent an alert per firing, over firings that resolved: what dedup folded'),
+  }),
+  satisfaction: z.object({
+    issued: z.number().int().describe('Satisfaction surveys sent after resolutions'),
+    answered: z.number().int(),
+    responseRate: z.number().nullable().describe('Answered / issued, 0-1'),
+    average: z.number().nullable().describe('Mean score, 1-5, two decimals'),
+    low: z.number().int().describe('Answers of 2 or less: flagged'),
+    lowAnswers: z
+      .array(
+        z.object({
+          ticketId: id,
+          title: z.string().nullable(),
+          score: z.number().int(),
+          comment: z.string().nullable().describe('As the reporter wrote it: render as text'),
+          answeredAt: z.string(),
+        }),
+      )
+      .describe('The 20 newest low answers'),
+    byCategory: z.record(satisfactionGroup),
+    byPriority: z.record(satisfactionGroup),
+    byWeek: z.array(
+      satisfactionGroup.extend({ week: z.string().describe("The week's Monday, YYYY-MM-DD, UTC") }),
+    ),
   }),
 });

@@ -113,6 +113,50 @@ describeProjection(
         );
     });
 
+    it("tells on a ticket's timeline what its reporter thought: the survey sent, the answer as written, a low score flagged", () => {
+      const ref = { surveyId: '3f0c2a1b-9d8e-5f7a-8b6c-5d4e3f2a1b0c', periodId: PERIOD, ticketId: T };
+      return spec()
+        .given()
+        .when(
+          {
+            type: 'hypercare.survey.issued.v1',
+            data: {
+              ...ref,
+              kind: 'csat',
+              recipient: { name: 'Ana Ruiz', email: 'ana@example.com' },
+              resolvedAt: '2026-11-03T10:00:00.000Z',
+              issuedAt: '2026-11-03T10:00:00.000Z',
+              expiresAt: '2026-11-10T10:00:00.000Z',
+            },
+          },
+          {
+            type: 'hypercare.survey.answered.v1',
+            data: {
+              ...ref,
+              score: 1,
+              comment: '<i>still broken</i>',
+              answeredAt: '2026-11-03T11:00:00.000Z',
+            },
+          },
+          {
+            type: 'hypercare.feedback.low-satisfaction.v1',
+            data: { ...ref, score: 1, comment: '<i>still broken</i>', at: '2026-11-03T11:00:00.000Z' },
+          },
+        )
+        .then(async (sql) =>
+          expect(
+            (await sql.query<{ summary: string; by: string }>(timeline)).map(({ summary, by }) => [
+              by,
+              summary,
+            ]),
+          ).toEqual([
+            ['feedback', 'Satisfaction survey sent to ana@example.com, open until 2026-11-10T10:00:00.000Z'],
+            ['reporter', 'The reporter rated the resolution 1/5: "<i>still broken</i>"'],
+            ['feedback', 'Low satisfaction (1/5): look at this resolution again'],
+          ]),
+        );
+    });
+
     it('names who acted on each line as sign-in verified them, and no one for events from before it', () =>
       spec()
         .given()

@@ -2,7 +2,10 @@ import {
   alertLinked,
   alertResolved,
   alertTicketRequested,
+  lowSatisfaction,
   reportSubmitted,
+  surveyAnswered,
+  surveyIssued,
   ticketContracts,
 } from '@hypercare/contracts';
 import type { ContractedEvent, SqlExecutor } from '@hypercare/event-store';
@@ -12,14 +15,18 @@ import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
 const alertLines = [alertTicketRequested, alertLinked, alertResolved];
-const contracts = [reportSubmitted, ...ticketContracts, ...alertLines];
+const surveyLines = [surveyIssued, surveyAnswered, lowSatisfaction];
+const contracts = [reportSubmitted, ...ticketContracts, ...alertLines, ...surveyLines];
 type BoardEvent = ContractedEvent<(typeof contracts)[number]>;
 type AlertEvent = ContractedEvent<(typeof alertLines)[number]>;
+type SurveyEvent = ContractedEvent<(typeof surveyLines)[number]>;
 type TicketEvent = ContractedEvent<(typeof ticketContracts)[number]>;
 
 const TICKET_TYPES: ReadonlySet<string> = new Set(ticketContracts.map(({ type }) => type));
 const isTicketEvent = (event: BoardEvent): event is TicketEvent => TICKET_TYPES.has(event.type);
 const isAlertEvent = (event: BoardEvent): event is AlertEvent => event.type.startsWith('hypercare.alert.');
+const SURVEY_TYPES: ReadonlySet<string> = new Set(surveyLines.map(({ type }) => type));
+const isSurveyEvent = (event: BoardEvent): event is SurveyEvent => SURVEY_TYPES.has(event.type);
 
 const tickets = new DocumentTable(entityTable(TicketView, 'ticketId'));
 const timeline = new DocumentTable(entityTable(TimelineEntry, 'eventId'));
@@ -79,10 +86,50 @@ const alertLine = (event: AlertEvent): TimelineEntry | undefined => {
   }
 };
 
+/** What a satisfaction survey says on its ticket's timeline: sent, answered (the comment as written), flagged. */
+const surveyLine = (event: SurveyEvent): TimelineEntry => {
+  const { ticketId } = event.data;
+  switch (event.type) {
+    case 'hypercare.survey.issued.v1': {
+      const { issuedAt, recipient, expiresAt } = event.data;
+      return line(
+        event,
+        ticketId,
+        -1,
+        issuedAt,
+        'feedback',
+        `Satisfaction survey sent to ${recipient.email}, open until ${expiresAt}`,
+      );
+    }
+    case 'hypercare.survey.answered.v1': {
+      const { answeredAt, score, comment } = event.data;
+      const said = comment ? `: "${comment}"` : '';
+      return line(
+        event,
+        ticketId,
+        -1,
+        answeredAt,
+        'reporter',
+        `The reporter rated the resolution ${score}/5${said}`,
+      );
+    }
+    case 'hypercare.feedback.low-satisfaction.v1':
+      return line(
+        event,
+        ticketId,
+        -1,
+        event.data.at,
+        'feedback',
+        `Low satisfaction (${event.data.score}/5): look at this resolution again`,
+      );
+  }
+};
+
 /**
  * The ticket board (one row per ticket) and every ticket's timeline, from the report that
  * opened it to its close: who, when, what it said, which fields changed, and what monitoring
- * said about it (the alert that asked for it, alerts that joined it, their resolution). A page's tickets
+ * said about it (the alert that asked for it, alerts that joined it, their resolution), and
+ * what its reporter thought of each resolution (the survey, its answer, a low score flagged). A page's tickets
  * are read and written back in one statement each, its timeline lines added in one more.
  */
 export const ticketBoardProjection = defineProjection({
@@ -96,6 +143,10 @@ export const ticketBoardProjection = defineProjection({
     const changed = new Set<string>();
     const lines: TimelineEntry[] = [];
     for (const event of events) {
+      if (isSurveyEvent(event)) {
+        lines.push(surveyLine(event));
+        continue;
+      }
       if (isAlertEvent(event)) {
         const said = alertLine(event);
         if (said) lines.push(said);

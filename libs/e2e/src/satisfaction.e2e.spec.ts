@@ -1,0 +1,108 @@
+import type { HypercareClient } from '@hypercare/client';
+import { describeWith } from '@hypercare/testing';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
+import { activePeriod, submitReport } from './scenario-steps';
+
+interface Invitation {
+  surveyId: string;
+  ticketId: string;
+  recipient: { email: string };
+  token: string;
+}
+interface Satisfaction {
+  issued: number;
+  answered: number;
+  average: number | null;
+  low: number;
+  lowAnswers: Array<{ ticketId: string; comment: string | null }>;
+}
+
+/**
+ * Satisfaction through the whole platform: a resolution in triage makes feedback survey the
+ * reporter, whose answer (by the link's token, no account) reaches the period's dashboard and
+ * the ticket's timeline; a low score is flagged on both, and a reopened ticket asks again.
+ */
+describeWith('postgres')('a resolution is rated by its reporter', () => {
+  let platform: AllInOneOnPostgres;
+  let admin: HypercareClient;
+  let periodId: string;
+
+  const act = (ticketId: string, route: string, body: object = {}) =>
+    admin.call('triage', 'POST', `/tickets/${ticketId}/${route}`, { by: 'sam@example.com', ...body });
+  const resolvedTicket = async (n: number) => {
+    const ticketId = await submitReport(admin, periodId, n, 1);
+    await admin.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200, 30_000);
+    await act(ticketId, 'triage', { category: 'critical-bug', impact: 'high', urgency: 'medium' });
+    await act(ticketId, 'assign', { role: 'support-agent', email: 'sam@example.com' });
+    await act(ticketId, 'acknowledge');
+    await act(ticketId, 'start');
+    await act(ticketId, 'resolve', { rootCause: 'A missing index' });
+    return ticketId;
+  };
+  const invitationsOf = async (ticketId: string, count: number) =>
+    (
+      await admin.poll<{ items: Invitation[] }>(
+        'feedback',
+        `/periods/${periodId}/survey-invitations`,
+        (r) => r.status === 200 && r.body.items.filter((item) => item.ticketId === ticketId).length === count,
+        30_000,
+      )
+    ).body.items.filter((item) => item.ticketId === ticketId);
+  const dashboard = (accept: (figures: Satisfaction) => boolean) =>
+    admin.poll<{ satisfaction: Satisfaction }>(
+      'reporting',
+      `/periods/${periodId}/dashboard`,
+      (r) => r.status === 200 && accept(r.body.satisfaction),
+      30_000,
+    );
+
+  beforeAll(async () => {
+    platform = await AllInOneOnPostgres.start('satisfaction');
+    admin = platform.admin;
+    periodId = await activePeriod(admin, new Date(Date.now() - 3_600_000));
+  }, 120_000);
+  afterAll(() => platform?.stop());
+
+  it("surveys the reporter after a resolution and counts the answer on the dashboard and the ticket's timeline", async () => {
+    const ticketId = await resolvedTicket(1);
+    const [survey] = (await invitationsOf(ticketId, 1)) as [Invitation];
+    expect(survey.recipient.email).toBe('user1@example.com');
+    const anonymous = admin.anonymous();
+    expect(
+      (await anonymous.send('feedback', 'POST', '/surveys/answers', { token: survey.token, score: 5 }))
+        .status,
+    ).toBe(201);
+    const { body } = await dashboard((figures) => figures.answered === 1);
+    expect(body.satisfaction).toMatchObject({ issued: 1, answered: 1, average: 5, low: 0 });
+    const timeline = await admin.poll<{ timeline: Array<{ summary: string }> }>(
+      'reporting',
+      `/tickets/${ticketId}`,
+      (r) =>
+        r.status === 200 &&
+        r.body.timeline.some(({ summary }) => summary.includes('rated the resolution 5/5')),
+      30_000,
+    );
+    expect(timeline.body.timeline.map(({ summary }) => summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Satisfaction survey sent to user1@example.com/)]),
+    );
+  }, 90_000);
+
+  it('flags a low score, and asks again after the ticket is reopened and resolved', async () => {
+    const ticketId = await resolvedTicket(2);
+    const [first] = (await invitationsOf(ticketId, 1)) as [Invitation];
+    await admin.anonymous().call('feedback', 'POST', '/surveys/answers', {
+      token: first.token,
+      score: 1,
+      comment: 'Still fails every Monday',
+    });
+    const { body } = await dashboard((figures) => figures.low === 1);
+    expect(body.satisfaction.lowAnswers).toEqual([
+      expect.objectContaining({ ticketId, comment: 'Still fails every Monday' }),
+    ]);
+    await act(ticketId, 'reopen', { reason: 'Still fails every Monday' });
+    await act(ticketId, 'resolve', { rootCause: 'The Monday batch locked the table' });
+    const [second] = (await invitationsOf(ticketId, 1)) as [Invitation];
+    expect(second.surveyId).not.toBe(first.surveyId);
+    await dashboard((figures) => figures.issued === 3);
+  }, 90_000);
+});
