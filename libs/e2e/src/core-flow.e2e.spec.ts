@@ -198,6 +198,16 @@ describeWith('postgres', 'kafka')(
         ],
       });
 
+      // Feedback heard every resolution over Kafka and surveyed its reporter; reporting heard each survey.
+      const resolutions = [...commanded.values()]
+        .flat()
+        .filter((type) => type === 'hypercare.ticket.resolved.v1').length;
+      await client.poll<{ satisfaction: { issued: number } }>(
+        'reporting',
+        `/periods/${periodId}/dashboard`,
+        (r) => r.body?.satisfaction?.issued === resolutions,
+        30_000,
+      );
       for (const ticket of facts) {
         const sla =
           ticket.id === facts[LATE_P1]?.id

@@ -10,9 +10,9 @@ import {
   type TestDatabase,
 } from '@hypercare/testing';
 
-type CoreService = 'intake' | 'triage' | 'reporting';
+type CoreService = 'intake' | 'triage' | 'feedback' | 'reporting';
 
-/** The API keys all three services check callers against, and the admin key the test calls with. */
+/** The API keys all four services check callers against, and the admin key the test calls with. */
 interface Auth {
   database: TestDatabase;
   adminKey: string;
@@ -25,7 +25,7 @@ interface Running {
 }
 
 /**
- * intake, triage and reporting as three separate Node processes, each on a database of its
+ * intake, triage, feedback and reporting as four separate Node processes, each on a database of its
  * own, talking over the real Kafka, checking callers against one shared key database; clocks
  * manual so the test can move time.
  */
@@ -46,7 +46,7 @@ export class DistributedPlatform {
   static async start(): Promise<DistributedPlatform> {
     const services = {} as Record<CoreService, Running>;
     const auth = { database: await createTestDatabase('e2e_auth'), adminKey: testAdminKey() };
-    for (const name of ['intake', 'triage', 'reporting'] as const) {
+    for (const name of ['intake', 'triage', 'feedback', 'reporting'] as const) {
       const database = await createTestDatabase(`e2e_${name}`);
       const port = await freePort();
       services[name] = { process: DistributedPlatform.spawn(name, database.url, port, auth), port, database };

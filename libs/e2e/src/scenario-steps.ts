@@ -91,10 +91,13 @@ interface TimelineLine {
   data: { clock?: string; level?: number };
 }
 
+const isSurveyLine = (line: TimelineLine): boolean => line.type === 'hypercare.survey.issued.v1';
+
 /**
  * The ticket's timeline in reporting is complete and in order: the report first, then every
  * ticket event at consecutive versions with non-decreasing times; the commands the test
- * issued in the order it issued them, and exactly the expected SLA breaches and escalations.
+ * issued in the order it issued them, and exactly the expected SLA breaches and escalations;
+ * and, from feedback, one satisfaction survey sent for each resolution.
  */
 export const assertTimeline = async (
   client: HypercareClient,
@@ -102,14 +105,16 @@ export const assertTimeline = async (
   commanded: string[],
   sla: { breaches: string[]; escalations: number[] },
 ) => {
-  const events = commanded.length + sla.breaches.length + sla.escalations.length;
+  const resolutions = commanded.filter((type) => type === 'hypercare.ticket.resolved.v1').length;
+  const events = commanded.length + sla.breaches.length + sla.escalations.length + resolutions;
   const { body } = await client.poll<{ timeline: TimelineLine[] }>(
     'reporting',
     `/tickets/${ticketId}`,
     (r) => r.body?.timeline?.length === events + 1,
     20_000,
   );
-  const [report, ...lines] = body.timeline;
+  expect(body.timeline.filter(isSurveyLine)).toHaveLength(resolutions);
+  const [report, ...lines] = body.timeline.filter((line) => !isSurveyLine(line));
   expect(report).toMatchObject({ type: 'hypercare.report.submitted.v1', version: -1 });
   expect(lines.map((line) => line.version)).toEqual(lines.map((_, i) => i));
   const times = body.timeline.map((line) => line.at);
