@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { hypercareContracts, surveyContracts } from '@hypercare/contracts';
+import { feedbackItemContracts, hypercareContracts, surveyContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { FeedbackConfig } from './config';
+import { FeedbackItems1765000011000 } from './database/feedback-items.migration';
 import { FeedbackSchema1765000009000 } from './database/feedback-schema.migration';
+import { feedbackItemsProjection } from './items/feedback-items.projection';
+import { ItemsModule } from './items/items.module';
 import { feedbackPeriodsProjection } from './periods/feedback-periods.projection';
 import { SurveysModule } from './surveys/surveys.module';
 import { surveysProjection } from './surveys/surveys.projection';
@@ -19,16 +22,17 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'feedback',
           contracts: hypercareContracts(),
-          publishes: [...surveyContracts],
+          publishes: [...surveyContracts, ...feedbackItemContracts],
           readModel: {
-            migrations: [FeedbackSchema1765000009000],
-            own: [surveysProjection],
+            migrations: [FeedbackSchema1765000009000, FeedbackItems1765000011000],
+            own: [surveysProjection, feedbackItemsProjection],
             received: [feedbackPeriodsProjection],
           },
           config,
           infrastructure,
         }),
         SurveysModule,
+        ItemsModule,
       ],
     };
   }

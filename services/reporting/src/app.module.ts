@@ -8,6 +8,9 @@ import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
+import { BacklogItems1765000012000 } from './database/backlog-items.migration';
+import { BacklogItem } from './backlog/backlog-item.entity';
+import { backlogProjection } from './backlog/backlog.projection';
 import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
 import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
@@ -46,14 +49,24 @@ export class AppModule {
               ReportingProgrammes1765000002000,
               AlertFacts1765000004000,
               SurveyFacts1765000010000,
+              BacklogItems1765000012000,
             ],
-            entities: [ProgrammeView, PeriodView, TicketView, TimelineEntry, AlertFact, SurveyFact],
+            entities: [
+              ProgrammeView,
+              PeriodView,
+              TicketView,
+              TimelineEntry,
+              AlertFact,
+              SurveyFact,
+              BacklogItem,
+            ],
             received: [
               ticketBoardProjection,
               periodListProjection,
               programmeListProjection,
               alertFactsProjection,
               surveyFactsProjection,
+              backlogProjection,
             ],
           },
           config,

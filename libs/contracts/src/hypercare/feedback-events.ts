@@ -45,3 +45,36 @@ export const lowSatisfaction = defineEvent({
 });
 
 export const surveyContracts = [surveyIssued, surveyAnswered, lowSatisfaction] as const;
+
+/** What a user may tell the team besides a report: praise, a complaint, a suggestion, a question. */
+export const FEEDBACK_KINDS = ['praise', 'complaint', 'suggestion', 'question'] as const;
+export const feedbackKind = z.enum(FEEDBACK_KINDS);
+export type FeedbackKind = z.infer<typeof feedbackKind>;
+
+const feedbackRef = z.object({ feedbackId: id, periodId: id });
+
+export const feedbackSubmitted = defineEvent({
+  type: 'hypercare.feedback.submitted.v1',
+  topic: FEEDBACK_TOPIC,
+  summary: 'A user gave free feedback on the system, optionally about some tickets.',
+  schema: feedbackRef.extend({
+    kind: feedbackKind,
+    text: z.string().trim().min(1).max(5_000),
+    ticketIds: z.array(id).max(20),
+    author: z.object({ subject: z.string().min(1), name: z.string().min(1) }),
+    submittedAt: isoTime,
+  }),
+});
+
+export const feedbackDeferred = defineEvent({
+  type: 'hypercare.feedback.deferred-to-backlog.v1',
+  topic: FEEDBACK_TOPIC,
+  summary: 'A suggestion was put on the enhancement backlog, which reporting lists and the handoff carries.',
+  schema: feedbackRef.extend({
+    title: z.string().trim().min(1).max(200),
+    by: z.string().min(1),
+    at: isoTime,
+  }),
+});
+
+export const feedbackItemContracts = [feedbackSubmitted, feedbackDeferred] as const;

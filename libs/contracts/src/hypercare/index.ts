@@ -1,7 +1,7 @@
 import { ContractRegistry } from '../contract-registry';
 import { alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
-import { surveyContracts } from './feedback-events';
+import { feedbackItemContracts, surveyContracts } from './feedback-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
@@ -35,6 +35,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...alertPolicyContracts,
       ...syntheticCheckContracts,
       ...surveyContracts,
+      ...feedbackItemContracts,
     ],
     periodUpcasters,
   );

@@ -18,11 +18,12 @@ interface Satisfaction {
 }
 
 /**
- * Satisfaction through the whole platform: a resolution in triage makes feedback survey the
+ * What users think, through the whole platform. Satisfaction: a resolution in triage makes feedback survey the
  * reporter, whose answer (by the link's token, no account) reaches the period's dashboard and
  * the ticket's timeline; a low score is flagged on both, and a reopened ticket asks again.
+ * The enhancement backlog: suggestions deferred in feedback and tickets deferred in triage.
  */
-describeWith('postgres')('a resolution is rated by its reporter', () => {
+describeWith('postgres')('what users think reaches the team', () => {
   let platform: AllInOneOnPostgres;
   let admin: HypercareClient;
   let periodId: string;
@@ -57,7 +58,7 @@ describeWith('postgres')('a resolution is rated by its reporter', () => {
     );
 
   beforeAll(async () => {
-    platform = await AllInOneOnPostgres.start('satisfaction');
+    platform = await AllInOneOnPostgres.start('feedback');
     admin = platform.admin;
     periodId = await activePeriod(admin, new Date(Date.now() - 3_600_000));
   }, 120_000);
@@ -104,5 +105,44 @@ describeWith('postgres')('a resolution is rated by its reporter', () => {
     const [second] = (await invitationsOf(ticketId, 1)) as [Invitation];
     expect(second.surveyId).not.toBe(first.surveyId);
     await dashboard((figures) => figures.issued === 3);
+  }, 90_000);
+
+  it('puts deferred suggestions and tickets on the period’s enhancement backlog', async () => {
+    const ticketId = await submitReport(admin, periodId, 3, 1);
+    await admin.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200, 30_000);
+    await act(ticketId, 'decide', { decision: 'defer-to-backlog', rationale: 'A new report, not a defect' });
+    const { feedbackId } = await admin.call<{ feedbackId: string }>(
+      'feedback',
+      'POST',
+      `/periods/${periodId}/feedback`,
+      {
+        kind: 'suggestion',
+        text: 'Export the journal to Excel',
+        ticketIds: [ticketId],
+      },
+    );
+    await admin.call('feedback', 'POST', `/periods/${periodId}/feedback/${feedbackId}/defer`, {});
+    const { body } = await admin.poll<{ items: Array<Record<string, unknown>> }>(
+      'reporting',
+      `/periods/${periodId}/backlog`,
+      (r) => r.status === 200 && r.body.items.length === 2,
+      30_000,
+    );
+    // The test clock stands still: both were added at the same instant, in no defined order.
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          source: 'ticket',
+          sourceId: ticketId,
+          title: 'Problem 3: journal posting fails',
+          rationale: 'A new report, not a defect',
+        }),
+        expect.objectContaining({
+          source: 'suggestion',
+          sourceId: feedbackId,
+          title: 'Export the journal to Excel',
+        }),
+      ]),
+    );
   }, 90_000);
 });
