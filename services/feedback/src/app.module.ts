@@ -1,5 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { feedbackItemContracts, hypercareContracts, surveyContracts } from '@hypercare/contracts';
+import {
+  feedbackItemContracts,
+  hypercareContracts,
+  knowledgeContracts,
+  surveyContracts,
+} from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { FeedbackConfig } from './config';
@@ -7,11 +12,14 @@ import { FeedbackItems1765000011000 } from './database/feedback-items.migration'
 import { FeedbackSchema1765000009000 } from './database/feedback-schema.migration';
 import { feedbackItemsProjection } from './items/feedback-items.projection';
 import { ItemsModule } from './items/items.module';
+import { KnowledgeArticles1765000013000 } from './database/knowledge-articles.migration';
+import { articlesProjection } from './knowledge/articles.projection';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { feedbackPeriodsProjection } from './periods/feedback-periods.projection';
 import { SurveysModule } from './surveys/surveys.module';
 import { surveysProjection } from './surveys/surveys.projection';
 
-/** Feedback: CSAT and pulse surveys, free feedback and training needs. */
+/** Feedback: satisfaction surveys, free feedback and its backlog, the knowledge base. */
 @Module({})
 export class AppModule {
   static register(config: FeedbackConfig, infrastructure?: Infrastructure): DynamicModule {
@@ -22,10 +30,14 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'feedback',
           contracts: hypercareContracts(),
-          publishes: [...surveyContracts, ...feedbackItemContracts],
+          publishes: [...surveyContracts, ...feedbackItemContracts, ...knowledgeContracts],
           readModel: {
-            migrations: [FeedbackSchema1765000009000, FeedbackItems1765000011000],
-            own: [surveysProjection, feedbackItemsProjection],
+            migrations: [
+              FeedbackSchema1765000009000,
+              FeedbackItems1765000011000,
+              KnowledgeArticles1765000013000,
+            ],
+            own: [surveysProjection, feedbackItemsProjection, articlesProjection],
             received: [feedbackPeriodsProjection],
           },
           config,
@@ -33,6 +45,7 @@ export class AppModule {
         }),
         SurveysModule,
         ItemsModule,
+        KnowledgeModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { ContractRegistry } from '../contract-registry';
 import { alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
 import { feedbackItemContracts, surveyContracts } from './feedback-events';
+import { knowledgeContracts } from './knowledge-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
@@ -12,6 +13,7 @@ import { ticketContracts } from './ticket-events';
 export * from './alert-events';
 export * from './alert-policy';
 export * from './feedback-events';
+export * from './knowledge-events';
 export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
 export * from './period-policy';
@@ -36,6 +38,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...syntheticCheckContracts,
       ...surveyContracts,
       ...feedbackItemContracts,
+      ...knowledgeContracts,
     ],
     periodUpcasters,
   );

@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hypercare/auth';
 import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
 import { FeedbackPeriods } from '../periods/feedback-periods';
-import { CsatSurveysConsumer } from './csat-surveys.consumer';
 import { SurveyController } from './survey.controller';
 import { SurveyResults } from './survey-results';
 import { SurveyTokens } from './survey-tokens';
@@ -16,7 +15,6 @@ import { Surveys } from './surveys';
     FeedbackPeriods,
     Surveys,
     SurveyResults,
-    CsatSurveysConsumer,
     {
       provide: SurveyTokens,
       // After the read model, whose migrations make the secret's table.
@@ -31,6 +29,6 @@ import { Surveys } from './surveys';
       }),
     },
   ],
-  exports: [RESOURCE_PLACES, FeedbackPeriods],
+  exports: [RESOURCE_PLACES, FeedbackPeriods, Surveys],
 })
 export class SurveysModule {}
