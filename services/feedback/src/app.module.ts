@@ -4,6 +4,7 @@ import {
   hypercareContracts,
   knowledgeContracts,
   surveyContracts,
+  trainingNeedContracts,
 } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
@@ -15,6 +16,9 @@ import { ItemsModule } from './items/items.module';
 import { KnowledgeArticles1765000013000 } from './database/knowledge-articles.migration';
 import { articlesProjection } from './knowledge/articles.projection';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { TrainingNeeds1765000014000 } from './database/training-needs.migration';
+import { trainingNeedsProjection } from './training/training-needs.projection';
+import { TrainingModule } from './training/training.module';
 import { feedbackPeriodsProjection } from './periods/feedback-periods.projection';
 import { SurveysModule } from './surveys/surveys.module';
 import { surveysProjection } from './surveys/surveys.projection';
@@ -30,14 +34,20 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'feedback',
           contracts: hypercareContracts(),
-          publishes: [...surveyContracts, ...feedbackItemContracts, ...knowledgeContracts],
+          publishes: [
+            ...surveyContracts,
+            ...feedbackItemContracts,
+            ...knowledgeContracts,
+            ...trainingNeedContracts,
+          ],
           readModel: {
             migrations: [
               FeedbackSchema1765000009000,
               FeedbackItems1765000011000,
               KnowledgeArticles1765000013000,
+              TrainingNeeds1765000014000,
             ],
-            own: [surveysProjection, feedbackItemsProjection, articlesProjection],
+            own: [surveysProjection, feedbackItemsProjection, articlesProjection, trainingNeedsProjection],
             received: [feedbackPeriodsProjection],
           },
           config,
@@ -46,6 +56,7 @@ export class AppModule {
         SurveysModule,
         ItemsModule,
         KnowledgeModule,
+        TrainingModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
 import { feedbackItemContracts, surveyContracts } from './feedback-events';
 import { knowledgeContracts } from './knowledge-events';
+import { trainingNeedContracts } from './training-need-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
@@ -14,6 +15,7 @@ export * from './alert-events';
 export * from './alert-policy';
 export * from './feedback-events';
 export * from './knowledge-events';
+export * from './training-need-events';
 export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
 export * from './period-policy';
@@ -39,6 +41,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...surveyContracts,
       ...feedbackItemContracts,
       ...knowledgeContracts,
+      ...trainingNeedContracts,
     ],
     periodUpcasters,
   );

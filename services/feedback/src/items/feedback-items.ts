@@ -7,6 +7,7 @@ import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { v5 as nameBasedUuid } from 'uuid';
 import { FeedbackPeriods } from '../periods/feedback-periods';
+import { TrainingNeeds } from '../training/training-needs';
 import { feedbackItemDecider, feedbackStream } from './feedback-item.decider';
 
 const RETRY_NAMESPACE = 'e4d2c1b0-7a6f-4e5d-9c8b-1a2b3c4d5e6f';
@@ -25,6 +26,7 @@ export class FeedbackItems {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly periods: FeedbackPeriods,
+    private readonly needs: TrainingNeeds,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, feedbackItemDecider);
@@ -60,6 +62,15 @@ export class FeedbackItems {
       },
       { metadata: { ...metadata, periodId } },
     );
+    const [submitted] = result.newEvents;
+    if (submitted?.type === 'hypercare.feedback.submitted.v1' && item.kind === 'question')
+      await this.needs.heard(
+        periodId,
+        { id: feedbackId, source: 'feedback' },
+        item.text,
+        submitted.data.submittedAt,
+        metadata,
+      );
     return { feedbackId, replayed: result.newEvents.length === 0 };
   }
 

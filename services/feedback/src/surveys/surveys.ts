@@ -45,6 +45,15 @@ export class Surveys {
     );
   }
 
+  /** The title a ticket was opened with, if feedback heard it opened. */
+  async titleOf(ticketId: string): Promise<string | undefined> {
+    const [row] = await this.runtime.sql.query<{ title: string }>(
+      'select title from feedback.ticket_reporters where ticket_id = $1',
+      [ticketId],
+    );
+    return row?.title;
+  }
+
   /**
    * Issues the survey of one resolution to the ticket's reporter; the same resolution again
    * issues nothing. Answers whether a survey now exists for it (none for a reporter who cannot

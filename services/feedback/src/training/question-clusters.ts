@@ -106,7 +106,7 @@ export const clusterQuestions = (
     });
 };
 
-/** The centre's heaviest stems, each as the word it was most often written as. */
+/** The centre's heaviest single stems (not phrases), each as the word it was most often written as. */
 const topTerms = (
   centre: Vector,
   seen: ReadonlyArray<{ stem: string; word: string }>,
@@ -119,6 +119,7 @@ const topTerms = (
     written.set(stem, words);
   }
   return [...centre]
+    .filter(([stem]) => !stem.includes(' '))
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, count)
     .map(
