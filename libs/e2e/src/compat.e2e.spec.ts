@@ -31,6 +31,28 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  * `programmeId`, of the programme made from its free-text `programme`, no longer in its
  * configuration. That programme exists, named so, in triage and in reporting.
  */
+/** What feedback, which b1fc966 did not have, adds to a ticket's timeline (a survey per resolution). */
+const FEEDBACK_LINE = /^hypercare\.(survey|feedback)\./;
+
+/**
+ * The answers without what later versions derive from the old data with the services
+ * b1fc966 did not have (feedback's surveys and training needs, on timelines and dashboards):
+ * those depend on whether the old events are still on the bus. What was there reads as before.
+ */
+const asBefore = (answers: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(answers).map(([key, answer]) => {
+      const { body } = answer as { body?: Record<string, unknown> & { timeline?: Array<{ type: string }> } };
+      if (key.endsWith('/dashboard') && body) {
+        const { satisfaction: _satisfaction, knowledge: _knowledge, ...before } = body;
+        return [key, { ...(answer as object), body: before }];
+      }
+      if (!key.startsWith('reporting /tickets/') || !body?.timeline) return [key, answer];
+      const timeline = body.timeline.filter(({ type }) => !FEEDBACK_LINE.test(type));
+      return [key, { ...(answer as object), body: { ...body, timeline } }];
+    }),
+  );
+
 describe.each([
   ['in-process messaging', (): Record<string, string> => ({}), false],
   [
@@ -83,12 +105,13 @@ describe.each([
     await client.poll<Array<{ lag: number }>>(
       'reporting',
       '/projections',
-      (r) => r.status === 200 && r.body.length === 6 && r.body.every(({ lag }) => lag === 0),
+      (r) => r.status === 200 && r.body.length === 8 && r.body.every(({ lag }) => lag === 0),
       60_000,
     );
     const deadline = Date.now() + 30_000;
-    let now = await readAnswers(client, ids);
-    while (!isDeepStrictEqual(now, answers) && Date.now() < deadline) now = await readAnswers(client, ids);
+    const read = async () => asBefore(await readAnswers(client, ids));
+    let now = await read();
+    while (!isDeepStrictEqual(now, answers) && Date.now() < deadline) now = await read();
     expect(now).toEqual(answers);
 
     const programmeId = legacyProgrammeId('Compatibility');

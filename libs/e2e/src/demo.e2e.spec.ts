@@ -127,6 +127,7 @@ describeWith('postgres')('the demo, two simulated days', () => {
         'machine: Programme lead',
         'machine: Service desk',
         'machine: Support agent',
+        'system: feedback.ticket-follow-ups',
         'system: intake.alert-reports',
         'system: sla-timer',
         'system: triage.open-tickets',

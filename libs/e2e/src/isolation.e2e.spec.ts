@@ -11,6 +11,7 @@ interface Tenant {
   periodId: string;
   ticketId: string;
   reportId: string;
+  articleId: string;
 }
 
 /**
@@ -67,7 +68,19 @@ describeWith('postgres')(
         reportBody(n),
       );
       await admin.poll('reporting', `/tickets/${reportId}`, (r) => r.status === 200);
-      return { programmeId, periodId, ticketId: reportId, reportId };
+      await admin.poll('feedback', `/periods/${periodId}/articles`, (r) => r.status === 200);
+      const { articleId } = await admin.call<{ articleId: string }>(
+        'feedback',
+        'POST',
+        `/periods/${periodId}/articles`,
+        {
+          kind: 'faq',
+          title: `Question ${n}`,
+          body: 'Answer',
+        },
+      );
+      await admin.poll('feedback', `/periods/${periodId}/articles/${articleId}`, (r) => r.status === 200);
+      return { programmeId, periodId, ticketId: reportId, reportId, articleId };
     };
 
     beforeAll(async () => {

@@ -9,6 +9,13 @@ import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
 import { BacklogItems1765000012000 } from './database/backlog-items.migration';
+import { KnowledgeFacts1765000015000 } from './database/knowledge-facts.migration';
+import { KnowledgeArticleFact } from './knowledge/knowledge-article-fact.entity';
+import {
+  knowledgeArticleFactsProjection,
+  trainingNeedFactsProjection,
+} from './knowledge/knowledge-facts.projections';
+import { TrainingNeedFact } from './knowledge/training-need-fact.entity';
 import { BacklogItem } from './backlog/backlog-item.entity';
 import { backlogProjection } from './backlog/backlog.projection';
 import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
@@ -50,6 +57,7 @@ export class AppModule {
               AlertFacts1765000004000,
               SurveyFacts1765000010000,
               BacklogItems1765000012000,
+              KnowledgeFacts1765000015000,
             ],
             entities: [
               ProgrammeView,
@@ -59,6 +67,8 @@ export class AppModule {
               AlertFact,
               SurveyFact,
               BacklogItem,
+              KnowledgeArticleFact,
+              TrainingNeedFact,
             ],
             received: [
               ticketBoardProjection,
@@ -67,6 +77,8 @@ export class AppModule {
               alertFactsProjection,
               surveyFactsProjection,
               backlogProjection,
+              knowledgeArticleFactsProjection,
+              trainingNeedFactsProjection,
             ],
           },
           config,

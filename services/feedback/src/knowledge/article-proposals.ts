@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EventData, ticketDecided, ticketWorkaroundProvided } from '@hypercare/contracts';
 import type { EventMetadata } from '@hypercare/event-store';
-import { ServiceRuntime } from '@hypercare/runtime';
 import { v5 as nameBasedUuid } from 'uuid';
+import { Surveys } from '../surveys/surveys';
 import type { ArticleContent } from './article.decider';
 import { KnowledgeArticles } from './knowledge-articles';
 
@@ -38,17 +38,14 @@ const proposalOf = (title: string, event: Workaround | Decision): ArticleContent
 @Injectable()
 export class ArticleProposals {
   constructor(
-    private readonly runtime: ServiceRuntime,
+    private readonly surveys: Surveys,
     private readonly articles: KnowledgeArticles,
   ) {}
 
   /** Answers whether a draft now exists for the event. */
   async propose(event: Workaround | Decision, eventId: string, metadata: EventMetadata): Promise<boolean> {
-    const [ticket] = await this.runtime.sql.query<{ title: string }>(
-      'select title from feedback.ticket_reporters where ticket_id = $1',
-      [event.ticketId],
-    );
-    const content = ticket && proposalOf(ticket.title, event);
+    const title = await this.surveys.titleOf(event.ticketId);
+    const content = title && proposalOf(title, event);
     if (!content) return false;
     await this.articles.draft(event.periodId, content, PROPOSER, metadata, {
       articleId: nameBasedUuid(eventId, PROPOSAL_NAMESPACE),

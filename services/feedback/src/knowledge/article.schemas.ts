@@ -18,7 +18,11 @@ export const articleFilter = z
 
 export const articleSearch = z
   .object({
-    q: z.string().max(500).describe('Words, "quoted phrases", -excluded words, or: as people type them'),
+    q: z
+      .string()
+      .max(500)
+      .default('')
+      .describe('Words, "quoted phrases", -excluded words, or: as people type them; none finds nothing'),
     limit: z.coerce.number().int().min(1).max(50).default(10),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
 import { alertFigures, type AlertFigures, type Query } from '../alerts/alert-figures.query';
+import { knowledgeFigures, type KnowledgeFigures } from '../knowledge/knowledge-figures.query';
 import { satisfactionFigures, type SatisfactionFigures } from '../satisfaction/satisfaction-figures.query';
 
 export interface Dashboard {
@@ -28,6 +29,7 @@ export interface Dashboard {
   };
   alerts: AlertFigures;
   satisfaction: SatisfactionFigures;
+  knowledge: KnowledgeFigures;
 }
 
 /** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
@@ -98,5 +100,6 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
     openEscalations: { count: escalated.length, tickets: escalated },
     alerts: await alertFigures(query, periodId),
     satisfaction: await satisfactionFigures(query, periodId),
+    knowledge: await knowledgeFigures(query, periodId),
   };
 };

@@ -96,4 +96,19 @@ export const dashboard = z.object({
       satisfactionGroup.extend({ week: z.string().describe("The week's Monday, YYYY-MM-DD, UTC") }),
     ),
   }),
+  knowledge: z.object({
+    articles: z.object({ byKind: counts, byStatus: counts }),
+    trainingNeeds: z.object({
+      open: z.number().int().describe('Identified or addressed, not closed'),
+      byStatus: counts,
+      openNeeds: z.array(
+        z.object({ needId: id, questions: z.number().int(), topTerms: z.array(z.string()) }),
+      ),
+    }),
+    workaroundCoverage: z.object({
+      tickets: z.number().int().describe('Tickets given a workaround'),
+      covered: z.number().int().describe('Of those, tickets a published article answers'),
+      percent: z.number().nullable(),
+    }),
+  }),
 });
