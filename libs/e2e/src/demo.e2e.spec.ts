@@ -85,7 +85,12 @@ describeWith('postgres')('the demo, two simulated days', () => {
         sla: { met: number; breached: number };
         openEscalations: { count: number };
         alerts: Record<string, number>;
+        satisfaction: { issued: number; answered: number; responseRate: number | null };
       }>('reporting', 'GET', `/periods/${periodId}/dashboard`);
+      // About two reporters in three answer the survey of their resolution.
+      expect(dashboard.satisfaction.answered).toBeGreaterThan(0);
+      expect(dashboard.satisfaction.responseRate).toBeGreaterThan(0.4);
+      expect(dashboard.satisfaction.responseRate).toBeLessThan(0.9);
       for (const figure of ['raised', 'ticketsRequested', 'linked', 'firingNow'])
         alertFigures[figure] = (alertFigures[figure] ?? 0) + (dashboard.alerts[figure] ?? 0);
       const clocks = items.flatMap((row) => [row.acknowledgeSla, row.resolveSla]);
@@ -127,6 +132,7 @@ describeWith('postgres')('the demo, two simulated days', () => {
         'machine: Programme lead',
         'machine: Service desk',
         'machine: Support agent',
+        'person: survey respondent (by link)',
         'system: feedback.ticket-follow-ups',
         'system: intake.alert-reports',
         'system: sla-timer',

@@ -19,6 +19,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { TrainingNeeds1765000014000 } from './database/training-needs.migration';
 import { trainingNeedsProjection } from './training/training-needs.projection';
 import { TrainingModule } from './training/training.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { feedbackPeriodsProjection } from './periods/feedback-periods.projection';
 import { SurveysModule } from './surveys/surveys.module';
 import { surveysProjection } from './surveys/surveys.projection';
@@ -57,6 +58,7 @@ export class AppModule {
         ItemsModule,
         KnowledgeModule,
         TrainingModule,
+        TicketsModule,
       ],
     };
   }

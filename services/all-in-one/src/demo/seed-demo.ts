@@ -1,6 +1,7 @@
 import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { alertPlan } from './alert-plan';
 import { type AlertDesk, sendDemoAlert } from './demo-alerts';
+import { ANSWER_AFTER_MS, answerDemoSurvey, demoScore } from './demo-surveys';
 import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
@@ -67,7 +68,9 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
  * The admin creates the programme and gives its programme lead a key, who plans the periods;
  * each period's team gets keys of their own: the lead activates it and takes the decisions,
  * the support agent works the tickets, the service desk files the users' reports, Alertmanager
- * sends the go-live's alert storm (see `alertPlan`); every event names who acted.
+ * sends the go-live's alert storm (see `alertPlan`), and about two reporters in three answer
+ * the satisfaction survey of their resolution, happier as the weeks go (`demoScore`); every
+ * event names who acted.
  */
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
@@ -118,6 +121,28 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
         at: action.at,
         run: () => perform(teams[ticket.period] as Team, action, ticket, periods, ids),
       };
+    }),
+    ...actions.flatMap((action) => {
+      const ticket = tickets[action.ticket] as DemoTicket;
+      const score = demoScore(
+        action.ticket,
+        Math.floor((action.at.getTime() - goLive.getTime()) / DAY),
+        days,
+      );
+      if (action.kind !== 'resolve' || score === undefined) return [];
+      return [
+        {
+          at: new Date(action.at.getTime() + ANSWER_AFTER_MS),
+          run: () =>
+            answerDemoSurvey(
+              (teams[ticket.period] as Team).lead,
+              anonymous,
+              periods[ticket.period] as string,
+              ids.get(action.ticket) as string,
+              score,
+            ),
+        },
+      ];
     }),
     ...alertPlan(goLive, days).map((send) => ({
       at: send.at,

@@ -25,7 +25,7 @@ import {
   retirement,
   searchResults,
 } from './article.schemas';
-import { KnowledgeArticles } from './knowledge-articles';
+import { type ArticleChange, KnowledgeArticles } from './knowledge-articles';
 
 const changed = { status: 200, description: 'Done', schema: articleChanged };
 
@@ -105,13 +105,7 @@ export class ArticleController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof articleChanged>> {
-    return this.articles.change(
-      periodId,
-      articleId,
-      { kind: 'revise', content },
-      actor.name,
-      commandMetadata(correlationId, { actor }),
-    );
+    return this.apply(periodId, articleId, { kind: 'revise', content }, actor, correlationId);
   }
 
   @Post(':articleId/publish')
@@ -125,13 +119,7 @@ export class ArticleController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof articleChanged>> {
-    return this.articles.change(
-      periodId,
-      articleId,
-      { kind: 'publish' },
-      actor.name,
-      commandMetadata(correlationId, { actor }),
-    );
+    return this.apply(periodId, articleId, { kind: 'publish' }, actor, correlationId);
   }
 
   @Post(':articleId/retire')
@@ -146,10 +134,20 @@ export class ArticleController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof articleChanged>> {
+    return this.apply(periodId, articleId, { kind: 'retire', reason }, actor, correlationId);
+  }
+
+  private apply(
+    periodId: string,
+    articleId: string,
+    change: ArticleChange,
+    actor: Actor,
+    correlationId?: string,
+  ) {
     return this.articles.change(
       periodId,
       articleId,
-      { kind: 'retire', reason },
+      change,
       actor.name,
       commandMetadata(correlationId, { actor }),
     );

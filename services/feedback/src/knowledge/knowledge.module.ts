@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TicketFollowUpsConsumer } from '../tickets/ticket-follow-ups.consumer';
 import { ArticleController } from './article.controller';
 import { ArticleProposals } from './article-proposals';
 import { KnowledgeArticles } from './knowledge-articles';
@@ -7,6 +6,7 @@ import { KnowledgeArticles } from './knowledge-articles';
 /** The knowledge base: articles drafted by hand or proposed from tickets, published, searched. */
 @Module({
   controllers: [ArticleController],
-  providers: [KnowledgeArticles, ArticleProposals, TicketFollowUpsConsumer],
+  providers: [KnowledgeArticles, ArticleProposals],
+  exports: [ArticleProposals],
 })
 export class KnowledgeModule {}
