@@ -71,6 +71,15 @@ describeWith('postgres')('the demo, two simulated days', () => {
   });
 
   it("shows on each dashboard what its tickets' timelines say", async () => {
+    // The seeding's last steps may still be on their way: the SLA timer's last breaches, then
+    // reporting's projections. Read once both have settled, so the list and the dashboard agree.
+    await client.poll<{ due: number }>('triage', '/sla/backlog', (r) => r.body?.due === 0, 30_000);
+    await client.poll<Array<{ lag: number }>>(
+      'reporting',
+      '/projections',
+      (r) => r.status === 200 && r.body.every(({ lag }) => lag === 0),
+      30_000,
+    );
     const { now } = await client.call<{ now: string }>('triage', 'GET', '/test-clock');
     const periods = await client.call<Array<{ periodId: string }>>('reporting', 'GET', '/periods');
     expect(periods).toHaveLength(2);
