@@ -5,6 +5,7 @@ import { ANSWER_AFTER_MS, answerDemoSurvey, demoScore } from './demo-surveys';
 import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
+const EIGHT_HOURS = 8 * 3_600_000;
 
 const roster = (team: string) => [
   { role: 'technical-lead', name: `${team} Tech Lead`, email: `lead.${team.toLowerCase()}@example.com` },
@@ -75,7 +76,10 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
   const client = apiKey ? anonymous.withApiKey(apiKey) : anonymous;
-  const goLive = new Date(Math.floor((Date.now() - days * DAY) / DAY) * DAY + 8 * 3_600_000);
+  // Go-live at 08:00 UTC, `days` before the latest 08:00 that has passed.
+  const startedAt = Date.now();
+  const lastEight = Math.floor((startedAt - EIGHT_HOURS) / DAY) * DAY + EIGHT_HOURS;
+  const goLive = new Date(lastEight - days * DAY);
   const { tickets, actions } = demoPlan(goLive, days);
   await client.call('triage', 'PUT', '/test-clock', { now: new Date(goLive.getTime() - DAY).toISOString() });
   const periods: string[] = [];
@@ -129,10 +133,11 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
         Math.floor((action.at.getTime() - goLive.getTime()) / DAY),
         days,
       );
+      const answerAt = action.at.getTime() + ANSWER_AFTER_MS;
       if (action.kind !== 'resolve' || score === undefined) return [];
       return [
         {
-          at: new Date(action.at.getTime() + ANSWER_AFTER_MS),
+          at: new Date(answerAt),
           run: () =>
             answerDemoSurvey(
               (teams[ticket.period] as Team).lead,
@@ -149,7 +154,10 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
       run: () =>
         sendDemoAlert((teams[send.period] as Team).alerts, periods[send.period] as string, send, working),
     })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  ]
+    // The present is where the simulation ends: what the plan would do later is not done.
+    .filter((step) => step.at.getTime() <= startedAt)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   let clock = goLive.getTime() - DAY;
   for (const [done, step] of steps.entries()) {
     if (step.at.getTime() !== clock) {
