@@ -1,6 +1,6 @@
 export { Access, CurrentActor, CurrentPrincipal } from './access';
 export { generateApiKey } from './api-key-secret';
-export { signedHeaders, SIGNATURE_TOLERANCE_SECONDS } from './signing/request-signature';
+export { signedHeaders } from './signing/request-signature';
 export { ApiKeyStore } from './api-key-store';
 export { ApiKeysController } from './api-keys.controller';
 export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';

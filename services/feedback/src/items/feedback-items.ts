@@ -7,6 +7,7 @@ import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { v5 as nameBasedUuid } from 'uuid';
 import { FeedbackPeriods } from '../periods/feedback-periods';
+import { TicketDirectory } from '../tickets/ticket-directory';
 import { TrainingNeeds } from '../training/training-needs';
 import { feedbackItemDecider, feedbackStream } from './feedback-item.decider';
 
@@ -27,6 +28,7 @@ export class FeedbackItems {
     private readonly runtime: ServiceRuntime,
     private readonly periods: FeedbackPeriods,
     private readonly needs: TrainingNeeds,
+    private readonly tickets: TicketDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, feedbackItemDecider);
@@ -123,14 +125,9 @@ export class FeedbackItems {
 
   /** Refuses, naming each, tickets that are not the period's (as feedback heard them opened). */
   private async ticketsOf(periodId: string, ticketIds: readonly string[]): Promise<void> {
-    if (!ticketIds.length) return;
-    const rows = await this.runtime.sql.query<{ ticket_id: string }>(
-      'select ticket_id from feedback.ticket_reporters where period_id = $1 and ticket_id = any($2)',
-      [periodId, ticketIds],
-    );
-    const known = new Set(rows.map(({ ticket_id }) => ticket_id));
+    const unknown = await this.tickets.notInPeriod(periodId, ticketIds);
     const issues = ticketIds.flatMap((ticketId, index) =>
-      known.has(ticketId)
+      !unknown.has(ticketId)
         ? []
         : [{ field: `ticketIds[${index}]`, message: `ticket ${ticketId} is not one of this period's` }],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventData, ticketDecided, ticketWorkaroundProvided } from '@hypercare/contracts';
 import type { EventMetadata } from '@hypercare/event-store';
 import { v5 as nameBasedUuid } from 'uuid';
-import { Surveys } from '../surveys/surveys';
+import { TicketDirectory } from '../tickets/ticket-directory';
 import type { ArticleContent } from './article.decider';
 import { KnowledgeArticles } from './knowledge-articles';
 
@@ -38,20 +38,18 @@ const proposalOf = (title: string, event: Workaround | Decision): ArticleContent
 @Injectable()
 export class ArticleProposals {
   constructor(
-    private readonly surveys: Surveys,
+    private readonly tickets: TicketDirectory,
     private readonly articles: KnowledgeArticles,
   ) {}
 
-  /** Answers whether a draft now exists for the event. */
-  async propose(event: Workaround | Decision, eventId: string, metadata: EventMetadata): Promise<boolean> {
-    const title = await this.surveys.titleOf(event.ticketId);
+  async propose(event: Workaround | Decision, eventId: string, metadata: EventMetadata): Promise<void> {
+    const title = await this.tickets.titleOf(event.ticketId);
     const content = title && proposalOf(title, event);
-    if (!content) return false;
+    if (!content) return;
     await this.articles.draft(event.periodId, content, PROPOSER, metadata, {
       articleId: nameBasedUuid(eventId, PROPOSAL_NAMESPACE),
       ticketId: event.ticketId,
       at: event.at,
     });
-    return true;
   }
 }

@@ -3,6 +3,7 @@ import type { HypercareClient } from '@hypercare/client';
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
 import { describeWith } from '@hypercare/testing';
 import { FeedbackApp } from '../feedback-app.fixture';
+import { TicketDirectory } from '../tickets/ticket-directory';
 import { Surveys } from './surveys';
 
 const T0 = new Date('2026-11-05T10:00:00.000Z');
@@ -179,7 +180,7 @@ describeWith('postgres')('CSAT surveys', () => {
     const resolved = ticket.resolved(T0.toISOString()).data;
     expect(await surveys.issueFor(resolved, randomUUID(), { correlationId: 'c-1' })).toBe(false);
     const monitoring = { name: 'Monitoring', email: 'monitoring@hypercare.invalid' };
-    await surveys.rememberReporter(ticketId, periodId, monitoring, 'Orders latency high');
+    await feedback.app.get(TicketDirectory).remember(ticketId, periodId, monitoring, 'Orders latency high');
     expect(await surveys.issueFor(resolved, randomUUID(), { correlationId: 'c-1' })).toBe(false);
     expect((await invitations()).filter((item) => item.ticketId === ticketId)).toEqual([]);
   });

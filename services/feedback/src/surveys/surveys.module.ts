@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hypercare/auth';
 import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
 import { FeedbackPeriods } from '../periods/feedback-periods';
+import { TicketDirectory } from '../tickets/ticket-directory';
 import { SurveyController } from './survey.controller';
 import { SurveyResults } from './survey-results';
 import { SurveyTokens } from './survey-tokens';
@@ -14,6 +15,7 @@ import { Surveys } from './surveys';
   providers: [
     FeedbackPeriods,
     Surveys,
+    TicketDirectory,
     SurveyResults,
     {
       provide: SurveyTokens,
@@ -29,6 +31,6 @@ import { Surveys } from './surveys';
       }),
     },
   ],
-  exports: [RESOURCE_PLACES, FeedbackPeriods, Surveys],
+  exports: [RESOURCE_PLACES, FeedbackPeriods, Surveys, TicketDirectory],
 })
 export class SurveysModule {}

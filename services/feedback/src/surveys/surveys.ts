@@ -36,24 +36,6 @@ export class Surveys {
     this.handle = commandHandler(runtime.store, surveyDecider);
   }
 
-  /** Remembers whom a ticket's surveys go to (from its opening; the first opening wins). */
-  async rememberReporter(ticketId: string, periodId: string, reporter: Person, title: string): Promise<void> {
-    await this.runtime.sql.query(
-      `insert into feedback.ticket_reporters (ticket_id, period_id, reporter, title) values ($1, $2, $3, $4)
-       on conflict (ticket_id) do nothing`,
-      [ticketId, periodId, JSON.stringify(reporter), title],
-    );
-  }
-
-  /** The title a ticket was opened with, if feedback heard it opened. */
-  async titleOf(ticketId: string): Promise<string | undefined> {
-    const [row] = await this.runtime.sql.query<{ title: string }>(
-      'select title from feedback.ticket_reporters where ticket_id = $1',
-      [ticketId],
-    );
-    return row?.title;
-  }
-
   /**
    * Issues the survey of one resolution to the ticket's reporter; the same resolution again
    * issues nothing. Answers whether a survey now exists for it (none for a reporter who cannot

@@ -11,6 +11,7 @@ import {
 import { ServiceRuntime } from '@hypercare/runtime';
 import { ArticleProposals } from '../knowledge/article-proposals';
 import { Surveys } from '../surveys/surveys';
+import { TicketDirectory } from './ticket-directory';
 import { HOW_DO_I, TrainingNeeds } from '../training/training-needs';
 
 const FOLLOWER = systemActor('feedback.ticket-follow-ups');
@@ -27,6 +28,7 @@ const FOLLOWER = systemActor('feedback.ticket-follow-ups');
 export class TicketFollowUpsConsumer implements OnModuleInit {
   constructor(
     private readonly runtime: ServiceRuntime,
+    private readonly tickets: TicketDirectory,
     private readonly surveys: Surveys,
     private readonly proposals: ArticleProposals,
     private readonly needs: TrainingNeeds,
@@ -53,7 +55,7 @@ export class TicketFollowUpsConsumer implements OnModuleInit {
         switch (event.type) {
           case 'hypercare.ticket.opened.v1': {
             const { ticketId, periodId, reporter, title } = event.data;
-            return this.surveys.rememberReporter(ticketId, periodId, reporter, title);
+            return this.tickets.remember(ticketId, periodId, reporter, title);
           }
           case 'hypercare.report.submitted.v1': {
             const { reportId, periodId, title, description, submittedAt } = event.data;
@@ -71,7 +73,7 @@ export class TicketFollowUpsConsumer implements OnModuleInit {
           case 'hypercare.ticket.triaged.v1': {
             const { ticketId, periodId, category, at } = event.data;
             if (category !== 'training-need' && category !== 'documentation-gap') return;
-            const title = await this.surveys.titleOf(ticketId);
+            const title = await this.tickets.titleOf(ticketId);
             if (title)
               await this.needs.heard(periodId, { id: ticketId, source: 'ticket' }, title, at, metadata);
             return;
