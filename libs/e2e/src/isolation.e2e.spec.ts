@@ -12,6 +12,7 @@ interface Tenant {
   ticketId: string;
   reportId: string;
   articleId: string;
+  pulseId: string;
 }
 
 /**
@@ -80,7 +81,19 @@ describeWith('postgres')(
         },
       );
       await admin.poll('feedback', `/periods/${periodId}/articles/${articleId}`, (r) => r.status === 200);
-      return { programmeId, periodId, ticketId: reportId, reportId, articleId };
+      const { pulseId } = await admin.call<{ pulseId: string }>(
+        'feedback',
+        'POST',
+        `/periods/${periodId}/pulses`,
+        {
+          title: `Pulse ${n}`,
+          questions: [{ type: 'scale', text: 'How is it going?' }],
+          audience: { kind: 'reporters' },
+          schedule: { every: 'once', startsAt: goLive.toISOString() },
+        },
+      );
+      await admin.poll('feedback', `/periods/${periodId}/pulses/${pulseId}`, (r) => r.status === 200);
+      return { programmeId, periodId, ticketId: reportId, reportId, articleId, pulseId };
     };
 
     beforeAll(async () => {

@@ -3,6 +3,7 @@ import {
   feedbackItemContracts,
   hypercareContracts,
   knowledgeContracts,
+  pulseContracts,
   surveyContracts,
   trainingNeedContracts,
 } from '@hypercare/contracts';
@@ -21,10 +22,15 @@ import { trainingNeedsProjection } from './training/training-needs.projection';
 import { TrainingModule } from './training/training.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { feedbackPeriodsProjection } from './periods/feedback-periods.projection';
+import { Pulses1765000016000 } from './database/pulses.migration';
+import { pulseAnswersProjection } from './pulses/pulse-answers.projection';
+import { pulseRoundsProjection } from './pulses/pulse-rounds.projection';
+import { pulsesProjection } from './pulses/pulses.projection';
+import { PulsesModule } from './pulses/pulses.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { surveysProjection } from './surveys/surveys.projection';
 
-/** Feedback: satisfaction surveys, free feedback and its backlog, the knowledge base. */
+/** Feedback: satisfaction and pulse surveys, free feedback and its backlog, the knowledge base. */
 @Module({})
 export class AppModule {
   static register(config: FeedbackConfig, infrastructure?: Infrastructure): DynamicModule {
@@ -37,6 +43,7 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: [
             ...surveyContracts,
+            ...pulseContracts,
             ...feedbackItemContracts,
             ...knowledgeContracts,
             ...trainingNeedContracts,
@@ -47,14 +54,24 @@ export class AppModule {
               FeedbackItems1765000011000,
               KnowledgeArticles1765000013000,
               TrainingNeeds1765000014000,
+              Pulses1765000016000,
             ],
-            own: [surveysProjection, feedbackItemsProjection, articlesProjection, trainingNeedsProjection],
+            own: [
+              surveysProjection,
+              feedbackItemsProjection,
+              articlesProjection,
+              trainingNeedsProjection,
+              pulsesProjection,
+              pulseRoundsProjection,
+              pulseAnswersProjection,
+            ],
             received: [feedbackPeriodsProjection],
           },
           config,
           infrastructure,
         }),
         SurveysModule,
+        PulsesModule,
         ItemsModule,
         KnowledgeModule,
         TrainingModule,

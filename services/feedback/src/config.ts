@@ -1,7 +1,11 @@
-import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import { loadConfig, portVariable, serviceEnvironment, tickIntervalVariable } from '@hypercare/service-kit';
 import type { z } from 'zod';
 
-const feedbackEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3004) });
+const feedbackEnvironment = serviceEnvironment.extend({
+  PORT: portVariable.default(3004),
+  /** How often the pulse scheduler looks for rounds due. */
+  PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
+});
 
 export type FeedbackConfig = z.infer<typeof feedbackEnvironment>;
 

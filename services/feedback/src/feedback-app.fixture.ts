@@ -47,6 +47,7 @@ export class FeedbackApp {
       KAFKA_BROKERS: '127.0.0.1:1',
       LOG_LEVEL: 'silent',
       HYPERCARE_ADMIN_API_KEY: adminKey,
+      PULSE_CHECK_INTERVAL_MS: '50',
     });
     const app = await createServiceApp('feedback', AppModule.register(config, infrastructure));
     await app.listen(0, '127.0.0.1');

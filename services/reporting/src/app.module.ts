@@ -7,6 +7,7 @@ import type { ReportingConfig } from './config';
 import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
+import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
 import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
 import { BacklogItems1765000012000 } from './database/backlog-items.migration';
 import { KnowledgeFacts1765000015000 } from './database/knowledge-facts.migration';
@@ -24,6 +25,8 @@ import { ReportingReceived1764400002000 } from './database/reporting-received.mi
 import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
 import { PeriodView } from './periods/period-view.entity';
 import { SurveyFact } from './satisfaction/survey-fact.entity';
+import { PulseFact } from './satisfaction/pulse-fact.entity';
+import { pulseFactsProjection } from './satisfaction/pulse-facts.projection';
 import { surveyFactsProjection } from './satisfaction/survey-facts.projection';
 import { periodListProjection } from './periods/period-list.projection';
 import { PeriodsModule } from './periods/periods.module';
@@ -58,6 +61,7 @@ export class AppModule {
               SurveyFacts1765000010000,
               BacklogItems1765000012000,
               KnowledgeFacts1765000015000,
+              PulseFacts1765000017000,
             ],
             entities: [
               ProgrammeView,
@@ -69,6 +73,7 @@ export class AppModule {
               BacklogItem,
               KnowledgeArticleFact,
               TrainingNeedFact,
+              PulseFact,
             ],
             received: [
               ticketBoardProjection,
@@ -79,6 +84,7 @@ export class AppModule {
               backlogProjection,
               knowledgeArticleFactsProjection,
               trainingNeedFactsProjection,
+              pulseFactsProjection,
             ],
           },
           config,

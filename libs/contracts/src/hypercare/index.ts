@@ -8,6 +8,7 @@ import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { periodContracts } from './period-events';
 import { programmeContracts } from './programme-events';
+import { pulseContracts } from './pulse-events';
 import { reportContracts } from './report-events';
 import { ticketContracts } from './ticket-events';
 
@@ -20,6 +21,7 @@ export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events
 export * from './period-events';
 export * from './period-policy';
 export * from './programme-events';
+export * from './pulse-events';
 export * from './report-events';
 export * from './synthetic-check-events';
 export * from './ticket-events';
@@ -39,6 +41,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...alertPolicyContracts,
       ...syntheticCheckContracts,
       ...surveyContracts,
+      ...pulseContracts,
       ...feedbackItemContracts,
       ...knowledgeContracts,
       ...trainingNeedContracts,

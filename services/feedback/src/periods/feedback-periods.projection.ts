@@ -1,15 +1,22 @@
-import { periodContracts, periodStatusAfter, type PeriodStatus } from '@hypercare/contracts';
+import {
+  periodContracts,
+  periodStatusAfter,
+  type PeriodStatus,
+  type rosterEntry,
+} from '@hypercare/contracts';
+import type { z } from 'zod';
 import { documentProjection } from '@hypercare/projections';
 
-/** A period as feedback knows it: its programme (for access), status, and how long its surveys stay open. */
+/** A period as feedback knows it: its programme (for access), status, roster (whom pulses ask) and how long its surveys stay open. */
 export interface FeedbackPeriod {
   periodId: string;
   programmeId: string;
   status: PeriodStatus;
   surveyValidDays: number | null;
+  roster: Array<z.infer<typeof rosterEntry>>;
 }
 
-/** The periods feedback hears of from triage; a reconfiguration may change the survey validity. */
+/** The periods feedback hears of from triage; a reconfiguration may change the roster and the survey validity. */
 export const feedbackPeriodsProjection = documentProjection({
   name: 'feedback-periods',
   contracts: periodContracts,
@@ -21,6 +28,7 @@ export const feedbackPeriodsProjection = documentProjection({
       programmeId: 'programme_id',
       status: 'status',
       surveyValidDays: 'survey_valid_days',
+      roster: 'roster',
     },
   },
   keyOf: (event) => event.data.periodId,
@@ -31,10 +39,11 @@ export const feedbackPeriodsProjection = documentProjection({
         programmeId: event.data.programmeId,
         status: 'planned',
         surveyValidDays: event.data.surveyValidDays ?? null,
+        roster: event.data.roster,
       };
     if (!period) return undefined;
     if (event.type === 'hypercare.period.reconfigured.v2')
-      return { ...period, surveyValidDays: event.data.surveyValidDays ?? null };
+      return { ...period, surveyValidDays: event.data.surveyValidDays ?? null, roster: event.data.roster };
     return { ...period, status: periodStatusAfter(event.type, period.status) };
   },
 });

@@ -5,7 +5,7 @@ import { FeedbackPeriods } from '../periods/feedback-periods';
 import { TicketDirectory } from '../tickets/ticket-directory';
 import { SurveyController } from './survey.controller';
 import { SurveyResults } from './survey-results';
-import { SurveyTokens } from './survey-tokens';
+import { LinkTokens } from '../links/link-tokens';
 import { Surveys } from './surveys';
 
 /** Satisfaction after resolutions: surveys issued from ticket events, answered by link, counted. */
@@ -18,10 +18,10 @@ import { Surveys } from './surveys';
     TicketDirectory,
     SurveyResults,
     {
-      provide: SurveyTokens,
+      provide: LinkTokens,
       // After the read model, whose migrations make the secret's table.
       inject: [ServiceRuntime, ReadModel],
-      useFactory: (runtime: ServiceRuntime) => SurveyTokens.open(runtime.sql),
+      useFactory: (runtime: ServiceRuntime) => LinkTokens.open(runtime.sql),
     },
     {
       provide: RESOURCE_PLACES,
@@ -31,6 +31,6 @@ import { Surveys } from './surveys';
       }),
     },
   ],
-  exports: [RESOURCE_PLACES, FeedbackPeriods, Surveys, TicketDirectory],
+  exports: [RESOURCE_PLACES, FeedbackPeriods, Surveys, TicketDirectory, LinkTokens],
 })
 export class SurveysModule {}

@@ -9,8 +9,9 @@ import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { surveyDecider, surveyIdOf, surveyStream } from './survey.decider';
-import { SurveyTokens } from './survey-tokens';
+import { LinkTokens } from '../links/link-tokens';
 
+const SURVEY_LINKS = { name: 'survey', ids: /^[0-9a-f-]{36}$/ };
 /** Addresses that can never receive mail (RFC 2606), such as monitoring's: no survey goes there. */
 const UNMAILABLE = /\.invalid$/i;
 
@@ -30,7 +31,7 @@ export class Surveys {
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly tokens: SurveyTokens,
+    private readonly tokens: LinkTokens,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, surveyDecider);
@@ -72,7 +73,7 @@ export class Surveys {
 
   /** The survey a link opens: 400 for a link that is not ours, 404 for one not issued (yet). */
   async page(token: string): Promise<SurveyPage> {
-    const surveyId = this.tokens.surveyOf(token);
+    const surveyId = this.tokens.idOf(token, SURVEY_LINKS);
     const [row] = await this.runtime.sql.query<{
       title: string;
       expires_at: Date;
@@ -96,7 +97,7 @@ export class Surveys {
 
   /** Records the answer a link gives: once (409 after), before the survey expires (410 after). */
   async answer(token: string, score: number, comment: string | undefined, metadata: EventMetadata) {
-    const surveyId = this.tokens.surveyOf(token);
+    const surveyId = this.tokens.idOf(token, SURVEY_LINKS);
     const at = this.clock.now().toISOString();
     const result = await this.handle(
       surveyStream(surveyId),

@@ -2,6 +2,7 @@ import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
 import { alertFigures, type AlertFigures, type Query } from '../alerts/alert-figures.query';
 import { knowledgeFigures, type KnowledgeFigures } from '../knowledge/knowledge-figures.query';
+import { pulseFigures, type PulseFigures } from '../satisfaction/pulse-figures.query';
 import { satisfactionFigures, type SatisfactionFigures } from '../satisfaction/satisfaction-figures.query';
 
 export interface Dashboard {
@@ -29,6 +30,7 @@ export interface Dashboard {
   };
   alerts: AlertFigures;
   satisfaction: SatisfactionFigures;
+  pulses: PulseFigures[];
   knowledge: KnowledgeFigures;
 }
 
@@ -100,6 +102,7 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
     openEscalations: { count: escalated.length, tickets: escalated },
     alerts: await alertFigures(query, periodId),
     satisfaction: await satisfactionFigures(query, periodId),
+    pulses: await pulseFigures(query, periodId),
     knowledge: await knowledgeFigures(query, periodId),
   };
 };

@@ -96,6 +96,26 @@ export const dashboard = z.object({
       satisfactionGroup.extend({ week: z.string().describe("The week's Monday, YYYY-MM-DD, UTC") }),
     ),
   }),
+  pulses: z
+    .array(
+      z.object({
+        pulseId: id,
+        title: z.string(),
+        anonymous: z.boolean(),
+        status: z.enum(['running', 'ended']),
+        rounds: z.number().int(),
+        invited: z.number().int(),
+        answered: z.number().int(),
+        responseRate: z.number().nullable(),
+        suppressed: z.boolean().describe('Anonymous with fewer than 5 answers: no NPS or average shown'),
+        nps: z
+          .number()
+          .nullable()
+          .describe('Over every NPS answer: % promoters (9-10) less % detractors (0-6)'),
+        scaleAverage: z.number().nullable().describe('Mean of every 1-5 scale answer'),
+      }),
+    )
+    .describe("The period's pulse surveys"),
   knowledge: z.object({
     articles: z.object({ byKind: counts, byStatus: counts }),
     trainingNeeds: z.object({

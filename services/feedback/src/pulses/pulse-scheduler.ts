@@ -1,0 +1,47 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import type { FeedbackConfig } from '../config';
+import { Pulses } from './pulses';
+
+const BATCH = 100;
+
+/**
+ * Opens pulse rounds when they fall due by the injected clock. The pulse decides from its own
+ * history, so a round seen due twice, by two instances or again after a restart, opens once.
+ */
+@Injectable()
+export class PulseScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PulseScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private tick?: Promise<void>;
+
+  constructor(
+    private readonly pulses: Pulses,
+    @Inject(SERVICE_CONFIG) private readonly config: FeedbackConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.tick ??= this.openDue().finally(() => (this.tick = undefined));
+    }, this.config.PULSE_CHECK_INTERVAL_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.tick;
+  }
+
+  private async openDue(): Promise<void> {
+    try {
+      while ((await this.pulses.openDue(BATCH)) === BATCH);
+    } catch (error) {
+      this.logger.error(`pulse round failed to open; the next look retries: ${(error as Error).message}`);
+    }
+  }
+}
