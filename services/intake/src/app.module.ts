@@ -7,6 +7,8 @@ import { AccessPlacesModule } from './access-places.module';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
 import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
+import { PublishedArticles1765000018000 } from './database/published-articles.migration';
+import { publishedArticlesProjection } from './knowledge/published-articles.projection';
 import { periodDirectoryProjection } from './periods/period-directory.projection';
 import { PeriodsModule } from './periods/periods.module';
 import { reportStatusProjection } from './reports/report-status.projection';
@@ -29,8 +31,9 @@ export class AppModule {
               IntakeSchema1764400001000,
               ScopedIdempotencyKeys1764500000000,
               PeriodProgrammeIds1765000001000,
+              PublishedArticles1765000018000,
             ],
-            received: [periodDirectoryProjection, reportStatusProjection],
+            received: [periodDirectoryProjection, reportStatusProjection, publishedArticlesProjection],
           },
           config,
           infrastructure,

@@ -7,7 +7,10 @@ import type { ReportingConfig } from './config';
 import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
+import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
 import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
+import { DeflectionFact } from './deflection/deflection-fact.entity';
+import { deflectionFactsProjection } from './deflection/deflection-facts.projection';
 import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
 import { BacklogItems1765000012000 } from './database/backlog-items.migration';
 import { KnowledgeFacts1765000015000 } from './database/knowledge-facts.migration';
@@ -62,6 +65,7 @@ export class AppModule {
               BacklogItems1765000012000,
               KnowledgeFacts1765000015000,
               PulseFacts1765000017000,
+              DeflectionFacts1765000019000,
             ],
             entities: [
               ProgrammeView,
@@ -74,6 +78,7 @@ export class AppModule {
               KnowledgeArticleFact,
               TrainingNeedFact,
               PulseFact,
+              DeflectionFact,
             ],
             received: [
               ticketBoardProjection,
@@ -85,6 +90,7 @@ export class AppModule {
               knowledgeArticleFactsProjection,
               trainingNeedFactsProjection,
               pulseFactsProjection,
+              deflectionFactsProjection,
             ],
           },
           config,

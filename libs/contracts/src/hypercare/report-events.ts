@@ -22,7 +22,33 @@ export const reportSubmitted = defineEvent({
   topic: REPORTS_TOPIC,
   summary:
     'A reporter submitted a problem to a period through a channel; triage opens a ticket with the same id.',
-  schema: reportContent.extend({ reportId: id, periodId: id, channel, submittedAt: isoTime }),
+  schema: reportContent.extend({
+    reportId: id,
+    periodId: id,
+    channel,
+    submittedAt: isoTime,
+    shownArticleIds: z
+      .array(id)
+      .max(10)
+      .optional()
+      .describe('Knowledge articles suggested to the reporter before they submitted anyway'),
+  }),
 });
 
-export const reportContracts = [reportSubmitted];
+export const reportDeflected = defineEvent({
+  type: 'hypercare.report.deflected.v1',
+  topic: REPORTS_TOPIC,
+  summary:
+    'A reporter read the knowledge articles suggested for what they were about to report, and withdrew it: the articles answered them. No ticket is opened.',
+  schema: z.object({
+    reportId: id,
+    periodId: id,
+    reporter: person,
+    title: reportContent.shape.title,
+    channel,
+    articleIds: z.array(id).min(1).max(10).describe('The articles that answered the reporter'),
+    deflectedAt: isoTime,
+  }),
+});
+
+export const reportContracts = [reportSubmitted, reportDeflected] as const;

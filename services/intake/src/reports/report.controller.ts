@@ -1,12 +1,10 @@
-import { Controller, ForbiddenException, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Access,
   actorOf,
   CurrentPrincipal,
-  placeFor,
   type Principal,
-  reportsOnlyAsSelf,
   RESOURCE_PLACES,
   type ResourcePlaces,
 } from '@hypercare/auth';
@@ -14,15 +12,18 @@ import { commandMetadata, CorrelationId, IdempotencyKey } from '@hypercare/runti
 import { ApiOutcomes, BODY_LIMITS, JsonBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import type { z } from 'zod';
+import { ArticleSuggestions } from '../knowledge/article-suggestions';
 import { submitReportBody } from './report.dto';
 import { reportView, submission } from './report.schemas';
 import { IDEMPOTENCY_WINDOW_HOURS, ReportService } from './report.service';
+import { checkReportingAsSelf } from './reporting-as-self';
 
 @ApiTags('reports')
 @Controller()
 export class ReportController {
   constructor(
     private readonly reports: ReportService,
+    private readonly articles: ArticleSuggestions,
     @Inject(RESOURCE_PLACES) private readonly places: ResourcePlaces,
   ) {}
 
@@ -49,14 +50,7 @@ export class ReportController {
     idempotencyKey?: string,
     @CorrelationId() correlationId?: string,
   ): Promise<z.input<typeof submission>> {
-    const self = principal.email?.toLowerCase();
-    const period = await placeFor(this.places, principal, { periodId });
-    if (reportsOnlyAsSelf(principal, period) && content.reporter.email.toLowerCase() !== self)
-      throw new ForbiddenException(
-        self
-          ? `A reporter reports as themselves: reporter.email must be ${principal.email}`
-          : 'A reporter reports as themselves, and the credentials name no email',
-      );
+    await checkReportingAsSelf(this.places, principal, periodId, content.reporter.email);
     const { submission: result, replayed } = await this.reports.submit(
       periodId,
       content,
@@ -66,7 +60,10 @@ export class ReportController {
     response.status(replayed ? 200 : 201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     response.setHeader('Location', `/reports/${result.reportId}`);
-    return result;
+    return {
+      ...result,
+      suggestions: await this.articles.for(periodId, `${content.title}\n${content.description}`),
+    };
   }
 
   @Get('reports/:reportId')
@@ -80,7 +77,7 @@ export class ReportController {
     }),
   })
   @ApiOperation({ summary: 'A report as submitted, and where its ticket stands' })
-  @ApiOutcomes({ status: 200, description: 'The report with its status', schema: reportView }, 404)
+  @ApiOutcomes({ status: 200, description: 'The report with its status', schema: reportView }, 404, 410)
   get(@Param('reportId') reportId: string): Promise<z.input<typeof reportView>> {
     return this.reports.get(reportId);
   }

@@ -2,7 +2,10 @@ import {
   type Channel,
   type EventOf,
   type PeriodStatus,
+  type Person,
   type ReportContent,
+  type reportContracts,
+  reportDeflected,
   reportSubmitted,
 } from '@hypercare/contracts';
 import { Conflict, IllegalTransition } from '@hypercare/domain-kit';
@@ -16,17 +19,29 @@ export interface ReceivingPeriod {
   status: PeriodStatus;
 }
 
-export type ReportCommand = {
-  kind: 'submit';
-  reportId: string;
-  period: ReceivingPeriod;
-  content: ReportContent & { channel: Channel };
-  at: string;
-};
+export type ReportCommand =
+  | {
+      kind: 'submit';
+      reportId: string;
+      period: ReceivingPeriod;
+      content: ReportContent & { channel: Channel; shownArticleIds?: string[] };
+      at: string;
+    }
+  | {
+      kind: 'deflect';
+      reportId: string;
+      period: ReceivingPeriod;
+      reporter: Person;
+      title: string;
+      channel: Channel;
+      articleIds: string[];
+      at: string;
+    };
 
-export type ReportEvent = EventOf<typeof reportSubmitted>;
+export type ReportEvent = EventOf<(typeof reportContracts)[number]>;
 
-export type ReportState = { status: 'none' } | { status: 'submitted'; reportId: string; periodId: string };
+export type ReportState =
+  { status: 'none' } | { status: 'submitted' | 'deflected'; reportId: string; periodId: string };
 
 /**
  * Why a period in each status refuses reports. An active period takes them, and so does one
@@ -39,7 +54,10 @@ const REFUSAL: Record<PeriodStatus, string | undefined> = {
   closed: 'is closed: report to business-as-usual support',
 };
 
-/** A report: submitted once, to a period that takes reports. Triage opens its ticket. */
+/**
+ * A report: submitted once, to a period that takes reports, and triage opens its ticket; or
+ * withdrawn before submission because suggested articles answered the reporter (deflected).
+ */
 export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   initialState: { status: 'none' },
 
@@ -47,6 +65,23 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
     if (state.status !== 'none') throw new IllegalTransition('report', command.kind, state.status, []);
     const refusal = REFUSAL[command.period.status];
     if (refusal) throw new Conflict(`period ${command.period.periodId} ${refusal}`);
+    if (command.kind === 'deflect') {
+      const { reportId, period, reporter, title, channel, articleIds, at } = command;
+      return [
+        {
+          type: reportDeflected.type,
+          data: {
+            reportId,
+            periodId: period.periodId,
+            reporter,
+            title,
+            channel,
+            articleIds,
+            deflectedAt: at,
+          },
+        },
+      ];
+    }
     const { reportId, period, content, at } = command;
     return [
       {
@@ -57,7 +92,7 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   },
 
   evolve: (_, event) => ({
-    status: 'submitted',
+    status: event.type === reportDeflected.type ? 'deflected' : 'submitted',
     reportId: event.data.reportId,
     periodId: event.data.periodId,
   }),

@@ -6,7 +6,7 @@ import { reportDecider, type ReportCommand, type ReportEvent, reportStream } fro
 const REPORT_ID = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
 const PERIOD_ID = '5d3c1f7e-2b8a-4c6d-9e0f-1a2b3c4d5e6f';
 const AT = '2026-11-03T09:15:00.000Z';
-const content: ReportCommand['content'] = {
+const content: Extract<ReportCommand, { kind: 'submit' }>['content'] = {
   reporter: { name: 'Ana Ruiz', email: 'ana@example.com' },
   title: 'Invoices do not export',
   description: 'The export button spins forever.',
@@ -76,6 +76,52 @@ describe('Report', () => {
             error instanceof IllegalTransition &&
             error.message === 'Cannot submit a report that is submitted; allowed now: nothing',
         );
+    });
+  });
+
+  describe('deflected', () => {
+    const ARTICLE = '7a9c1e3f-5b7d-4f9a-8c2e-4d6f8a0c2e4f';
+    const deflect = (status: ReportCommand['period']['status']): ReportCommand => ({
+      kind: 'deflect',
+      reportId: REPORT_ID,
+      period: { periodId: PERIOD_ID, status },
+      reporter: content.reporter,
+      title: content.title,
+      channel: 'web',
+      articleIds: [ARTICLE],
+      at: AT,
+    });
+    const deflected: ReportEvent = {
+      type: 'hypercare.report.deflected.v1',
+      data: {
+        reportId: REPORT_ID,
+        periodId: PERIOD_ID,
+        reporter: content.reporter,
+        title: content.title,
+        channel: 'web',
+        articleIds: [ARTICLE],
+        deflectedAt: AT,
+      },
+    };
+
+    it('is withdrawn before submission with the articles that answered it', () => {
+      spec().when(deflect('active')).then([deflected]);
+    });
+
+    it('is refused where a report would be, and once withdrawn cannot be submitted or withdrawn again', () => {
+      spec()
+        .when(deflect('closed'))
+        .thenThrows(conflictNaming(/is closed/));
+      spec(deflected)
+        .when(submit('active'))
+        .thenThrows(
+          (error) =>
+            error instanceof IllegalTransition &&
+            error.message === 'Cannot submit a report that is deflected; allowed now: nothing',
+        );
+      spec(submitted)
+        .when(deflect('active'))
+        .thenThrows((error) => error instanceof IllegalTransition);
     });
   });
 

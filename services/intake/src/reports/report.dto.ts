@@ -1,4 +1,4 @@
-import { channel, reportContent } from '@hypercare/contracts';
+import { channel, id, reportContent } from '@hypercare/contracts';
 import { z } from 'zod';
 
 /** A link a reporter can attach: a web address, never `javascript:`, `file:` or the like. */
@@ -14,4 +14,11 @@ const attachment = z
 export const submitReportBody = reportContent.extend({
   channel: channel.default('api'),
   attachments: z.array(attachment).max(20).default([]),
+  shownArticleIds: z
+    .array(id)
+    .max(10)
+    .optional()
+    .describe(
+      'The knowledge articles suggested to the reporter (POST …/reports/suggestions) that did not answer them: the report was submitted anyway',
+    ),
 });

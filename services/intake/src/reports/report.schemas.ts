@@ -1,5 +1,22 @@
-import { id, isoTime, reportSubmitted, TICKET_STATUSES } from '@hypercare/contracts';
+import { articleKind, id, isoTime, reportSubmitted, TICKET_STATUSES } from '@hypercare/contracts';
 import { z } from 'zod';
+
+/** A published knowledge article that may answer what the reporter wrote. */
+export const suggestion = z.object({
+  articleId: id,
+  kind: articleKind,
+  title: z.string(),
+  excerpt: z.string().describe('The passage that matched, HTML-escaped, matching words in <mark>'),
+});
+
+export const suggestionRequest = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    description: z.string().trim().max(20_000).default(''),
+  })
+  .strict();
+
+export const suggestionList = z.object({ articles: z.array(suggestion).describe('At most 3, best first') });
 
 /** What a submission answers, the first time and on every retry with the same Idempotency-Key. */
 export const submission = z.object({
@@ -7,6 +24,9 @@ export const submission = z.object({
   periodId: id,
   version: z.number().int(),
   position: z.number().int().describe("Global position in intake's log"),
+  suggestions: z
+    .array(suggestion)
+    .describe('Published articles that may help while the ticket is worked on (at most 3)'),
 });
 
 /** Where the report's ticket stands, as triage's events tell intake. */

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventData, reportSubmitted } from '@hypercare/contracts';
-import { type Clock, Conflict, InvalidCommand, NotFound } from '@hypercare/domain-kit';
+import { type EventData, reportContracts, reportDeflected, type reportSubmitted } from '@hypercare/contracts';
+import { type Clock, Conflict, Gone, InvalidCommand, NotFound } from '@hypercare/domain-kit';
 import type { ContractedTransactionalStore, EventMetadata, SqlExecutor } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { z } from 'zod';
 import type { IntakeConfig } from '../config';
+import { ArticleSuggestions } from '../knowledge/article-suggestions';
 import { PeriodDirectory } from '../periods/period-directory';
 import type { submitReportBody } from './report.dto';
 import { reportDecider, reportStream } from './report.decider';
@@ -46,6 +47,7 @@ export class ReportService {
     private readonly runtime: ServiceRuntime,
     private readonly periods: PeriodDirectory,
     private readonly statuses: ReportStatusView,
+    private readonly articles: ArticleSuggestions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) { ATTACHMENT_SCHEMES }: IntakeConfig,
   ) {
@@ -80,6 +82,7 @@ export class ReportService {
       );
     }
     const period = await this.periods.find(periodId);
+    await this.articles.checkPublished(periodId, 'shownArticleIds', content.shownArticleIds ?? []);
     const reportId = randomUUID();
     const events = reportDecider.decide(
       { kind: 'submit', reportId, period, content, at: this.clock.now().toISOString() },
@@ -126,10 +129,12 @@ export class ReportService {
   }
 
   async get(reportId: string): Promise<Report> {
-    const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), [reportSubmitted], {
+    const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), reportContracts, {
       maxCount: 1,
     });
     if (!first) throw new NotFound('report', reportId);
+    if (first.type === reportDeflected.type)
+      throw new Gone(`report ${reportId} was withdrawn before it was submitted: an article answered it`);
     const status = (await this.statuses.of(reportId)) ?? { ticketStatus: 'awaiting-triage' as const };
     return { ...first.data, status };
   }

@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
 import { alertFigures, type AlertFigures, type Query } from '../alerts/alert-figures.query';
+import { deflectionFigures, type DeflectionFigures } from '../deflection/deflection-figures.query';
 import { knowledgeFigures, type KnowledgeFigures } from '../knowledge/knowledge-figures.query';
 import { pulseFigures, type PulseFigures } from '../satisfaction/pulse-figures.query';
 import { satisfactionFigures, type SatisfactionFigures } from '../satisfaction/satisfaction-figures.query';
@@ -32,6 +33,7 @@ export interface Dashboard {
   satisfaction: SatisfactionFigures;
   pulses: PulseFigures[];
   knowledge: KnowledgeFigures;
+  deflection: DeflectionFigures;
 }
 
 /** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
@@ -104,5 +106,6 @@ export const periodDashboard = async (dataSource: DataSource, periodId: string):
     satisfaction: await satisfactionFigures(query, periodId),
     pulses: await pulseFigures(query, periodId),
     knowledge: await knowledgeFigures(query, periodId),
+    deflection: await deflectionFigures(query, periodId),
   };
 };

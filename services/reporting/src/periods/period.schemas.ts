@@ -131,4 +131,15 @@ export const dashboard = z.object({
       percent: z.number().nullable(),
     }),
   }),
+  deflection: z.object({
+    deflected: z.number().int().describe('Reports withdrawn because a suggested article answered them'),
+    submittedAnyway: z.number().int().describe('Reports submitted after articles were suggested'),
+    rate: z
+      .number()
+      .nullable()
+      .describe('Deflected / (deflected + submitted anyway), 0-1; null before either'),
+    byArticle: z.array(
+      z.object({ articleId: id, deflected: z.number().int(), submittedAnyway: z.number().int() }),
+    ),
+  }),
 });
