@@ -95,7 +95,14 @@ describeWith('postgres')('the demo, two simulated days', () => {
         openEscalations: { count: number };
         alerts: Record<string, number>;
         satisfaction: { issued: number; answered: number; responseRate: number | null };
+        pulses: Array<{ rounds: number; answered: number; suppressed: boolean; nps: number | null }>;
+        knowledge: { articles: { byStatus: Record<string, number> } };
       }>('reporting', 'GET', `/periods/${periodId}/dashboard`);
+      // The weekly pulse opened its first round on day two; about three reporters in five answered.
+      expect(dashboard.pulses).toEqual([expect.objectContaining({ rounds: 1, suppressed: false })]);
+      expect(dashboard.pulses[0]?.nps).not.toBeNull();
+      // The lead published the drafts the tickets proposed.
+      expect(dashboard.knowledge.articles.byStatus['published']).toBeGreaterThan(0);
       // About two reporters in three answer the survey of their resolution.
       expect(dashboard.satisfaction.answered).toBeGreaterThan(0);
       expect(dashboard.satisfaction.responseRate).toBeGreaterThan(0.4);

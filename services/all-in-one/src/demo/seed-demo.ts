@@ -1,10 +1,13 @@
 import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { alertPlan } from './alert-plan';
 import { type AlertDesk, sendDemoAlert } from './demo-alerts';
+import { knowledgeSteps } from './demo-knowledge';
+import { pulseSteps } from './demo-pulses';
 import { ANSWER_AFTER_MS, answerDemoSurvey, demoScore } from './demo-surveys';
 import { DECISION_OF, demoPlan, type DemoAction, type DemoTicket } from './demo-plan';
 
 const DAY = 86_400_000;
+const SYSTEMS = ['Finance cloud (EMEA)', 'Finance cloud (Americas)'] as const;
 const EIGHT_HOURS = 8 * 3_600_000;
 
 const roster = (team: string) => [
@@ -70,8 +73,10 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
  * each period's team gets keys of their own: the lead activates it and takes the decisions,
  * the support agent works the tickets, the service desk files the users' reports, Alertmanager
  * sends the go-live's alert storm (see `alertPlan`), and about two reporters in three answer
- * the satisfaction survey of their resolution, happier as the weeks go (`demoScore`); every
- * event names who acted.
+ * the satisfaction survey of their resolution, happier as the weeks go (`demoScore`); a weekly
+ * anonymous pulse asks the reporters how it goes (`pulseSteps`); the lead publishes the
+ * articles tickets proposed and answers the training needs found, and users read them before
+ * reporting (`knowledgeSteps`); every event names who acted.
  */
 export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
@@ -94,7 +99,7 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
     grants: [`lead@programme:${programmeId}`],
   });
   const programmeLead = anonymous.withApiKey(programmeLeadKey);
-  for (const [n, system] of ['Finance cloud (EMEA)', 'Finance cloud (Americas)'].entries()) {
+  for (const [n, system] of SYSTEMS.entries()) {
     const { periodId } = await planPeriod(programmeLead, programmeId, {
       systemName: system,
       goLiveAt: new Date(goLive.getTime() + n * 3_600_000).toISOString(),
@@ -149,6 +154,14 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
         },
       ];
     }),
+    ...pulseSteps(
+      goLive,
+      days,
+      teams.map(({ lead }) => lead),
+      periods,
+      anonymous,
+    ),
+    ...knowledgeSteps(goLive, days, teams, periods, SYSTEMS),
     ...alertPlan(goLive, days).map((send) => ({
       at: send.at,
       run: () =>
@@ -216,6 +229,14 @@ const perform = async (
   const agentEmail = `agent.${ticket.period === 0 ? 'emea' : 'americas'}@example.com`;
   if (action.kind === 'submit') {
     const n = action.ticket;
+    const description = `${ticket.title}. Seen by user ${n}.`;
+    // The desk's form shows what the knowledge base suggests first; these users report anyway.
+    const { articles } = await team.desk.call<{ articles: Array<{ articleId: string }> }>(
+      'intake',
+      'POST',
+      `/periods/${periods[ticket.period]}/reports/suggestions`,
+      { title: ticket.title, description },
+    );
     const { reportId } = await team.desk.call<{ reportId: string }>(
       'intake',
       'POST',
@@ -223,7 +244,8 @@ const perform = async (
       {
         reporter: { name: `User ${n}`, email: `user${n}@example.com` },
         title: ticket.title,
-        description: `${ticket.title}. Seen by user ${n}.`,
+        description,
+        ...(articles.length ? { shownArticleIds: articles.map(({ articleId }) => articleId) } : {}),
         stepsToReproduce: ['Sign in', 'Open the screen', 'Repeat the action'],
         affectedUsers: 1 + (n % 30),
         channel: n % 3 === 0 ? 'web' : 'api',

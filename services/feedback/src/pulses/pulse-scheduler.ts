@@ -9,6 +9,7 @@ import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { FeedbackConfig } from '../config';
 import { Pulses } from './pulses';
 
+/** Pulses moved per look; more wait for the next. */
 const BATCH = 100;
 
 /**
@@ -39,7 +40,7 @@ export class PulseScheduler implements OnApplicationBootstrap, BeforeApplication
 
   private async openDue(): Promise<void> {
     try {
-      while ((await this.pulses.openDue(BATCH)) === BATCH);
+      await this.pulses.openDue(BATCH);
     } catch (error) {
       this.logger.error(`pulse round failed to open; the next look retries: ${(error as Error).message}`);
     }

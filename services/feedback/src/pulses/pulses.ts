@@ -48,10 +48,10 @@ export class Pulses {
   }
 
   /**
-   * Opens the rounds due by now (a pulse whose period closed ends instead); answers how many
-   * pulses it moved. A round opened twice, by two instances or after a restart, opens once.
+   * Opens the rounds due by now, `limit` pulses at most (a pulse whose period closed ends
+   * instead). A round opened twice, by two instances or after a restart, opens once.
    */
-  async openDue(limit: number): Promise<number> {
+  async openDue(limit: number): Promise<void> {
     const due = await this.runtime.sql.query<{
       pulse_id: string;
       period_id: string;
@@ -76,7 +76,6 @@ export class Pulses {
     }
     // The next look must see these rounds opened, or it would ask for them again.
     if (due.length) await this.readModel.caughtUp();
-    return due.length;
   }
 
   async list(periodId: string): Promise<PulseRow[]> {
