@@ -1,5 +1,5 @@
 import type { HypercareClient } from '@hypercare/client';
-import { describeWith } from '@hypercare/testing';
+import { describeWith, eventually } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { activePeriod, submitReport } from './scenario-steps';
 
@@ -22,6 +22,7 @@ interface Satisfaction {
  * reporter, whose answer (by the link's token, no account) reaches the period's dashboard and
  * the ticket's timeline; a low score is flagged on both, and a reopened ticket asks again.
  * The enhancement backlog: suggestions deferred in feedback and tickets deferred in triage.
+ * A pulse of the reporters counted on the dashboard; an article that deflects a report.
  */
 describeWith('postgres')('what users think reaches the team', () => {
   let platform: AllInOneOnPostgres;
@@ -144,5 +145,84 @@ describeWith('postgres')('what users think reaches the team', () => {
         }),
       ]),
     );
+  }, 90_000);
+
+  it("runs a pulse of the period's reporters and shows its NPS on the dashboard", async () => {
+    const { now } = await admin.call<{ now: string }>('triage', 'GET', '/test-clock');
+    const { pulseId } = await admin.call<{ pulseId: string }>(
+      'feedback',
+      'POST',
+      `/periods/${periodId}/pulses`,
+      {
+        title: 'Week one',
+        questions: [{ type: 'nps', text: 'Would you recommend the new ledger?' }],
+        audience: { kind: 'reporters' },
+        schedule: { every: 'once', startsAt: now },
+        anonymous: false,
+      },
+    );
+    const { body } = await admin.poll<{ items: Array<{ token: string }> }>(
+      'feedback',
+      `/periods/${periodId}/pulses/${pulseId}/invitations`,
+      (r) => r.status === 200 && r.body.items.length === 3,
+      30_000,
+    );
+    for (const [n, { token }] of body.items.entries())
+      await admin
+        .anonymous()
+        .call('feedback', 'POST', '/pulses/answers', { token, answers: { q1: [10, 9, 3][n] } });
+    const { body: figures } = await admin.poll<{ pulses: Array<Record<string, unknown>> }>(
+      'reporting',
+      `/periods/${periodId}/dashboard`,
+      (r) => r.status === 200 && r.body.pulses[0]?.['answered'] === 3,
+      30_000,
+    );
+    expect(figures.pulses).toEqual([
+      expect.objectContaining({ pulseId, invited: 3, responseRate: 1, nps: 33, suppressed: false }),
+    ]);
+  }, 90_000);
+
+  it('offers a published article at intake; a reporter it answered withdraws, counted on the dashboard', async () => {
+    const { articleId } = await admin.call<{ articleId: string }>(
+      'feedback',
+      'POST',
+      `/periods/${periodId}/articles`,
+      {
+        kind: 'how-to',
+        title: 'How to post a journal that answers an error',
+        body: 'Check the posting period is open, then post the journal again.',
+      },
+    );
+    await admin.call('feedback', 'POST', `/periods/${periodId}/articles/${articleId}/publish`, {});
+    const draft = { title: 'Journal posting fails', description: 'Posting my journal answers an error' };
+    const suggested = async () =>
+      (
+        await admin.send<{ articles: Array<{ articleId: string }> }>(
+          'intake',
+          'POST',
+          `/periods/${periodId}/reports/suggestions`,
+          draft,
+        )
+      ).body.articles;
+    await eventually('intake offers the article', async () =>
+      (await suggested()).some((a) => a.articleId === articleId),
+    );
+    await admin.call('intake', 'POST', `/periods/${periodId}/reports/deflections`, {
+      reporter: { name: 'User 9', email: 'user9@example.com' },
+      title: draft.title,
+      articleIds: [articleId],
+    });
+    const { body } = await admin.poll<{ deflection: Record<string, unknown> }>(
+      'reporting',
+      `/periods/${periodId}/dashboard`,
+      (r) => r.status === 200 && r.body.deflection['deflected'] === 1,
+      30_000,
+    );
+    expect(body.deflection).toEqual({
+      deflected: 1,
+      submittedAnyway: 0,
+      rate: 1,
+      byArticle: [{ articleId, deflected: 1, submittedAnyway: 0 }],
+    });
   }, 90_000);
 });

@@ -70,8 +70,13 @@ const curate = async (lead: HypercareClient, periodId: string, system: string, n
  * A user about to ask one of the usual questions reads the articles intake suggests first;
  * when one answers it, the question is withdrawn and no ticket is opened.
  */
-const ask = async (desk: HypercareClient, periodId: string, n: number): Promise<void> => {
-  const title = QUESTIONS[n % QUESTIONS.length] as string;
+const ask = async (
+  desk: HypercareClient,
+  periodId: string,
+  question: number,
+  user: number,
+): Promise<void> => {
+  const title = QUESTIONS[question % QUESTIONS.length] as string;
   const { articles } = await desk.call<{ articles: Array<{ articleId: string }> }>(
     'intake',
     'POST',
@@ -80,7 +85,7 @@ const ask = async (desk: HypercareClient, periodId: string, n: number): Promise<
   );
   if (!articles.length) return;
   await desk.call('intake', 'POST', `/periods/${periodId}/reports/deflections`, {
-    reporter: { name: `User ${1_000 + n}`, email: `user${1_000 + n}@example.com` },
+    reporter: { name: `User ${user}`, email: `user${user}@example.com` },
     title,
     channel: 'web',
     articleIds: [(articles[0] as { articleId: string }).articleId],
@@ -107,9 +112,9 @@ export const knowledgeSteps = (
       const afternoon = new Date(goLive.getTime() + day * DAY + 9 * HOUR);
       return [
         { at: afternoon, run: () => curate(team.lead, periodId, systems[period] as string, afternoon) },
-        ...[3, 6].map((hours) => ({
+        ...[3, 6].map((hours, twice) => ({
           at: new Date(goLive.getTime() + day * DAY + hours * HOUR + 30 * 60_000),
-          run: () => ask(team.desk, periodId, day * 4 + period * 2 + hours / 3),
+          run: () => ask(team.desk, periodId, day * 2 + twice, 1_000 + day * 4 + period * 2 + twice),
         })),
       ];
     }),
