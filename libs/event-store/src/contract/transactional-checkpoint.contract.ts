@@ -34,11 +34,15 @@ export const transactionalCheckpointContract = (store: () => EventStore, sql: ()
           handled.push(...batch);
         },
       });
-      await eventually('all four events handled', () => handled.length === 4);
+      // The handler returns before its transaction commits: wait for the checkpoint, committed with the rows.
+      await eventually(
+        'all four events handled and committed',
+        async () =>
+          handled.length === 4 && (await store().checkpoint(`${prefix}tx`)) === handled[3]?.position,
+      );
 
       const [row] = await sql().query<{ n: number }>(`select count(*)::int as n from ${table}`);
       expect(row?.n).toBe(4);
-      expect(await store().checkpoint(`${prefix}tx`)).toBe(handled[3]?.position);
     });
   });
 };

@@ -100,6 +100,34 @@ export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShu
     const failures = result.ok ? 0 : check.failures + 1;
     const raise = !result.ok && !check.alerting && failures >= check.definition.failuresBeforeAlert;
     const resolve = result.ok && check.alerting;
+    // The alert first: a crash before the run is recorded runs the check again and sends the
+    // alert again (counted as a re-send), where the other order could record the state and lose the alert.
+    if (raise || resolve) {
+      const { policy } = await this.policies.of(check.periodId);
+      await this.intake.receive(
+        [
+          {
+            periodId: check.periodId,
+            notification: {
+              source: 'synthetic',
+              fingerprint: `check.${check.name}`,
+              firing: raise,
+              name: `synthetic ${check.name}`,
+              summary: `${check.definition.method} ${check.definition.url}: ${result.problem ?? 'passing again'} (${failures} failure(s) in a row)`,
+              labels: {
+                alertname: check.name,
+                check: check.name,
+                service: check.name,
+                [policy.severityLabel]: check.definition.severity,
+              },
+              startsAt: at.toISOString(),
+              generatorUrl: check.definition.url,
+            },
+          },
+        ],
+        commandMetadata(undefined, { actor: RUNNER }),
+      );
+    }
     await this.runtime.sql.query(
       `with run as (
          insert into monitoring.check_runs (check_id, at, ok, status, latency_ms, problem) values ($1, $2, $3, $4, $5, $6))
@@ -114,31 +142,6 @@ export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShu
         failures,
         (check.alerting || raise) && !resolve,
       ],
-    );
-    if (!raise && !resolve) return;
-    const { policy } = await this.policies.of(check.periodId);
-    await this.intake.receive(
-      [
-        {
-          periodId: check.periodId,
-          notification: {
-            source: 'synthetic',
-            fingerprint: `check.${check.name}`,
-            firing: raise,
-            name: `synthetic ${check.name}`,
-            summary: `${check.definition.method} ${check.definition.url}: ${result.problem ?? 'passing again'} (${failures} failure(s) in a row)`,
-            labels: {
-              alertname: check.name,
-              check: check.name,
-              service: check.name,
-              [policy.severityLabel]: check.definition.severity,
-            },
-            startsAt: at.toISOString(),
-            generatorUrl: check.definition.url,
-          },
-        },
-      ],
-      commandMetadata(undefined, { actor: RUNNER }),
     );
   }
 }
