@@ -1,11 +1,12 @@
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { isIsoDateTime } from '@hypercare/domain-kit';
+import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import type { ContractRegistry } from './contract-registry';
 
 // zod-to-json-schema's generic signature makes the compiler recurse without end on an
 // arbitrary contract schema (TS2589); the JSON it returns is all we need here.
 const jsonSchemaOf = zodToJsonSchema as (
   schema: unknown,
-  options: { target: 'jsonSchema7'; $refStrategy: 'none' },
+  options: { target: 'jsonSchema7'; $refStrategy: 'none'; override: (def: unknown) => unknown },
 ) => Record<string, unknown>;
 
 /** The CloudEvents 1.0 attributes every message carries as Kafka headers (binary content mode). */
@@ -77,7 +78,11 @@ export const asyncApiDocument = (
         summary: contract.summary,
         contentType: 'application/json',
         headers: { $ref: '#/components/schemas/CloudEventHeaders' },
-        payload: jsonSchemaOf(contract.schema, { target: 'jsonSchema7', $refStrategy: 'none' }),
+        payload: jsonSchemaOf(contract.schema, {
+          target: 'jsonSchema7',
+          $refStrategy: 'none',
+          override: (def) => (isIsoDateTime(def) ? { type: 'string', format: 'date-time' } : ignoreOverride),
+        }),
         bindings: { kafka: { key: { type: 'string', description: 'The aggregate id (ce_subject).' } } },
       },
     ]),

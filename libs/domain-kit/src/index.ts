@@ -12,3 +12,4 @@ export {
 export { fieldPath } from './zod-issues';
 export { parseRequest } from './unknown-fields';
 export { unstorableStrings } from './storable-strings';
+export { ISO_DATE_TIME, isIsoDateTime, isoDateTime } from './iso-date-time';

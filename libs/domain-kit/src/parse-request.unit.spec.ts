@@ -44,6 +44,16 @@ describe('parseRequest', () => {
     ]);
   });
 
+  it("names fields that only an object's prototype knows, as JSON.parse makes them", () => {
+    const input = JSON.parse(
+      '{"title": "x", "reporter": {"name": "Ana", "email": "a@b.c"}, "constructor": 1, "__proto__": {}}',
+    );
+    expect(issuesOf(() => parseRequest(report, input)).map(({ field }) => field)).toEqual([
+      'constructor',
+      '__proto__',
+    ]);
+  });
+
   it('names invalid fields, unstorable strings and unknown fields together', () => {
     const issues = issuesOf(() =>
       parseRequest(report, { title: 'a\u0000b', reporter: { name: 'x\ud800' }, extra: true }),

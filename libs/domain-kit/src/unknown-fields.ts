@@ -37,43 +37,63 @@ const shapeOf = (schema: ZodTypeAny): ZodTypeAny => {
   return schema;
 };
 
-const fewest = (candidates: Issue[][]): Issue[] =>
-  candidates.reduce((best, issues) => (issues.length < best.length ? issues : best));
-
 /**
  * The fields of `input` its schema does not know: what zod strips silently is, in a request,
  * almost always a client's typo (`stauts`, `reporter.emial`), so it is named instead of
  * ignored, whether or not the rest is valid. In a union, the branch the input fits best judges.
  */
-export const unknownFields = (
-  schema: ZodTypeAny,
-  input: unknown,
-  path: Array<string | number> = [],
-): Issue[] => {
+export const unknownFields = (schema: ZodTypeAny, input: unknown): Issue[] => {
+  const issues: Issue[] = [];
+  walk(schema, input, [], issues);
+  return issues;
+};
+
+/** One walk with one path, extended and taken back in place: every request is walked, and most hold no issue. */
+const walk = (schema: ZodTypeAny, input: unknown, path: Array<string | number>, issues: Issue[]): void => {
   const shape = shapeOf(schema);
-  if (shape instanceof ZodArray && Array.isArray(input))
-    return input.flatMap((item, index) => unknownFields(shape.element, item, [...path, index]));
-  if (shape instanceof ZodUnion || shape instanceof ZodDiscriminatedUnion)
-    return fewest((shape.options as ZodTypeAny[]).map((option) => unknownFields(option, input, path)));
-  if (!isRecord(input)) return [];
-  if (shape instanceof ZodRecord)
-    return Object.entries(input).flatMap(([key, value]) =>
-      unknownFields(shape.valueSchema, value, [...path, key]),
-    );
-  if (!(shape instanceof ZodObject)) return [];
+  if (shape instanceof ZodArray && Array.isArray(input)) {
+    for (let index = 0; index < input.length; index++) {
+      path.push(index);
+      walk(shape.element, input[index], path, issues);
+      path.pop();
+    }
+    return;
+  }
+  if (shape instanceof ZodUnion || shape instanceof ZodDiscriminatedUnion) {
+    let fewest: Issue[] | undefined;
+    for (const option of shape.options as ZodTypeAny[]) {
+      const found: Issue[] = [];
+      walk(option, input, path, found);
+      if (!fewest || found.length < fewest.length) fewest = found;
+      if (!fewest.length) break;
+    }
+    issues.push(...(fewest ?? []));
+    return;
+  }
+  if (!isRecord(input)) return;
+  if (shape instanceof ZodRecord) {
+    for (const key of Object.keys(input)) {
+      path.push(key);
+      walk(shape.valueSchema, input[key], path, issues);
+      path.pop();
+    }
+    return;
+  }
+  if (!(shape instanceof ZodObject)) return;
   const known = shape.shape as Record<string, ZodTypeAny>;
   const open = shape._def.unknownKeys === 'passthrough' || !(shape._def.catchall instanceof ZodNever);
-  return Object.entries(input).flatMap(([key, value]) => {
-    const field = known[key];
-    if (field) return unknownFields(field, value, [...path, key]);
-    if (open) return [];
-    return [
-      {
-        field: fieldPath([...path, key]),
+  for (const key of Object.keys(input)) {
+    const field = Object.hasOwn(known, key) ? known[key] : undefined;
+    if (!field && open) continue;
+    path.push(key);
+    if (field) walk(field, input[key], path, issues);
+    else
+      issues.push({
+        field: fieldPath(path),
         message: 'unknown field (not part of this request; check its spelling)',
-      },
-    ];
-  });
+      });
+    path.pop();
+  }
 };
 
 /**

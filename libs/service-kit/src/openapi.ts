@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { ZodTypeAny } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { isIsoDateTime } from '@hypercare/domain-kit';
+import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import { PUBLIC_EXTENSION } from './public-route';
 
 type JsonSchema = Record<string, unknown>;
@@ -9,12 +10,22 @@ type JsonSchema = Record<string, unknown>;
 // zod-to-json-schema's generic signature makes the compiler recurse without end on large schemas.
 const convert = zodToJsonSchema as (
   schema: unknown,
-  options: { target: 'openApi3'; $refStrategy: 'none'; pipeStrategy: 'input' },
+  options: {
+    target: 'openApi3';
+    $refStrategy: 'none';
+    pipeStrategy: 'input';
+    override: (def: unknown) => unknown;
+  },
 ) => JsonSchema;
 
 /** The OpenAPI 3 schema of a zod schema: request bodies are documented from the very schema that validates them. */
 export const openApiSchema = (schema: ZodTypeAny): JsonSchema =>
-  convert(schema, { target: 'openApi3', $refStrategy: 'none', pipeStrategy: 'input' });
+  convert(schema, {
+    target: 'openApi3',
+    $refStrategy: 'none',
+    pipeStrategy: 'input',
+    override: (def) => (isIsoDateTime(def) ? { type: 'string', format: 'date-time' } : ignoreOverride),
+  });
 
 const problemSchema = {
   type: 'object',

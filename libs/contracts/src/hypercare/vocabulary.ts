@@ -1,3 +1,4 @@
+import { isoDateTime } from '@hypercare/domain-kit';
 import { z } from 'zod';
 
 /** The roles of a hypercare team, as the practice names them. */
@@ -44,7 +45,7 @@ export const CHANNELS = ['web', 'api', 'email', 'chat', 'monitoring'] as const;
 export const channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channel>;
 
-export const isoTime = z.string().datetime({ offset: true });
+export const isoTime = isoDateTime();
 export const id = z.string().uuid();
 export const person = z.object({ name: z.string().min(1).max(200), email: z.string().email() });
 export type Person = z.infer<typeof person>;
