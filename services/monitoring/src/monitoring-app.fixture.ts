@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ApiKeyStore, systemActor } from '@hypercare/auth';
-import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient } from '@hypercare/client';
-import { ManualClock } from '@hypercare/domain-kit';
-import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
-import { createServiceApp } from '@hypercare/service-kit';
-import { createTestDatabase, type TestDatabase } from '@hypercare/testing';
+import type { HypercareClient } from '@hypercare/client';
+import type { ManualClock } from '@hypercare/domain-kit';
+import type { ServiceRuntime } from '@hypercare/runtime';
+import { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { AppModule } from './app.module';
 import { loadMonitoringConfig } from './config';
 
@@ -17,56 +15,45 @@ import { loadMonitoringConfig } from './config';
  */
 export class MonitoringApp {
   private constructor(
-    private readonly database: TestDatabase,
-    private readonly infrastructure: Infrastructure,
-    readonly app: INestApplication,
-    readonly admin: HypercareClient,
+    private readonly service: ServiceUnderTest,
     readonly source: HypercareClient,
     readonly programmeId: string,
-    readonly clock: ManualClock,
   ) {}
 
   static async start(name: string, now: Date, env: Record<string, string> = {}): Promise<MonitoringApp> {
-    const database = await createTestDatabase(name);
-    const clock = new ManualClock(now);
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      clock,
-      election: 'sole',
-      clientId: name,
+    const service = await ServiceUnderTest.start({
+      service: 'monitoring',
+      name,
+      now,
+      loadConfig: loadMonitoringConfig,
+      module: (config, infrastructure) => AppModule.register(config, infrastructure),
+      env,
     });
-    const adminKey = testAdminKey();
-    const config = loadMonitoringConfig({
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: '127.0.0.1:1',
-      LOG_LEVEL: 'silent',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
-      ...env,
-    });
-    const app = await createServiceApp('monitoring', AppModule.register(config, infrastructure));
-    await app.listen(0, '127.0.0.1');
-    const anonymous = HypercareClient.distributed({ monitoring: await app.getUrl() });
     const programmeId = randomUUID();
-    const { key } = await app.get(ApiKeyStore).create(
+    const { key } = await service.app.get(ApiKeyStore).create(
       {
         name: 'Alertmanager',
         grants: [{ role: 'monitoring-source', scope: { kind: 'programme', id: programmeId } }],
       },
       systemActor('test'),
     );
-    return new MonitoringApp(
-      database,
-      infrastructure,
-      app,
-      anonymous.withApiKey(adminKey),
-      anonymous.withApiKey(key),
-      programmeId,
-      clock,
-    );
+    return new MonitoringApp(service, service.admin.anonymous().withApiKey(key), programmeId);
+  }
+
+  get app(): INestApplication {
+    return this.service.app;
+  }
+
+  get admin(): HypercareClient {
+    return this.service.admin;
+  }
+
+  get clock(): ManualClock {
+    return this.service.clock;
   }
 
   get runtime(): ServiceRuntime {
-    return this.app.get(ServiceRuntime);
+    return this.service.runtime;
   }
 
   /** A period monitoring knows, in the source's programme unless another is named. */
@@ -88,9 +75,7 @@ export class MonitoringApp {
     return streams.flat().sort((a, b) => a.position - b.position);
   }
 
-  async stop(): Promise<void> {
-    await this.app.close();
-    await this.infrastructure.close();
-    await this.database.drop();
+  stop(): Promise<void> {
+    return this.service.stop();
   }
 }

@@ -2,48 +2,39 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { REPORTS_TOPIC } from '@hypercare/contracts';
 import { reportSubmittedEvent } from '@hypercare/contracts/testing';
-import { testAdminKey } from '@hypercare/auth/testing';
-import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
-import { ManualClock } from '@hypercare/domain-kit';
-import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
-import { createServiceApp } from '@hypercare/service-kit';
-import { createTestDatabase, type TestDatabase } from '@hypercare/testing';
+import { type HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
+import type { ManualClock } from '@hypercare/domain-kit';
+import { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { AppModule } from './app.module';
 import { loadTriageConfig } from './config';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
 /** Triage on a throwaway database and a manual clock, its SLA timer ticking every 50 ms. */
 export class TriageApp {
-  private constructor(
-    private readonly database: TestDatabase,
-    private readonly infrastructure: Infrastructure,
-    readonly app: INestApplication,
-    readonly client: HypercareClient,
-    readonly clock: ManualClock,
-  ) {}
+  private constructor(private readonly service: ServiceUnderTest) {}
 
   static async start(name: string, now: Date): Promise<TriageApp> {
-    const database = await createTestDatabase(name);
-    const clock = new ManualClock(now);
-    const infrastructure = new Infrastructure({
-      databaseUrl: database.url,
-      clock,
-      election: 'sole',
-      clientId: `${name}-test`,
-    });
-    const adminKey = testAdminKey();
-    const config = loadTriageConfig({
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: '127.0.0.1:1',
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: '50',
-      HYPERCARE_ADMIN_API_KEY: adminKey,
-    });
-    const app = await createServiceApp('triage', AppModule.register(config, infrastructure));
-    await app.listen(0, '127.0.0.1');
-    const client = HypercareClient.distributed({ triage: await app.getUrl() }).withApiKey(adminKey);
-    return new TriageApp(database, infrastructure, app, client, clock);
+    return new TriageApp(
+      await ServiceUnderTest.start({
+        service: 'triage',
+        name,
+        now,
+        loadConfig: loadTriageConfig,
+        module: (config, infrastructure) => AppModule.register(config, infrastructure),
+        env: { SLA_CHECK_INTERVAL_MS: '50' },
+      }),
+    );
+  }
+
+  get app(): INestApplication {
+    return this.service.app;
+  }
+
+  get client(): HypercareClient {
+    return this.service.admin;
+  }
+
+  get clock(): ManualClock {
+    return this.service.clock;
   }
 
   /** Plans a period of a new programme; answers its id. */
@@ -55,17 +46,11 @@ export class TriageApp {
   /** A ticket, opened from a report intake publishes now, then triaged P1 two minutes later. */
   async p1Ticket(periodId: string): Promise<string> {
     const ticketId = randomUUID();
-    const bus = await this.infrastructure.bus(quiet);
     const now = this.clock.now();
-    await bus.publish(REPORTS_TOPIC, [
-      {
-        id: randomUUID(),
-        source: '/hypercare/intake',
-        subject: ticketId,
-        time: now,
-        ...reportSubmittedEvent(ticketId, periodId, now.toISOString()),
-      },
-    ]);
+    await this.service.publish(REPORTS_TOPIC, '/hypercare/intake', {
+      subject: ticketId,
+      ...reportSubmittedEvent(ticketId, periodId, now.toISOString()),
+    });
     await this.client.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200);
     this.clock.advance(2 * 60_000);
     await this.client.call('triage', 'POST', `/tickets/${ticketId}/triage`, {
@@ -79,17 +64,13 @@ export class TriageApp {
 
   /** A ticket's events, as `[type, level or clock]`. */
   async history(ticketId: string): Promise<Array<[string, string | number]>> {
-    return (await this.app.get(ServiceRuntime).store.readStream(`ticket-${ticketId}`)).map(
-      ({ type, data }) => [
-        type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),
-        (data as { level?: number }).level ?? (data as { clock?: string }).clock ?? '',
-      ],
-    );
+    return (await this.service.runtime.store.readStream(`ticket-${ticketId}`)).map(({ type, data }) => [
+      type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),
+      (data as { level?: number }).level ?? (data as { clock?: string }).clock ?? '',
+    ]);
   }
 
-  async stop(): Promise<void> {
-    await this.app.close();
-    await this.infrastructure.close();
-    await this.database.drop();
+  stop(): Promise<void> {
+    return this.service.stop();
   }
 }

@@ -3,7 +3,8 @@ import type { HypercareClient } from '@hypercare/client';
 import { KNOWLEDGE_TOPIC, PERIODS_TOPIC } from '@hypercare/contracts';
 import { periodEvents } from '@hypercare/contracts/testing';
 import { describeWith, eventually } from '@hypercare/testing';
-import { IntakeApp } from '../intake-app.fixture';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
+import { startIntake } from '../intake-app.fixture';
 
 const T0 = new Date('2026-11-05T10:00:00.000Z');
 const ana = { name: 'Ana Ruiz', email: 'ana@example.com' };
@@ -21,7 +22,7 @@ type Refusal = { status: number; errors?: Array<{ field: string; message: string
  * answered withdraws the report (no ticket), one they did not submits it anyway; both recorded.
  */
 describeWith('postgres')('deflection at intake', () => {
-  let intake: IntakeApp;
+  let intake: ServiceUnderTest;
   let admin: HypercareClient;
   let periodId: string;
   const ids: Record<string, string> = {};
@@ -29,6 +30,7 @@ describeWith('postgres')('deflection at intake', () => {
   const article = (key: string, kind: string, title: string, body: string) => {
     ids[key] = randomUUID();
     return {
+      subject: ids[key] as string,
       type: 'hypercare.article.drafted.v1',
       data: {
         articleId: ids[key],
@@ -43,6 +45,7 @@ describeWith('postgres')('deflection at intake', () => {
     };
   };
   const lifecycle = (key: string, step: 'published' | 'retired') => ({
+    subject: ids[key] as string,
     type: `hypercare.article.${step}.v1`,
     data: {
       articleId: ids[key],
@@ -70,11 +73,15 @@ describeWith('postgres')('deflection at intake', () => {
       .map((event) => ({ data: event.data as Record<string, unknown> }));
 
   beforeAll(async () => {
-    intake = await IntakeApp.start('intake_deflection', T0);
+    intake = await startIntake('intake_deflection', T0);
     admin = intake.admin;
     periodId = randomUUID();
     const period = periodEvents(periodId);
-    await intake.publish(PERIODS_TOPIC, '/hypercare/triage/periods', period.planned(), period.activated());
+    await intake.publish(
+      PERIODS_TOPIC,
+      '/hypercare/triage/periods',
+      ...[period.planned(), period.activated()].map((event) => ({ ...event, subject: periodId })),
+    );
     await intake.publish(
       KNOWLEDGE_TOPIC,
       '/hypercare/feedback',
