@@ -5,3 +5,4 @@ export { CLOCK } from './tokens';
 export { commandMetadata } from './command-metadata';
 export { CorrelationId, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';
+export { Ticker } from './ticker';

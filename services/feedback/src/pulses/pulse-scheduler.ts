@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { Ticker } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { FeedbackConfig } from '../config';
 import { Pulses } from './pulses';
@@ -19,23 +20,21 @@ const BATCH = 100;
 @Injectable()
 export class PulseScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PulseScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private tick?: Promise<void>;
+  private readonly ticker: Ticker;
 
   constructor(
     private readonly pulses: Pulses,
-    @Inject(SERVICE_CONFIG) private readonly config: FeedbackConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.tick ??= this.openDue().finally(() => (this.tick = undefined));
-    }, this.config.PULSE_CHECK_INTERVAL_MS);
+    @Inject(SERVICE_CONFIG) config: FeedbackConfig,
+  ) {
+    this.ticker = new Ticker(() => this.openDue(), config.PULSE_CHECK_INTERVAL_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.tick;
+  onApplicationBootstrap(): void {
+    this.ticker.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.ticker.stop();
   }
 
   private async openDue(): Promise<void> {

@@ -8,7 +8,7 @@ import {
 import { systemActor } from '@hypercare/auth';
 import type { SyntheticCheckDefinition } from '@hypercare/contracts';
 import type { Clock } from '@hypercare/domain-kit';
-import { CLOCK, commandMetadata, ServiceRuntime } from '@hypercare/runtime';
+import { CLOCK, commandMetadata, ServiceRuntime, Ticker } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { AlertIntake } from '../alerts/alert-intake';
 import type { MonitoringConfig } from '../config';
@@ -39,26 +39,24 @@ interface DueCheck {
 @Injectable()
 export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CheckRunner.name);
-  private timer?: NodeJS.Timeout;
-  private tick?: Promise<void>;
+  private readonly ticker: Ticker;
 
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly intake: AlertIntake,
     private readonly policies: AlertPolicies,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SERVICE_CONFIG) private readonly config: MonitoringConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.tick ??= this.runDue().finally(() => (this.tick = undefined));
-    }, this.config.SYNTHETIC_CHECK_TICK_MS);
+    @Inject(SERVICE_CONFIG) config: MonitoringConfig,
+  ) {
+    this.ticker = new Ticker(() => this.runDue(), config.SYNTHETIC_CHECK_TICK_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.tick;
+  onApplicationBootstrap(): void {
+    this.ticker.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.ticker.stop();
   }
 
   private async runDue(): Promise<void> {

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Clock } from '@hypercare/domain-kit';
-import { CLOCK } from '@hypercare/runtime';
+import { CLOCK, Ticker } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { TriageConfig } from '../config';
 import { TicketService } from '../tickets/ticket.service';
@@ -23,25 +23,23 @@ const BATCH = 200;
 @Injectable()
 export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private tick?: Promise<void>;
+  private readonly ticker: Ticker;
 
   constructor(
     private readonly clocks: TicketClocks,
     private readonly tickets: TicketService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SERVICE_CONFIG) private readonly config: TriageConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.tick ??= this.fireDue().finally(() => (this.tick = undefined));
-    }, this.config.SLA_CHECK_INTERVAL_MS);
+    @Inject(SERVICE_CONFIG) config: TriageConfig,
+  ) {
+    this.ticker = new Ticker(() => this.fireDue(), config.SLA_CHECK_INTERVAL_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.tick;
+  onApplicationBootstrap(): void {
+    this.ticker.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.ticker.stop();
   }
 
   private async fireDue(): Promise<void> {
