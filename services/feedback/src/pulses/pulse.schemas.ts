@@ -63,7 +63,14 @@ export const pulsePage = z.object({
   title: z.string(),
   round: z.number().int(),
   anonymous: z.boolean(),
-  questions: z.array(z.intersection(z.object({ id: z.string() }), pulseQuestion)),
+  questions: z.array(
+    z.object({
+      id: z.string().describe('What the answers name it by: q1, q2, …'),
+      type: z.enum(['scale', 'nps', 'choice', 'text']),
+      text: z.string(),
+      options: z.array(z.string()).optional().describe('The choices of a choice question'),
+    }),
+  ),
   status: z.enum(['open', 'answered', 'closed']),
   closesAt: isoTime,
 });
