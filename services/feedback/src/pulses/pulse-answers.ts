@@ -39,7 +39,8 @@ export const checkedAnswers = (
   const issues: Issue[] = [];
   const kept: Record<string, number | string> = {};
   for (const [questionId, answer] of Object.entries(answers)) {
-    const question = questions[Number(/^q(\d+)$/.exec(questionId)?.[1]) - 1];
+    // Only the ids the pulse gives (q1, not q01): results count answers by those ids.
+    const question = questions.find((_, index) => questionIdOf(index) === questionId);
     const problem = question
       ? problemWith(question, answer)
       : `is not a question of this pulse (q1 to ${questionIdOf(questions.length - 1)})`;

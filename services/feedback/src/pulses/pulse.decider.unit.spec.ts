@@ -197,8 +197,8 @@ describe('pulse survey', () => {
 
     it('refuses answers out of range, off the options or to questions it does not ask, naming each', () => {
       spec(daily, roundOne)
-        .when(answer({ q1: 6, q2: 4.5, q3: 'Payments', q9: 1 }))
-        .thenThrows(invalidAt('answers.q1', 'answers.q2', 'answers.q3', 'answers.q9'));
+        .when(answer({ q1: 6, q2: 4.5, q3: 'Payments', q9: 1, q01: 3 }))
+        .thenThrows(invalidAt('answers.q1', 'answers.q2', 'answers.q3', 'answers.q9', 'answers.q01'));
       spec(daily, roundOne)
         .when(answer({ q4: 'x'.repeat(2_001) }))
         .thenThrows(invalidAt('answers.q4'));
