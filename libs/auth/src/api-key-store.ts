@@ -1,4 +1,5 @@
 import { type Clock, Conflict, NotFound } from '@hypercare/domain-kit';
+import { GroupCommit } from '@hypercare/event-store';
 import { openReadDatabase } from '@hypercare/projections';
 import type { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -78,6 +79,15 @@ const toRecord = (row: Row): ApiKeyRecord => ({
  * optionally expiring, with the time each was last used.
  */
 export class ApiKeyStore {
+  /**
+   * Key rows are read together: the requests arriving while a read is under way share the
+   * next one. None joins a read sent before it came, so none misses a revocation before it.
+   */
+  private readonly reads = new GroupCommit((ids: string[]) => this.readRows(ids), {
+    maxInFlight: 2,
+    maxSize: 100,
+  });
+
   private constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
@@ -151,10 +161,7 @@ export class ApiKeyStore {
   async authenticate(text: string): Promise<Principal> {
     const secret = parseApiKey(text);
     if (!secret) throw new Unauthenticated('The credentials are neither a bearer token nor an API key');
-    const { rows } = await this.pool.query<Row>('select * from hypercare_auth.api_keys where id = $1', [
-      secret.id,
-    ]);
-    const row = rows[0];
+    const row = await this.rowOf(secret.id);
     if (!row || !secretMatches(secret.secret, row.secret_hash))
       throw new Unauthenticated('The API key is not known');
     return this.admit(row);
@@ -167,10 +174,7 @@ export class ApiKeyStore {
   async authenticateSigned(request: SignedRequest): Promise<Principal> {
     if (!this.sealer)
       throw new Unauthenticated('Signed requests are not accepted here: HYPERCARE_SIGNING_KEY is not set');
-    const { rows } = await this.pool.query<Row>('select * from hypercare_auth.api_keys where id = $1', [
-      request.keyId,
-    ]);
-    const row = rows[0];
+    const row = await this.rowOf(request.keyId);
     if (!row) throw new Unauthenticated('The API key named by X-Hypercare-Key-Id is not known');
     if (!row.signing_secret)
       throw new Unauthenticated(
@@ -179,6 +183,18 @@ export class ApiKeyStore {
     checkSignature(request, this.signingSecretOf(row.id, row.signing_secret));
     checkTimestamp(request.timestamp, this.clock.now());
     return this.admit(row);
+  }
+
+  private rowOf(id: string): Promise<Row | undefined> {
+    return this.reads.submit(id, 1);
+  }
+
+  private async readRows(ids: string[]): Promise<Array<Row | undefined>> {
+    const { rows } = await this.pool.query<Row>('select * from hypercare_auth.api_keys where id = any($1)', [
+      [...new Set(ids)],
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
   }
 
   private signingSecretOf(id: string, sealed: string): string {

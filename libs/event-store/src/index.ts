@@ -35,6 +35,7 @@ export {
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
 export { quoteIdent } from './postgres/sql-text';
+export { GroupCommit, type GroupCommitOptions } from './group-commit';
 export { commandHandler, type CommandHandlerOptions, type HandledCommand } from './command-handler';
 export { fold, type CommandContext, type Decider, type DomainEvent, type StreamExpectation } from './decider';
 export { openPgliteEventStore, openPostgresEventStore } from './postgres/open';

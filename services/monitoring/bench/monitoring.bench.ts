@@ -15,16 +15,15 @@ import { ApiKeyStore, systemActor } from '@hypercare/auth';
 import { testAdminKey } from '@hypercare/auth/testing';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
 import { createServiceApp } from '@hypercare/service-kit';
-import { benchSetting, closedLoop, concludeBench, createDatabase, fmt, printTable } from '@hypercare/testing';
+import { benchSetting, concludeBench, createDatabase, fmt, printTable } from '@hypercare/testing';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Pool } from 'pg';
 import { AppModule } from '../src/app.module';
 import { loadMonitoringConfig } from '../src/config';
 import { baselineServer } from './baseline-server';
-import { boundedOpenLoop } from './bounded-open-loop';
 import { gatewayLoad } from './gateway-load';
-import { AlertStorm } from './storm';
+import { StormSender } from './storm-sender';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = benchSetting('BENCH_SECONDS', 60);
@@ -36,16 +35,6 @@ const MAX_IN_FLIGHT = 256;
 const SIGNAL_RATE = benchSetting('BENCH_SIGNAL_RATE', 50_000);
 const SIGNAL_BATCH = 5_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
-
-const post = async (url: string, body: string, headers: Record<string, string> = {}): Promise<void> => {
-  const response = await fetch(url, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-};
 
 const main = async (): Promise<void> => {
   const database = await createDatabase(BASE_URL, 'bench_monitoring');
@@ -67,6 +56,7 @@ const main = async (): Promise<void> => {
   await app.listen(0, '127.0.0.1');
   const pool = new Pool({ connectionString: database.url, max: 8 });
   const baseline = await baselineServer(pool);
+  const senders: StormSender[] = [];
   try {
     const periodId = randomUUID();
     const runtime = app.get(ServiceRuntime);
@@ -82,16 +72,18 @@ const main = async (): Promise<void> => {
       systemActor('bench'),
     );
     const ours = `${await app.getUrl()}/periods/${periodId}/alerts/alertmanager`;
-    const storm = new AlertStorm();
-    const baselineStorm = new AlertStorm();
-    const send = (): Promise<void> => post(ours, storm.batch(BATCH).body, { 'x-api-key': key });
-    const sendBaseline = (): Promise<void> => post(baseline.url, baselineStorm.batch(BATCH).body);
+    senders.push(
+      new StormSender({ url: baseline.url, headers: {}, batch: BATCH }),
+      new StormSender({ url: ours, headers: { 'x-api-key': key }, batch: BATCH }),
+    );
+    const [toBaseline, toUs] = senders as [StormSender, StormSender];
 
     progress(`closed loops, ${CONCURRENCY} in flight, ${SECONDS} s each`);
-    const baselineRate = await closedLoop(CONCURRENCY, BATCH, SECONDS, sendBaseline);
-    const ourRate = await closedLoop(CONCURRENCY, BATCH, SECONDS, send);
+    const baselineRate = await toBaseline.closedLoop(CONCURRENCY, SECONDS);
+    const ourRate = await toUs.closedLoop(CONCURRENCY, SECONDS);
     progress(`open loop, ${fmt(RATE)} requests/s offered for ${SECONDS} s`);
-    const offered = await boundedOpenLoop(RATE, SECONDS, MAX_IN_FLIGHT, send);
+    const offered = await toUs.openLoop(RATE, SECONDS, MAX_IN_FLIGHT);
+    const storm = toUs.tally;
 
     progress(`gateway records, ${fmt(SIGNAL_RATE)}/s offered for ${SECONDS} s`);
     const gateway = await gatewayLoad(
@@ -114,9 +106,9 @@ const main = async (): Promise<void> => {
     const events = (type: string) => recorded.find((row) => row.type === type)?.n ?? 0;
     const checks: Array<[string, number, number]> = [
       ['notifications counted', counted?.notifications ?? 0, storm.sent],
-      ['distinct alerts', counted?.alerts ?? 0, storm.distinct.size],
-      ['alerts raised', events('hypercare.alert.raised.v1'), storm.distinct.size],
-      ['tickets requested', events('hypercare.alert.ticket-requested.v1'), storm.critical.size],
+      ['distinct alerts', counted?.alerts ?? 0, storm.distinct],
+      ['alerts raised', events('hypercare.alert.raised.v1'), storm.distinct],
+      ['tickets requested', events('hypercare.alert.ticket-requested.v1'), storm.critical],
       ['gateway records counted', bucketed?.records ?? 0, gateway.sent],
     ];
     const ratio = ourRate / baselineRate;
@@ -167,6 +159,7 @@ const main = async (): Promise<void> => {
         .map(([name, got, want]) => `${name}: ${got}, sent ${want}`),
     ]);
   } finally {
+    await Promise.all(senders.map((sender) => sender.close()));
     await baseline.close();
     await pool.end();
     await app.close();

@@ -15,7 +15,8 @@ const keys = (reversed: boolean) => {
 /**
  * Batches sent at the same time that touch the same rows in opposite orders (as a storm's
  * batches do) are all counted: every multi-row upsert takes its row locks in one order, so
- * two of them cannot deadlock and answer 500.
+ * two of them cannot deadlock and answer 500. Alert batches arriving together share their
+ * counting statement; each alert is still counted once per notification and raised once.
  */
 describeWith('postgres')('concurrent batches', () => {
   let monitoring: MonitoringApp;
@@ -29,14 +30,14 @@ describeWith('postgres')('concurrent batches', () => {
   }, 60_000);
   afterAll(() => monitoring?.stop());
 
-  const together = async (body: (reversed: boolean) => object, path: string) => {
-    const answers = await Promise.all(
+  const sendTogether = (body: (reversed: boolean) => object, path: string) =>
+    Promise.all(
       Array.from({ length: PAIRS * 2 }, (_, i) =>
         source.send('monitoring', 'POST', `/periods/${period}${path}`, body(i % 2 === 1)),
       ),
     );
-    return answers.map(({ status }) => status);
-  };
+  const together = async (body: (reversed: boolean) => object, path: string) =>
+    (await sendTogether(body, path)).map(({ status }) => status);
   const total = async (sql: string) =>
     (await monitoring.runtime.sql.query<{ n: number }>(sql, [period]))[0]?.n;
   const everyOk = Array.from({ length: PAIRS * 2 }, () => 200);
@@ -45,10 +46,18 @@ describeWith('postgres')('concurrent batches', () => {
     const alerts = (reversed: boolean) => ({
       alerts: keys(reversed).map((fingerprint) => ({ name: fingerprint, status: 'firing', fingerprint })),
     });
-    expect(await together(alerts, '/alerts')).toEqual(everyOk);
+    const answers = await sendTogether(alerts, '/alerts');
+    expect(answers.map(({ status }) => status)).toEqual(everyOk);
     expect(
       await total('select sum(notifications)::int as n from monitoring.alerts where period_id = $1'),
     ).toBe(KEYS * PAIRS * 2);
+    const raised = answers.reduce((sum, { body }) => sum + (body as { raised: number }).raised, 0);
+    expect(raised).toBe(KEYS);
+    expect(
+      await total(
+        "select count(*)::int as n from monitoring_events.events where type = 'hypercare.alert.raised.v1' and metadata->>'periodId' = $1",
+      ),
+    ).toBe(KEYS);
   });
 
   it('counts gateway batches of the same routes in opposite orders', async () => {

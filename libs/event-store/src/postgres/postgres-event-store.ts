@@ -1,4 +1,4 @@
-import { AppendBatcher } from '../append-batcher';
+import { GroupCommit } from '../group-commit';
 import { EventIdConflict, WrongExpectedVersion } from '../errors';
 import type {
   AppendOptions,
@@ -85,7 +85,7 @@ export class PostgresEventStore implements TransactionalEventStore {
   /** The append calls' prepared names, per schema: stores on other schemas may share the pool. */
   private readonly appendStatement: QueryOptions;
   private readonly appendOneStatement: QueryOptions;
-  private readonly batcher: AppendBatcher<AppendRequest, AppendOutcome> | undefined;
+  private readonly batcher: GroupCommit<AppendRequest, AppendOutcome> | undefined;
   private readonly subscriptions = new SubscriptionRegistry();
 
   private constructor(
@@ -99,9 +99,9 @@ export class PostgresEventStore implements TransactionalEventStore {
     this.batcher =
       options.coalesceAppends === false
         ? undefined
-        : new AppendBatcher((requests) => this.executeAppends(this.client, requests), {
+        : new GroupCommit((requests) => this.executeAppends(this.client, requests), {
             maxInFlight: options.maxAppendsInFlight ?? 2,
-            maxEvents: 5_000,
+            maxSize: 5_000,
           });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OPEN_TICKET_STATUSES, type Severity } from '@hypercare/contracts';
+import { GroupCommit } from '@hypercare/event-store';
 import { ServiceRuntime } from '@hypercare/runtime';
 import type { AlertState, OpenTickets } from './alert.decider';
 import type { AlertSituation, Arrival } from './arrival-command';
@@ -9,18 +10,48 @@ export interface AlertRow extends AlertSituation {
   alertId: string;
 }
 
+/** One request's alerts and when they arrived. */
+interface Count {
+  arrivals: Arrival[];
+  at: string;
+}
+
 /**
- * The counter beside each alert's stream: every notification adds to it in one statement per
- * batch, so a storm of re-sends costs one upsert, not an event each. Batches lock their rows
- * in one order (by id), so two sent at once never deadlock. Its status and ticket
+ * The counter beside each alert's stream: every notification adds to it, the requests that
+ * arrive together sharing one statement (a group commit), so a storm of re-sends costs a
+ * share of an upsert, not an event each. A request sees its alerts' rows with every
+ * notification of its statement counted, as if the requests sharing it had come one after
+ * the other. Statements lock their rows in one order (by id), so two at once never deadlock. Its status and ticket
  * follow the stream (the truth) after every command, so a row left behind by a crash is set
  * right by the next notification.
  */
 @Injectable()
 export class AlertCounters {
+  private readonly counts = new GroupCommit((requests: Count[]) => this.countTogether(requests), {
+    maxInFlight: 2,
+    maxSize: 5_000,
+  });
+
   constructor(private readonly runtime: ServiceRuntime) {}
 
-  async count(arrivals: Arrival[], at: string): Promise<Map<string, AlertRow>> {
+  /** Counts one request's alerts; answers their rows. */
+  count(arrivals: Arrival[], at: string): Promise<Map<string, AlertRow>> {
+    return this.counts.submit({ arrivals, at }, arrivals.length);
+  }
+
+  private async countTogether(requests: Count[]): Promise<Array<Map<string, AlertRow>>> {
+    const merged = new Map<string, Arrival>();
+    for (const arrival of requests.flatMap(({ arrivals }) => arrivals)) {
+      const earlier = merged.get(arrival.alertId);
+      merged.set(arrival.alertId, earlier ? { ...earlier, count: earlier.count + arrival.count } : arrival);
+    }
+    const rows = await this.upsert([...merged.values()], requests.at(-1)?.at as string);
+    return requests.map(
+      ({ arrivals }) => new Map(arrivals.map(({ alertId }) => [alertId, rows.get(alertId) as AlertRow])),
+    );
+  }
+
+  private async upsert(arrivals: Arrival[], at: string): Promise<Map<string, AlertRow>> {
     const column = <T>(pick: (arrival: Arrival) => T) => arrivals.map(pick);
     const rows = await this.runtime.sql.query<{
       alert_id: string;

@@ -1,4 +1,4 @@
-import { AppendBatcher } from './append-batcher';
+import { GroupCommit } from './group-commit';
 
 /** A fake statement executor whose statements finish only when the test says so. */
 const statements = () => {
@@ -22,19 +22,19 @@ const until = async (condition: () => boolean): Promise<void> => {
   }
 };
 
-describe('AppendBatcher', () => {
-  it('sends an append to an idle batcher at once, alone', async () => {
+describe('GroupCommit', () => {
+  it('sends a request to an idle batcher at once, alone', async () => {
     const { calls, execute } = statements();
-    const batcher = new AppendBatcher(execute, { maxInFlight: 2, maxEvents: 100 });
+    const batcher = new GroupCommit(execute, { maxInFlight: 2, maxSize: 100 });
     const outcome = batcher.submit('a', 1);
     expect(calls.map((c) => c.requests)).toEqual([['a']]);
     calls[0]?.finish();
     await expect(outcome).resolves.toBe('done:a');
   });
 
-  it('coalesces appends arriving while a statement is in flight, shared evenly over the free slots', async () => {
+  it('coalesces requests arriving while a statement is in flight, shared evenly over the free slots', async () => {
     const { calls, execute } = statements();
-    const batcher = new AppendBatcher(execute, { maxInFlight: 2, maxEvents: 100 });
+    const batcher = new GroupCommit(execute, { maxInFlight: 2, maxSize: 100 });
     const first = batcher.submit('a', 1);
     const rest = ['b', 'c', 'd', 'e'].map((r) => batcher.submit(r, 1));
     await tick();
@@ -57,9 +57,9 @@ describe('AppendBatcher', () => {
     await Promise.all(burst);
   });
 
-  it('never puts more than maxEvents in a statement, but lets one larger append go alone', async () => {
+  it('never puts more than maxSize in a statement, but lets one larger request go alone', async () => {
     const { calls, execute } = statements();
-    const batcher = new AppendBatcher(execute, { maxInFlight: 1, maxEvents: 10 });
+    const batcher = new GroupCommit(execute, { maxInFlight: 1, maxSize: 10 });
     const busy = batcher.submit('busy', 1);
     const queued = [batcher.submit('six', 6), batcher.submit('five', 5), batcher.submit('huge', 50)];
     for (let i = 0; i <= 3; i++) {
@@ -70,15 +70,15 @@ describe('AppendBatcher', () => {
     expect(calls.map((c) => c.requests)).toEqual([['busy'], ['six'], ['five'], ['huge']]);
   });
 
-  it('retries a failed shared statement append by append, so the failure stays with its cause', async () => {
+  it('retries a failed shared statement request by request, so the failure stays with its cause', async () => {
     const seen: string[][] = [];
-    const batcher = new AppendBatcher(
+    const batcher = new GroupCommit(
       async (requests: string[]) => {
         seen.push(requests);
         if (requests.includes('bad')) throw new Error('bad append');
         return requests.map((r) => `done:${r}`);
       },
-      { maxInFlight: 1, maxEvents: 100 },
+      { maxInFlight: 1, maxSize: 100 },
     );
     const busy = batcher.submit('first', 1);
     const outcomes = Promise.allSettled(['ok1', 'bad', 'ok2'].map((r) => batcher.submit(r, 1)));
