@@ -21,7 +21,9 @@ export const periodDefinition = (goLiveAt: Date) => ({
       ],
     },
   ],
-  exitCriteria: [{ name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 }],
+  exitCriteria: [
+    { name: 'No open P1', metric: 'open-tickets', priorities: ['P1'], comparator: '=', target: 0 },
+  ],
 });
 
 /**

@@ -5,4 +5,5 @@ export { CLOCK } from './tokens';
 export { commandMetadata } from './command-metadata';
 export { CorrelationId, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';
+export { PeriodicWork } from './periodic-work';
 export { Ticker } from './ticker';

@@ -24,6 +24,7 @@ const allInOneEnvironment = z.object({
   ATTACHMENT_SCHEMES: attachmentSchemesVariable,
   SLA_CHECK_INTERVAL_MS: tickIntervalVariable,
   PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
+  EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce

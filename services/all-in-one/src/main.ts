@@ -27,13 +27,14 @@ const signIn = (config: AllInOneConfig, admin: KeptSecret | undefined): string[]
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
   const demo = process.argv.includes('--demo');
-  // The demo's SLA and pulse timers look every 50 ms (the least allowed), so stepping through three weeks stays
+  // The demo's SLA, pulse and exit timers look every 50 ms (the least allowed), so stepping through three weeks stays
   // quick; its seeding calls as fast as the platform answers, which no rate limit should slow.
   const env = demo
     ? {
         HYPERCARE_DATA_DIR: DEMO_FOLDER,
         SLA_CHECK_INTERVAL_MS: '50',
         PULSE_CHECK_INTERVAL_MS: '50',
+        EXIT_EVALUATION_INTERVAL_MS: '50',
         RATE_LIMIT_PER_PRINCIPAL: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
         ...process.env,

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { hypercareContracts } from '@hypercare/contracts';
+import { exitContracts, hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AccessPlacesModule } from './access-places.module';
@@ -26,6 +26,7 @@ import { ReportingProgrammes1765000002000 } from './database/reporting-programme
 import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
 import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
+import { ExitModule } from './exit/exit.module';
 import { PeriodView } from './periods/period-view.entity';
 import { SurveyFact } from './satisfaction/survey-fact.entity';
 import { PulseFact } from './satisfaction/pulse-fact.entity';
@@ -53,7 +54,7 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'reporting',
           contracts: hypercareContracts(),
-          publishes: [],
+          publishes: exitContracts,
           readModel: {
             migrations: [
               ReportingSchema1700000000001,
@@ -100,6 +101,7 @@ export class AppModule {
         PeriodsModule,
         TicketsModule,
         ProjectionsModule,
+        ExitModule,
         AccessPlacesModule,
       ],
     };

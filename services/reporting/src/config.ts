@@ -1,7 +1,11 @@
-import { loadConfig, portVariable, serviceEnvironment } from '@hypercare/service-kit';
+import { loadConfig, portVariable, serviceEnvironment, tickIntervalVariable } from '@hypercare/service-kit';
 import type { z } from 'zod';
 
-const reportingEnvironment = serviceEnvironment.extend({ PORT: portVariable.default(3005) });
+const reportingEnvironment = serviceEnvironment.extend({
+  PORT: portVariable.default(3005),
+  /** How often the running periods' exit criteria are evaluated. */
+  EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
+});
 
 export type ReportingConfig = z.infer<typeof reportingEnvironment>;
 

@@ -63,6 +63,14 @@ export class TriageApp {
   }
 
   /** A ticket's events, as `[type, level or clock]`. */
+  /** How many periods have been planned, in every programme. */
+  async periodsPlanned(): Promise<number> {
+    const planned = await this.service.runtime.store.readAll({
+      filter: { types: ['hypercare.period.planned.v2'] },
+    });
+    return planned.length;
+  }
+
   async history(ticketId: string): Promise<Array<[string, string | number]>> {
     return (await this.service.runtime.store.readStream(`ticket-${ticketId}`)).map(({ type, data }) => [
       type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),

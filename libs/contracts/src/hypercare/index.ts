@@ -6,6 +6,7 @@ import { knowledgeContracts } from './knowledge-events';
 import { trainingNeedContracts } from './training-need-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
+import { exitContracts } from './exit-events';
 import { periodContracts } from './period-events';
 import { programmeContracts } from './programme-events';
 import { pulseContracts } from './pulse-events';
@@ -19,6 +20,8 @@ export * from './knowledge-events';
 export * from './training-need-events';
 export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events';
 export * from './period-events';
+export * from './exit-criteria';
+export * from './exit-events';
 export * from './period-policy';
 export * from './programme-events';
 export * from './pulse-events';
@@ -45,6 +48,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...feedbackItemContracts,
       ...knowledgeContracts,
       ...trainingNeedContracts,
+      ...exitContracts,
     ],
     periodUpcasters,
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-contract';
+import { exitCriterion } from './exit-criteria';
 import { id, isoTime, level, minutes, person, priority, role } from './vocabulary';
 
 export const PERIODS_TOPIC = 'hypercare.periods.v1';
@@ -18,12 +19,6 @@ export const escalationLevel = z.object({
 });
 export const escalationRule = z.object({ priority, levels: z.array(escalationLevel).min(1) });
 export const priorityRule = z.object({ impact: level, urgency: level, priority });
-export const exitCriterion = z.object({
-  name: z.string().min(1),
-  metric: z.string().min(1),
-  comparator: z.enum(['<=', '<', '>=', '>', '=']),
-  target: z.number(),
-});
 
 /** Everything about a period that its team can change while it runs (its programme is fixed when planned). */
 export const periodConfiguration = z.object({

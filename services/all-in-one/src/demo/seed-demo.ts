@@ -106,8 +106,8 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
       roster: roster(n === 0 ? 'Emea' : 'Americas'),
       escalationMatrix: escalations,
       exitCriteria: [
-        { name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 },
-        { name: 'SLA compliance', metric: 'sla-compliance-percent', comparator: '>=', target: 90 },
+        { name: 'No open P1', metric: 'open-tickets', priorities: ['P1'], comparator: '=', target: 0 },
+        { name: 'SLA compliance', metric: 'sla-compliance', comparator: '>=', target: 90 },
       ],
     });
     const team = await teamOf(client, anonymous, periodId, system);

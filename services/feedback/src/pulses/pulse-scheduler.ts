@@ -1,11 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { Ticker } from '@hypercare/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicWork } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { FeedbackConfig } from '../config';
 import { Pulses } from './pulses';
@@ -18,30 +12,15 @@ const BATCH = 100;
  * history, so a round seen due twice, by two instances or again after a restart, opens once.
  */
 @Injectable()
-export class PulseScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(PulseScheduler.name);
-  private readonly ticker: Ticker;
-
+export class PulseScheduler extends PeriodicWork {
   constructor(
     private readonly pulses: Pulses,
     @Inject(SERVICE_CONFIG) config: FeedbackConfig,
   ) {
-    this.ticker = new Ticker(() => this.openDue(), config.PULSE_CHECK_INTERVAL_MS);
+    super(config.PULSE_CHECK_INTERVAL_MS, 'pulse rounds failed to open');
   }
 
-  onApplicationBootstrap(): void {
-    this.ticker.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.ticker.stop();
-  }
-
-  private async openDue(): Promise<void> {
-    try {
-      await this.pulses.openDue(BATCH);
-    } catch (error) {
-      this.logger.error(`pulse round failed to open; the next look retries: ${(error as Error).message}`);
-    }
+  protected async look(): Promise<void> {
+    await this.pulses.openDue(BATCH);
   }
 }

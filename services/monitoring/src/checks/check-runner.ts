@@ -1,14 +1,8 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { systemActor } from '@hypercare/auth';
 import type { SyntheticCheckDefinition } from '@hypercare/contracts';
 import type { Clock } from '@hypercare/domain-kit';
-import { CLOCK, commandMetadata, ServiceRuntime, Ticker } from '@hypercare/runtime';
+import { CLOCK, commandMetadata, PeriodicWork, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { AlertIntake } from '../alerts/alert-intake';
 import type { MonitoringConfig } from '../config';
@@ -37,10 +31,7 @@ interface DueCheck {
  * resolves it.
  */
 @Injectable()
-export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CheckRunner.name);
-  private readonly ticker: Ticker;
-
+export class CheckRunner extends PeriodicWork {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly intake: AlertIntake,
@@ -48,29 +39,17 @@ export class CheckRunner implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) config: MonitoringConfig,
   ) {
-    this.ticker = new Ticker(() => this.runDue(), config.SYNTHETIC_CHECK_TICK_MS);
+    super(config.SYNTHETIC_CHECK_TICK_MS, 'synthetic check round failed');
   }
 
-  onApplicationBootstrap(): void {
-    this.ticker.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.ticker.stop();
-  }
-
-  private async runDue(): Promise<void> {
-    try {
-      const now = this.clock.now();
-      const due = await this.claim(now);
-      await Promise.all(due.map(async (check) => this.record(check, await probe(check.definition), now)));
-      if (due.length)
-        await this.runtime.sql.query('delete from monitoring.check_runs where at < $1', [
-          new Date(now.getTime() - KEPT_MS).toISOString(),
-        ]);
-    } catch (error) {
-      this.logger.error(`synthetic check round failed; the next one retries: ${(error as Error).message}`);
-    }
+  protected async look(): Promise<void> {
+    const now = this.clock.now();
+    const due = await this.claim(now);
+    await Promise.all(due.map(async (check) => this.record(check, await probe(check.definition), now)));
+    if (due.length)
+      await this.runtime.sql.query('delete from monitoring.check_runs where at < $1', [
+        new Date(now.getTime() - KEPT_MS).toISOString(),
+      ]);
   }
 
   private async claim(now: Date): Promise<DueCheck[]> {

@@ -1,4 +1,4 @@
-import { DEFAULT_DURATION_DAYS, isoTime, periodConfiguration } from '@hypercare/contracts';
+import { DEFAULT_DURATION_DAYS, exitCriteriaInput, isoTime, periodConfiguration } from '@hypercare/contracts';
 import { deprecatedBy } from '@hypercare/auth';
 import { z } from 'zod';
 
@@ -10,7 +10,7 @@ const policyDefaults = {
   priorityMatrix: periodConfiguration.shape.priorityMatrix
     .optional()
     .describe('Default: both high P1; high and medium P2; high and low, or both medium, P3; lower P4'),
-  exitCriteria: periodConfiguration.shape.exitCriteria.optional().describe('Default: none'),
+  exitCriteria: exitCriteriaInput.optional().describe('Default: none. The metrics: docs/exit-and-handoff.md'),
 };
 
 /** A new period as its lead defines it: without a planned end it lasts three weeks from go-live. */

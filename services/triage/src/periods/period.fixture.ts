@@ -24,6 +24,8 @@ export const configuration = (overrides: Partial<PeriodConfiguration> = {}): Per
     },
   ],
   priorityMatrix: DEFAULT_PRIORITY_MATRIX,
-  exitCriteria: [{ name: 'No open P1', metric: 'open-p1', comparator: '=', target: 0 }],
+  exitCriteria: [
+    { name: 'No open P1', metric: 'open-tickets', priorities: ['P1'], comparator: '=', target: 0 },
+  ],
   ...overrides,
 });

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ExitCriterion,
+  exitContracts,
+  exitCriterionOf,
+  type MeasuredExitMetric,
+  meets,
+  type PeriodConfiguration,
+} from '@hypercare/contracts';
+import { type Clock, NotFound } from '@hypercare/domain-kit';
+import { commandHandler, type EventMetadata, fold } from '@hypercare/event-store';
+import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { DataSource } from 'typeorm';
+import type { Query } from '../alerts/alert-figures.query';
+import { PeriodView } from '../periods/period-view.entity';
+import { type CriterionResult, exitDecider, type ExitState, exitStream } from './exit.decider';
+import type { Measure, Measurement } from './measure';
+import { signalMeasures } from './signal-measures';
+import { ticketMeasures } from './ticket-measures';
+
+const MEASURES: Record<MeasuredExitMetric, Measure> = { ...ticketMeasures, ...signalMeasures };
+/** Periods whose criteria are evaluated: the running ones. */
+const EVALUATED = ['active', 'exit-review'];
+
+/** A criterion with its figure now. */
+export interface Evaluated {
+  criterion: ExitCriterion;
+  result: CriterionResult;
+  measurement: Measurement;
+}
+
+/**
+ * Evaluates periods' exit criteria from reporting's read models and records the crossings in
+ * the period's exit stream (`exit-<periodId>`): met and unmet, ready and no longer ready.
+ */
+@Injectable()
+export class ExitEvaluation {
+  private readonly handle;
+  private readonly query: Query;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.handle = commandHandler(runtime.store, exitDecider);
+    this.query = (sql, params) => dataSource.query(sql, params);
+  }
+
+  /** The period's criteria measured now. */
+  async measure(period: PeriodView, now = this.clock.now()): Promise<Evaluated[]> {
+    const criteria = (period.configuration as PeriodConfiguration).exitCriteria.map(exitCriterionOf);
+    return Promise.all(
+      criteria.map(async (criterion) => {
+        const measurement =
+          criterion.metric === 'manual'
+            ? { value: null, evidence: { checkedBy: 'a lead, by hand' } }
+            : await MEASURES[criterion.metric]({
+                query: this.query,
+                periodId: period.periodId,
+                goLiveAt: period.goLiveAt,
+                now,
+                criterion,
+              });
+        const { name, metric, comparator, target } = criterion;
+        const { value } = measurement;
+        const result: CriterionResult = { criterion: name, metric, comparator, target, value };
+        if (metric !== 'manual') result.met = value !== null && meets(value, comparator, target);
+        return { criterion, result, measurement };
+      }),
+    );
+  }
+
+  /** Measures the period and records what crossed. */
+  async evaluate(period: PeriodView): Promise<void> {
+    const now = this.clock.now();
+    const results = (await this.measure(period, now)).map(({ result }) => result);
+    await this.handle(exitStream(period.periodId), {
+      kind: 'evaluate',
+      periodId: period.periodId,
+      at: now.toISOString(),
+      results,
+    });
+  }
+
+  /** Evaluates every running period. */
+  async evaluateRunning(): Promise<void> {
+    const periods = await this.dataSource
+      .getRepository(PeriodView)
+      .createQueryBuilder('p')
+      .where('p.status in (:...statuses)', { statuses: EVALUATED })
+      .getMany();
+    for (const period of periods) await this.evaluate(period);
+  }
+
+  async period(periodId: string): Promise<PeriodView> {
+    const period = await this.dataSource.getRepository(PeriodView).findOneBy({ periodId });
+    if (!period) throw new NotFound('period', periodId);
+    return period;
+  }
+
+  /** What the period's exit stream has recorded. */
+  async recorded(periodId: string): Promise<ExitState> {
+    return fold(exitDecider, await this.runtime.store.readStreamOf(exitStream(periodId), exitContracts));
+  }
+
+  /** A lead's check of a manual criterion, then the evaluation it may change. */
+  async check(
+    period: PeriodView,
+    check: { criterion: string; met: boolean; note: string; by: string },
+    metadata: EventMetadata,
+  ): Promise<void> {
+    const criterion = (period.configuration as PeriodConfiguration).exitCriteria
+      .map(exitCriterionOf)
+      .find(({ name }) => name === check.criterion);
+    if (!criterion) throw new NotFound('exit criterion', check.criterion);
+    await this.handle(
+      exitStream(period.periodId),
+      {
+        kind: 'check',
+        periodId: period.periodId,
+        at: this.clock.now().toISOString(),
+        manual: criterion.metric === 'manual',
+        ...check,
+      },
+      { metadata: { ...metadata, periodId: period.periodId } },
+    );
+    await this.evaluate(period);
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor, CurrentActor } from '@hypercare/auth';
+import { commandMetadata, CorrelationId } from '@hypercare/runtime';
+import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
+import type { z } from 'zod';
+import { ExitEvaluation } from './exit-evaluation';
+import { ExitReadiness } from './exit-readiness';
+import { exitReadinessView, manualCheckBody } from './exit.schemas';
+
+@ApiTags('exit')
+@Controller('periods/:periodId/exit')
+export class ExitController {
+  constructor(
+    private readonly readiness: ExitReadiness,
+    private readonly evaluation: ExitEvaluation,
+  ) {}
+
+  @Get()
+  @Access('reporting.read', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary:
+      "The period's exit readiness: each criterion's value, target, met or not and since when, its evidence and forecast",
+  })
+  @ApiOutcomes({ status: 200, description: 'The readiness', schema: exitReadinessView }, 404)
+  of(@Param('periodId') periodId: string): Promise<z.input<typeof exitReadinessView>> {
+    return this.readiness.of(periodId);
+  }
+
+  @Post('checks')
+  @HttpCode(200)
+  @Access('period.manage', { kind: 'period', param: 'periodId' })
+  @ApiOperation({ summary: 'A lead checks a manual criterion by hand: met or not, and how it was checked' })
+  @ApiOutcomes(
+    { status: 200, description: 'Checked; the readiness after it', schema: exitReadinessView },
+    400,
+    404,
+  )
+  async check(
+    @Param('periodId') periodId: string,
+    @JsonBody(manualCheckBody) body: z.infer<typeof manualCheckBody>,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId?: string,
+  ): Promise<z.input<typeof exitReadinessView>> {
+    const period = await this.evaluation.period(periodId);
+    await this.evaluation.check(
+      period,
+      { ...body, by: actor.name },
+      commandMetadata(correlationId, { actor }),
+    );
+    return this.readiness.of(periodId);
+  }
+}
