@@ -10,6 +10,9 @@ import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { TriageConfig } from './config';
 import { CompletedSteps1765000008000 } from './database/completed-steps.migration';
+import { ExitReadiness1765000020000 } from './database/exit-readiness.migration';
+import { ExitReadinessView } from './exit/exit-readiness.entity';
+import { exitReadinessProjection } from './exit/exit-readiness.projection';
 import { TriageSchema1764400001000 } from './database/triage-schema.migration';
 import { AccessPlacesModule } from './access-places.module';
 import { PeriodsModule } from './periods/periods.module';
@@ -32,8 +35,10 @@ export class AppModule {
           contracts: hypercareContracts(),
           publishes: [...programmeContracts, ...periodContracts, ...ticketContracts],
           readModel: {
-            migrations: [TriageSchema1764400001000, CompletedSteps1765000008000],
+            migrations: [TriageSchema1764400001000, CompletedSteps1765000008000, ExitReadiness1765000020000],
+            entities: [ExitReadinessView],
             own: [ticketClocksProjection],
+            received: [exitReadinessProjection],
           },
           config,
           infrastructure,

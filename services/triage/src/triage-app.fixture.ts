@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { REPORTS_TOPIC } from '@hypercare/contracts';
+import { EXIT_TOPIC, REPORTS_TOPIC } from '@hypercare/contracts';
 import { reportSubmittedEvent } from '@hypercare/contracts/testing';
 import { type HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import type { ManualClock } from '@hypercare/domain-kit';
 import { ServiceUnderTest } from '@hypercare/runtime/testing';
+import { eventually } from '@hypercare/testing';
 import { AppModule } from './app.module';
 import { loadTriageConfig } from './config';
 
@@ -62,7 +63,6 @@ export class TriageApp {
     return ticketId;
   }
 
-  /** A ticket's events, as `[type, level or clock]`. */
   /** How many periods have been planned, in every programme. */
   async periodsPlanned(): Promise<number> {
     const planned = await this.service.runtime.store.readAll({
@@ -71,6 +71,38 @@ export class TriageApp {
     return planned.length;
   }
 
+  /**
+   * Reporting's evaluation of the period's criteria as its relay publishes it (each criterion
+   * met or not), once triage has heard it.
+   */
+  async evaluated(periodId: string, criteria: Record<string, boolean>): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await this.service.publish(
+      EXIT_TOPIC,
+      '/hypercare/reporting',
+      ...Object.entries(criteria).map(([criterion, met]) => ({
+        subject: periodId,
+        type: met ? 'hypercare.exit.criterion-met.v1' : 'hypercare.exit.criterion-unmet.v1',
+        data: { periodId, criterion, metric: 'manual', comparator: '=', target: 1, value: null, at },
+      })),
+    );
+    await eventually('triage heard the evaluation', async () => {
+      const [row] = await this.service.runtime.sql.query<{ criteria: Record<string, boolean> }>(
+        'select criteria from triage.exit_readiness where period_id = $1',
+        [periodId],
+      );
+      return Object.entries(criteria).every(([name, met]) => row?.criteria[name] === met);
+    });
+  }
+
+  /** The data of a period's events of one type. */
+  async periodEvents(periodId: string, type: string): Promise<unknown[]> {
+    return (await this.service.runtime.store.readStream(`period-${periodId}`))
+      .filter((event) => event.type === type)
+      .map(({ data }) => data);
+  }
+
+  /** A ticket's events, as `[type, level or clock]`. */
   async history(ticketId: string): Promise<Array<[string, string | number]>> {
     return (await this.service.runtime.store.readStream(`ticket-${ticketId}`)).map(({ type, data }) => [
       type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),

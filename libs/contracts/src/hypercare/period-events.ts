@@ -94,6 +94,14 @@ export const periodClosed = defineEvent({
       .array(id)
       .optional()
       .describe('The tickets still open at the close, handed over to business-as-usual support'),
+    exitOverride: z
+      .object({
+        reason: z.string().min(1),
+        by: z.string().min(1),
+        unmet: z.array(z.string()).min(1).describe('The exit criteria not met at the close'),
+      })
+      .optional()
+      .describe('A lead closed the period although exit criteria were not met, and why'),
   }),
 });
 

@@ -89,18 +89,22 @@ export class PeriodController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Ends the period; support passes to business as usual. 409 while tickets are open, unless handOverOpenTickets',
+      'Ends the period; support passes to business as usual. 409 while tickets are open, unless handOverOpenTickets; 409 while exit criteria are unmet, unless override',
   })
   @ApiOutcomes({ status: 200, description: 'Closed', schema: periodOutcome }, 400, 404, 409)
   close(
     @Param('periodId') periodId: string,
-    @JsonBody(closeBody) { summary, handOverOpenTickets }: z.infer<typeof closeBody>,
+    @JsonBody(closeBody) { summary, handOverOpenTickets, override }: z.infer<typeof closeBody>,
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId?: string,
   ): Outcome {
     return this.periods.close(
       periodId,
-      { ...(summary ? { summary } : {}), handOver: handOverOpenTickets },
+      {
+        ...(summary ? { summary } : {}),
+        handOver: handOverOpenTickets,
+        ...(override ? { override: { ...override, by: actor.name } } : {}),
+      },
       commandMetadata(correlationId, { actor }),
     );
   }

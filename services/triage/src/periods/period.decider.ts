@@ -24,7 +24,16 @@ export type PeriodCommand =
   | { kind: 'activate'; at: string }
   | { kind: 'extend'; plannedEndAt: string; reason: string }
   | { kind: 'start-exit-review'; at: string }
-  | { kind: 'close'; at: string; summary?: string; openTickets: readonly string[]; handOver: boolean };
+  | {
+      kind: 'close';
+      at: string;
+      summary?: string;
+      openTickets: readonly string[];
+      handOver: boolean;
+      /** The exit criteria not met as last evaluated. */
+      unmetCriteria: readonly string[];
+      override?: { reason: string; by: string };
+    };
 
 export type PeriodEvent = EventOf<(typeof periodContracts)[number]>;
 
@@ -117,6 +126,11 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
           throw new Conflict(
             `${open.length} ticket(s) of this period are still open (${open.slice(0, 10).join(', ')}${open.length > 10 ? ', …' : ''}): resolve them, or close with handOverOpenTickets: true to hand them over to business-as-usual support`,
           );
+        const unmet = command.unmetCriteria;
+        if (unmet.length && !command.override)
+          throw new Conflict(
+            `exit criteria not met (${unmet.join(', ')}): GET /periods/${periodId}/exit shows their figures; close once they are met, or give override.reason`,
+          );
         return [
           {
             type: 'hypercare.period.closed.v1',
@@ -125,6 +139,9 @@ export const periodDecider: Decider<PeriodCommand, PeriodEvent, PeriodState> = {
               closedAt: command.at,
               ...(command.summary ? { summary: command.summary } : {}),
               ...(open.length ? { handedOver: [...open] } : {}),
+              ...(unmet.length && command.override
+                ? { exitOverride: { ...command.override, unmet: [...unmet] } }
+                : {}),
             },
           },
         ];

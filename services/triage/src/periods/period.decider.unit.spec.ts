@@ -29,6 +29,7 @@ const closing = (
   at: '2026-11-24T08:00:00.000Z',
   openTickets: [],
   handOver: false,
+  unmetCriteria: [],
   ...overrides,
 });
 
@@ -306,6 +307,39 @@ describe('HypercarePeriod', () => {
       .when(closing({ openTickets: ['ticket-a', 'ticket-b'], handOver: true }))
       .then([{ ...closed, data: { ...closed.data, handedOver: ['ticket-a', 'ticket-b'] } } as PeriodEvent]);
   });
+
+  it('is not closed while exit criteria are unmet, naming them and the way to override', () =>
+    spec(planned, activated)
+      .when(closing({ unmetCriteria: ['No open P1', 'SLA'] }))
+      .thenThrows(
+        (error) =>
+          error instanceof Conflict &&
+          error.message.startsWith('exit criteria not met (No open P1, SLA)') &&
+          error.message.endsWith('or give override.reason'),
+      ));
+
+  it('is closed with unmet exit criteria by a lead who gives the reason, recorded in the event', () =>
+    spec(planned, activated)
+      .when(
+        closing({
+          unmetCriteria: ['SLA'],
+          override: { reason: 'BAU desk staffed; SLA dip explained', by: 'Tomás Lead' },
+        }),
+      )
+      .then([
+        {
+          ...closed,
+          data: {
+            ...closed.data,
+            exitOverride: { reason: 'BAU desk staffed; SLA dip explained', by: 'Tomás Lead', unmet: ['SLA'] },
+          },
+        } as PeriodEvent,
+      ]));
+
+  it('records no override when every criterion is met', () =>
+    spec(planned, activated)
+      .when(closing({ override: { reason: 'Just in case', by: 'Tomás Lead' } }))
+      .then([closed]));
 
   describe('definition rules, each naming what it refuses', () => {
     const issuesOf = (definition: ReturnType<typeof configuration>) => {

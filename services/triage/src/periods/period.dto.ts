@@ -40,5 +40,9 @@ export const closeBody = z.object({
     .boolean()
     .default(false)
     .describe('Close even with open tickets, handing them over to business-as-usual support'),
+  override: z
+    .object({ reason: z.string().trim().min(1).max(2_000) })
+    .optional()
+    .describe('Close although exit criteria are not met (a lead, with the reason; recorded with the close)'),
 });
 export const reconfigureWithActor = reconfigureBody.extend({ by: actor });

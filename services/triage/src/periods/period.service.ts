@@ -9,6 +9,7 @@ import {
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, WrongExpectedVersion, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { UnmetCriteria } from '../exit/unmet-criteria';
 import { OpenTickets } from './open-tickets';
 import { type PeriodCommand, periodDecider, type PeriodState, periodStream } from './period.decider';
 
@@ -30,6 +31,7 @@ export class PeriodService {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly openTickets: OpenTickets,
+    private readonly unmetCriteria: UnmetCriteria,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, periodDecider);
@@ -70,15 +72,30 @@ export class PeriodService {
     return this.run(periodId, { kind: 'start-exit-review', at: this.now() }, metadata);
   }
 
-  /** Closes the period; its open tickets (as the SLA timers know them) refuse it unless handed over. */
+  /**
+   * Closes the period; its open tickets (as the SLA timers know them) refuse it unless handed
+   * over, and its exit criteria not met (as reporting last evaluated them) unless overridden.
+   */
   async close(
     periodId: string,
-    { summary, handOver }: { summary?: string; handOver: boolean },
+    {
+      summary,
+      handOver,
+      override,
+    }: { summary?: string; handOver: boolean; override?: { reason: string; by: string } },
     metadata: EventMetadata,
   ): Promise<PeriodOutcome> {
-    const openTickets = await this.openTickets.of(periodId);
-    const command = { kind: 'close' as const, at: this.now(), openTickets, handOver };
-    return this.run(periodId, { ...command, ...(summary ? { summary } : {}) }, metadata);
+    const { period } = await this.get(periodId);
+    const [openTickets, unmetCriteria] = await Promise.all([
+      this.openTickets.of(periodId),
+      this.unmetCriteria.of(periodId, period.configuration),
+    ]);
+    const command = { kind: 'close' as const, at: this.now(), openTickets, handOver, unmetCriteria };
+    return this.run(
+      periodId,
+      { ...command, ...(summary ? { summary } : {}), ...(override ? { override } : {}) },
+      metadata,
+    );
   }
 
   /** The period as of now, with its stream version; NotFound when there is no such period. */
