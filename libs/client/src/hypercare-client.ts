@@ -109,6 +109,12 @@ export class HypercareClient {
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
+  /** GETs a document that is not JSON (a Markdown download): its status, text and headers. */
+  async text(service: ServiceName, path: string): Promise<ApiResponse<string>> {
+    const response = await fetch(this.url(service, path), { headers: this.credentials });
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
   /** Sends a request and returns the body, throwing ApiError on anything but 2xx. */
   async call<T = unknown>(
     service: ServiceName,

@@ -54,8 +54,8 @@ export class AllInOneOnPostgres {
     return (await (await fetch(`${this.base}/docs-json`)).json()) as OpenAPIV3.Document;
   }
 
-  /** Every event any service wrote or received: what "nothing written" is measured by. */
-  async eventsWritten(): Promise<number> {
+  /** Every event (of one type, given one) any service wrote or received: what "nothing written" is measured by. */
+  async eventsWritten(type?: string): Promise<number> {
     const sql = new Client({ connectionString: this.database.url });
     await sql.connect();
     try {
@@ -63,8 +63,13 @@ export class AllInOneOnPostgres {
         "select table_schema as schema from information_schema.tables where table_name = 'events'",
       );
       let total = 0;
-      for (const { schema } of rows)
-        total += Number((await sql.query(`select count(*) from "${schema}".events`)).rows[0].count);
+      for (const { schema } of rows) {
+        const counted = await sql.query(
+          `select count(*) from "${schema}".events where $1::text is null or type = $1`,
+          [type ?? null],
+        );
+        total += Number(counted.rows[0].count);
+      }
       return total;
     } finally {
       await sql.end();

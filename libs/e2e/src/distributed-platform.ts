@@ -105,6 +105,8 @@ export class DistributedPlatform {
       KAFKA_BROKERS: kafkaBrokers().join(','),
       HYPERCARE_CLOCK: 'manual',
       SLA_CHECK_INTERVAL_MS: '100',
+      EXIT_EVALUATION_INTERVAL_MS: '100',
+      HANDOFF_SETTLE_MS: '500',
       LOG_LEVEL: 'warn',
     });
   }

@@ -1,5 +1,5 @@
 import { testAdminKey } from '@hypercare/auth/testing';
-import { describeWith } from '@hypercare/testing';
+import { describeWith, eventually } from '@hypercare/testing';
 import type { OpenAPIV3 } from 'openapi-types';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { badInputsFor } from './openapi/bad-inputs';
@@ -66,6 +66,11 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
     await client.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200);
     await client.poll('reporting', `/tickets/${reportId}`, (r) => r.status === 200);
     ids = { periodId, reportId, ticketId: reportId };
+    // Reporting's first exit evaluation, recorded and heard by triage: the last write the set-up causes.
+    await eventually(
+      'the first exit evaluation, recorded and heard',
+      async () => (await platform.eventsWritten('hypercare.exit.criterion-met.v1')) === 2,
+    );
     expect(seen).toEqual([]);
   }, 120_000);
 

@@ -1,5 +1,6 @@
 import { metrics } from '@opentelemetry/api';
 import {
+  ConfigResourceTypes,
   Kafka,
   logLevel,
   Partitioners,
@@ -50,6 +51,12 @@ const wireOf = (message: KafkaMessage): WireMessage => ({
   headers: headersOf(message),
 });
 
+/** What keeps a topic's messages forever: neither their age nor the topic's size deletes them. */
+const KEPT_FOREVER = [
+  { name: 'retention.ms', value: '-1' },
+  { name: 'retention.bytes', value: '-1' },
+];
+
 /**
  * The message bus on Apache Kafka (kafkajs): `acks=-1` producer with one request in flight
  * per broker so a retry cannot reorder a key; consumers process each partition in order
@@ -95,6 +102,17 @@ export class KafkaMessageBus implements MessageBus {
       ])
       .filter(({ topic }) => !existing.has(topic));
     if (missing.length) await this.admin.createTopics({ topics: missing, waitForLeaders: true });
+    // Set on existing topics too, so a deployment made before a topic was kept forever keeps it from now on.
+    const forever = topics.filter(({ keptForever }) => keptForever);
+    if (forever.length)
+      await this.admin.alterConfigs({
+        validateOnly: false,
+        resources: forever.map(({ name }) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configEntries: KEPT_FOREVER,
+        })),
+      });
   }
 
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {

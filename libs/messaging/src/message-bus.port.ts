@@ -3,6 +3,8 @@ import type { IntegrationEvent } from './integration-event';
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /** Kept forever (no time or size limit), so a consumer can read it again from offset 0 at any time. */
+  keptForever?: boolean;
 }
 
 /** Where a message came from and how often it has been tried. */

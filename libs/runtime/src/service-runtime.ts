@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { metrics } from '@opentelemetry/api';
-import type { ContractRegistry, ContractViolation, EventContract } from '@hypercare/contracts';
+import {
+  type ContractRegistry,
+  type ContractViolation,
+  type EventContract,
+  TOPICS_KEPT_FOREVER,
+} from '@hypercare/contracts';
 import {
   ContractedEventStore,
   EventStoreDbEventStore,
@@ -141,7 +146,13 @@ export class ServiceRuntime {
     const { contracts, publishes, log, service } = this.options;
     const bus = await this.infrastructure.bus(log);
     const topics = [...new Set(contracts.all().map(({ topic }) => topic))];
-    await bus.provision(topics.map((name) => ({ name, partitions: TOPIC_PARTITIONS })));
+    await bus.provision(
+      topics.map((name) => ({
+        name,
+        partitions: TOPIC_PARTITIONS,
+        keptForever: TOPICS_KEPT_FOREVER.includes(name),
+      })),
+    );
     if (this.stopped) return;
     if (publishes.length > 0) {
       this.relay = OutboxRelay.start({

@@ -8,6 +8,7 @@ import {
   portVariable,
   tickIntervalVariable,
 } from '@hypercare/service-kit';
+import { handoffSettleVariable } from '@hypercare/reporting';
 import { z } from 'zod';
 
 const allInOneEnvironment = z.object({
@@ -25,6 +26,7 @@ const allInOneEnvironment = z.object({
   SLA_CHECK_INTERVAL_MS: tickIntervalVariable,
   PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
   EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
+  HANDOFF_SETTLE_MS: handoffSettleVariable,
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce

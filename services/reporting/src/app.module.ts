@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { exitContracts, hypercareContracts } from '@hypercare/contracts';
+import { exitContracts, handoffContracts, hypercareContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AccessPlacesModule } from './access-places.module';
@@ -8,6 +8,7 @@ import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
+import { HandoffFacts1765000021000 } from './database/handoff-facts.migration';
 import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
 import { DeflectionFact } from './deflection/deflection-fact.entity';
 import { deflectionFactsProjection } from './deflection/deflection-facts.projection';
@@ -54,7 +55,7 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'reporting',
           contracts: hypercareContracts(),
-          publishes: exitContracts,
+          publishes: [...exitContracts, ...handoffContracts],
           readModel: {
             migrations: [
               ReportingSchema1700000000001,
@@ -67,6 +68,7 @@ export class AppModule {
               KnowledgeFacts1765000015000,
               PulseFacts1765000017000,
               DeflectionFacts1765000019000,
+              HandoffFacts1765000021000,
             ],
             entities: [
               ProgrammeView,

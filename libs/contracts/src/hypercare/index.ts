@@ -7,6 +7,7 @@ import { trainingNeedContracts } from './training-need-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { exitContracts } from './exit-events';
+import { handoffContracts } from './handoff-events';
 import { periodContracts } from './period-events';
 import { programmeContracts } from './programme-events';
 import { pulseContracts } from './pulse-events';
@@ -22,6 +23,7 @@ export { legacyPeriodContracts, legacyProgrammeId } from './legacy-period-events
 export * from './period-events';
 export * from './exit-criteria';
 export * from './exit-events';
+export * from './handoff-events';
 export * from './period-policy';
 export * from './programme-events';
 export * from './pulse-events';
@@ -49,6 +51,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...knowledgeContracts,
       ...trainingNeedContracts,
       ...exitContracts,
+      ...handoffContracts,
     ],
     periodUpcasters,
   );

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One knowledge article as the dashboard counts it: its kind, where it stands, the tickets it answers. */
+/** One knowledge article: its kind, where it stands, the tickets it answers, and its text (for the handoff). */
 @Entity({ schema: 'reporting', name: 'knowledge_articles' })
 export class KnowledgeArticleFact {
   @PrimaryColumn({ type: 'text', name: 'article_id' })
@@ -17,4 +17,11 @@ export class KnowledgeArticleFact {
 
   @Column({ type: 'jsonb', name: 'ticket_ids' })
   ticketIds!: string[];
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** Markdown. */
+  @Column({ type: 'text' })
+  body!: string;
 }

@@ -3,7 +3,7 @@ import { documentProjection, entityTable } from '@hypercare/projections';
 import { KnowledgeArticleFact } from './knowledge-article-fact.entity';
 import { TrainingNeedFact } from './training-need-fact.entity';
 
-/** Each knowledge article: kind, status and the tickets it answers, for the dashboard's knowledge figures. */
+/** Each knowledge article: kind, status, the tickets it answers and its text, for the dashboard and the handoff. */
 export const knowledgeArticleFactsProjection = documentProjection({
   name: 'knowledge-article-facts',
   contracts: knowledgeContracts,
@@ -13,8 +13,8 @@ export const knowledgeArticleFactsProjection = documentProjection({
     switch (event.type) {
       case 'hypercare.article.drafted.v1':
       case 'hypercare.article.revised.v1': {
-        const { articleId, periodId, kind, ticketIds } = event.data;
-        return { articleId, periodId, kind, ticketIds, status: fact?.status ?? 'draft' };
+        const { articleId, periodId, kind, ticketIds, title, body } = event.data;
+        return { articleId, periodId, kind, ticketIds, title, body, status: fact?.status ?? 'draft' };
       }
       case 'hypercare.article.published.v1':
         return fact && { ...fact, status: 'published' };

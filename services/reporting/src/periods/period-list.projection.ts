@@ -24,6 +24,7 @@ const defined = (
   activatedAt: existing?.activatedAt ?? null,
   closedAt: existing?.closedAt ?? null,
   extensionCount: existing?.extensionCount ?? 0,
+  closing: existing?.closing ?? null,
   configuration,
   version,
 });
@@ -51,8 +52,10 @@ export const periodListProjection = documentProjection({
     switch (event.type) {
       case 'hypercare.period.activated.v1':
         return { ...next, activatedAt: new Date(event.data.activatedAt) };
-      case 'hypercare.period.closed.v1':
-        return { ...next, closedAt: new Date(event.data.closedAt) };
+      case 'hypercare.period.closed.v1': {
+        const { closedAt, periodId: _, ...closing } = event.data;
+        return { ...next, closedAt: new Date(closedAt), closing };
+      }
       case 'hypercare.period.extended.v1':
         return {
           ...next,

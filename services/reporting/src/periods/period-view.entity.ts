@@ -36,4 +36,12 @@ export class PeriodView {
 
   @Column({ type: 'int' })
   version!: number;
+
+  /** What the close recorded: its summary, the tickets handed over, any override of the exit criteria. */
+  @Column({ type: 'jsonb', nullable: true })
+  closing!: {
+    summary?: string;
+    handedOver?: string[];
+    exitOverride?: { reason: string; by: string; unmet: string[] };
+  } | null;
 }

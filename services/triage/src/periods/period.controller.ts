@@ -5,6 +5,7 @@ import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, BODY_LIMITS, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
 import { actorBody, closeBody, extendBody, reconfigureWithActor } from './period.dto';
+import { UnmetCriteria } from '../exit/unmet-criteria';
 import { periodOutcome, periodView } from './period.schemas';
 import { PeriodService } from './period.service';
 
@@ -14,7 +15,10 @@ type Outcome = Promise<z.input<typeof periodOutcome>>;
 @Controller('periods')
 @RouteNames({ 'start-exit-review': 'exit-review' })
 export class PeriodController {
-  constructor(private readonly periods: PeriodService) {}
+  constructor(
+    private readonly periods: PeriodService,
+    private readonly unmetCriteria: UnmetCriteria,
+  ) {}
 
   @Get(':periodId')
   @Access('period.read', { kind: 'period', param: 'periodId' })
@@ -22,7 +26,7 @@ export class PeriodController {
   @ApiOutcomes({ status: 200, description: 'The period', schema: periodView }, 404)
   async get(@Param('periodId') periodId: string): Promise<z.input<typeof periodView>> {
     const { period, version } = await this.periods.get(periodId);
-    return { ...period, version };
+    return { ...period, version, exitUnmet: await this.unmetCriteria.of(periodId, period.configuration) };
   }
 
   @Put(':periodId')

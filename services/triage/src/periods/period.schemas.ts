@@ -24,4 +24,9 @@ export const periodView = z.object({
   activatedAt: isoTime.optional(),
   closedAt: isoTime.optional(),
   version: z.number().int(),
+  exitUnmet: z
+    .array(z.string())
+    .describe(
+      'Its exit criteria not met as reporting last evaluated them: what a close without override waits for',
+    ),
 });

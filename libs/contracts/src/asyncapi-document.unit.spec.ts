@@ -1,0 +1,29 @@
+import { Parser } from '@asyncapi/parser';
+import { asyncApiDocument } from './asyncapi';
+import { EXIT_TOPIC, HANDOFF_TOPIC, hypercareContracts } from './hypercare';
+
+/** The platform's whole AsyncAPI document, as BAU consumers get it, read by the AsyncAPI initiative's own parser. */
+describe("the platform's AsyncAPI document", () => {
+  const document = asyncApiDocument(hypercareContracts(), { title: 'Hypercare events', version: '1' });
+
+  it('parses without an error or a warning', async () => {
+    const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
+    const problems = diagnostics
+      .filter(({ severity }) => severity <= 1)
+      .map(({ code, message, path }) => `${code} at ${path.join('.')}: ${message}`);
+    expect(problems).toEqual([]);
+    expect(parsed?.channels().length).toBe(Object.keys(document.channels).length);
+  });
+
+  it('covers the exit and handoff topics with every one of their events', () => {
+    expect(Object.keys(document.channels[HANDOFF_TOPIC]?.messages ?? {})).toEqual(
+      expect.arrayContaining([
+        'hypercare.handoff.started.v1',
+        'hypercare.handoff.open-ticket.v1',
+        'hypercare.handoff.exit.v1',
+        'hypercare.handoff.completed.v1',
+      ]),
+    );
+    expect(Object.keys(document.channels[EXIT_TOPIC]?.messages ?? {})).toHaveLength(5);
+  });
+});
