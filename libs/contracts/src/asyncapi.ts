@@ -1,6 +1,8 @@
 import { isIsoDateTime } from '@hypercare/domain-kit';
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
+import { sample } from 'openapi-sampler';
 import type { ContractRegistry } from './contract-registry';
+import type { EventContract } from './event-contract';
 
 // zod-to-json-schema's generic signature makes the compiler recurse without end on an
 // arbitrary contract schema (TS2589); the JSON it returns is all we need here.
@@ -59,13 +61,51 @@ const cloudEventHeaders = {
   },
 } as const;
 
+const EXAMPLE_TIME = '2026-11-02T08:00:00.000Z';
+
+const payloadOf = (contract: EventContract): Record<string, unknown> =>
+  jsonSchemaOf(contract.schema, {
+    target: 'jsonSchema7',
+    $refStrategy: 'none',
+    override: (def) =>
+      isIsoDateTime(def) ? { type: 'string', format: 'date-time', examples: [EXAMPLE_TIME] } : ignoreOverride,
+  });
+
+/** A message as a consumer receives it: made from its schema (openapi-sampler), valid against its contract. */
+const exampleOf = (contract: EventContract, publisher: string | undefined) => {
+  const payload = {
+    ...(sample(payloadOf(contract), { skipNonRequired: false }) as object),
+    ...contract.example,
+  };
+  return {
+    name: 'example',
+    summary: contract.summary,
+    headers: {
+      ce_id: '01a22af2-3fbe-7442-94fd-331c68cbc726',
+      ce_source: `/hypercare/${publisher ?? 'service'}`,
+      ce_type: contract.type,
+      ce_specversion: '1.0',
+      ce_time: EXAMPLE_TIME,
+      ce_subject: '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f',
+      'content-type': 'application/json',
+    },
+    payload,
+  };
+};
+
 /**
  * The AsyncAPI 3.0 document of every registered contract: one channel per topic, one
- * message per event type with its JSON Schema payload and CloudEvents headers.
+ * message per event type with its JSON Schema payload, CloudEvents headers and an example.
  */
 export const asyncApiDocument = (
   registry: ContractRegistry,
-  info: { title: string; version: string; description?: string },
+  info: {
+    title: string;
+    version: string;
+    description?: string;
+    /** The service publishing each topic. */
+    publishers?: Readonly<Record<string, string>>;
+  },
 ) => {
   const contracts = registry.all().sort((a, b) => a.type.localeCompare(b.type));
   const topics = [...new Set(contracts.map((contract) => contract.topic))].sort();
@@ -78,11 +118,8 @@ export const asyncApiDocument = (
         summary: contract.summary,
         contentType: 'application/json',
         headers: { $ref: '#/components/schemas/CloudEventHeaders' },
-        payload: jsonSchemaOf(contract.schema, {
-          target: 'jsonSchema7',
-          $refStrategy: 'none',
-          override: (def) => (isIsoDateTime(def) ? { type: 'string', format: 'date-time' } : ignoreOverride),
-        }),
+        payload: payloadOf(contract),
+        examples: [exampleOf(contract, info.publishers?.[contract.topic])],
         bindings: { kafka: { key: { type: 'string', description: 'The aggregate id (ce_subject).' } } },
       },
     ]),
@@ -98,7 +135,14 @@ export const asyncApiDocument = (
     info: { title: info.title, version: info.version, description: info.description },
     defaultContentType: 'application/json',
     channels: Object.fromEntries(
-      topics.map((topic) => [topic, { address: topic, messages: messageRefs(topic) }]),
+      topics.map((topic) => [
+        topic,
+        {
+          address: topic,
+          ...(info.publishers?.[topic] ? { description: `Published by ${info.publishers[topic]}.` } : {}),
+          messages: messageRefs(topic),
+        },
+      ]),
     ),
     operations: Object.fromEntries(
       topics.map((topic) => [

@@ -15,6 +15,8 @@ export interface EventContract<Type extends string = string, Schema extends z.Zo
   readonly topic: string;
   readonly summary: string;
   readonly schema: Schema;
+  /** Values its documented example must take where the schema alone cannot give one (a pattern). */
+  readonly example?: Partial<z.infer<Schema>>;
 }
 
 /** The data type a contract's schema describes. */
@@ -33,6 +35,7 @@ export const defineEvent = <Type extends string, Schema extends z.ZodTypeAny>(de
   topic: string;
   summary: string;
   schema: Schema;
+  example?: Partial<z.infer<Schema>>;
 }): EventContract<Type, Schema> => {
   const match = EVENT_TYPE_PATTERN.exec(definition.type);
   if (!match)

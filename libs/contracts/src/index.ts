@@ -1,4 +1,5 @@
 export { asyncApiDocument } from './asyncapi';
+export { asyncApiPage } from './asyncapi-page';
 export { ContractRegistry, type Upcaster } from './contract-registry';
 export {
   defineEvent,

@@ -47,6 +47,16 @@ describe('all-in-one embedded platform', () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     const anonymous = HypercareClient.allInOne(`http://127.0.0.1:${port}`);
     expect((await anonymous.send('reporting', 'GET', '/periods')).status).toBe(401);
+    // The events BAU reads, documented at the root without signing in: as JSON and as a page.
+    const asyncApi = await fetch(`http://127.0.0.1:${port}/asyncapi.json`);
+    const document = (await asyncApi.json()) as { asyncapi: string; channels: Record<string, unknown> };
+    expect([asyncApi.status, document.asyncapi]).toEqual([200, '3.0.0']);
+    expect(Object.keys(document.channels)).toEqual(
+      expect.arrayContaining(['hypercare.handoff.v1', 'hypercare.exit.v1']),
+    );
+    const page = await fetch(`http://127.0.0.1:${port}/asyncapi`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<h3>hypercare.handoff.completed.v1</h3>');
     const client = anonymous.withApiKey(adminKey);
     const setClock = (to: Date) => client.call('triage', 'PUT', '/test-clock', { now: to.toISOString() });
 

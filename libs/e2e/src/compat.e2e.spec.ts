@@ -27,7 +27,8 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  * from the topics since): reporting's answers can then only come from the history it kept,
  * moved into its received log, and intake's from the rows it had. The recorded answers carry
  * the fields added since, as old data answers them: the reopen rule's five, each timeline
- * line's `actor` (null: those events were recorded before sign-in), and each period's
+ * line's `actor` (null: those events were recorded before sign-in), each period's `closing`
+ * (null: none was closed), and each period's
  * `programmeId`, of the programme made from its free-text `programme`, no longer in its
  * configuration. That programme exists, named so, in triage and in reporting.
  */
@@ -36,7 +37,8 @@ const FEEDBACK_LINE = /^hypercare\.(survey|feedback)\./;
 
 /**
  * The answers without what later versions derive from the old data with the services
- * b1fc966 did not have (feedback's surveys, pulses and training needs, deflection at intake):
+ * b1fc966 did not have (feedback's surveys, pulses and training needs, deflection at intake,
+ * reporting's exit evaluation as triage hears it):
  * those depend on whether the old events are still on the bus. What was there reads as before.
  */
 const asBefore = (answers: Record<string, unknown>): Record<string, unknown> =>
@@ -45,6 +47,10 @@ const asBefore = (answers: Record<string, unknown>): Record<string, unknown> =>
       const { body } = answer as { body?: Record<string, unknown> & { timeline?: Array<{ type: string }> } };
       if (key.endsWith('/dashboard') && body) {
         const { satisfaction: _s, knowledge: _k, pulses: _p, deflection: _d, ...before } = body;
+        return [key, { ...(answer as object), body: before }];
+      }
+      if (/^triage \/periods\/[^/]+$/.test(key) && body) {
+        const { exitUnmet: _u, ...before } = body;
         return [key, { ...(answer as object), body: before }];
       }
       if (!key.startsWith('reporting /tickets/') || !body?.timeline) return [key, answer];

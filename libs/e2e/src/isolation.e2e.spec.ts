@@ -147,7 +147,9 @@ describeWith('postgres')(
           // A period's grant reaches the period, not the programme record: that is its programme lead's.
           if (scope === 'programme' && key === leadOfA) continue;
           const answer = await call('GET', concrete(template, a), key as string);
-          if (answer.status !== 200)
+          // A documented 409 (a handoff before the close) is answered only past access and existence.
+          const notYet = answer.status === 409 && operation.responses['409'] !== undefined;
+          if (answer.status !== 200 && !notYet)
             failures.push(`GET ${template} on A by ${who}: ${answer.status} ${answer.text}`);
         }
       expect(failures).toEqual([]);

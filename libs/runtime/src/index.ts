@@ -1,3 +1,4 @@
+export { AsyncApiController, EVENT_CONTRACTS } from './asyncapi.controller';
 export { Infrastructure, type InfrastructureSettings } from './infrastructure';
 export { contractedStore, eventSource, ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime';
 export { RuntimeModule, type RuntimeModuleOptions } from './runtime.module';

@@ -1,3 +1,4 @@
+import { AsyncApiController, EVENT_CONTRACTS } from './asyncapi.controller';
 import {
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -79,9 +80,10 @@ export class RuntimeModule
     return {
       module: RuntimeModule,
       imports: [AuthModule.forRoot(config)],
-      controllers: manual ? [TestClockController] : [],
+      controllers: [AsyncApiController, ...(manual ? [TestClockController] : [])],
       providers: [
         { provide: OWNS_INFRASTRUCTURE, useValue: !infrastructure },
+        { provide: EVENT_CONTRACTS, useValue: contracts },
         {
           provide: Infrastructure,
           useFactory: () =>

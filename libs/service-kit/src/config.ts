@@ -10,6 +10,7 @@ export {
   kafkaBrokersVariable,
   portVariable,
   tickIntervalVariable,
+  waitVariable,
 } from './variables';
 
 /** Thrown when the environment does not describe a runnable service; names every bad variable. */

@@ -7,6 +7,7 @@ export {
   loadConfig,
   portVariable,
   tickIntervalVariable,
+  waitVariable,
   serviceEnvironment,
   type ServiceEnvironment,
 } from './config';

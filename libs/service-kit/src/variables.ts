@@ -57,3 +57,12 @@ export const tickIntervalVariable = z.coerce
   .min(50)
   .max(60_000)
   .default(1_000);
+
+/** A wait in milliseconds, from none to ten minutes, `defaultMs` when not set. */
+export const waitVariable = (defaultMs: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(defaultMs);

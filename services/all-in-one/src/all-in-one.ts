@@ -7,7 +7,8 @@ import { AppModule as FeedbackModule } from '@hypercare/feedback';
 import { AppModule as IntakeModule } from '@hypercare/intake';
 import { AppModule as MonitoringModule } from '@hypercare/monitoring';
 import { AppModule as ReportingModule } from '@hypercare/reporting';
-import { Infrastructure } from '@hypercare/runtime';
+import { hypercareContracts } from '@hypercare/contracts';
+import { AsyncApiController, EVENT_CONTRACTS, Infrastructure } from '@hypercare/runtime';
 import {
   answerClientErrors,
   corsOptions,
@@ -39,8 +40,11 @@ class GatewayModule {
   static register(readiness: Record<string, ReadinessRegistry>): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [PlatformHealthController],
-      providers: [{ provide: SERVICE_READINESS, useValue: readiness }],
+      controllers: [PlatformHealthController, AsyncApiController],
+      providers: [
+        { provide: SERVICE_READINESS, useValue: readiness },
+        { provide: EVENT_CONTRACTS, useValue: hypercareContracts() },
+      ],
     };
   }
 }
@@ -49,7 +53,7 @@ class GatewayModule {
  * All five services in this process, each its own Nest application with its usual modules,
  * sharing one infrastructure: the embedded database (or DATABASE_URL) and the in-process bus
  * (or KAFKA_BROKERS). Each service answers under `/<service>`; `/docs` has them all; the root
- * has the platform's health and metrics.
+ * has the platform's health, metrics and AsyncAPI document.
  */
 export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlatform> => {
   const dataFolder = config.DATABASE_URL ? undefined : resolve(config.HYPERCARE_DATA_DIR);

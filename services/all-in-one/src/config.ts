@@ -7,8 +7,8 @@ import {
   loadConfig,
   portVariable,
   tickIntervalVariable,
+  waitVariable,
 } from '@hypercare/service-kit';
-import { handoffSettleVariable } from '@hypercare/reporting';
 import { z } from 'zod';
 
 const allInOneEnvironment = z.object({
@@ -26,7 +26,7 @@ const allInOneEnvironment = z.object({
   SLA_CHECK_INTERVAL_MS: tickIntervalVariable,
   PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
   EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
-  HANDOFF_SETTLE_MS: handoffSettleVariable,
+  HANDOFF_SETTLE_MS: waitVariable(5_000),
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce

@@ -8,7 +8,9 @@ import { alertFactsProjection } from './alerts/alert-facts.projection';
 import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
-import { HandoffFacts1765000021000 } from './database/handoff-facts.migration';
+import { Handoffs1765000021200 } from './database/handoffs.migration';
+import { KnowledgeArticleText1765000021000 } from './database/knowledge-article-text.migration';
+import { PeriodClosing1765000021100 } from './database/period-closing.migration';
 import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
 import { DeflectionFact } from './deflection/deflection-fact.entity';
 import { deflectionFactsProjection } from './deflection/deflection-facts.projection';
@@ -68,7 +70,9 @@ export class AppModule {
               KnowledgeFacts1765000015000,
               PulseFacts1765000017000,
               DeflectionFacts1765000019000,
-              HandoffFacts1765000021000,
+              KnowledgeArticleText1765000021000,
+              PeriodClosing1765000021100,
+              Handoffs1765000021200,
             ],
             entities: [
               ProgrammeView,

@@ -1,2 +1,2 @@
 export { AppModule } from './app.module';
-export { handoffSettleVariable, type ReportingConfig } from './config';
+export type { ReportingConfig } from './config';

@@ -149,6 +149,7 @@ export const handoffCompleted = defineEvent({
     counts: z.record(z.number().int()),
     digest: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  example: { digest: '3f0c6d1e8a2b4c5d9e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f' },
 });
 
 export const handoffItemContracts = [

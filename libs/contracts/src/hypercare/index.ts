@@ -1,18 +1,18 @@
 import { ContractRegistry } from '../contract-registry';
-import { alertContracts } from './alert-events';
+import { ALERTS_TOPIC, alertContracts } from './alert-events';
 import { alertPolicyContracts } from './alert-policy';
-import { feedbackItemContracts, surveyContracts } from './feedback-events';
-import { knowledgeContracts } from './knowledge-events';
+import { FEEDBACK_TOPIC, feedbackItemContracts, surveyContracts } from './feedback-events';
+import { KNOWLEDGE_TOPIC, knowledgeContracts } from './knowledge-events';
 import { trainingNeedContracts } from './training-need-events';
 import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
-import { exitContracts } from './exit-events';
-import { handoffContracts } from './handoff-events';
-import { periodContracts } from './period-events';
-import { programmeContracts } from './programme-events';
+import { EXIT_TOPIC, exitContracts } from './exit-events';
+import { HANDOFF_TOPIC, handoffContracts } from './handoff-events';
+import { PERIODS_TOPIC, periodContracts } from './period-events';
+import { PROGRAMMES_TOPIC, programmeContracts } from './programme-events';
 import { pulseContracts } from './pulse-events';
-import { reportContracts } from './report-events';
-import { ticketContracts } from './ticket-events';
+import { REPORTS_TOPIC, reportContracts } from './report-events';
+import { TICKETS_TOPIC, ticketContracts } from './ticket-events';
 
 export * from './alert-events';
 export * from './alert-policy';
@@ -32,6 +32,19 @@ export * from './synthetic-check-events';
 export * from './ticket-events';
 export * from './vocabulary';
 export * from './workflow';
+
+/** The service publishing each topic: one each. */
+export const TOPIC_PUBLISHERS: Readonly<Record<string, string>> = {
+  [PROGRAMMES_TOPIC]: 'triage',
+  [PERIODS_TOPIC]: 'triage',
+  [TICKETS_TOPIC]: 'triage',
+  [REPORTS_TOPIC]: 'intake',
+  [ALERTS_TOPIC]: 'monitoring',
+  [FEEDBACK_TOPIC]: 'feedback',
+  [KNOWLEDGE_TOPIC]: 'feedback',
+  [EXIT_TOPIC]: 'reporting',
+  [HANDOFF_TOPIC]: 'reporting',
+};
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
 export const hypercareContracts = (): ContractRegistry =>

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '@hypercare/auth';
-import { NotFound } from '@hypercare/domain-kit';
+import { Conflict } from '@hypercare/domain-kit';
 import { ApiOutcomes } from '@hypercare/service-kit';
 import { z } from 'zod';
 import { ExitEvaluation } from '../exit/exit-evaluation';
@@ -40,7 +40,7 @@ export class HandoffController {
   @Get('handoff')
   @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({ summary: "The closed period's handoff package, as recorded and published" })
-  @ApiOutcomes({ status: 200, description: 'The package', schema: handoffView }, 404)
+  @ApiOutcomes({ status: 200, description: 'The package', schema: handoffView }, 404, 409)
   async json(@Param('periodId') periodId: string): Promise<z.input<typeof handoffView>> {
     return this.recordedOf(periodId);
   }
@@ -50,7 +50,7 @@ export class HandoffController {
   @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({ summary: "The closed period's handoff package as a Markdown document" })
   @ApiProduces('text/markdown')
-  @ApiOutcomes({ status: 200, description: 'The document', schema: z.string() }, 404)
+  @ApiOutcomes({ status: 200, description: 'The document', schema: z.string() }, 404, 409)
   async markdown(@Param('periodId') periodId: string): Promise<string> {
     return handoffMarkdown(await this.recordedOf(periodId));
   }
@@ -60,7 +60,7 @@ export class HandoffController {
   @ApiOperation({
     summary: 'Assembles the package again from the read models and compares its digest with the recorded one',
   })
-  @ApiOutcomes({ status: 200, description: 'Both digests', schema: handoffCheck }, 404)
+  @ApiOutcomes({ status: 200, description: 'Both digests', schema: handoffCheck }, 404, 409)
   async check(@Param('periodId') periodId: string): Promise<z.input<typeof handoffCheck>> {
     const recorded = await this.recordedOf(periodId);
     const reassembled = await this.handoffs.assemble(await this.evaluation.period(periodId));
@@ -75,9 +75,10 @@ export class HandoffController {
     const period = await this.evaluation.period(periodId);
     const recorded = await this.handoffs.recorded(periodId);
     if (!recorded)
-      throw new NotFound(
-        'handoff of period',
-        `${periodId} (${period.status === 'closed' ? 'being assembled' : `it is ${period.status}; a period hands over when it closes`})`,
+      throw new Conflict(
+        period.status === 'closed'
+          ? `The handoff of period ${periodId} is being assembled: it is recorded seconds after the close (HANDOFF_SETTLE_MS)`
+          : `Period ${periodId} is ${period.status}: a period hands over when it closes`,
       );
     return recorded;
   }

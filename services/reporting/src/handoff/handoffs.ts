@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { ReportingConfig } from '../config';
 import { handoffContracts } from '@hypercare/contracts';
-import { NotFound } from '@hypercare/domain-kit';
+import { Conflict } from '@hypercare/domain-kit';
 import { commandHandler } from '@hypercare/event-store';
 import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
@@ -40,10 +40,7 @@ export class Handoffs {
   async assemble(period: PeriodView): Promise<HandoffPackage> {
     const closedAt = period.closedAt;
     if (period.status !== 'closed' || !closedAt)
-      throw new NotFound(
-        'handoff of period',
-        `${period.periodId} (it is ${period.status}; a period hands over when it closes)`,
-      );
+      throw new Conflict(`Period ${period.periodId} is ${period.status}: a period hands over when it closes`);
     const [facts, exit, recorded] = await Promise.all([
       handoffFacts(this.dataSource, period),
       this.evaluation.measure(period, closedAt),

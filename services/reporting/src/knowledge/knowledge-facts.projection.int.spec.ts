@@ -1,4 +1,5 @@
 import { describeProjection } from '@hypercare/projections/testing';
+import { KnowledgeArticleText1765000021000 } from '../database/knowledge-article-text.migration';
 import { KnowledgeFacts1765000015000 } from '../database/knowledge-facts.migration';
 import { ReportingProgrammes1765000002000 } from '../database/reporting-programmes.migration';
 import { ReportingReceived1764400002000 } from '../database/reporting-received.migration';
@@ -21,6 +22,7 @@ const migrations = [
   TimelineActor1764900002000,
   ReportingProgrammes1765000002000,
   KnowledgeFacts1765000015000,
+  KnowledgeArticleText1765000021000,
 ];
 const act = { periodId: PERIOD, by: 'Priya PM', at: AT };
 const drafted = (articleId: string, kind: 'workaround' | 'faq', ticketIds: string[]) => ({

@@ -1,5 +1,6 @@
 import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
 import { describeProjection } from '@hypercare/projections/testing';
+import { PeriodClosing1765000021100 } from '../database/period-closing.migration';
 import { ReportingProgrammes1765000002000 } from '../database/reporting-programmes.migration';
 import { ReportingReceived1764400002000 } from '../database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from '../database/reporting-schema.migration';
@@ -13,6 +14,7 @@ const migrations = [
   ReportingSchema1700000000001,
   ReportingReceived1764400002000,
   ReportingProgrammes1765000002000,
+  PeriodClosing1765000021100,
 ];
 
 describeProjection(
@@ -64,6 +66,21 @@ describeProjection(
             }),
           ]),
         ));
+
+    it('keeps what the close recorded: its summary, the tickets handed over, an override of the exit criteria', () => {
+      const closed = a.closed('2026-11-24T08:00:00.000Z');
+      const closing = {
+        summary: 'Stable since week two',
+        handedOver: ['0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'],
+        exitOverride: { reason: 'BAU owns the last P2', by: 'Tomás Lead', unmet: ['No open P2'] },
+      };
+      return spec()
+        .given(a.planned(), a.activated())
+        .when({ ...closed, data: { ...closed.data, ...closing } })
+        .then(async (sql) =>
+          expect(await sql.query('select closing from reporting.periods')).toEqual([{ closing }]),
+        );
+    });
 
     it('keeps status and activation when reconfigured, taking the new definition', () =>
       spec()

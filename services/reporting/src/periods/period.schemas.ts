@@ -15,6 +15,16 @@ export const periodRow = z.object({
   plannedEndAt: isoTime,
   activatedAt: isoTime.nullable(),
   closedAt: isoTime.nullable(),
+  closing: z
+    .object({
+      summary: z.string().optional(),
+      handedOver: z.array(id).optional(),
+      exitOverride: z.object({ reason: z.string(), by: z.string(), unmet: z.array(z.string()) }).optional(),
+    })
+    .nullable()
+    .describe(
+      'What the close recorded: its summary, the tickets handed over, an override of the exit criteria',
+    ),
   extensionCount: z.number().int(),
   configuration: periodConfiguration,
   version: z.number().int(),
