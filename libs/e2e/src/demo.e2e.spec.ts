@@ -160,4 +160,29 @@ describeWith('postgres')('the demo, two simulated days', () => {
     // flapping five times (no ticket); the Americas' bank feed (a ticket once sent three times).
     expect(alertFigures).toEqual({ raised: 9, ticketsRequested: 3, linked: 1, firingNow: 0 });
   });
+
+  it('closes one period with its handoff and keeps the other running, with its exit readiness', async () => {
+    const periods = await client.call<Array<{ periodId: string; systemName: string; status: string }>>(
+      'reporting',
+      'GET',
+      '/periods',
+    );
+    const byName = (name: string) => periods.find(({ systemName }) => systemName.includes(name));
+    const [emea, americas] = [byName('EMEA'), byName('Americas')];
+    expect([emea?.status, americas?.status]).toEqual(['closed', 'active']);
+    const handoff = await client.call<{ counts: Record<string, number>; events: Array<{ type: string }> }>(
+      'reporting',
+      'GET',
+      `/periods/${emea?.periodId}/handoff`,
+    );
+    expect(handoff.counts).toMatchObject({ kpis: 1, exit: 1, lesson: 1, contact: 6 });
+    expect(handoff.events.at(-1)?.type).toBe('hypercare.handoff.completed.v1');
+    const readiness = await client.call<{
+      ready: boolean;
+      criteria: Array<{ name: string; value: number | null; forecast: object | null }>;
+    }>('reporting', 'GET', `/periods/${americas?.periodId}/exit`);
+    expect(readiness.criteria.map(({ name }) => name)).toEqual(['No open P1', 'SLA compliance', 'Calm']);
+    // Two full days since go-live: a rate to read, too few days to fit a curve to (three are needed).
+    expect(readiness.criteria[2]).toMatchObject({ value: expect.any(Number), forecast: null });
+  });
 });

@@ -35,6 +35,7 @@ const main = async (): Promise<void> => {
         SLA_CHECK_INTERVAL_MS: '50',
         PULSE_CHECK_INTERVAL_MS: '50',
         EXIT_EVALUATION_INTERVAL_MS: '50',
+        HANDOFF_SETTLE_MS: '200',
         RATE_LIMIT_PER_PRINCIPAL: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
         ...process.env,
@@ -89,9 +90,18 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void stop());
   if (demo) {
     const { seedDemo } = await import('./demo/seed-demo');
-    await seedDemo(platform.url, config.HYPERCARE_DEMO_DAYS, admin?.value ?? config.HYPERCARE_ADMIN_API_KEY);
+    const seeded = await seedDemo(
+      platform.url,
+      config.HYPERCARE_DEMO_DAYS,
+      admin?.value ?? config.HYPERCARE_ADMIN_API_KEY,
+    );
     process.stdout.write(
-      `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)\n`,
+      [
+        `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)`,
+        `  Handed over: ${platform.url}/reporting/periods/${seeded.handedOver}/handoff.md`,
+        `  Still running, with its exit forecast: ${platform.url}/reporting/periods/${seeded.running}/exit`,
+        '',
+      ].join('\n'),
     );
   }
 };

@@ -1,6 +1,7 @@
 import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { alertPlan } from './alert-plan';
 import { type AlertDesk, sendDemoAlert } from './demo-alerts';
+import { closeWithHandoff } from './demo-exit';
 import { knowledgeSteps } from './demo-knowledge';
 import { pulseSteps } from './demo-pulses';
 import { ANSWER_AFTER_MS, answerDemoSurvey, demoScore } from './demo-surveys';
@@ -78,7 +79,11 @@ const advanceClock = async (client: HypercareClient, to: number): Promise<void> 
  * articles tickets proposed and answers the training needs found, and users read them before
  * reporting (`knowledgeSteps`); every event names who acted.
  */
-export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Promise<void> => {
+export const seedDemo = async (
+  baseUrl: string,
+  days = 21,
+  apiKey?: string,
+): Promise<{ handedOver: string; running: string }> => {
   const anonymous = HypercareClient.allInOne(baseUrl);
   const client = apiKey ? anonymous.withApiKey(apiKey) : anonymous;
   // Go-live at 08:00 UTC, `days` before the latest 08:00 that has passed.
@@ -108,6 +113,7 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
       exitCriteria: [
         { name: 'No open P1', metric: 'open-tickets', priorities: ['P1'], comparator: '=', target: 0 },
         { name: 'SLA compliance', metric: 'sla-compliance', comparator: '>=', target: 90 },
+        { name: 'Calm', metric: 'new-tickets-per-day', windowDays: 3, comparator: '<=', target: 2 },
       ],
     });
     const team = await teamOf(client, anonymous, periodId, system);
@@ -182,6 +188,9 @@ export const seedDemo = async (baseUrl: string, days = 21, apiKey?: string): Pro
   }
   await advanceClock(client, Date.now());
   process.stderr.write('\n');
+  // The EMEA period ends its hypercare and hands over; the Americas one runs on, with its forecast.
+  await closeWithHandoff((teams[0] as Team).lead, periods[0] as string);
+  return { handedOver: periods[0] as string, running: periods[1] as string };
 };
 
 /** Who works a period: its lead, its support agent, the service desk that files users' reports, and its Alertmanager. */

@@ -11,5 +11,6 @@ import { ExitScheduler } from './exit-scheduler';
 @Module({
   controllers: [ExitController, HandoffController],
   providers: [ExitEvaluation, ExitReadiness, ExitScheduler, Handoffs, HandoffScheduler],
+  exports: [ExitReadiness],
 })
 export class ExitModule {}

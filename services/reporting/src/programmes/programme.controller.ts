@@ -1,10 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal, visibleTo } from '@hypercare/auth';
 import { id } from '@hypercare/contracts';
 import { ApiOutcomes } from '@hypercare/service-kit';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { ProgrammeOverview } from './programme-overview';
+import { programmeOverview } from './programme-overview.schemas';
 
 export const programmeRow = z.object({
   programmeId: id,
@@ -34,7 +36,21 @@ const PROGRAMMES = `
 @ApiTags('programmes')
 @Controller('programmes')
 export class ProgrammeController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly overview: ProgrammeOverview,
+  ) {}
+
+  @Get(':programmeId/overview')
+  @Access('reporting.read', { kind: 'programme', param: 'programmeId' })
+  @ApiOperation({
+    summary:
+      "The programme's periods side by side, aligned on days since go-live: curves, KPIs, exit readiness and forecast",
+  })
+  @ApiOutcomes({ status: 200, description: 'The overview', schema: programmeOverview }, 404)
+  overviewOf(@Param('programmeId') programmeId: string): Promise<z.input<typeof programmeOverview>> {
+    return this.overview.of(programmeId);
+  }
 
   @Get()
   @Access('reporting.read', { kind: 'listed' })

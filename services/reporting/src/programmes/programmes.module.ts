@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ExitModule } from '../exit/exit.module';
 import { ProgrammeController } from './programme.controller';
+import { ProgrammeOverview } from './programme-overview';
 
-@Module({ controllers: [ProgrammeController] })
+@Module({ imports: [ExitModule], controllers: [ProgrammeController], providers: [ProgrammeOverview] })
 export class ProgrammesModule {}
