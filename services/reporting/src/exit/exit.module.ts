@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HandoffController } from '../handoff/handoff.controller';
+import { StandupController } from '../standup/standup.controller';
+import { StandupReport } from '../standup/standup-report';
 import { HandoffScheduler } from '../handoff/handoff-scheduler';
 import { Handoffs } from '../handoff/handoffs';
 import { ExitController } from './exit.controller';
@@ -7,10 +9,10 @@ import { ExitEvaluation } from './exit-evaluation';
 import { ExitReadiness } from './exit-readiness';
 import { ExitScheduler } from './exit-scheduler';
 
-/** The exit: criteria evaluated, readiness, and the handoff package of each closed period. */
+/** The exit: criteria evaluated, readiness, the daily stand-up, and the handoff package of each closed period. */
 @Module({
-  controllers: [ExitController, HandoffController],
-  providers: [ExitEvaluation, ExitReadiness, ExitScheduler, Handoffs, HandoffScheduler],
+  controllers: [ExitController, HandoffController, StandupController],
+  providers: [ExitEvaluation, ExitReadiness, ExitScheduler, Handoffs, HandoffScheduler, StandupReport],
   exports: [ExitReadiness],
 })
 export class ExitModule {}
