@@ -1,6 +1,7 @@
 export { Access, CurrentActor, CurrentPrincipal } from './access';
 export { generateApiKey } from './api-key-secret';
 export { signedHeaders } from './signing/request-signature';
+export { SecretSealer } from './signing/secret-sealer';
 export { ApiKeyStore } from './api-key-store';
 export { ApiKeysController } from './api-keys.controller';
 export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';

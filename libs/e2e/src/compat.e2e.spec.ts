@@ -111,7 +111,7 @@ describe.each([
     await client.poll<Array<{ lag: number }>>(
       'reporting',
       '/projections',
-      (r) => r.status === 200 && r.body.length === 10 && r.body.every(({ lag }) => lag === 0),
+      (r) => r.status === 200 && r.body.length === 11 && r.body.every(({ lag }) => lag === 0),
       60_000,
     );
     const deadline = Date.now() + 30_000;

@@ -13,6 +13,7 @@ interface Tenant {
   reportId: string;
   articleId: string;
   pulseId: string;
+  webhookId: string;
 }
 
 /**
@@ -93,7 +94,13 @@ describeWith('postgres')(
         },
       );
       await admin.poll('feedback', `/periods/${periodId}/pulses/${pulseId}`, (r) => r.status === 200);
-      return { programmeId, periodId, ticketId: reportId, reportId, articleId, pulseId };
+      const { webhookId } = await admin.call<{ webhookId: string }>(
+        'reporting',
+        'POST',
+        `/programmes/${programmeId}/webhooks`,
+        { url: `https://bau-${n}.example.com/hypercare` },
+      );
+      return { programmeId, periodId, ticketId: reportId, reportId, articleId, pulseId, webhookId };
     };
 
     beforeAll(async () => {

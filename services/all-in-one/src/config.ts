@@ -27,6 +27,8 @@ const allInOneEnvironment = z.object({
   PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
   EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
   HANDOFF_SETTLE_MS: waitVariable(5_000),
+  WEBHOOK_INTERVAL_MS: tickIntervalVariable,
+  WEBHOOK_RETRY_BASE_MS: waitVariable(1_000),
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce

@@ -9,6 +9,9 @@ import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
 import { Handoffs1765000021200 } from './database/handoffs.migration';
+import { Webhooks1765000022000 } from './database/webhooks.migration';
+import { webhookOutboxProjection } from './webhooks/webhook-outbox.projection';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { KnowledgeArticleText1765000021000 } from './database/knowledge-article-text.migration';
 import { PeriodClosing1765000021100 } from './database/period-closing.migration';
 import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
@@ -73,6 +76,7 @@ export class AppModule {
               KnowledgeArticleText1765000021000,
               PeriodClosing1765000021100,
               Handoffs1765000021200,
+              Webhooks1765000022000,
             ],
             entities: [
               ProgrammeView,
@@ -87,6 +91,7 @@ export class AppModule {
               PulseFact,
               DeflectionFact,
             ],
+            own: [webhookOutboxProjection],
             received: [
               ticketBoardProjection,
               periodListProjection,
@@ -108,6 +113,7 @@ export class AppModule {
         TicketsModule,
         ProjectionsModule,
         ExitModule,
+        WebhooksModule,
         AccessPlacesModule,
       ],
     };

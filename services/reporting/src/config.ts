@@ -13,6 +13,10 @@ const reportingEnvironment = serviceEnvironment.extend({
   EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
   /** How long after hearing a close the handoff waits for events published before it on other topics. */
   HANDOFF_SETTLE_MS: waitVariable(5_000),
+  /** How often the webhooks' outbox is sent. */
+  WEBHOOK_INTERVAL_MS: tickIntervalVariable,
+  /** The wait before a failed delivery's first retry; it doubles with each, up to an hour. */
+  WEBHOOK_RETRY_BASE_MS: waitVariable(1_000),
 });
 
 export type ReportingConfig = z.infer<typeof reportingEnvironment>;
