@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { exitContracts, handoffContracts, hypercareContracts } from '@hypercare/contracts';
+import { exitContracts, handoffContracts, hypercareContracts, standupContracts } from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AccessPlacesModule } from './access-places.module';
@@ -60,7 +60,7 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'reporting',
           contracts: hypercareContracts(),
-          publishes: [...exitContracts, ...handoffContracts],
+          publishes: [...exitContracts, ...handoffContracts, ...standupContracts],
           readModel: {
             migrations: [
               ReportingSchema1700000000001,

@@ -8,6 +8,7 @@ import { syntheticCheckContracts } from './synthetic-check-events';
 import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { EXIT_TOPIC, exitContracts } from './exit-events';
 import { HANDOFF_TOPIC, handoffContracts } from './handoff-events';
+import { STANDUPS_TOPIC, standupContracts } from './standup-events';
 import { PERIODS_TOPIC, periodContracts } from './period-events';
 import { PROGRAMMES_TOPIC, programmeContracts } from './programme-events';
 import { pulseContracts } from './pulse-events';
@@ -24,6 +25,7 @@ export * from './period-events';
 export * from './exit-criteria';
 export * from './exit-events';
 export * from './handoff-events';
+export * from './standup-events';
 export * from './period-policy';
 export * from './programme-events';
 export * from './pulse-events';
@@ -44,6 +46,7 @@ export const TOPIC_PUBLISHERS: Readonly<Record<string, string>> = {
   [KNOWLEDGE_TOPIC]: 'feedback',
   [EXIT_TOPIC]: 'reporting',
   [HANDOFF_TOPIC]: 'reporting',
+  [STANDUPS_TOPIC]: 'reporting',
 };
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
@@ -65,6 +68,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...trainingNeedContracts,
       ...exitContracts,
       ...handoffContracts,
+      ...standupContracts,
     ],
     periodUpcasters,
   );

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HandoffController } from '../handoff/handoff.controller';
 import { StandupController } from '../standup/standup.controller';
 import { StandupReport } from '../standup/standup-report';
+import { StandupScheduler } from '../standup/standup-scheduler';
 import { HandoffScheduler } from '../handoff/handoff-scheduler';
 import { Handoffs } from '../handoff/handoffs';
 import { ExitController } from './exit.controller';
@@ -12,7 +13,15 @@ import { ExitScheduler } from './exit-scheduler';
 /** The exit: criteria evaluated, readiness, the daily stand-up, and the handoff package of each closed period. */
 @Module({
   controllers: [ExitController, HandoffController, StandupController],
-  providers: [ExitEvaluation, ExitReadiness, ExitScheduler, Handoffs, HandoffScheduler, StandupReport],
+  providers: [
+    ExitEvaluation,
+    ExitReadiness,
+    ExitScheduler,
+    Handoffs,
+    HandoffScheduler,
+    StandupReport,
+    StandupScheduler,
+  ],
   exports: [ExitReadiness],
 })
 export class ExitModule {}

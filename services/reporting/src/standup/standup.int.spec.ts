@@ -1,7 +1,7 @@
-import { PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC, standupContracts, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
 import { ServiceUnderTest } from '@hypercare/runtime/testing';
-import { describeWith } from '@hypercare/testing';
+import { describeWith, eventually } from '@hypercare/testing';
 import { AppModule } from '../app.module';
 import { loadReportingConfig } from '../config';
 
@@ -129,12 +129,31 @@ describeWith('postgres')('the daily stand-up', () => {
     ]);
   });
 
+  it("prepares each day's stand-up of the day before once the clock passes STANDUP_AT, once a day", async () => {
+    const prepared = async () =>
+      (await reporting.runtime.store.readStreamOf(`standup-${PERIOD}`, standupContracts)).map(
+        ({ data }) => data,
+      );
+    expect(await prepared()).toEqual([]);
+    reporting.clock.set(new Date('2026-11-05T08:30:00.000Z'));
+    await eventually('the stand-up of 4 November', async () => (await prepared()).length === 1);
+    expect((await prepared())[0]).toMatchObject({
+      day: '2026-11-04',
+      counts: { reported: 2, resolved: 1, breached: 1, escalated: 1, stuck: 1 },
+      markdown: expect.stringContaining('## New (2)'),
+    });
+    reporting.clock.set(new Date('2026-11-06T07:59:00.000Z'));
+    reporting.clock.set(new Date('2026-11-06T08:00:00.000Z'));
+    await eventually('the stand-up of 5 November', async () => (await prepared()).length === 2);
+    expect((await prepared()).map(({ day }) => day)).toEqual(['2026-11-04', '2026-11-05']);
+  });
+
   it('refuses a day that is not one, or has not begun, naming the field', async () => {
     for (const query of [
       'day=2026-13-45',
       'day=2026-02-30',
       'day=yesterday',
-      'day=2026-11-06',
+      'day=2026-12-01',
       'stuckHours=0',
     ]) {
       const answer = await reporting.admin.send<{ errors: Array<{ field: string }> }>(

@@ -1,8 +1,12 @@
-import { exitContracts, handoffContracts } from '@hypercare/contracts';
+import { exitContracts, handoffContracts, standupContracts } from '@hypercare/contracts';
 import { defineProjection } from '@hypercare/projections';
 
 /** Which subscription names a family of events. */
-export const WEBHOOK_EVENTS = { handoff: 'hypercare.handoff.', exit: 'hypercare.exit.' } as const;
+export const WEBHOOK_EVENTS = {
+  handoff: 'hypercare.handoff.',
+  exit: 'hypercare.exit.',
+  standup: 'hypercare.standup.',
+} as const;
 export type WebhookEvents = keyof typeof WEBHOOK_EVENTS;
 
 /**
@@ -35,7 +39,7 @@ export const deliveryOf = (event: {
  */
 export const webhookOutboxProjection = defineProjection({
   name: 'webhook-outbox',
-  contracts: [...handoffContracts, ...exitContracts],
+  contracts: [...handoffContracts, ...exitContracts, ...standupContracts],
   tables: [],
   apply: async (events, tx) => {
     const rows = events.map(deliveryOf);
@@ -48,10 +52,9 @@ export const webhookOutboxProjection = defineProjection({
          join reporting.periods p on p.period_id = e.period_id
          join reporting.webhooks w on w.programme_id = p.programme_id and w.removed_at is null
           and w.created_at <= e.recorded_at
-          and exists (select 1 from unnest(w.events) f where e.type like '${WEBHOOK_EVENTS.handoff}%' and f = 'handoff'
-                                                          or e.type like '${WEBHOOK_EVENTS.exit}%' and f = 'exit')
+          and exists (select 1 from unnest(w.events) f where e.type like ($2::jsonb ->> f) || '%')
        on conflict (webhook_id, event_id) do nothing`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), JSON.stringify(WEBHOOK_EVENTS)],
     );
   },
 });

@@ -1,7 +1,7 @@
 import { isoTime } from '@hypercare/contracts';
 import { z } from 'zod';
 
-const events = z.enum(['handoff', 'exit']);
+const events = z.enum(['handoff', 'exit', 'standup']);
 
 export const newWebhook = z.object({
   url: z
@@ -14,7 +14,9 @@ export const newWebhook = z.object({
     .array(events)
     .min(1)
     .default(['handoff'])
-    .describe('The families sent: handoff (the packages of the closed periods), exit (criteria crossings)'),
+    .describe(
+      'The families sent: handoff (the packages of the closed periods), exit (criteria crossings), standup (the daily stand-ups)',
+    ),
 });
 
 export const webhookView = z.object({
