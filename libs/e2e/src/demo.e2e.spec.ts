@@ -179,10 +179,19 @@ describeWith('postgres')('the demo, two simulated days', () => {
     expect(handoff.events.at(-1)?.type).toBe('hypercare.handoff.completed.v1');
     const readiness = await client.call<{
       ready: boolean;
-      criteria: Array<{ name: string; value: number | null; forecast: object | null }>;
+      criteria: Array<{
+        name: string;
+        value: number | null;
+        met: boolean;
+        forecast: { model: { kind: string; daysFitted: number } } | null;
+      }>;
     }>('reporting', 'GET', `/periods/${americas?.periodId}/exit`);
     expect(readiness.criteria.map(({ name }) => name)).toEqual(['No open P1', 'SLA compliance', 'Calm']);
-    // Two full days since go-live: a rate to read, too few days to fit a curve to (three are needed).
-    expect(readiness.criteria[2]).toMatchObject({ value: expect.any(Number), forecast: null });
+    // Go-live day and two more: enough to fit the decay while the rate is not yet calm.
+    const calm = readiness.criteria[2];
+    expect(calm?.value).toEqual(expect.any(Number));
+    expect(calm?.met ? calm.forecast : calm?.forecast?.model).toEqual(
+      calm?.met ? null : expect.objectContaining({ kind: 'exponential-decay', daysFitted: 3 }),
+    );
   });
 });

@@ -46,10 +46,11 @@ describeWith('postgres')(
         body,
       });
       const text = await response.text();
+      const json = /json/.test(response.headers.get('content-type') ?? '');
       return {
         status: response.status,
         text,
-        body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+        body: text && json ? (JSON.parse(text) as Record<string, unknown>) : undefined,
       };
     };
     const concrete = (template: string, tenant: Tenant): string =>

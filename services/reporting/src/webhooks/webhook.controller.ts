@@ -12,7 +12,7 @@ const deliveriesQuery = z.object({
 
 @ApiTags('webhooks')
 @Controller('programmes/:programmeId/webhooks')
-@Access('programme.manage', { kind: 'programme', param: 'programmeId' })
+@Access('period.manage', { kind: 'programme', param: 'programmeId' })
 export class WebhookController {
   constructor(private readonly webhooks: WebhookSubscriptions) {}
 
