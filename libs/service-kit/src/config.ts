@@ -10,6 +10,7 @@ export {
   kafkaBrokersVariable,
   portVariable,
   tickIntervalVariable,
+  timeOfDayVariable,
   waitVariable,
 } from './variables';
 

@@ -7,6 +7,7 @@ export {
   loadConfig,
   portVariable,
   tickIntervalVariable,
+  timeOfDayVariable,
   waitVariable,
   serviceEnvironment,
   type ServiceEnvironment,

@@ -66,3 +66,10 @@ export const waitVariable = (defaultMs: number) =>
     .min(0)
     .max(600_000)
     .default(defaultMs);
+
+/** A time of day, HH:MM (UTC), `defaultTime` when not set. */
+export const timeOfDayVariable = (defaultTime: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (UTC)')
+    .default(defaultTime);

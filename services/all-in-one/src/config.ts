@@ -7,6 +7,7 @@ import {
   loadConfig,
   portVariable,
   tickIntervalVariable,
+  timeOfDayVariable,
   waitVariable,
 } from '@hypercare/service-kit';
 import { z } from 'zod';
@@ -27,10 +28,7 @@ const allInOneEnvironment = z.object({
   PULSE_CHECK_INTERVAL_MS: tickIntervalVariable,
   EXIT_EVALUATION_INTERVAL_MS: tickIntervalVariable,
   HANDOFF_SETTLE_MS: waitVariable(5_000),
-  STANDUP_AT: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (UTC)')
-    .default('08:00'),
+  STANDUP_AT: timeOfDayVariable('08:00'),
   WEBHOOK_INTERVAL_MS: tickIntervalVariable,
   WEBHOOK_RETRY_BASE_MS: waitVariable(1_000),
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,

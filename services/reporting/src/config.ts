@@ -3,9 +3,10 @@ import {
   portVariable,
   serviceEnvironment,
   tickIntervalVariable,
+  timeOfDayVariable,
   waitVariable,
 } from '@hypercare/service-kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 const reportingEnvironment = serviceEnvironment.extend({
   PORT: portVariable.default(3005),
@@ -14,10 +15,7 @@ const reportingEnvironment = serviceEnvironment.extend({
   /** How long after hearing a close the handoff waits for events published before it on other topics. */
   HANDOFF_SETTLE_MS: waitVariable(5_000),
   /** When (UTC, HH:MM) each day the running periods' stand-up of the day before is prepared. */
-  STANDUP_AT: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (UTC)')
-    .default('08:00'),
+  STANDUP_AT: timeOfDayVariable('08:00'),
   /** How often the webhooks' outbox is sent. */
   WEBHOOK_INTERVAL_MS: tickIntervalVariable,
   /** The wait before a failed delivery's first retry; it doubles with each, up to an hour. */

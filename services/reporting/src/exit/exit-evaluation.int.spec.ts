@@ -1,21 +1,14 @@
 import { exitContracts, PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
-import { ServiceUnderTest } from '@hypercare/runtime/testing';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually } from '@hypercare/testing';
-import { AppModule } from '../app.module';
-import { loadReportingConfig } from '../config';
+import { NO_OPEN_P1, startReporting } from '../reporting-app.fixture';
 import { exitStream } from './exit.decider';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const P1 = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const criteria = [
-  {
-    name: 'No open P1',
-    metric: 'open-tickets',
-    priorities: ['P1' as const],
-    comparator: '=' as const,
-    target: 0,
-  },
+  NO_OPEN_P1,
   { name: 'A day without P1', metric: 'days-since-last-p1', comparator: '>=' as const, target: 1 },
   {
     name: 'Runbook signed',
@@ -53,14 +46,7 @@ describeWith('postgres')('exit evaluation', () => {
     )) as { ready: boolean; criteria: Array<Record<string, unknown>> };
 
   beforeAll(async () => {
-    reporting = await ServiceUnderTest.start({
-      service: 'reporting',
-      name: 'reporting_exit',
-      now: new Date('2026-11-03T12:00:00.000Z'),
-      loadConfig: loadReportingConfig,
-      module: (config, infrastructure) => AppModule.register(config, infrastructure),
-      env: { EXIT_EVALUATION_INTERVAL_MS: '50' },
-    });
+    reporting = await startReporting('reporting_exit', new Date('2026-11-03T12:00:00.000Z'));
     const period = periodEvents(PERIOD);
     await reporting.publish(
       PERIODS_TOPIC,

@@ -42,6 +42,28 @@ export const windowSince = ({ criterion, now }: MeasureContext): Date =>
 
 export const daysBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / DAY;
 
+/**
+ * How many rows of `table` (of the period, `where` they qualify) fall on each day of
+ * [from, to) by `column`, zeros included.
+ */
+export const countedPerDay = async (
+  query: Query,
+  { table, column, where }: { table: string; column: string; where: string },
+  periodId: string,
+  from: Date,
+  to: Date,
+) =>
+  everyDay(
+    from,
+    to,
+    await query<{ day: string; count: number }>(
+      `select to_char(${column} at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as count
+         from ${table} where period_id = $1 and ${where} and ${column} >= $2 and ${column} < $3
+        group by 1 order by 1`,
+      [periodId, from, to],
+    ),
+  );
+
 /** Day by day counts (`YYYY-MM-DD`) for every day in [from, to), zeros included. */
 export const everyDay = (from: Date, to: Date, counted: Array<{ day: string; count: number }>) => {
   const byDay = new Map(counted.map(({ day, count }) => [day, count]));

@@ -1,5 +1,5 @@
 import type { Query } from '../alerts/alert-figures.query';
-import { type Measure, everyDay, fullDays, round1, windowSince } from './measure';
+import { countedPerDay, type Measure, fullDays, round1, windowSince } from './measure';
 
 const unresolvedCriticalAlerts: Measure = async ({ query, periodId }) => {
   // At one instant a resolution follows the firing it ends (a clock held still, as in tests).
@@ -14,16 +14,13 @@ const unresolvedCriticalAlerts: Measure = async ({ query, periodId }) => {
 };
 
 /** Alerts raised each day in [from, to), zeros included. */
-export const raisedPerDay = async (query: Query, periodId: string, from: Date, to: Date) =>
-  everyDay(
+export const raisedPerDay = (query: Query, periodId: string, from: Date, to: Date) =>
+  countedPerDay(
+    query,
+    { table: 'reporting.alert_facts', column: 'at', where: "kind = 'raised'" },
+    periodId,
     from,
     to,
-    await query<{ day: string; count: number }>(
-      `select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as count
-         from reporting.alert_facts where period_id = $1 and kind = 'raised' and at >= $2 and at < $3
-        group by 1 order by 1`,
-      [periodId, from, to],
-    ),
   );
 
 const alertsPerDay: Measure = async ({ query, periodId, goLiveAt, now, criterion }) => {

@@ -1,21 +1,19 @@
 import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { Query } from '../alerts/alert-figures.query';
-import { type Measure, daysBetween, everyDay, fullDays, round1, windowSince } from './measure';
+import { countedPerDay, type Measure, daysBetween, fullDays, round1, windowSince } from './measure';
 
 const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 /** How many tickets a figure's evidence names at most. */
 const NAMED = 20;
 
 /** Tickets reported each day in [from, to), zeros included. */
-export const reportedPerDay = async (query: Query, periodId: string, from: Date, to: Date) =>
-  everyDay(
+export const reportedPerDay = (query: Query, periodId: string, from: Date, to: Date) =>
+  countedPerDay(
+    query,
+    { table: 'reporting.tickets', column: 'reported_at', where: 'true' },
+    periodId,
     from,
     to,
-    await query<{ day: string; count: number }>(
-      `select to_char(reported_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as count
-         from reporting.tickets where period_id = $1 and reported_at >= $2 and reported_at < $3 group by 1 order by 1`,
-      [periodId, from, to],
-    ),
   );
 
 const openTickets: Measure = async ({ query, periodId, criterion }) => {

@@ -1,9 +1,8 @@
 import { PERIODS_TOPIC, PROGRAMMES_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID, ticketEvents } from '@hypercare/contracts/testing';
-import { ServiceUnderTest } from '@hypercare/runtime/testing';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith } from '@hypercare/testing';
-import { AppModule } from '../app.module';
-import { loadReportingConfig } from '../config';
+import { NO_OPEN_P1, reportedTicket, startReporting } from '../reporting-app.fixture';
 
 const EARLY = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const LATE = '6c1f4d2e-9e3b-4d7f-8a21-3b4c5d6e7f80';
@@ -29,19 +28,8 @@ interface Overview {
 describeWith('postgres')('the programme overview', () => {
   let reporting: ServiceUnderTest;
 
-  const reported = (ticketId: string, periodId: string, at: string) => {
-    const opened = ticketEvents(ticketId, periodId).opened(at);
-    return { ...opened, data: { ...opened.data, reportedAt: at }, subject: ticketId };
-  };
-
   beforeAll(async () => {
-    reporting = await ServiceUnderTest.start({
-      service: 'reporting',
-      name: 'reporting_overview',
-      now: new Date('2026-11-12T12:00:00.000Z'),
-      loadConfig: loadReportingConfig,
-      module: (config, infrastructure) => AppModule.register(config, infrastructure),
-    });
+    reporting = await startReporting('reporting_overview', new Date('2026-11-12T12:00:00.000Z'));
     await reporting.publish(PROGRAMMES_TOPIC, 'triage', {
       type: 'hypercare.programme.created.v1',
       data: { programmeId: TEST_PROGRAMME_ID, name: 'Finance transformation' },
@@ -49,15 +37,7 @@ describeWith('postgres')('the programme overview', () => {
     });
     const early = periodEvents(EARLY);
     const late = periodEvents(LATE);
-    const criteria = [
-      {
-        name: 'No open P1',
-        metric: 'open-tickets',
-        priorities: ['P1' as const],
-        comparator: '=' as const,
-        target: 0,
-      },
-    ];
+    const criteria = [NO_OPEN_P1];
     await reporting.publish(
       PERIODS_TOPIC,
       'triage',
@@ -77,10 +57,10 @@ describeWith('postgres')('the programme overview', () => {
     await reporting.publish(
       TICKETS_TOPIC,
       'triage',
-      reported(a, EARLY, '2026-11-02T10:00:00.000Z'),
-      reported(b, EARLY, '2026-11-03T10:00:00.000Z'),
+      reportedTicket(a, EARLY, '2026-11-02T10:00:00.000Z'),
+      reportedTicket(b, EARLY, '2026-11-03T10:00:00.000Z'),
       { ...ticketEvents(b, EARLY).resolved('2026-11-03T12:00:00.000Z'), subject: b },
-      reported(c, LATE, '2026-11-10T10:00:00.000Z'),
+      reportedTicket(c, LATE, '2026-11-10T10:00:00.000Z'),
       { ...ticketEvents(c, LATE).triaged('2026-11-10T10:05:00.000Z', 'P1'), subject: c },
     );
     await reporting.publish(PERIODS_TOPIC, 'triage', {

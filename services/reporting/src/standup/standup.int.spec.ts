@@ -1,9 +1,8 @@
 import { PERIODS_TOPIC, standupContracts, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
-import { ServiceUnderTest } from '@hypercare/runtime/testing';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually } from '@hypercare/testing';
-import { AppModule } from '../app.module';
-import { loadReportingConfig } from '../config';
+import { NO_OPEN_P1, reportedTicket, startReporting } from '../reporting-app.fixture';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const [NEW, FIXED, LATE, STUCK] = [
@@ -29,10 +28,7 @@ interface Standup {
 describeWith('postgres')('the daily stand-up', () => {
   let reporting: ServiceUnderTest;
 
-  const opened = (ticketId: string, at: string) => {
-    const event = ticketEvents(ticketId, PERIOD).opened(at);
-    return { ...event, data: { ...event.data, reportedAt: at }, subject: ticketId };
-  };
+  const opened = (ticketId: string, at: string) => reportedTicket(ticketId, PERIOD, at);
   const of = (ticketId: string, event: { type: string; data: Record<string, unknown> }) => ({
     ...event,
     subject: ticketId,
@@ -41,24 +37,9 @@ describeWith('postgres')('the daily stand-up', () => {
     reporting.admin.send<Standup>('reporting', 'GET', `/periods/${PERIOD}/standup?${query}`);
 
   beforeAll(async () => {
-    reporting = await ServiceUnderTest.start({
-      service: 'reporting',
-      name: 'reporting_standup',
-      now: new Date('2026-11-05T07:00:00.000Z'),
-      loadConfig: loadReportingConfig,
-      module: (config, infrastructure) => AppModule.register(config, infrastructure),
-      env: { EXIT_EVALUATION_INTERVAL_MS: '50' },
-    });
+    reporting = await startReporting('reporting_standup', new Date('2026-11-05T07:00:00.000Z'));
     const period = periodEvents(PERIOD);
-    const criteria = [
-      {
-        name: 'No open P1',
-        metric: 'open-tickets',
-        priorities: ['P1' as const],
-        comparator: '=' as const,
-        target: 0,
-      },
-    ];
+    const criteria = [NO_OPEN_P1];
     await reporting.publish(
       PERIODS_TOPIC,
       'triage',

@@ -2,10 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PERIODS_TOPIC, PROGRAMMES_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
-import { ServiceUnderTest } from '@hypercare/runtime/testing';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually } from '@hypercare/testing';
-import { AppModule } from '../app.module';
-import { loadReportingConfig } from '../config';
+import { startReporting } from '../reporting-app.fixture';
 import { SIGNATURE_HEADER, verifySignature } from './webhook-signature';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
@@ -56,19 +55,11 @@ describeWith('postgres')('signed webhooks', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bau/hypercare`;
-    reporting = await ServiceUnderTest.start({
-      service: 'reporting',
-      name: 'reporting_webhooks',
-      now: new Date('2026-11-24T09:00:00.000Z'),
-      loadConfig: loadReportingConfig,
-      module: (config, infrastructure) => AppModule.register(config, infrastructure),
-      env: {
-        HYPERCARE_SIGNING_KEY: 'a'.repeat(64),
-        EXIT_EVALUATION_INTERVAL_MS: '50',
-        HANDOFF_SETTLE_MS: '0',
-        WEBHOOK_INTERVAL_MS: '50',
-        WEBHOOK_RETRY_BASE_MS: '50',
-      },
+    reporting = await startReporting('reporting_webhooks', new Date('2026-11-24T09:00:00.000Z'), {
+      HYPERCARE_SIGNING_KEY: 'a'.repeat(64),
+      HANDOFF_SETTLE_MS: '0',
+      WEBHOOK_INTERVAL_MS: '50',
+      WEBHOOK_RETRY_BASE_MS: '50',
     });
     await reporting.publish(PROGRAMMES_TOPIC, 'triage', {
       type: 'hypercare.programme.created.v1',
