@@ -27,7 +27,7 @@ const iso = (at: Date): string => at.toISOString();
  * The digest BAU checks the package with: SHA-256 of the item events' `{type, data}` in
  * order, as RFC 8785 canonical JSON, so any language can compute it again.
  */
-export const digestOf = (items: readonly HandoffItem[]): string =>
+const digestOf = (items: readonly HandoffItem[]): string =>
   createHash('sha256')
     .update(canonicalize(items.map(({ type, data }) => ({ type, data }))) as string)
     .digest('hex');

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@hypercare/service-kit';
-import type { ReportingConfig } from '../config';
 import { handoffContracts } from '@hypercare/contracts';
 import { Conflict } from '@hypercare/domain-kit';
 import { commandHandler } from '@hypercare/event-store';
 import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { DataSource } from 'typeorm';
+import type { ReportingConfig } from '../config';
 import { ExitEvaluation } from '../exit/exit-evaluation';
 import type { PeriodView } from '../periods/period-view.entity';
 import { handoffDecider, handoffStream } from './handoff.decider';
@@ -17,8 +17,8 @@ const BATCH = 20;
 
 /**
  * The handoff packages: assembled when a period closes, once its history has arrived;
- * recorded in `handoff-<periodId>` (and so published
- * on `hypercare.handoff.v1`); assembled again from the read models on demand to check them.
+ * recorded in `handoff-<periodId>` (and so published on `hypercare.handoff.v1`); assembled
+ * again from the read models on demand to check them.
  */
 @Injectable()
 export class Handoffs {
