@@ -1,8 +1,8 @@
-import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { Query } from '../alerts/alert-figures.query';
 import { countedPerDay, type Measure, daysBetween, fullDays, round1, windowSince } from './measure';
+import { openStatus } from '../tickets/open-status';
 
-const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const OPEN = openStatus();
 /** How many tickets a figure's evidence names at most. */
 const NAMED = 20;
 

@@ -1,10 +1,11 @@
-import { OPEN_TICKET_STATUSES, type PeriodConfiguration } from '@hypercare/contracts';
+import { type PeriodConfiguration } from '@hypercare/contracts';
 import type { Query } from '../alerts/alert-figures.query';
 import type { PeriodView } from '../periods/period-view.entity';
 import { periodDashboard } from '../periods/dashboard.query';
 import type { DataSource } from 'typeorm';
+import { openStatus } from '../tickets/open-status';
 
-const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const OPEN = openStatus();
 
 export interface OpenTicketFact {
   ticketId: string;

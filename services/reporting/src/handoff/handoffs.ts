@@ -64,8 +64,12 @@ export class Handoffs {
         where p.status = 'closed' and not exists (select 1 from reporting.handoffs h where h.period_id = p.period_id)
         order by p.closed_at limit ${BATCH}`,
     );
+    if (due.length === 0) return;
+    const heard = await this.closesHeard();
+    await this.readModel.caughtUp();
     for (const { periodId } of due) {
-      if (!(await this.historyArrived(periodId))) continue;
+      const closeHeardAt = heard.get(periodId);
+      if (closeHeardAt === undefined || Date.now() - closeHeardAt < this.settleMs) continue;
       const period = await this.evaluation.period(periodId);
       const assembled = await this.assemble(period);
       await this.handle(handoffStream(periodId), { kind: 'record', events: assembled.events });
@@ -79,18 +83,17 @@ export class Handoffs {
   }
 
   /**
-   * Whether the period's history has arrived: the close was heard HANDOFF_SETTLE_MS ago (by
-   * the wall clock: it is about transport), so the events triage published before it on other
-   * topics and partitions, which Kafka does not order against it, are in; and the read models
-   * have applied everything received.
+   * When each close was heard (wall-clock ms). A period's history has arrived once its close
+   * was heard HANDOFF_SETTLE_MS ago (the wall clock: it is about transport), so the events
+   * triage published before it on other topics and partitions, which Kafka does not order
+   * against it, are in; the read models are then brought up to everything received.
    */
-  private async historyArrived(periodId: string): Promise<boolean> {
+  private async closesHeard(): Promise<Map<string, number>> {
     const closes = await this.readModel.receivedLog.readAll({
       filter: { types: ['hypercare.period.closed.v1'] },
     });
-    const close = closes.find(({ data }) => (data as { periodId: string }).periodId === periodId);
-    if (!close || Date.now() - close.recordedAt.getTime() < this.settleMs) return false;
-    await this.readModel.caughtUp();
-    return true;
+    return new Map(
+      closes.map(({ data, recordedAt }) => [(data as { periodId: string }).periodId, recordedAt.getTime()]),
+    );
   }
 }

@@ -1,10 +1,10 @@
-import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import type { DataSource } from 'typeorm';
 import { alertFigures, type AlertFigures, type Query } from '../alerts/alert-figures.query';
 import { deflectionFigures, type DeflectionFigures } from '../deflection/deflection-figures.query';
 import { knowledgeFigures, type KnowledgeFigures } from '../knowledge/knowledge-figures.query';
 import { pulseFigures, type PulseFigures } from '../satisfaction/pulse-figures.query';
 import { satisfactionFigures, type SatisfactionFigures } from '../satisfaction/satisfaction-figures.query';
+import { openStatus } from '../tickets/open-status';
 
 export interface Dashboard {
   periodId: string;
@@ -36,8 +36,7 @@ export interface Dashboard {
   deflection: DeflectionFigures;
 }
 
-/** A ticket is open as the published workflow says (the statuses are fixed words, safe to inline). */
-const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const OPEN = openStatus();
 const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
 const counts = async (

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OPEN_TICKET_STATUSES } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { CLOCK } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
@@ -8,9 +7,10 @@ import { dayStart, everyDay } from '../exit/measure';
 import { periodDashboard } from '../periods/dashboard.query';
 import { PeriodView } from '../periods/period-view.entity';
 import { ProgrammeView } from './programme-view.entity';
+import { openStatus } from '../tickets/open-status';
 
 const DAY = 86_400_000;
-const OPEN = `status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const OPEN = openStatus();
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /**

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { exitContracts, OPEN_TICKET_STATUSES } from '@hypercare/contracts';
+import { exitContracts } from '@hypercare/contracts';
 import { type Clock, InvalidCommand } from '@hypercare/domain-kit';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { ExitEvaluation } from '../exit/exit-evaluation';
 import { exitStream } from '../exit/exit.decider';
 import { ExitReadiness } from '../exit/exit-readiness';
+import { openStatus } from '../tickets/open-status';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const OPEN = `t.status in (${OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const OPEN = openStatus('t.status');
 
 interface TicketLine {
   ticketId: string;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SecretSealer } from '@hypercare/auth';
 import { PeriodicWork } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { DataSource } from 'typeorm';
 import type { ReportingConfig } from '../config';
 import { SIGNATURE_HEADER, signatureOf } from './webhook-signature';
+import { WebhookSubscriptions } from './webhook-subscriptions';
 
 /** Deliveries sent per look; more wait for the next. */
 const BATCH = 20;
@@ -31,20 +31,18 @@ interface Due {
  */
 @Injectable()
 export class WebhookDeliverer extends PeriodicWork {
-  private readonly sealer?: SecretSealer;
   private readonly retryBaseMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly subscriptions: WebhookSubscriptions,
     @Inject(SERVICE_CONFIG) config: ReportingConfig,
   ) {
     super(config.WEBHOOK_INTERVAL_MS, 'webhook deliveries failed');
-    if (config.HYPERCARE_SIGNING_KEY) this.sealer = new SecretSealer(config.HYPERCARE_SIGNING_KEY);
     this.retryBaseMs = config.WEBHOOK_RETRY_BASE_MS;
   }
 
   protected async look(): Promise<void> {
-    if (!this.sealer) return;
     // An UPDATE ... RETURNING answers [rows, count] through TypeORM.
     const [due] = await this.dataSource.query<[Due[], number]>(
       `with due as (
@@ -57,26 +55,26 @@ export class WebhookDeliverer extends PeriodicWork {
         where d.webhook_id = due.webhook_id and d.event_id = due.event_id and w.webhook_id = d.webhook_id
        returning d.webhook_id, d.event_id, d.type, d.payload, d.attempts, w.url, w.sealed_secret`,
     );
-    await Promise.all(due.map((delivery) => this.send(delivery, this.sealer as SecretSealer)));
+    await Promise.all(due.map((delivery) => this.send(delivery)));
   }
 
-  private async send(delivery: Due, sealer: SecretSealer): Promise<void> {
+  private async send(delivery: Due): Promise<void> {
     const body = JSON.stringify(delivery.payload);
     const attempt = delivery.attempts + 1;
     let status: number | null = null;
     let error: string | null = null;
     try {
+      // A webhook exists only where secrets can be kept; a key removed since leaves it unsigned: retried, never sent.
+      const secret = this.subscriptions.secretOf(delivery.sealed_secret);
+      if (secret === undefined)
+        throw new Error('HYPERCARE_SIGNING_KEY is not set: deliveries cannot be signed');
       const response = await fetch(delivery.url, {
         method: 'POST',
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signatureOf(
-            sealer.open(delivery.sealed_secret),
-            Math.floor(Date.now() / 1000),
-            body,
-          ),
+          [SIGNATURE_HEADER]: signatureOf(secret, Math.floor(Date.now() / 1000), body),
           'hypercare-event-id': delivery.event_id,
           'hypercare-event-type': delivery.type,
           'hypercare-delivery-attempt': String(attempt),

@@ -67,6 +67,11 @@ export class WebhookSubscriptions {
     return { ...view(row as Row), secret };
   }
 
+  /** A webhook's secret in clear, to sign a delivery with; undefined while secrets cannot be kept. */
+  secretOf(sealed: string): string | undefined {
+    return this.sealer?.open(sealed);
+  }
+
   async list(programmeId: string) {
     await this.knownProgramme(programmeId);
     const rows = await this.dataSource.query<Row[]>(
