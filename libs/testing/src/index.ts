@@ -21,3 +21,4 @@ export {
   type IdpClient,
   type SigningKey,
 } from './identity-provider';
+export { MailServer } from './mail-server';

@@ -7,8 +7,11 @@ import { AccessPlacesModule } from './access-places.module';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
 import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
+import { Notifications1765000023000 } from './database/notifications.migration';
 import { PublishedArticles1765000018000 } from './database/published-articles.migration';
 import { publishedArticlesProjection } from './knowledge/published-articles.projection';
+import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
+import { NotificationsModule } from './notifications/notifications.module';
 import { periodDirectoryProjection } from './periods/period-directory.projection';
 import { PeriodsModule } from './periods/periods.module';
 import { reportStatusProjection } from './reports/report-status.projection';
@@ -32,8 +35,14 @@ export class AppModule {
               ScopedIdempotencyKeys1764500000000,
               PeriodProgrammeIds1765000001000,
               PublishedArticles1765000018000,
+              Notifications1765000023000,
             ],
-            received: [periodDirectoryProjection, reportStatusProjection, publishedArticlesProjection],
+            received: [
+              periodDirectoryProjection,
+              reportStatusProjection,
+              publishedArticlesProjection,
+              notificationOutboxProjection,
+            ],
           },
           config,
           infrastructure,
@@ -41,6 +50,7 @@ export class AppModule {
         PeriodsModule,
         ReportsModule,
         AccessPlacesModule,
+        NotificationsModule,
       ],
     };
   }

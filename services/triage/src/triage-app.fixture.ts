@@ -63,6 +63,24 @@ export class TriageApp {
     return ticketId;
   }
 
+  /** What a reporter said about their report through a channel, as intake publishes it; answers the event's id. */
+  async reportCommented(ticketId: string, periodId: string, text: string, id?: string): Promise<string> {
+    const [published] = await this.service.publish(REPORTS_TOPIC, '/hypercare/intake', {
+      subject: ticketId,
+      ...(id ? { id } : {}),
+      type: 'hypercare.report.commented.v1',
+      data: {
+        reportId: ticketId,
+        periodId,
+        author: { name: 'Ana Ruiz', email: 'ana@example.com' },
+        text,
+        channel: 'email',
+        commentedAt: this.clock.now().toISOString(),
+      },
+    });
+    return published as string;
+  }
+
   /** How many periods have been planned, in every programme. */
   async periodsPlanned(): Promise<number> {
     const planned = await this.service.runtime.store.readAll({
@@ -96,10 +114,13 @@ export class TriageApp {
   }
 
   /** The data of a period's events of one type. */
-  async periodEvents(periodId: string, type: string): Promise<unknown[]> {
-    return (await this.service.runtime.store.readStream(`period-${periodId}`))
-      .filter((event) => event.type === type)
-      .map(({ data }) => data);
+  periodEvents(periodId: string, type: string): Promise<unknown[]> {
+    return this.eventsOf(`period-${periodId}`, type);
+  }
+
+  /** The data of a ticket's events of one type. */
+  ticketEvents(ticketId: string, type: string): Promise<unknown[]> {
+    return this.eventsOf(`ticket-${ticketId}`, type);
   }
 
   /** A ticket's events, as `[type, level or clock]`. */
@@ -108,6 +129,12 @@ export class TriageApp {
       type.replace(/^hypercare\.ticket\.|\.v1$/g, ''),
       (data as { level?: number }).level ?? (data as { clock?: string }).clock ?? '',
     ]);
+  }
+
+  private async eventsOf(stream: string, type: string): Promise<unknown[]> {
+    return (await this.service.runtime.store.readStream(stream))
+      .filter((event) => event.type === type)
+      .map(({ data }) => data);
   }
 
   stop(): Promise<void> {

@@ -51,4 +51,19 @@ export const reportDeflected = defineEvent({
   }),
 });
 
-export const reportContracts = [reportSubmitted, reportDeflected] as const;
+export const reportCommented = defineEvent({
+  type: 'hypercare.report.commented.v1',
+  topic: REPORTS_TOPIC,
+  summary:
+    "Someone answered about a submitted report through a channel (a reply to one of our mails, say); triage adds it to the report's ticket as a comment.",
+  schema: z.object({
+    reportId: id,
+    periodId: id,
+    author: person,
+    text: z.string().trim().min(1).max(10_000),
+    channel,
+    commentedAt: isoTime,
+  }),
+});
+
+export const reportContracts = [reportSubmitted, reportDeflected, reportCommented] as const;

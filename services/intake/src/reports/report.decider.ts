@@ -5,6 +5,7 @@ import {
   type Person,
   type ReportContent,
   type reportContracts,
+  reportCommented,
   reportDeflected,
   reportSubmitted,
 } from '@hypercare/contracts';
@@ -36,12 +37,19 @@ export type ReportCommand =
       channel: Channel;
       articleIds: string[];
       at: string;
-    };
+    }
+  | { kind: 'comment'; author: Person; text: string; channel: Channel; at: string };
 
 export type ReportEvent = EventOf<(typeof reportContracts)[number]>;
 
 export type ReportState =
   { status: 'none' } | { status: 'submitted' | 'deflected'; reportId: string; periodId: string };
+
+const ALLOWED: Record<ReportState['status'], ReportCommand['kind'][]> = {
+  none: ['submit', 'deflect'],
+  submitted: ['comment'],
+  deflected: [],
+};
 
 /**
  * Why a period in each status refuses reports. An active period takes them, and so does one
@@ -57,12 +65,33 @@ const REFUSAL: Record<PeriodStatus, string | undefined> = {
 /**
  * A report: submitted once, to a period that takes reports, and triage opens its ticket; or
  * withdrawn before submission because suggested articles answered the reporter (deflected).
+ * A submitted report takes comments through its channels whatever its period's status, as
+ * its ticket does.
  */
 export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
-    if (state.status !== 'none') throw new IllegalTransition('report', command.kind, state.status, []);
+    if (command.kind === 'comment') {
+      if (state.status !== 'submitted')
+        throw new IllegalTransition('report', command.kind, state.status, ALLOWED[state.status]);
+      const { author, text, channel, at } = command;
+      return [
+        {
+          type: reportCommented.type,
+          data: {
+            reportId: state.reportId,
+            periodId: state.periodId,
+            author,
+            text,
+            channel,
+            commentedAt: at,
+          },
+        },
+      ];
+    }
+    if (state.status !== 'none')
+      throw new IllegalTransition('report', command.kind, state.status, ALLOWED[state.status]);
     const refusal = REFUSAL[command.period.status];
     if (refusal) throw new Conflict(`period ${command.period.periodId} ${refusal}`);
     if (command.kind === 'deflect') {
@@ -91,9 +120,12 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
     ];
   },
 
-  evolve: (_, event) => ({
-    status: event.type === reportDeflected.type ? 'deflected' : 'submitted',
-    reportId: event.data.reportId,
-    periodId: event.data.periodId,
-  }),
+  evolve: (state, event) =>
+    event.type === reportCommented.type
+      ? state
+      : {
+          status: event.type === reportDeflected.type ? 'deflected' : 'submitted',
+          reportId: event.data.reportId,
+          periodId: event.data.periodId,
+        },
 };

@@ -1,7 +1,13 @@
 import { PERIOD_STATUSES } from '@hypercare/contracts';
 import { Conflict, IllegalTransition } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
-import { reportDecider, type ReportCommand, type ReportEvent, reportStream } from './report.decider';
+import {
+  type ReceivingPeriod,
+  reportDecider,
+  type ReportCommand,
+  type ReportEvent,
+  reportStream,
+} from './report.decider';
 
 const REPORT_ID = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
 const PERIOD_ID = '5d3c1f7e-2b8a-4c6d-9e0f-1a2b3c4d5e6f';
@@ -15,7 +21,7 @@ const content: Extract<ReportCommand, { kind: 'submit' }>['content'] = {
   attachments: [],
   channel: 'web',
 };
-const submit = (status: ReportCommand['period']['status']): ReportCommand => ({
+const submit = (status: ReceivingPeriod['status']): ReportCommand => ({
   kind: 'submit',
   reportId: REPORT_ID,
   period: { periodId: PERIOD_ID, status },
@@ -74,14 +80,54 @@ describe('Report', () => {
         .thenThrows(
           (error) =>
             error instanceof IllegalTransition &&
-            error.message === 'Cannot submit a report that is submitted; allowed now: nothing',
+            error.message === 'Cannot submit a report that is submitted; allowed now: comment',
+        );
+    });
+
+    const reply = { name: 'Ana Ruiz', email: 'ana@example.com' };
+    const comment: ReportCommand = {
+      kind: 'comment',
+      author: reply,
+      text: 'It works again, thanks',
+      channel: 'email',
+      at: '2026-11-04T10:00:00.000Z',
+    };
+    const commented: ReportEvent = {
+      type: 'hypercare.report.commented.v1',
+      data: {
+        reportId: REPORT_ID,
+        periodId: PERIOD_ID,
+        author: reply,
+        text: 'It works again, thanks',
+        channel: 'email',
+        commentedAt: '2026-11-04T10:00:00.000Z',
+      },
+    };
+
+    it('takes comments through its channels, again and again, staying submitted', () => {
+      spec(submitted).when(comment).then([commented]);
+      spec(submitted, commented).when(comment).then([commented]);
+      spec(submitted, commented)
+        .when(submit('active'))
+        .thenThrows(
+          (error) => error instanceof IllegalTransition && /allowed now: comment/.test(error.message),
+        );
+    });
+
+    it('takes no comment before it exists or once withdrawn', () => {
+      spec()
+        .when(comment)
+        .thenThrows(
+          (error) =>
+            error instanceof IllegalTransition &&
+            error.message === 'Cannot comment a report that is none; allowed now: submit, deflect',
         );
     });
   });
 
   describe('deflected', () => {
     const ARTICLE = '7a9c1e3f-5b7d-4f9a-8c2e-4d6f8a0c2e4f';
-    const deflect = (status: ReportCommand['period']['status']): ReportCommand => ({
+    const deflect = (status: ReceivingPeriod['status']): ReportCommand => ({
       kind: 'deflect',
       reportId: REPORT_ID,
       period: { periodId: PERIOD_ID, status },

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventData, reportContracts, reportDeflected, type reportSubmitted } from '@hypercare/contracts';
+import { type EventData, reportContracts, reportDeflected, reportSubmitted } from '@hypercare/contracts';
 import { type Clock, Conflict, Gone, InvalidCommand, NotFound } from '@hypercare/domain-kit';
 import type { ContractedTransactionalStore, EventMetadata, SqlExecutor } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
@@ -132,7 +132,8 @@ export class ReportService {
     const [first] = await this.runtime.store.readStreamOf(reportStream(reportId), reportContracts, {
       maxCount: 1,
     });
-    if (!first) throw new NotFound('report', reportId);
+    if (!first || (first.type !== reportSubmitted.type && first.type !== reportDeflected.type))
+      throw new NotFound('report', reportId);
     if (first.type === reportDeflected.type)
       throw new Gone(`report ${reportId} was withdrawn before it was submitted: an article answered it`);
     const status = (await this.statuses.of(reportId)) ?? { ticketStatus: 'awaiting-triage' as const };

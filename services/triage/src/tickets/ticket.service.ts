@@ -84,13 +84,15 @@ export class TicketService {
     return !handled.replayed;
   }
 
+  /** Runs a command; with an idempotency key (a consumer's event id), a redelivery changes nothing. */
   async act(
     ticketId: string,
     request: TicketRequest,
     by: string,
     metadata: EventMetadata,
+    idempotencyKey?: string,
   ): Promise<TicketOutcome> {
-    return (await this.execute(ticketId, request, by, metadata)).outcome;
+    return (await this.execute(ticketId, request, by, metadata, idempotencyKey)).outcome;
   }
 
   /**
@@ -109,6 +111,7 @@ export class TicketService {
     request: TicketRequest,
     by: string,
     metadata: EventMetadata,
+    idempotencyKey?: string,
   ): Promise<{ outcome: TicketOutcome; periodClosed: boolean }> {
     // The opening event names the period, whose status every command and whose policy some need; the handler loads the rest.
     const opened = await this.opening(ticketId);
@@ -124,6 +127,7 @@ export class TicketService {
     } as TicketCommand;
     const result = await this.handle(ticketStream(ticketId), command, {
       expect: 'existing',
+      ...(idempotencyKey ? { idempotencyKey } : {}),
       metadata: { ...metadata, periodId },
     });
     const state = result.state as OpenTicket;

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicWork, ServiceRuntime } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import type { IntakeConfig } from '../config';
+import { MailChannel, type Outgoing } from './mail-channel';
+
+/** Notifications sent per look; more wait for the next. */
+const BATCH = 20;
+/** How long a claimed notification is left to its sender before another look may take it again. */
+const CLAIM_SECONDS = 60;
+/** The longest wait between two attempts. */
+const MAX_BACKOFF_MS = 3_600_000;
+
+interface Due {
+  notification_id: string;
+  ticket_id: string | null;
+  recipient_email: string;
+  recipient_name: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Sends the notifications' outbox, oldest first and one at a time per recipient: a person's
+ * next notification waits until the one before it is sent (or given up), so they arrive in
+ * the order decided even across a mail server's outage. Each due one is claimed (so no other
+ * instance takes it meanwhile), sent, and recorded sent; a failure is retried after a backoff
+ * doubling from NOTIFY_RETRY_BASE_MS up to an hour, and after NOTIFY_MAX_ATTEMPTS it is dead,
+ * to be replayed by hand. Every attempt is logged. Without SMTP_URL each is kept in the log.
+ */
+@Injectable()
+export class NotificationDeliverer extends PeriodicWork {
+  private readonly retryBaseMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly mail: MailChannel,
+    @Inject(SERVICE_CONFIG) config: IntakeConfig,
+  ) {
+    super(config.NOTIFY_INTERVAL_MS, 'notification deliveries failed');
+    this.retryBaseMs = config.NOTIFY_RETRY_BASE_MS;
+    this.maxAttempts = config.NOTIFY_MAX_ATTEMPTS;
+  }
+
+  protected async look(): Promise<void> {
+    const due = await this.runtime.sql.query<Due>(
+      `with heads as (
+         select distinct on (recipient_email) notification_id, next_attempt_at
+           from intake.notifications where status = 'pending' order by recipient_email, seq),
+       due as (
+         select n.notification_id from intake.notifications n join heads h using (notification_id)
+          where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
+       update intake.notifications n set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
+         from due where n.notification_id = due.notification_id
+       returning n.notification_id, n.ticket_id, n.recipient_email, n.recipient_name, n.subject, n.body, n.attempts`,
+    );
+    await Promise.all(due.map((notification) => this.deliver(notification)));
+  }
+
+  private async deliver(due: Due): Promise<void> {
+    const attempt = due.attempts + 1;
+    if (!this.mail.configured) {
+      await this.record(
+        due.notification_id,
+        attempt,
+        'kept',
+        'SMTP_URL is not set: kept in the log, not sent',
+      );
+      return;
+    }
+    const outgoing: Outgoing = {
+      notificationId: due.notification_id,
+      ticketId: due.ticket_id,
+      recipient: { name: due.recipient_name, email: due.recipient_email },
+      subject: due.subject,
+      body: due.body,
+    };
+    try {
+      await this.mail.send(outgoing);
+    } catch (failure) {
+      const detail = (failure as Error).message;
+      const dead = attempt >= this.maxAttempts;
+      if (dead)
+        this.logger.warn(`notification ${due.notification_id} given up after ${attempt} attempts: ${detail}`);
+      await this.record(due.notification_id, attempt, dead ? 'dead' : 'failed', detail);
+      return;
+    }
+    await this.record(due.notification_id, attempt, 'sent', null);
+  }
+
+  private async record(id: string, attempt: number, outcome: string, detail: string | null): Promise<void> {
+    const backoffMs = Math.min(this.retryBaseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+    await this.runtime.sql.query(
+      `with attempt as (
+         insert into intake.notification_attempts (notification_id, at, outcome, detail)
+         values ($1, now(), $3::text, $4::text))
+       update intake.notifications
+          set attempts = $2::int, last_error = $4::text,
+              status = case $3::text when 'failed' then 'pending' else $3::text end,
+              sent_at = case $3::text when 'sent' then now() end,
+              next_attempt_at = now() + make_interval(secs => $5::float8 / 1000)
+        where notification_id = $1`,
+      [id, attempt, outcome, detail, backoffMs],
+    );
+  }
+}

@@ -1,0 +1,135 @@
+import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
+import {
+  type NoticeEvent,
+  noticesFor,
+  type NoticePeriod,
+  type NoticeTicket,
+  periodAfter,
+  ticketAfter,
+} from './notification-rules';
+
+const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
+const TICKET = '0b9a8a8e-6a40-4d4e-9d61-0d5b7f0e2c11';
+const t = ticketEvents(TICKET, PERIOD);
+const p = periodEvents(PERIOD);
+
+/** Given the events before, when one more comes: who is told what. */
+const given = (...before: NoticeEvent[]) => {
+  let period: NoticePeriod | undefined;
+  let ticket: NoticeTicket | undefined;
+  for (const event of before) {
+    period = periodAfter(period, event);
+    ticket = ticketAfter(ticket, event);
+  }
+  return {
+    when: (event: NoticeEvent) =>
+      noticesFor(event, period, ticket).map(({ kind, recipient }) => `${kind} → ${recipient.email}`),
+  };
+};
+
+describe('who is told what', () => {
+  const opened = [p.planned(), t.opened()];
+
+  it('tells the reporter their report was received, naming nobody else', () => {
+    expect(given(p.planned()).when(t.opened())).toEqual(['received → ana@example.com']);
+  });
+
+  it('tells the reporter the priority once triaged, and again only when it changes', () => {
+    const first = t.triaged('2026-11-03T09:02:00.000Z', 'P3');
+    expect(given(...opened).when(first)).toEqual(['triaged → ana@example.com']);
+    expect(given(...opened, first).when(t.triaged('2026-11-03T09:05:00.000Z', 'P3', 'P3'))).toEqual([]);
+    expect(given(...opened, first).when(t.triaged('2026-11-03T09:05:00.000Z', 'P2', 'P3'))).toEqual([
+      'triaged → ana@example.com',
+    ]);
+  });
+
+  it('wakes the technical lead and the project manager for a new P1, not the agent', () => {
+    expect(given(...opened).when(t.triaged('2026-11-03T09:02:00.000Z', 'P1'))).toEqual([
+      'triaged → ana@example.com',
+      'p1-opened → tomas@example.com',
+      'p1-opened → priya@example.com',
+    ]);
+  });
+
+  it('tells an assignee of their ticket unless they took it themselves', () => {
+    const assigned = t.assigned('2026-11-03T09:03:00.000Z');
+    expect(given(...opened).when(assigned)).toEqual([]);
+    const byLead = { ...assigned, data: { ...assigned.data, by: 'Tomás Lead' } };
+    expect(given(...opened).when(byLead)).toEqual(['assigned → sam@example.com']);
+  });
+
+  it('tells the reporter of a workaround, the resolution and a reopening', () => {
+    expect(given(...opened).when(t.workaroundProvided('2026-11-03T10:00:00.000Z'))).toEqual([
+      'workaround → ana@example.com',
+    ]);
+    expect(given(...opened).when(t.resolved('2026-11-03T12:00:00.000Z'))).toEqual([
+      'resolved → ana@example.com',
+    ]);
+    expect(given(...opened).when(t.reopened('2026-11-04T08:00:00.000Z'))).toEqual([
+      'reopened → ana@example.com',
+    ]);
+  });
+
+  it('tells the assignee and the leads of a breach, each once', () => {
+    const breach = t.slaBreached('2026-11-03T09:15:00.000Z', 'acknowledge', '2026-11-03T09:15:00.000Z');
+    expect(given(...opened).when(breach)).toEqual([
+      'sla-breached → tomas@example.com',
+      'sla-breached → priya@example.com',
+    ]);
+    const toLead = t.assigned('2026-11-03T09:03:00.000Z');
+    const lead = {
+      ...toLead,
+      data: { ...toLead.data, assignee: { name: 'Tomás Lead', email: 'TOMAS@example.com' } },
+    };
+    expect(given(...opened, lead).when(breach)).toEqual([
+      'sla-breached → TOMAS@example.com',
+      'sla-breached → priya@example.com',
+    ]);
+  });
+
+  it('tells the people an escalation level named', () => {
+    expect(given(...opened).when(t.escalated('2026-11-03T09:20:00.000Z', 2, 'technical-lead'))).toEqual([
+      'escalated → tomas@example.com',
+    ]);
+  });
+
+  it('tells nobody of comments, decisions or what happened to a ticket it never saw opened', () => {
+    expect(given(...opened).when(t.commented('2026-11-03T09:30:00.000Z'))).toEqual([]);
+    expect(given(...opened).when(t.decided('2026-11-03T09:30:00.000Z'))).toEqual([]);
+    expect(given(p.planned()).when(t.resolved('2026-11-03T12:00:00.000Z'))).toEqual([]);
+  });
+
+  it('never mails an address that cannot be mailed, such as monitoring’s', () => {
+    const byMonitoring = t.opened();
+    const event = {
+      ...byMonitoring,
+      data: { ...byMonitoring.data, reporter: { name: 'Monitoring', email: 'monitoring@hypercare.invalid' } },
+    };
+    expect(given(p.planned()).when(event)).toEqual([]);
+  });
+
+  it('follows the roster as it is reconfigured', () => {
+    const roster = [{ role: 'technical-lead' as const, name: 'Nia New', email: 'nia@example.com' }];
+    expect(
+      given(...opened, p.reconfigured({ roster })).when(t.triaged('2026-11-03T09:02:00.000Z', 'P1')),
+    ).toEqual(['triaged → ana@example.com', 'p1-opened → nia@example.com']);
+  });
+
+  it('sends the daily stand-up to the leads', () => {
+    const standup: NoticeEvent = {
+      type: 'hypercare.standup.prepared.v1',
+      data: {
+        periodId: PERIOD,
+        day: '2026-11-03',
+        counts: { reported: 3, resolved: 2, breached: 0, escalated: 0, stuck: 1 },
+        ready: false,
+        markdown: '# Stand-up',
+        at: '2026-11-04T08:00:00.000Z',
+      },
+    };
+    expect(given(p.planned()).when(standup)).toEqual([
+      'standup → tomas@example.com',
+      'standup → priya@example.com',
+    ]);
+  });
+});
