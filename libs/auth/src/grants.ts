@@ -9,6 +9,7 @@ export const ROLES = [
   'admin',
   'bau-consumer',
   'monitoring-source',
+  'channel',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'ticket.comment',
   'reporting.read',
   'alert.send',
+  'report.relay',
   'platform.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,7 +37,8 @@ const AGENT: readonly Permission[] = [
  * periods where it is granted a programme; granted a period, there is nowhere to plan one.
  * Only an admin renames a programme. A reporter's reads and comments reach only what they
  * reported themselves (`OWN_ONLY`). A BAU consumer may read the periods it is granted; the
- * handoff feed it exists for comes with the exit work. A monitoring source only sends alerts.
+ * handoff feed it exists for comes with the exit work. A monitoring source only sends alerts;
+ * a channel (a mail relay) only relays what people wrote, in their names.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: ['report.submit', 'report.read', 'ticket.read', 'ticket.comment'],
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   'bau-consumer': ['programme.read', 'period.read'],
   'monitoring-source': ['alert.send'],
+  channel: ['report.relay'],
 };
 
 /** Permissions a reporter holds only over what they reported. */

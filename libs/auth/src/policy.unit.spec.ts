@@ -88,6 +88,10 @@ describe('the access policy, as a table', () => {
     ],
     ['a monitoring source reads nothing', ['monitoring-source@period:p-1'], 'ticket.read', P1, false],
     ['an agent sends no alerts', ['agent@period:p-1'], 'alert.send', P1, false],
+    ['a channel relays mail to its period', ['channel@period:p-1'], 'report.relay', P1, true],
+    ['a channel reads nothing', ['channel@period:p-1'], 'report.read', P1, false],
+    ['a channel relays nothing elsewhere', ['channel@period:p-1'], 'report.relay', P2, false],
+    ['an agent relays no mail', ['agent@period:p-1'], 'report.relay', P1, false],
     ['grants add up', ['analyst@period:p-1', 'agent@period:p-2'], 'ticket.work', P2, true],
     ['no grant, no access', [], 'period.read', P1, false],
   ])('%s', (_, grants, permission, place, expected) => {

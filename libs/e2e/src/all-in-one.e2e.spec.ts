@@ -38,7 +38,7 @@ describe('all-in-one embedded platform', () => {
     const port = await freePort();
     let platform = await startPlatform(dataDir, port);
     expect(platform.output()).toMatch(
-      /Hypercare is running[\s\S]*URL {10}http:\/\/localhost:\d+[\s\S]*Data folder {2}\S*hypercare-all-in-one-[\s\S]*Mode {9}embedded PostgreSQL \(PGlite\), in-process messaging[\s\S]*Stop {9}Ctrl-C/,
+      /Hypercare is running[\s\S]*URL {10}http:\/\/localhost:\d+[\s\S]*Data folder {2}\S*hypercare-all-in-one-[\s\S]*Mode {9}embedded PostgreSQL \(PGlite\), in-process messaging[\s\S]*Mail {9}SMTP_URL is not set: notifications are kept in the log only[\s\S]*Stop {9}Ctrl-C/,
     );
     const adminKey = /Admin key {4}(hck_\S+)/.exec(platform.output())?.[1] as string;
     const keyFile = join(dataDir, 'admin-api-key');

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
 import { MAX_BODY_BYTES } from './json-body';
+import { MAIL_MEDIA_TYPE, MAX_MAIL_BYTES } from './mail-body';
 import { answerClientErrors } from './client-errors';
 import { withSecurity } from './openapi';
 import { securityHeaders } from './security-headers';
@@ -23,8 +24,9 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
 
 /**
  * A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at
- * /docs and /docs-json. Bodies are read as JSON only, up to the largest any route accepts,
- * keeping their raw bytes so each route can hold them to its own limit (`JsonBody`).
+ * /docs and /docs-json. Bodies are read as JSON, up to the largest any route accepts, keeping
+ * their raw bytes so each route can hold them to its own limit (`JsonBody`), and as raw mail
+ * messages for the routes that take them (`MailBody`).
  */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(module, {
@@ -34,6 +36,7 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   });
   app.use(securityHeaders(), refuseUnstorablePaths);
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.useBodyParser('raw', { type: MAIL_MEDIA_TYPE, limit: MAX_MAIL_BYTES });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = withSecurity(

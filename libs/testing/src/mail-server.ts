@@ -3,18 +3,24 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** What an SMTP server that accepts everything gives the mails it receives. */
-const acceptEverything = (received: ParsedMail[]) =>
+const acceptEverything = (received: ParsedMail[], raw: Buffer[]) =>
   new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const message = Buffer.concat(chunks);
+        simpleParser(message)
+          .then((mail) => {
+            received.push(mail);
+            raw.push(message);
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
     },
   });
 
@@ -25,6 +31,8 @@ const acceptEverything = (received: ParsedMail[]) =>
  */
 export class MailServer {
   readonly received: ParsedMail[] = [];
+  /** The same mails as they came over the wire. */
+  readonly raw: Buffer[] = [];
   private server: SMTPServer | undefined;
 
   private constructor(private port: number) {}
@@ -71,7 +79,7 @@ export class MailServer {
   }
 
   private async listen(): Promise<void> {
-    const server = acceptEverything(this.received);
+    const server = acceptEverything(this.received, this.raw);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());

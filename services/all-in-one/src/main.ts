@@ -24,6 +24,12 @@ const signIn = (config: AllInOneConfig, admin: KeptSecret | undefined): string[]
     : [`    Admin key    in ${admin.file}; send it as X-Api-Key`];
 };
 
+/** Where notifications go, for the banner: out by mail, or only into the log. */
+const notifications = (config: AllInOneConfig): string =>
+  config.SMTP_URL
+    ? `    Mail         notifications sent through ${new URL(config.SMTP_URL).host} from ${config.MAIL_FROM}`
+    : '    Mail         SMTP_URL is not set: notifications are kept in the log only (GET /intake/periods/{id}/notifications)';
+
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
   const demo = process.argv.includes('--demo');
@@ -73,6 +79,7 @@ const main = async (): Promise<void> => {
       `    Data folder  ${platform.dataFolder ?? '(none: DATABASE_URL is set)'}`,
       `    Mode         ${platform.mode}`,
       ...signIn(config, admin),
+      notifications(config),
       '    Stop         Ctrl-C',
       '',
     ].join('\n') + '\n',

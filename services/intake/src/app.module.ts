@@ -4,6 +4,7 @@ import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import type { IntakeConfig } from './config';
 import { AccessPlacesModule } from './access-places.module';
+import { ChannelsModule } from './channels/channels.module';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
 import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
@@ -51,6 +52,7 @@ export class AppModule {
         ReportsModule,
         AccessPlacesModule,
         NotificationsModule,
+        ChannelsModule,
       ],
     };
   }

@@ -17,9 +17,8 @@ const mailbox = z
     'must be an address, or Name <address>',
   );
 
-const intakeEnvironment = serviceEnvironment.extend({
-  PORT: portVariable.default(3001),
-  ATTACHMENT_SCHEMES: attachmentSchemesVariable,
+/** How intake sends notifications (see docs/channels.md); the all-in-one mode reads the same. */
+export const notificationVariables = {
   SMTP_URL: z
     .string()
     .url('must be smtp://[user:password@]host[:port] or smtps://…')
@@ -35,6 +34,12 @@ const intakeEnvironment = serviceEnvironment.extend({
     .min(1)
     .max(100)
     .default(12),
+};
+
+const intakeEnvironment = serviceEnvironment.extend({
+  PORT: portVariable.default(3001),
+  ATTACHMENT_SCHEMES: attachmentSchemesVariable,
+  ...notificationVariables,
 });
 
 export type IntakeConfig = z.infer<typeof intakeEnvironment>;

@@ -1,2 +1,3 @@
 export { AppModule } from './app.module';
+export { notificationVariables } from './config';
 export type { IntakeConfig } from './config';

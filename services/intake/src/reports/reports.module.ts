@@ -12,5 +12,6 @@ import { ReportStatusView } from './report-status.view';
   imports: [PeriodsModule],
   controllers: [ReportController, DeflectionController],
   providers: [ReportService, ReportStatusView, AlertReportsConsumer, ArticleSuggestions, Deflections],
+  exports: [ReportService],
 })
 export class ReportsModule {}

@@ -1,0 +1,58 @@
+import { Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, actorOf, CurrentPrincipal, type Principal } from '@hypercare/auth';
+import { commandMetadata, CorrelationId } from '@hypercare/runtime';
+import { ApiOutcomes, MailBody } from '@hypercare/service-kit';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { InboundMail } from './inbound-mail';
+
+const inboundOutcome = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('report'),
+    reportId: z.string(),
+    replayed: z.boolean().describe('The relay sent this message before: the report it opened then'),
+    attachmentsNotKept: z.number().int().describe('Attachments of the mail, which are not kept yet'),
+  }),
+  z.object({
+    outcome: z.literal('comment'),
+    reportId: z.string().describe('The report (and ticket) the reply was added to'),
+    replayed: z.boolean(),
+  }),
+  z.object({ outcome: z.literal('ignored'), reason: z.string().describe('Why nothing was opened or added') }),
+]);
+
+@ApiTags('channels')
+@Controller('periods/:periodId/inbound')
+export class InboundMailController {
+  constructor(private readonly inbound: InboundMail) {}
+
+  @Post('mail')
+  @Access('report.relay', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary:
+      "A mail sent to the period's address, relayed raw: a reply to our notification comments on its ticket, another mail opens a report, auto-replies, bounces and our own mail are ignored",
+  })
+  @ApiOutcomes({ status: 201, description: 'A report was opened', schema: inboundOutcome }, 400, 404, 409)
+  @ApiOutcomes({
+    status: 200,
+    description: 'A comment was added, the relay sent this message before, or it was ignored (and why)',
+    schema: inboundOutcome,
+  })
+  async receive(
+    @Param('periodId') periodId: string,
+    @MailBody() raw: Buffer,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ): Promise<z.input<typeof inboundOutcome>> {
+    const outcome = await this.inbound.receive(
+      periodId,
+      raw,
+      commandMetadata(correlationId, { actor: actorOf(principal) }),
+    );
+    response.status(outcome.outcome === 'report' && !outcome.replayed ? 201 : 200);
+    if (outcome.outcome === 'report') response.setHeader('Location', `/reports/${outcome.reportId}`);
+    return outcome;
+  }
+}

@@ -1,0 +1,163 @@
+import { systemActor } from '@hypercare/auth';
+import { ApiKeyStore } from '@hypercare/auth';
+import { ticketEvents } from '@hypercare/contracts/testing';
+import type { ServiceUnderTest } from '@hypercare/runtime/testing';
+import { describeWith, eventually, MailServer } from '@hypercare/testing';
+import { intakeWith, publishTicket } from '../notifications/notifying-intake.fixture';
+
+interface Outcome {
+  outcome: 'report' | 'comment' | 'ignored';
+  reportId?: string;
+  replayed?: boolean;
+  reason?: string;
+  detail?: string;
+}
+
+const mail = (headers: Record<string, string>, body: string) =>
+  Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n') + `\r\n\r\n${body}\r\n`;
+
+const newMail = (messageId: string, extra: Record<string, string> = {}) =>
+  mail(
+    {
+      From: 'Ana Ruiz <ana@example.com>',
+      To: 'finance-hypercare@hc.example.com',
+      Subject: 'Invoices do not export',
+      'Message-ID': messageId,
+      ...extra,
+    },
+    'The export button spins forever since this morning.',
+  );
+
+/**
+ * Mail in through a relay, on a real database and a real SMTP server: a mail opens a report,
+ * our acknowledgement goes out, the reporter's reply to it becomes a comment on the report;
+ * a relay's retry changes nothing; machines' mails and our own coming back open nothing.
+ */
+describeWith('postgres')('mail in', () => {
+  let smtp: MailServer;
+  let intake: ServiceUnderTest;
+  let periodId: string;
+  let relayKey: string;
+  let agentKey: string;
+
+  const post = async (
+    raw: string | Buffer,
+    { key = relayKey, type = 'message/rfc822', period = periodId } = {},
+  ) => {
+    const response = await fetch(intake.admin.url('intake', `/periods/${period}/inbound/mail`), {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': type },
+      body: raw,
+    });
+    return { status: response.status, body: (await response.json()) as Outcome };
+  };
+  const reportEvents = async (type: string) =>
+    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).filter(
+      (event) => event.type === type,
+    );
+
+  beforeAll(async () => {
+    smtp = await MailServer.start();
+    ({ intake, periodId } = await intakeWith('intake_mail_in', { SMTP_URL: smtp.url }));
+    const keys = intake.app.get(ApiKeyStore);
+    const grant = (role: 'channel' | 'agent') => ({ role, scope: { kind: 'period' as const, id: periodId } });
+    ({ key: relayKey } = await keys.create(
+      { name: 'Mail relay', grants: [grant('channel')] },
+      systemActor('test'),
+    ));
+    ({ key: agentKey } = await keys.create({ name: 'Agent', grants: [grant('agent')] }, systemActor('test')));
+  });
+  afterAll(async () => {
+    await intake?.stop();
+    await smtp?.stop();
+  });
+
+  it('opens a report from a mail, answers the reporter, and takes their reply as a comment', async () => {
+    const opened = await post(newMail('<first@mail.example.com>'));
+    expect(opened).toEqual({
+      status: 201,
+      body: { outcome: 'report', reportId: expect.any(String), replayed: false, attachmentsNotKept: 0 },
+    });
+    const reportId = opened.body.reportId as string;
+    const [submitted] = await reportEvents('hypercare.report.submitted.v1');
+    expect(submitted?.data).toMatchObject({
+      reportId,
+      channel: 'email',
+      reporter: { name: 'Ana Ruiz', email: 'ana@example.com' },
+      title: 'Invoices do not export',
+      description: 'The export button spins forever since this morning.',
+    });
+    expect(await post(newMail('<first@mail.example.com>'))).toMatchObject({
+      status: 200,
+      body: { outcome: 'report', reportId, replayed: true },
+    });
+
+    await publishTicket(intake, reportId, ticketEvents(reportId, periodId).opened());
+    await eventually('the acknowledgement mailed', () => smtp.to('ana@example.com').length === 1);
+    const [acknowledgement] = smtp.to('ana@example.com');
+    const reply = mail(
+      {
+        From: 'Ana Ruiz <ana@example.com>',
+        To: 'reply@hc.example.com',
+        Subject: `Re: ${acknowledgement?.subject}`,
+        'Message-ID': '<reply-1@mail.example.com>',
+        'In-Reply-To': acknowledgement?.messageId as string,
+        References: acknowledgement?.messageId as string,
+      },
+      `It also fails for Bob.\r\n\r\nOn Tue, 3 Nov 2026, Hypercare wrote:\r\n> ${acknowledgement?.text?.split('\n')[0]}`,
+    );
+    expect(await post(reply)).toEqual({
+      status: 200,
+      body: { outcome: 'comment', reportId, replayed: false },
+    });
+    expect(await post(reply)).toEqual({
+      status: 200,
+      body: { outcome: 'comment', reportId, replayed: true },
+    });
+    const comments = await reportEvents('hypercare.report.commented.v1');
+    expect(comments.map(({ data }) => data)).toEqual([
+      expect.objectContaining({
+        reportId,
+        text: 'It also fails for Bob.',
+        channel: 'email',
+        author: { name: 'Ana Ruiz', email: 'ana@example.com' },
+      }),
+    ]);
+  });
+
+  it('opens nothing for an auto-reply or for our own mail sent back to us', async () => {
+    const before = (await reportEvents('hypercare.report.submitted.v1')).length;
+    expect(await post(newMail('<ooo@mail.example.com>', { 'Auto-Submitted': 'auto-replied' }))).toEqual({
+      status: 200,
+      body: { outcome: 'ignored', reason: 'an automatic message (Auto-Submitted: auto-replied)' },
+    });
+    expect(await post(smtp.raw[0] as Buffer)).toEqual({
+      status: 200,
+      body: { outcome: 'ignored', reason: 'one of our own notifications came back' },
+    });
+    expect(await reportEvents('hypercare.report.submitted.v1')).toHaveLength(before);
+  });
+
+  it('refuses what is not a relayed mail, and whoever may not relay mail here', async () => {
+    expect(await post('{"title":"x"}', { type: 'application/json' })).toMatchObject({
+      status: 415,
+      body: { detail: 'Send the raw message as message/rfc822 (Content-Type was application/json)' },
+    });
+    expect((await post('', {})).status).toBe(400);
+    // Who may not relay mail to a period is told, as for any period it may not reach, that there is none.
+    expect((await post(newMail('<agent@mail.example.com>'), { key: agentKey })).status).toBe(404);
+    const noSender = mail({ To: 'x@hc.example.com', Subject: 'Hello', 'Message-ID': '<ns@x>' }, 'Hi');
+    expect(await post(noSender)).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'From', message: 'names no sender to answer' }] },
+    });
+    const badSender = newMail('<bad@mail.example.com>', { From: 'Ana <ana@>' });
+    expect(await post(badSender)).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'From', message: 'is not an address that can be answered: ana@' }] },
+    });
+    expect(await reportEvents('hypercare.report.submitted.v1')).toHaveLength(1);
+  });
+});

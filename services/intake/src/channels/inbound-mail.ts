@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { reportContent } from '@hypercare/contracts';
+import { type Clock, InvalidCommand, parseRequest } from '@hypercare/domain-kit';
+import { commandHandler, type EventMetadata } from '@hypercare/event-store';
+import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import { simpleParser } from 'mailparser';
+import type { IntakeConfig } from '../config';
+import { MailChannel } from '../notifications/mail-channel';
+import { reportDecider, reportStream } from '../reports/report.decider';
+import { ReportService } from '../reports/report.service';
+import { type MailReading, readMail, replyText } from './mail-reading';
+
+export type InboundOutcome =
+  | { outcome: 'report'; reportId: string; replayed: boolean; attachmentsNotKept: number }
+  | { outcome: 'comment'; reportId: string; replayed: boolean }
+  | { outcome: 'ignored'; reason: string };
+
+type Message = Extract<MailReading, { kind: 'message' }>;
+
+const TITLE_MAX = reportContent.shape.title.maxLength ?? 200;
+
+/** A mail's key for retries of its relay: its Message-ID, else its bytes. */
+const idempotencyKeyOf = (reading: Message, raw: Buffer): string =>
+  `mail:${createHash('sha256')
+    .update(reading.messageId ?? raw)
+    .digest('base64url')}`;
+
+/** The title of a report a mail opens: its subject, or who sent it when it has none worth the name. */
+const titleOf = ({ subject, author }: Message): string => {
+  const title = subject.replace(/\s+/g, ' ').trim();
+  if (title.length >= 3) return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
+  return `Mail from ${author.name}`.slice(0, TITLE_MAX);
+};
+
+/**
+ * Mail relayed to a period's address: a reply to one of our notifications (its threading
+ * headers name the notification, or its subject the ticket) becomes a comment on that ticket's
+ * report; any other mail from a person opens a report; machines' mails and our own are left
+ * alone. A relay's retry of the same message changes nothing.
+ */
+@Injectable()
+export class InboundMail {
+  private readonly comment;
+  /** Our sending address, as MAIL_FROM names it: a mail from it is ours coming back. */
+  private readonly ours: string;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly reports: ReportService,
+    private readonly mail: MailChannel,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) config: IntakeConfig,
+  ) {
+    this.comment = commandHandler(runtime.store, reportDecider);
+    this.ours = /<([^>]+)>\s*$/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
+  }
+
+  async receive(periodId: string, raw: Buffer, metadata: EventMetadata): Promise<InboundOutcome> {
+    const reading = readMail(await simpleParser(raw), { address: this.ours, domain: this.mail.domain });
+    if (reading.kind === 'ignored') return { outcome: 'ignored', reason: reading.reason };
+    if (reading.kind === 'unanswerable')
+      throw new InvalidCommand([{ field: 'From', message: reading.message }]);
+    const key = idempotencyKeyOf(reading, raw);
+    const answered = await this.ticketAnswered(periodId, reading);
+    if (answered) {
+      const text = replyText(reading.text);
+      if (!text) return { outcome: 'ignored', reason: 'the reply says nothing' };
+      const handled = await this.comment(
+        reportStream(answered),
+        {
+          kind: 'comment',
+          author: reading.author,
+          text,
+          channel: 'email',
+          at: this.clock.now().toISOString(),
+        },
+        { expect: 'existing', idempotencyKey: key, metadata: { ...metadata, periodId } },
+      );
+      return { outcome: 'comment', reportId: answered, replayed: handled.replayed === true };
+    }
+    const content = parseRequest(reportContent, {
+      reporter: reading.author,
+      title: titleOf(reading),
+      description: reading.text || '(the mail had no text)',
+    });
+    const { submission, replayed } = await this.reports.submit(
+      periodId,
+      { ...content, channel: 'email' },
+      key,
+      metadata,
+    );
+    return {
+      outcome: 'report',
+      reportId: submission.reportId,
+      replayed,
+      attachmentsNotKept: reading.attachments,
+    };
+  }
+
+  /** The ticket of this period a mail answers, if it answers one. */
+  private async ticketAnswered(periodId: string, reading: Message): Promise<string | undefined> {
+    const [notified] = await this.runtime.sql.query<{ ticket_id: string }>(
+      `select ticket_id from intake.notifications
+        where notification_id = any($1::uuid[]) and period_id = $2 and ticket_id is not null limit 1`,
+      [reading.answers, periodId],
+    );
+    if (notified) return notified.ticket_id;
+    if (!reading.taggedTicket) return undefined;
+    const [tagged] = await this.runtime.sql.query<{ ticket_id: string }>(
+      'select ticket_id from intake.notice_tickets where ticket_id = $1 and period_id = $2',
+      [reading.taggedTicket, periodId],
+    );
+    return tagged?.ticket_id;
+  }
+}
