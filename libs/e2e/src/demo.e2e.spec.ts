@@ -194,4 +194,31 @@ describeWith('postgres')('the demo, two simulated days', () => {
       calm?.met ? null : expect.objectContaining({ kind: 'exponential-decay', daysFitted: 3 }),
     );
   });
+
+  it('keeps who was told what in the notification log, no mail server being configured', async () => {
+    const running = /periods\/(\S+)\/notifications/.exec(platform.output())?.[1] as string;
+    const { items } = await client.call<{ items: Array<{ kind: string; status: string }> }>(
+      'intake',
+      'GET',
+      `/periods/${running}/notifications?limit=500`,
+    );
+    expect(items.map(({ kind }) => kind)).toEqual(
+      expect.arrayContaining(['received', 'triaged', 'resolved']),
+    );
+    await client.poll<{ items: unknown[] }>(
+      'intake',
+      `/periods/${running}/notifications?status=pending`,
+      (r) => r.status === 200 && r.body.items.length === 0,
+      30_000,
+    );
+    expect(
+      (
+        await client.call<{ items: unknown[] }>(
+          'intake',
+          'GET',
+          `/periods/${running}/notifications?status=sent`,
+        )
+      ).items,
+    ).toEqual([]);
+  });
 });

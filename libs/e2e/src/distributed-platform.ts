@@ -22,6 +22,8 @@ interface Running {
   process: ServiceProcess;
   port: number;
   database: TestDatabase;
+  /** More of its environment (intake's mail server, say). */
+  env: Record<string, string>;
 }
 
 /**
@@ -43,13 +45,16 @@ export class DistributedPlatform {
     ).withApiKey(auth.adminKey);
   }
 
-  static async start(): Promise<DistributedPlatform> {
+  static async start(
+    env: Partial<Record<CoreService, Record<string, string>>> = {},
+  ): Promise<DistributedPlatform> {
     const services = {} as Record<CoreService, Running>;
     const auth = { database: await createTestDatabase('e2e_auth'), adminKey: testAdminKey() };
     for (const name of ['intake', 'triage', 'feedback', 'reporting'] as const) {
       const database = await createTestDatabase(`e2e_${name}`);
       const port = await freePort();
-      services[name] = { process: DistributedPlatform.spawn(name, database.url, port, auth), port, database };
+      const running = { port, database, env: env[name] ?? {} };
+      services[name] = { ...running, process: DistributedPlatform.spawn(name, running, auth) };
     }
     const platform = new DistributedPlatform(services, auth);
     await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
@@ -74,7 +79,7 @@ export class DistributedPlatform {
     const running = this.services[name];
     running.process.child.kill('SIGKILL');
     await running.process.exited;
-    running.process = DistributedPlatform.spawn(name, running.database.url, running.port, this.auth);
+    running.process = DistributedPlatform.spawn(name, running, this.auth);
     await this.ready(name);
   }
 
@@ -95,19 +100,24 @@ export class DistributedPlatform {
     );
   }
 
-  private static spawn(name: CoreService, databaseUrl: string, port: number, auth: Auth): ServiceProcess {
+  private static spawn(
+    name: CoreService,
+    { database, port, env }: Omit<Running, 'process'>,
+    auth: Auth,
+  ): ServiceProcess {
     return spawnService(`services/${name}/src/main.ts`, {
       AUTH_DATABASE_URL: auth.database.url,
       HYPERCARE_ADMIN_API_KEY: auth.adminKey,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.url,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       HYPERCARE_CLOCK: 'manual',
       SLA_CHECK_INTERVAL_MS: '100',
       EXIT_EVALUATION_INTERVAL_MS: '100',
       HANDOFF_SETTLE_MS: '500',
       LOG_LEVEL: 'warn',
+      ...env,
     });
   }
 }

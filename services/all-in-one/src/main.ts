@@ -42,6 +42,7 @@ const main = async (): Promise<void> => {
         PULSE_CHECK_INTERVAL_MS: '50',
         EXIT_EVALUATION_INTERVAL_MS: '50',
         HANDOFF_SETTLE_MS: '200',
+        NOTIFY_INTERVAL_MS: '50',
         RATE_LIMIT_PER_PRINCIPAL: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
         ...process.env,
@@ -107,6 +108,7 @@ const main = async (): Promise<void> => {
         `  Demo seeded. Periods: ${platform.url}/reporting/periods (its clock stands where the simulation ended, at the present; restart with HYPERCARE_DATA_DIR=${config.HYPERCARE_DATA_DIR} npm start for live time)`,
         `  Handed over: ${platform.url}/reporting/periods/${seeded.handedOver}/handoff.md`,
         `  Still running, with its exit forecast: ${platform.url}/reporting/periods/${seeded.running}/exit`,
+        `  Who was told what (kept in the log${config.SMTP_URL ? ', and mailed' : ''}): ${platform.url}/intake/periods/${seeded.running}/notifications`,
         '',
       ].join('\n'),
     );

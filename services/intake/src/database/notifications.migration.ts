@@ -38,7 +38,7 @@ export class Notifications1765000023000 implements MigrationInterface {
       sent_at         timestamptz,
       last_error      text)`);
     await runner.query(
-      `create index notifications_queue on intake.notifications (recipient_email, seq) where status = 'pending'`,
+      `create index notifications_queue on intake.notifications (lower(recipient_email), seq) where status = 'pending'`,
     );
     await runner.query('create index notifications_by_period on intake.notifications (period_id, seq)');
     await runner.query(`create table intake.notification_attempts (

@@ -10,6 +10,9 @@ const BATCH = 20;
 const CLAIM_SECONDS = 60;
 /** The longest wait between two attempts. */
 const MAX_BACKOFF_MS = 3_600_000;
+/** Batches sent in one look at most, so a look ends even while notifications keep coming. */
+const MAX_ROUNDS = 50;
+const NOT_CONFIGURED = 'SMTP_URL is not set: kept in the log, not sent';
 
 interface Due {
   notification_id: string;
@@ -44,11 +47,34 @@ export class NotificationDeliverer extends PeriodicWork {
     this.maxAttempts = config.NOTIFY_MAX_ATTEMPTS;
   }
 
+  /** Sends until nothing is due (a person's next notification is due once the one before it went). */
   protected async look(): Promise<void> {
-    const due = await this.runtime.sql.query<Due>(
+    if (!this.mail.configured) return this.keepAll();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const due = await this.claim();
+      if (due.length === 0) return;
+      await Promise.all(due.map((notification) => this.deliver(notification)));
+    }
+  }
+
+  /** With nowhere to send, every pending notification is kept in the log at once: order no longer matters. */
+  private async keepAll(): Promise<void> {
+    await this.runtime.sql.query(
+      `with kept as (
+         update intake.notifications set status = 'kept', attempts = attempts + 1, last_error = $1
+          where status = 'pending' returning notification_id)
+       insert into intake.notification_attempts (notification_id, at, outcome, detail)
+       select notification_id, now(), 'kept', $1 from kept`,
+      [NOT_CONFIGURED],
+    );
+  }
+
+  /** The head of each person's queue that is due, claimed (a person is their address, in any case). */
+  private claim(): Promise<Due[]> {
+    return this.runtime.sql.query<Due>(
       `with heads as (
-         select distinct on (recipient_email) notification_id, next_attempt_at
-           from intake.notifications where status = 'pending' order by recipient_email, seq),
+         select distinct on (lower(recipient_email)) notification_id, next_attempt_at
+           from intake.notifications where status = 'pending' order by lower(recipient_email), seq),
        due as (
          select n.notification_id from intake.notifications n join heads h using (notification_id)
           where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
@@ -56,20 +82,10 @@ export class NotificationDeliverer extends PeriodicWork {
          from due where n.notification_id = due.notification_id
        returning n.notification_id, n.ticket_id, n.recipient_email, n.recipient_name, n.subject, n.body, n.attempts`,
     );
-    await Promise.all(due.map((notification) => this.deliver(notification)));
   }
 
   private async deliver(due: Due): Promise<void> {
     const attempt = due.attempts + 1;
-    if (!this.mail.configured) {
-      await this.record(
-        due.notification_id,
-        attempt,
-        'kept',
-        'SMTP_URL is not set: kept in the log, not sent',
-      );
-      return;
-    }
     const outgoing: Outgoing = {
       notificationId: due.notification_id,
       ticketId: due.ticket_id,
