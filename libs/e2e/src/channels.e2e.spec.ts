@@ -69,6 +69,8 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
     );
     expect(reported.status).toBe(201);
     const { reportId: ticketId } = (await reported.json()) as { reportId: string };
+    // The leads also get the period's daily stand-up: only the ticket's mails are counted here.
+    const about = (address: string) => smtp.to(address).filter(({ subject }) => subject?.includes(ticketId));
     await client.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200, 30_000);
     const triagedAt = Date.now();
     await platform.setClock(new Date(triagedAt));
@@ -77,19 +79,23 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
       impact: 'high',
       urgency: 'high',
     });
-    await eventually('the reporter answered, the leads woken', () => smtp.received.length === 4, 30_000);
-    expect(subjects(smtp.to('rita@example.com'))).toEqual([
+    await eventually(
+      'the reporter answered, the leads woken',
+      () =>
+        about('rita@example.com').length +
+          about('tomas@example.com').length +
+          about('priya@example.com').length ===
+        4,
+      30_000,
+    );
+    expect(subjects(about('rita@example.com'))).toEqual([
       'We received your report: Month-end close fails for every entity',
       'P1: Month-end close fails for every entity',
     ]);
 
     await platform.setClock(new Date(triagedAt + 11 * MINUTE));
-    await eventually(
-      'level 1 to the technical lead',
-      () => smtp.to('tomas@example.com').length === 2,
-      30_000,
-    );
-    expect(subjects(smtp.to('tomas@example.com'))).toEqual([
+    await eventually('level 1 to the technical lead', () => about('tomas@example.com').length === 2, 30_000);
+    expect(subjects(about('tomas@example.com'))).toEqual([
       'P1 on General ledger: Month-end close fails for every entity',
       'Escalation level 1: Month-end close fails for every entity',
     ]);
@@ -97,20 +103,20 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
     await smtp.stop();
     await platform.setClock(new Date(triagedAt + 31 * MINUTE));
     await eventually(
-      'level 2 decided while the server is down',
+      'level 2 decided, and sending failing, while the server is down',
       async () => {
         const { items } = await client.call<{ items: Array<{ kind: string; attempts: number }> }>(
           'intake',
           'GET',
-          `/periods/${periodId}/notifications?kind=escalated&status=pending`,
+          `/periods/${periodId}/notifications?status=pending`,
         );
-        return items.some(({ attempts }) => attempts >= 1);
+        return items.some(({ kind }) => kind === 'escalated') && items.some(({ attempts }) => attempts >= 1);
       },
       30_000,
     );
     await smtp.restart();
-    await eventually('the breach and level 2 sent', () => smtp.to('priya@example.com').length === 3, 30_000);
-    expect(new Set(subjects(smtp.to('priya@example.com')))).toEqual(
+    await eventually('the breach and level 2 sent', () => about('priya@example.com').length === 3, 30_000);
+    expect(new Set(subjects(about('priya@example.com')))).toEqual(
       new Set([
         'P1 on General ledger: Month-end close fails for every entity',
         'SLA breached (acknowledge): Month-end close fails for every entity',
@@ -119,11 +125,11 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
     );
     await eventually(
       'the breach to the technical lead',
-      () => smtp.to('tomas@example.com').length === 3,
+      () => about('tomas@example.com').length === 3,
       30_000,
     );
 
-    const [acknowledgement] = smtp.to('rita@example.com');
+    const [acknowledgement] = about('rita@example.com');
     const reply = await relay(
       raw(
         {
@@ -166,13 +172,13 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
     await smtp.restart();
     await eventually(
       'the resolution mailed after the crash',
-      () => smtp.to('rita@example.com').length === 3,
+      () => about('rita@example.com').length === 3,
       60_000,
     );
-    expect(subjects(smtp.to('rita@example.com')).at(-1)).toBe(
+    expect(subjects(about('rita@example.com')).at(-1)).toBe(
       'Resolved: Month-end close fails for every entity',
     );
     expect([...smtp.countBy(NOTIFICATION_ID).entries()].filter(([, count]) => count !== 1)).toEqual([]);
-    expect(smtp.received).toHaveLength(9);
+    expect(smtp.received.filter(({ subject }) => subject?.includes(ticketId))).toHaveLength(9);
   });
 });
