@@ -8,6 +8,7 @@ import { ChannelsModule } from './channels/channels.module';
 import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
 import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
+import { NotificationPreferences1765000023100 } from './database/notification-preferences.migration';
 import { Notifications1765000023000 } from './database/notifications.migration';
 import { PublishedArticles1765000018000 } from './database/published-articles.migration';
 import { publishedArticlesProjection } from './knowledge/published-articles.projection';
@@ -37,6 +38,7 @@ export class AppModule {
               PeriodProgrammeIds1765000001000,
               PublishedArticles1765000018000,
               Notifications1765000023000,
+              NotificationPreferences1765000023100,
             ],
             received: [
               periodDirectoryProjection,

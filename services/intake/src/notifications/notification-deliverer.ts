@@ -3,6 +3,7 @@ import { PeriodicWork, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { IntakeConfig } from '../config';
 import { MailChannel, type Outgoing } from './mail-channel';
+import { URGENT_KINDS } from './notification-rules';
 
 /** Notifications sent per look; more wait for the next. */
 const BATCH = 20;
@@ -69,18 +70,30 @@ export class NotificationDeliverer extends PeriodicWork {
     );
   }
 
-  /** The head of each person's queue that is due, claimed (a person is their address, in any case). */
+  /**
+   * The head of each person's queue that is due, claimed (a person is their address, in any
+   * case). During someone's quiet hours only urgent notifications are due to them, so those
+   * go ahead of what waits for the morning.
+   */
   private claim(): Promise<Due[]> {
     return this.runtime.sql.query<Due>(
-      `with heads as (
+      `with quiet as (
+         select email from intake.notification_preferences,
+                lateral (select (now() at time zone time_zone)::time as local) l
+          where quiet_from is not null and case when quiet_from < quiet_to
+            then local >= quiet_from and local < quiet_to else local >= quiet_from or local < quiet_to end),
+       heads as (
          select distinct on (lower(recipient_email)) notification_id, next_attempt_at
-           from intake.notifications where status = 'pending' order by lower(recipient_email), seq),
+           from intake.notifications
+          where status = 'pending' and (kind = any($1) or lower(recipient_email) not in (select email from quiet))
+          order by lower(recipient_email), seq),
        due as (
          select n.notification_id from intake.notifications n join heads h using (notification_id)
           where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
        update intake.notifications n set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
          from due where n.notification_id = due.notification_id
        returning n.notification_id, n.ticket_id, n.recipient_email, n.recipient_name, n.subject, n.body, n.attempts`,
+      [URGENT_KINDS],
     );
   }
 

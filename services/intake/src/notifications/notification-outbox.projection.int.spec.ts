@@ -1,6 +1,7 @@
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
 import { describeProjection } from '@hypercare/projections/testing';
 import { IntakeSchema1764400001000 } from '../database/intake-schema.migration';
+import { NotificationPreferences1765000023100 } from '../database/notification-preferences.migration';
 import { Notifications1765000023000 } from '../database/notifications.migration';
 import { notificationOutboxProjection } from './notification-outbox.projection';
 
@@ -19,7 +20,10 @@ const outbox = (ticketId: string) => ({
 describeProjection(
   "the notifications' outbox",
   notificationOutboxProjection,
-  { schema: 'intake', migrations: [IntakeSchema1764400001000, Notifications1765000023000] },
+  {
+    schema: 'intake',
+    migrations: [IntakeSchema1764400001000, Notifications1765000023000, NotificationPreferences1765000023100],
+  },
   (spec) => {
     it('decides each notice once, in the order of the events, pending, with its words', () =>
       spec()

@@ -50,7 +50,8 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  * The notifications' outbox: each ticket, period and stand-up event intake receives is turned
  * by the rules into the notices it calls for, each one row, in the transaction that moves this
  * projection's checkpoint: a notification is decided exactly when its event is taken, never
- * lost, and a replay of the same event decides the same ids (kept once). A rebuild re-reads
+ * lost, and a replay of the same event decides the same ids (kept once). A kind its recipient
+ * muted is recorded muted, never sent. A rebuild re-reads
  * the periods and tickets and adds no notification twice.
  */
 export const notificationOutboxProjection = defineProjection({
@@ -103,9 +104,12 @@ export const notificationOutboxProjection = defineProjection({
     if (rows.length === 0) return;
     await tx.query(
       `insert into intake.notifications (notification_id, period_id, ticket_id, kind, channel, recipient_email,
-         recipient_name, subject, body, cause_event_id, decided_at)
+         recipient_name, subject, body, cause_event_id, decided_at, status)
        select notification_id, period_id, ticket_id, kind, 'email', recipient_email, recipient_name, subject, body,
-              cause_event_id, decided_at
+              cause_event_id, decided_at,
+              case when exists (select 1 from intake.notification_preferences p
+                                 where p.email = lower(n.recipient_email) and n.kind = any(p.muted))
+                   then 'muted' else 'pending' end
          from jsonb_to_recordset($1::jsonb) as n (notification_id uuid, period_id text, ticket_id text,
               kind text, recipient_email text, recipient_name text, subject text, body text, cause_event_id text,
               decided_at timestamptz, ord int)

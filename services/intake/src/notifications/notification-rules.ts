@@ -23,6 +23,9 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** What reaches people whatever their preferences: how an urgent ticket wakes its people. */
+export const URGENT_KINDS: readonly NotificationKind[] = ['escalated', 'p1-opened', 'sla-breached'];
+
 /** The roles told of a new P1, of a breach and of the daily stand-up. */
 export const LEAD_ROLES: readonly Role[] = ['technical-lead', 'project-manager'];
 

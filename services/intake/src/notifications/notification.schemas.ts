@@ -2,7 +2,7 @@ import { isoTime } from '@hypercare/contracts';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from './notification-rules';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'kept', 'dead'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'kept', 'dead', 'muted'] as const;
 
 export const notificationQuery = z.object({
   status: z.enum(NOTIFICATION_STATUSES).optional().describe('Only those in this state'),
@@ -29,7 +29,7 @@ export const notificationView = z.object({
   status: z
     .enum(NOTIFICATION_STATUSES)
     .describe(
-      'pending (waiting or retrying), sent, kept (no channel configured: in this log only), dead (given up)',
+      'pending (waiting, retrying, or held by quiet hours), sent, kept (no channel configured: in this log only), dead (given up), muted (its recipient does not want this kind)',
     ),
   attempts: z.number().int().describe('Attempts since it was decided or last replayed'),
   decidedAt: isoTime.describe('When the event that called for it was recorded'),

@@ -4,11 +4,13 @@ import { MailChannel } from './mail-channel';
 import { NotificationController } from './notification.controller';
 import { NotificationDeliverer } from './notification-deliverer';
 import { NotificationLog } from './notification-log';
+import { NotificationPreferences } from './notification-preferences';
+import { PreferenceController } from './preference.controller';
 
 @Module({
   imports: [PeriodsModule],
-  controllers: [NotificationController],
-  providers: [MailChannel, NotificationDeliverer, NotificationLog],
+  controllers: [NotificationController, PreferenceController],
+  providers: [MailChannel, NotificationDeliverer, NotificationLog, NotificationPreferences],
   exports: [MailChannel, NotificationLog],
 })
 export class NotificationsModule {}
