@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
-import { MAX_BODY_BYTES } from './json-body';
+import { BODY_LIMITS, MAX_BODY_BYTES } from './json-body';
 import { MAIL_MEDIA_TYPE, MAX_MAIL_BYTES } from './mail-body';
 import { answerClientErrors } from './client-errors';
 import { withSecurity } from './openapi';
@@ -25,8 +25,9 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
 /**
  * A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at
  * /docs and /docs-json. Bodies are read as JSON, up to the largest any route accepts, keeping
- * their raw bytes so each route can hold them to its own limit (`JsonBody`), and as raw mail
- * messages for the routes that take them (`MailBody`).
+ * their raw bytes so each route can hold them to its own limit (`JsonBody`), as raw mail
+ * messages for the routes that take them (`MailBody`), and form-encoded, as chat platforms post
+ * their commands (raw bytes kept for their signatures).
  */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(module, {
@@ -37,6 +38,7 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   app.use(securityHeaders(), refuseUnstorablePaths);
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('raw', { type: MAIL_MEDIA_TYPE, limit: MAX_MAIL_BYTES });
+  app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMITS.command });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = withSecurity(

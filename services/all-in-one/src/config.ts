@@ -10,7 +10,7 @@ import {
   timeOfDayVariable,
   waitVariable,
 } from '@hypercare/service-kit';
-import { notificationVariables } from '@hypercare/intake';
+import { channelVariables } from '@hypercare/intake';
 import { z } from 'zod';
 
 const allInOneEnvironment = z.object({
@@ -41,7 +41,7 @@ const allInOneEnvironment = z.object({
     .max(60)
     .default(21),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
-  ...notificationVariables,
+  ...channelVariables,
   ...authVariables,
   ...kafkaSecurityVariables,
 });

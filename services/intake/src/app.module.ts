@@ -10,6 +10,7 @@ import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
 import { NotificationPreferences1765000023100 } from './database/notification-preferences.migration';
 import { Notifications1765000023000 } from './database/notifications.migration';
+import { SlackChannels1765000023200 } from './database/slack-channels.migration';
 import { PublishedArticles1765000018000 } from './database/published-articles.migration';
 import { publishedArticlesProjection } from './knowledge/published-articles.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
@@ -39,6 +40,7 @@ export class AppModule {
               PublishedArticles1765000018000,
               Notifications1765000023000,
               NotificationPreferences1765000023100,
+              SlackChannels1765000023200,
             ],
             received: [
               periodDirectoryProjection,

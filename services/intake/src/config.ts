@@ -17,8 +17,8 @@ const mailbox = z
     'must be an address, or Name <address>',
   );
 
-/** How intake sends notifications (see docs/channels.md); the all-in-one mode reads the same. */
-export const notificationVariables = {
+/** How intake talks with people: mail and Slack (see docs/channels.md); the all-in-one mode reads the same. */
+export const channelVariables = {
   SMTP_URL: z
     .string()
     .url('must be smtp://[user:password@]host[:port] or smtps://…')
@@ -34,12 +34,18 @@ export const notificationVariables = {
     .min(1)
     .max(100)
     .default(12),
+  SLACK_SIGNING_SECRET: z.string().min(16, "must be the Slack app's signing secret").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-\S+$/, "must be the Slack app's bot token (xoxb-…)")
+    .optional(),
+  SLACK_API_URL: z.string().url('must be a URL').default('https://slack.com/api'),
 };
 
 const intakeEnvironment = serviceEnvironment.extend({
   PORT: portVariable.default(3001),
   ATTACHMENT_SCHEMES: attachmentSchemesVariable,
-  ...notificationVariables,
+  ...channelVariables,
 });
 
 export type IntakeConfig = z.infer<typeof intakeEnvironment>;

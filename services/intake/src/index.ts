@@ -1,3 +1,3 @@
 export { AppModule } from './app.module';
-export { notificationVariables } from './config';
+export { channelVariables } from './config';
 export type { IntakeConfig } from './config';

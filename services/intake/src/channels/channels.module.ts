@@ -3,10 +3,15 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { InboundMail } from './inbound-mail';
 import { InboundMailController } from './inbound-mail.controller';
+import { ReportComments } from './report-comments';
+import { InboundSlack } from './slack/inbound-slack';
+import { SlackController } from './slack/slack.controller';
+import { SlackModule } from './slack/slack.module';
+import { PeriodsModule } from '../periods/periods.module';
 
 @Module({
-  imports: [ReportsModule, NotificationsModule],
-  controllers: [InboundMailController],
-  providers: [InboundMail],
+  imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule],
+  controllers: [InboundMailController, SlackController],
+  providers: [InboundMail, ReportComments, InboundSlack],
 })
 export class ChannelsModule {}

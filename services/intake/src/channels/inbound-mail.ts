@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { reportContent } from '@hypercare/contracts';
-import { type Clock, InvalidCommand, parseRequest } from '@hypercare/domain-kit';
-import { commandHandler, type EventMetadata } from '@hypercare/event-store';
-import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
+import { InvalidCommand, parseRequest } from '@hypercare/domain-kit';
+import type { EventMetadata } from '@hypercare/event-store';
+import { ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { simpleParser } from 'mailparser';
 import type { IntakeConfig } from '../config';
 import { MailChannel } from '../notifications/mail-channel';
-import { reportDecider, reportStream } from '../reports/report.decider';
 import { ReportService } from '../reports/report.service';
 import { type MailReading, readMail, replyText } from './mail-reading';
+import { ReportComments } from './report-comments';
 
 export type InboundOutcome =
   | { outcome: 'report'; reportId: string; replayed: boolean; attachmentsNotKept: number }
@@ -42,7 +42,6 @@ const titleOf = ({ subject, author }: Message): string => {
  */
 @Injectable()
 export class InboundMail {
-  private readonly comment;
   /** Our sending address, as MAIL_FROM names it: a mail from it is ours coming back. */
   private readonly ours: string;
 
@@ -50,10 +49,9 @@ export class InboundMail {
     private readonly runtime: ServiceRuntime,
     private readonly reports: ReportService,
     private readonly mail: MailChannel,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly comments: ReportComments,
     @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
-    this.comment = commandHandler(runtime.store, reportDecider);
     this.ours = /<([^>]+)>\s*$/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
   }
 
@@ -67,18 +65,13 @@ export class InboundMail {
     if (answered) {
       const text = replyText(reading.text);
       if (!text) return { outcome: 'ignored', reason: 'the reply says nothing' };
-      const handled = await this.comment(
-        reportStream(answered),
-        {
-          kind: 'comment',
-          author: reading.author,
-          text,
-          channel: 'email',
-          at: this.clock.now().toISOString(),
-        },
-        { expect: 'existing', idempotencyKey: key, metadata: { ...metadata, periodId } },
+      const replayed = await this.comments.add(
+        answered,
+        { author: reading.author, text, channel: 'email' },
+        key,
+        { ...metadata, periodId },
       );
-      return { outcome: 'comment', reportId: answered, replayed: handled.replayed === true };
+      return { outcome: 'comment', reportId: answered, replayed };
     }
     const content = parseRequest(reportContent, {
       reporter: reading.author,

@@ -2,16 +2,8 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { IntakeConfig } from '../config';
+import type { NotificationChannel, Outgoing } from './notification-channel';
 import { htmlOf } from './notification-templates';
-
-/** A notification as it goes out: who, what, and the ids a retry and a reply are known by. */
-export interface Outgoing {
-  notificationId: string;
-  ticketId: string | null;
-  recipient: { name: string; email: string };
-  subject: string;
-  body: string;
-}
 
 /** The header every notification carries: a retried send has the same value. */
 export const NOTIFICATION_ID_HEADER = 'X-Hypercare-Notification-Id';
@@ -26,7 +18,8 @@ const TIMEOUT_MS = 10_000;
  * sent automatically (RFC 3834), so well-behaved auto-responders stay quiet.
  */
 @Injectable()
-export class MailChannel implements OnModuleDestroy {
+export class MailChannel implements NotificationChannel, OnModuleDestroy {
+  readonly notConfigured = 'SMTP_URL is not set: kept in the log, not sent';
   private readonly transport: Transporter | undefined;
   private readonly from: string;
   private readonly replyTo: string | undefined;

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PeriodicWork, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { IntakeConfig } from '../config';
-import { MailChannel, type Outgoing } from './mail-channel';
+import { MailChannel } from './mail-channel';
+import { type NotificationChannel, RetryLater } from './notification-channel';
 import { URGENT_KINDS } from './notification-rules';
+import { SlackChannel } from './slack-channel';
 
-/** Notifications sent per look; more wait for the next. */
+/** Notifications sent per batch; more wait for the next. */
 const BATCH = 20;
 /** How long a claimed notification is left to its sender before another look may take it again. */
 const CLAIM_SECONDS = 60;
@@ -13,11 +15,11 @@ const CLAIM_SECONDS = 60;
 const MAX_BACKOFF_MS = 3_600_000;
 /** Batches sent in one look at most, so a look ends even while notifications keep coming. */
 const MAX_ROUNDS = 50;
-const NOT_CONFIGURED = 'SMTP_URL is not set: kept in the log, not sent';
 
 interface Due {
   notification_id: string;
   ticket_id: string | null;
+  channel: string;
   recipient_email: string;
   recipient_name: string;
   subject: string;
@@ -26,47 +28,54 @@ interface Due {
 }
 
 /**
- * Sends the notifications' outbox, oldest first and one at a time per recipient: a person's
- * next notification waits until the one before it is sent (or given up), so they arrive in
- * the order decided even across a mail server's outage. Each due one is claimed (so no other
- * instance takes it meanwhile), sent, and recorded sent; a failure is retried after a backoff
- * doubling from NOTIFY_RETRY_BASE_MS up to an hour, and after NOTIFY_MAX_ATTEMPTS it is dead,
- * to be replayed by hand. Every attempt is logged. Without SMTP_URL each is kept in the log.
+ * Sends the notifications' outbox through each one's channel, oldest first and one at a time
+ * per recipient: a person's next notification waits until the one before it is sent (or given
+ * up), so they arrive in the order decided even across an outage. Each due one is claimed (so
+ * no other instance takes it meanwhile), sent, and recorded sent; a failure is retried after a
+ * backoff doubling from NOTIFY_RETRY_BASE_MS up to an hour (or after the channel's Retry-After,
+ * if longer), and after NOTIFY_MAX_ATTEMPTS it is dead, to be replayed by hand. Every attempt
+ * is logged. A channel that is not configured keeps its notifications in the log.
  */
 @Injectable()
 export class NotificationDeliverer extends PeriodicWork {
   private readonly retryBaseMs: number;
   private readonly maxAttempts: number;
+  private readonly channels: Readonly<Record<string, NotificationChannel>>;
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly mail: MailChannel,
+    mail: MailChannel,
+    slack: SlackChannel,
     @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
     super(config.NOTIFY_INTERVAL_MS, 'notification deliveries failed');
     this.retryBaseMs = config.NOTIFY_RETRY_BASE_MS;
     this.maxAttempts = config.NOTIFY_MAX_ATTEMPTS;
+    this.channels = { email: mail, slack };
   }
 
   /** Sends until nothing is due (a person's next notification is due once the one before it went). */
   protected async look(): Promise<void> {
-    if (!this.mail.configured) return this.keepAll();
+    const open = Object.keys(this.channels).filter((name) => this.channels[name]?.configured);
+    for (const [name, channel] of Object.entries(this.channels))
+      if (!channel.configured) await this.keep(name, channel.notConfigured);
+    if (open.length === 0) return;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const due = await this.claim();
+      const due = await this.claim(open);
       if (due.length === 0) return;
       await Promise.all(due.map((notification) => this.deliver(notification)));
     }
   }
 
-  /** With nowhere to send, every pending notification is kept in the log at once: order no longer matters. */
-  private async keepAll(): Promise<void> {
+  /** A channel with nowhere to send keeps every pending notification of its in the log at once. */
+  private async keep(channel: string, why: string): Promise<void> {
     await this.runtime.sql.query(
       `with kept as (
-         update intake.notifications set status = 'kept', attempts = attempts + 1, last_error = $1
-          where status = 'pending' returning notification_id)
+         update intake.notifications set status = 'kept', attempts = attempts + 1, last_error = $2
+          where status = 'pending' and channel = $1 returning notification_id)
        insert into intake.notification_attempts (notification_id, at, outcome, detail)
-       select notification_id, now(), 'kept', $1 from kept`,
-      [NOT_CONFIGURED],
+       select notification_id, now(), 'kept', $2 from kept`,
+      [channel, why],
     );
   }
 
@@ -75,7 +84,7 @@ export class NotificationDeliverer extends PeriodicWork {
    * case). During someone's quiet hours only urgent notifications are due to them, so those
    * go ahead of what waits for the morning.
    */
-  private claim(): Promise<Due[]> {
+  private claim(channels: readonly string[]): Promise<Due[]> {
     return this.runtime.sql.query<Due>(
       `with quiet as (
          select email from intake.notification_preferences,
@@ -85,42 +94,50 @@ export class NotificationDeliverer extends PeriodicWork {
        heads as (
          select distinct on (lower(recipient_email)) notification_id, next_attempt_at
            from intake.notifications
-          where status = 'pending' and (kind = any($1) or lower(recipient_email) not in (select email from quiet))
+          where status = 'pending' and channel = any($2)
+            and (kind = any($1) or lower(recipient_email) not in (select email from quiet))
           order by lower(recipient_email), seq),
        due as (
          select n.notification_id from intake.notifications n join heads h using (notification_id)
           where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
        update intake.notifications n set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
          from due where n.notification_id = due.notification_id
-       returning n.notification_id, n.ticket_id, n.recipient_email, n.recipient_name, n.subject, n.body, n.attempts`,
-      [URGENT_KINDS],
+       returning n.notification_id, n.ticket_id, n.channel, n.recipient_email, n.recipient_name, n.subject, n.body,
+                 n.attempts`,
+      [URGENT_KINDS, channels],
     );
   }
 
   private async deliver(due: Due): Promise<void> {
     const attempt = due.attempts + 1;
-    const outgoing: Outgoing = {
-      notificationId: due.notification_id,
-      ticketId: due.ticket_id,
-      recipient: { name: due.recipient_name, email: due.recipient_email },
-      subject: due.subject,
-      body: due.body,
-    };
     try {
-      await this.mail.send(outgoing);
+      await (this.channels[due.channel] as NotificationChannel).send({
+        notificationId: due.notification_id,
+        ticketId: due.ticket_id,
+        recipient: { name: due.recipient_name, email: due.recipient_email },
+        subject: due.subject,
+        body: due.body,
+      });
     } catch (failure) {
       const detail = (failure as Error).message;
       const dead = attempt >= this.maxAttempts;
       if (dead)
         this.logger.warn(`notification ${due.notification_id} given up after ${attempt} attempts: ${detail}`);
-      await this.record(due.notification_id, attempt, dead ? 'dead' : 'failed', detail);
+      const waitMs = failure instanceof RetryLater ? failure.seconds * 1000 : 0;
+      await this.record(due.notification_id, attempt, dead ? 'dead' : 'failed', detail, waitMs);
       return;
     }
-    await this.record(due.notification_id, attempt, 'sent', null);
+    await this.record(due.notification_id, attempt, 'sent', null, 0);
   }
 
-  private async record(id: string, attempt: number, outcome: string, detail: string | null): Promise<void> {
-    const backoffMs = Math.min(this.retryBaseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+  private async record(
+    id: string,
+    attempt: number,
+    outcome: string,
+    detail: string | null,
+    atLeastMs: number,
+  ): Promise<void> {
+    const backoffMs = Math.max(Math.min(this.retryBaseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS), atLeastMs);
     await this.runtime.sql.query(
       `with attempt as (
          insert into intake.notification_attempts (notification_id, at, outcome, detail)

@@ -20,7 +20,7 @@ interface Row {
   period_id: string;
   ticket_id: string | null;
   kind: View['kind'];
-  channel: string;
+  channel: View['channel'];
   recipient_name: string;
   recipient_email: string;
   subject: string;

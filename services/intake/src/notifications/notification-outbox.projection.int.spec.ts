@@ -3,6 +3,7 @@ import { describeProjection } from '@hypercare/projections/testing';
 import { IntakeSchema1764400001000 } from '../database/intake-schema.migration';
 import { NotificationPreferences1765000023100 } from '../database/notification-preferences.migration';
 import { Notifications1765000023000 } from '../database/notifications.migration';
+import { SlackChannels1765000023200 } from '../database/slack-channels.migration';
 import { notificationOutboxProjection } from './notification-outbox.projection';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
@@ -22,7 +23,12 @@ describeProjection(
   notificationOutboxProjection,
   {
     schema: 'intake',
-    migrations: [IntakeSchema1764400001000, Notifications1765000023000, NotificationPreferences1765000023100],
+    migrations: [
+      IntakeSchema1764400001000,
+      Notifications1765000023000,
+      NotificationPreferences1765000023100,
+      SlackChannels1765000023200,
+    ],
   },
   (spec) => {
     it('decides each notice once, in the order of the events, pending, with its words', () =>

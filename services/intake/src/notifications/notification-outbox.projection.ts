@@ -9,6 +9,7 @@ import {
   type NoticePeriod,
   type NoticeTicket,
   periodAfter,
+  REPORTER_KINDS,
   ticketAfter,
 } from './notification-rules';
 import { render } from './notification-templates';
@@ -51,7 +52,8 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  * by the rules into the notices it calls for, each one row, in the transaction that moves this
  * projection's checkpoint: a notification is decided exactly when its event is taken, never
  * lost, and a replay of the same event decides the same ids (kept once). A kind its recipient
- * muted is recorded muted, never sent. A rebuild re-reads
+ * muted is recorded muted, never sent. What a reporter is told about a ticket they reported in
+ * Slack goes to its Slack thread; everything else goes by mail. A rebuild re-reads
  * the periods and tickets and adds no notification twice.
  */
 export const notificationOutboxProjection = defineProjection({
@@ -105,7 +107,10 @@ export const notificationOutboxProjection = defineProjection({
     await tx.query(
       `insert into intake.notifications (notification_id, period_id, ticket_id, kind, channel, recipient_email,
          recipient_name, subject, body, cause_event_id, decided_at, status)
-       select notification_id, period_id, ticket_id, kind, 'email', recipient_email, recipient_name, subject, body,
+       select notification_id, period_id, ticket_id, kind,
+              case when n.kind = any($2) and exists (select 1 from intake.slack_threads t where t.ticket_id = n.ticket_id)
+                   then 'slack' else 'email' end,
+              recipient_email, recipient_name, subject, body,
               cause_event_id, decided_at,
               case when exists (select 1 from intake.notification_preferences p
                                  where p.email = lower(n.recipient_email) and n.kind = any(p.muted))
@@ -115,7 +120,7 @@ export const notificationOutboxProjection = defineProjection({
               decided_at timestamptz, ord int)
         order by ord
        on conflict (notification_id) do nothing`,
-      [JSON.stringify(rows.map((row, ord) => ({ ...row, ord })))],
+      [JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))), REPORTER_KINDS],
     );
   },
 });

@@ -23,6 +23,15 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** What the reporter is told: in the channel they reported through, where it has a way back. */
+export const REPORTER_KINDS: readonly NotificationKind[] = [
+  'received',
+  'triaged',
+  'workaround',
+  'resolved',
+  'reopened',
+];
+
 /** What reaches people whatever their preferences: how an urgent ticket wakes its people. */
 export const URGENT_KINDS: readonly NotificationKind[] = ['escalated', 'p1-opened', 'sla-breached'];
 

@@ -23,7 +23,9 @@ export const notificationView = z.object({
   periodId: z.string(),
   ticketId: z.string().nullable(),
   kind: z.enum(NOTIFICATION_KINDS),
-  channel: z.string().describe('How it goes out: email'),
+  channel: z
+    .enum(['email', 'slack'])
+    .describe('How it goes out: email, or slack (in the Slack thread of a ticket reported there)'),
   recipient: z.object({ name: z.string(), email: z.string() }),
   subject: z.string(),
   status: z

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SlackModule } from '../channels/slack/slack.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { SlackChannel } from './slack-channel';
 import { MailChannel } from './mail-channel';
 import { NotificationController } from './notification.controller';
 import { NotificationDeliverer } from './notification-deliverer';
@@ -8,9 +10,9 @@ import { NotificationPreferences } from './notification-preferences';
 import { PreferenceController } from './preference.controller';
 
 @Module({
-  imports: [PeriodsModule],
+  imports: [PeriodsModule, SlackModule],
   controllers: [NotificationController, PreferenceController],
-  providers: [MailChannel, NotificationDeliverer, NotificationLog, NotificationPreferences],
+  providers: [MailChannel, SlackChannel, NotificationDeliverer, NotificationLog, NotificationPreferences],
   exports: [MailChannel, NotificationLog],
 })
 export class NotificationsModule {}

@@ -32,7 +32,7 @@ export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 /**
  * Takes reports in: the Report decider rules on each submission, given the period as intake
- * knows it. With an Idempotency-Key the key, a fingerprint of the request and the report's
+ * knows it; what a channel keeps beside a report (`alsoRecord`) commits with it. With an Idempotency-Key the key, a fingerprint of the request and the report's
  * event commit in one transaction: a retry finds the key and gets the first answer back; the
  * same key with a different request is refused. A key belongs to its period and its reporter
  * and is forgotten after IDEMPOTENCY_WINDOW_HOURS.
@@ -64,6 +64,7 @@ export class ReportService {
     content: z.infer<typeof submitReportBody>,
     idempotencyKey: string | undefined,
     metadata: EventMetadata,
+    alsoRecord?: (tx: SqlExecutor, reportId: string) => Promise<void>,
   ): Promise<{ submission: Submission; replayed: boolean }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidCommand([
@@ -112,6 +113,7 @@ export class ReportService {
         })),
         { expectedVersion: 'no-stream' },
       );
+      await alsoRecord?.(tx, reportId);
       const submission = {
         reportId,
         periodId,

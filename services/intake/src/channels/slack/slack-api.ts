@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Person } from '@hypercare/contracts';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import type { IntakeConfig } from '../../config';
+import { RetryLater } from '../../notifications/notification-channel';
+
+/** How long Slack's Web API may take to answer. */
+const TIMEOUT_MS = 10_000;
+
+/** A message as `chat.postMessage` takes it: text for notifications, Block Kit blocks for the page. */
+export interface SlackMessage {
+  channel: string;
+  text: string;
+  blocks: ReadonlyArray<Record<string, unknown>>;
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, string> };
+}
+
+/**
+ * The few Slack Web API methods intake calls (SLACK_API_URL, with SLACK_BOT_TOKEN): who a user
+ * is, and posting a message. A 429 is raised with its Retry-After, an `ok: false` with Slack's
+ * error code.
+ */
+@Injectable()
+export class SlackApi {
+  private readonly token: string | undefined;
+  private readonly base: string;
+
+  constructor(@Inject(SERVICE_CONFIG) config: IntakeConfig) {
+    this.token = config.SLACK_BOT_TOKEN;
+    this.base = config.SLACK_API_URL.replace(/\/$/, '');
+  }
+
+  /** Whether intake can call Slack at all. */
+  get configured(): boolean {
+    return this.token !== undefined;
+  }
+
+  /** A Slack user as a person: their profile's name and email (scope users:read.email). */
+  async person(userId: string): Promise<Person> {
+    const answer = await this.call<{
+      user: { real_name?: string; name?: string; profile?: { email?: string; real_name?: string } };
+    }>('users.info', { user: userId });
+    const { user } = answer;
+    const email = user.profile?.email;
+    if (!email)
+      throw new Error(`Slack gives no email for user ${userId}: the app needs the users:read.email scope`);
+    return { name: user.profile?.real_name || user.real_name || user.name || email, email };
+  }
+
+  /** Posts a message; answers its timestamp, which names it (and its thread) from then on. */
+  async post(message: SlackMessage): Promise<string> {
+    return (await this.call<{ ts: string }>('chat.postMessage', message)).ts;
+  }
+
+  private async call<T>(method: string, body: object): Promise<T> {
+    if (!this.token) throw new Error('SLACK_BOT_TOKEN is not set');
+    const response = await fetch(`${this.base}/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after') ?? 60) || 60;
+      throw new RetryLater(seconds, `Slack is rate limiting us: retry after ${seconds} s`);
+    }
+    if (!response.ok) throw new Error(`Slack ${method} answered ${response.status}`);
+    const answer = (await response.json()) as { ok: boolean; error?: string } & T;
+    if (!answer.ok) throw new Error(`Slack ${method} refused: ${answer.error ?? 'no reason given'}`);
+    return answer;
+  }
+}

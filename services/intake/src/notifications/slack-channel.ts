@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { SlackApi } from '../channels/slack/slack-api';
+import { SlackPlaces } from '../channels/slack/slack-places';
+import type { NotificationChannel, Outgoing } from './notification-channel';
+
+/**
+ * Notifications to a reporter whose ticket was reported in Slack, posted in the ticket's
+ * thread as Block Kit, where they reported it and where their replies become comments. Each
+ * message carries its notification id in its metadata, so a resend is recognisable.
+ */
+@Injectable()
+export class SlackChannel implements NotificationChannel {
+  readonly notConfigured = 'SLACK_BOT_TOKEN is not set: kept in the log, not sent';
+
+  constructor(
+    private readonly slack: SlackApi,
+    private readonly places: SlackPlaces,
+  ) {}
+
+  get configured(): boolean {
+    return this.slack.configured;
+  }
+
+  async send(notification: Outgoing): Promise<void> {
+    const thread = notification.ticketId ? await this.places.threadOf(notification.ticketId) : undefined;
+    if (!thread) throw new Error(`ticket ${notification.ticketId} has no Slack thread`);
+    await this.slack.post({
+      channel: thread.channelId,
+      thread_ts: thread.threadTs,
+      text: notification.subject,
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: `*${notification.subject}*` } },
+        { type: 'section', text: { type: 'plain_text', text: notification.body } },
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: `For ${notification.recipient.name} · Hypercare` }],
+        },
+      ],
+      metadata: {
+        event_type: 'hypercare_notification',
+        event_payload: { notification_id: notification.notificationId },
+      },
+    });
+  }
+}
