@@ -22,3 +22,4 @@ export {
   type SigningKey,
 } from './identity-provider';
 export { MailServer } from './mail-server';
+export { SlackStandIn, type PostedMessage } from './slack-stand-in';
