@@ -63,6 +63,8 @@ describe('reading an inbound mail', () => {
       /automatic message \(Auto-Submitted: auto-replied\)/,
     ],
     ['X-Autoreply', { 'X-Autoreply': 'yes' }, /an auto-reply/],
+    ['X-Autorespond', { 'X-Autorespond': 'vacation' }, /an auto-reply/],
+    ['Precedence: auto_reply', { Precedence: 'auto_reply' }, /bulk or auto-reply/],
     ['Precedence: bulk', { Precedence: 'bulk' }, /bulk or auto-reply/],
     ['a mailer daemon', { From: 'MAILER-DAEMON@mail.example.com' }, /a bounce/],
     [
@@ -88,6 +90,23 @@ describe('reading an inbound mail', () => {
     expect(await read(mail({ From: from, Subject: 'Hello' }))).toEqual({ kind: 'unanswerable', message });
   });
 
+  it('reads a reply’s threading headers whether it has In-Reply-To, References or both', async () => {
+    const id = `<${NOTIFICATION}@hc.example.com>`;
+    expect(await read(mail({ From: 'ana@example.com', Subject: 'Re', References: id }))).toMatchObject({
+      answers: [NOTIFICATION],
+    });
+    expect(await read(mail({ From: 'ana@example.com', Subject: 'Re', 'In-Reply-To': id }))).toMatchObject({
+      answers: [NOTIFICATION],
+    });
+  });
+
+  it('reads a mail without a subject as one with an empty subject, and trims names', async () => {
+    expect(await read(mail({ From: '"  Ana Ruiz " <ana@example.com>' }))).toMatchObject({
+      subject: '',
+      author: { name: 'Ana Ruiz', email: 'ana@example.com' },
+    });
+  });
+
   it('takes a person’s mail that says it is not automatic', async () => {
     expect(
       await read(mail({ From: 'ana@example.com', Subject: 'Hi', 'Auto-Submitted': 'no' })),
@@ -109,7 +128,13 @@ describe('the words of a reply', () => {
     expect(replyText(text)).toBe('Works now, thanks!');
   });
 
-  it('are the whole text when all of it is quoted', () => {
-    expect(replyText('> only a quote')).toBe('> only a quote');
+  it('are the whole text when all of it is quoted, or none of it', () => {
+    expect(replyText('> only a quote\n')).toBe('> only a quote');
+    expect(replyText('  Works now.\nThanks, Ana  \n')).toBe('Works now.\nThanks, Ana');
+  });
+
+  it('keep lines that only look like quotes', () => {
+    const text = 'Totals: a > b since the release\nSee "On Tue Bob wrote: fine" in the log\n> quoted';
+    expect(replyText(text)).toBe('Totals: a > b since the release\nSee "On Tue Bob wrote: fine" in the log');
   });
 });
