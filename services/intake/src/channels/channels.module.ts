@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { InboundMail } from './inbound-mail';
-import { InboundMailController } from './inbound-mail.controller';
+import { InboundController } from './inbound.controller';
+import { InboundMessages } from './inbound-message';
 import { ReportComments } from './report-comments';
 import { InboundSlack } from './slack/inbound-slack';
 import { SlackController } from './slack/slack.controller';
@@ -11,7 +12,7 @@ import { PeriodsModule } from '../periods/periods.module';
 
 @Module({
   imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule],
-  controllers: [InboundMailController, SlackController],
-  providers: [InboundMail, ReportComments, InboundSlack],
+  controllers: [InboundController, SlackController],
+  providers: [InboundMail, InboundMessages, ReportComments, InboundSlack],
 })
 export class ChannelsModule {}

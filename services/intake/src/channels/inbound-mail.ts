@@ -11,6 +11,7 @@ import { MailChannel } from '../notifications/mail-channel';
 import { ReportService } from '../reports/report.service';
 import { type MailReading, readMail, replyText } from './mail-reading';
 import { ReportComments } from './report-comments';
+import { reportTitle } from './report-title';
 
 export type InboundOutcome =
   | { outcome: 'report'; reportId: string; replayed: boolean; attachmentsNotKept: number }
@@ -19,20 +20,11 @@ export type InboundOutcome =
 
 type Message = Extract<MailReading, { kind: 'message' }>;
 
-const TITLE_MAX = reportContent.shape.title.maxLength ?? 200;
-
 /** A mail's key for retries of its relay: its Message-ID, else its bytes. */
 const idempotencyKeyOf = (reading: Message, raw: Buffer): string =>
   `mail:${createHash('sha256')
     .update(reading.messageId ?? raw)
     .digest('base64url')}`;
-
-/** The title of a report a mail opens: its subject, or who sent it when it has none worth the name. */
-const titleOf = ({ subject, author }: Message): string => {
-  const title = subject.replace(/\s+/g, ' ').trim();
-  if (title.length >= 3) return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
-  return `Mail from ${author.name}`.slice(0, TITLE_MAX);
-};
 
 /**
  * Mail relayed to a period's address: a reply to one of our notifications (its threading
@@ -75,7 +67,7 @@ export class InboundMail {
     }
     const content = parseRequest(reportContent, {
       reporter: reading.author,
-      title: titleOf(reading),
+      title: reportTitle(reading.subject, reading.author, 'Mail'),
       description: reading.text || '(the mail had no text)',
     });
     const { submission, replayed } = await this.reports.submit(

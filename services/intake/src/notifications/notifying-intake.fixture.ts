@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
-import { eventually } from '@hypercare/testing';
 import { startIntake } from '../intake-app.fixture';
 
 const T0 = new Date('2026-11-03T09:00:00.000Z');
@@ -39,10 +38,10 @@ export const intakeWith = async (name: string, env: Record<string, string>) => {
     '/hypercare/triage/periods',
     ...[period.planned(), period.activated()].map((event) => ({ ...event, subject: periodId })),
   );
-  await eventually(
-    'the period heard',
-    async () =>
-      (await intake.admin.send('intake', 'GET', `/periods/${periodId}/notifications`)).status === 200,
+  await intake.admin.poll<{ status: string }>(
+    'intake',
+    `/periods/${periodId}`,
+    (r) => r.body?.status === 'active',
   );
   return { intake, periodId };
 };

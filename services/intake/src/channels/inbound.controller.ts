@@ -2,10 +2,11 @@ import { Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, actorOf, CurrentPrincipal, type Principal } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
-import { ApiOutcomes, MailBody } from '@hypercare/service-kit';
+import { ApiOutcomes, BODY_LIMITS, JsonBody, MailBody } from '@hypercare/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { InboundMail } from './inbound-mail';
+import { inboundMessage, InboundMessages } from './inbound-message';
 
 const inboundOutcome = z.discriminatedUnion('outcome', [
   z.object({
@@ -22,10 +23,21 @@ const inboundOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('ignored'), reason: z.string().describe('Why nothing was opened or added') }),
 ]);
 
+const messageOutcome = z.object({
+  outcome: z.enum(['report', 'comment']),
+  reportId: z.string(),
+  replayed: z
+    .boolean()
+    .describe('This message id was received before: the first outcome, nothing new written'),
+});
+
 @ApiTags('channels')
 @Controller('periods/:periodId/inbound')
-export class InboundMailController {
-  constructor(private readonly inbound: InboundMail) {}
+export class InboundController {
+  constructor(
+    private readonly inbound: InboundMail,
+    private readonly messages: InboundMessages,
+  ) {}
 
   @Post('mail')
   @Access('report.relay', { kind: 'period', param: 'periodId' })
@@ -53,6 +65,34 @@ export class InboundMailController {
     );
     response.status(outcome.outcome === 'report' && !outcome.replayed ? 201 : 200);
     if (outcome.outcome === 'report') response.setHeader('Location', `/reports/${outcome.reportId}`);
+    return outcome;
+  }
+
+  @Post('messages')
+  @Access('report.relay', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary:
+      'A message from any tool (signed with a channel key): one naming a report of the period comments on it, any other opens a report',
+  })
+  @ApiOutcomes({ status: 201, description: 'A report was opened', schema: messageOutcome }, 400, 404, 409)
+  @ApiOutcomes({
+    status: 200,
+    description: 'A comment was added, or the message was sent before',
+    schema: messageOutcome,
+  })
+  async message(
+    @Param('periodId') periodId: string,
+    @JsonBody(inboundMessage, BODY_LIMITS.report) message: z.infer<typeof inboundMessage>,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ): Promise<z.input<typeof messageOutcome>> {
+    const outcome = await this.messages.receive(
+      periodId,
+      message,
+      commandMetadata(correlationId, { actor: actorOf(principal) }),
+    );
+    response.status(outcome.outcome === 'report' && !outcome.replayed ? 201 : 200);
     return outcome;
   }
 }
