@@ -69,6 +69,12 @@ export class AccessGuard implements CanActivate {
         if (!place || !allows(principal, permission, place)) throw new NotFound(scope.resource, id);
         return;
       }
+      case 'person': {
+        const email = String(params[scope.param]);
+        const own = principal.email !== undefined && principal.email.toLowerCase() === email.toLowerCase();
+        if (!own && !allows(principal, permission)) throw new NotFound('person', email);
+        return;
+      }
       case 'answer':
       case 'listed':
         return;

@@ -13,6 +13,8 @@ import { actorOf, type Actor, type Principal } from './principal';
  * - `resource`: a ticket or report named by a path parameter, placed by the service before the handler runs.
  * - `answer`: what the handler answers, placed by the route's `place`, checked before it leaves.
  * - `listed`: a list; the handler shows only the periods the caller may see.
+ * - `person`: a person's own, named by their email in a path parameter: theirs (the email their
+ *   identity provider vouches for), or anyone's for a principal holding the permission platform-wide.
  * An id the caller may not reach answers the same 404 as one that does not exist.
  */
 export type AccessScope =
@@ -27,7 +29,8 @@ export type AccessScope =
       /** Where the answer lives (any answer type: `never` takes every function). */
       place: (answer: never) => ResourcePlace | undefined;
     }
-  | { kind: 'listed' };
+  | { kind: 'listed' }
+  | { kind: 'person'; param: string };
 
 export interface AccessRule {
   permission: Permission;

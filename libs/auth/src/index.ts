@@ -7,5 +7,5 @@ export { ApiKeysController } from './api-keys.controller';
 export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';
 export { deprecatedBy } from './deprecated-by';
 export { placeFor, rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from './places';
-export { allows, reportsOnlyAsSelf, visibleTo, type ResourcePlace, type Visible } from './policy';
+export { reportsOnlyAsSelf, visibleTo, type ResourcePlace, type Visible } from './policy';
 export { actorOf, systemActor, type Actor, type Principal } from './principal';

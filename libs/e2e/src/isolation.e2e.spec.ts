@@ -14,6 +14,9 @@ interface Tenant {
   articleId: string;
   pulseId: string;
   webhookId: string;
+  notificationId: string;
+  /** The tenant's reporter: whose notification preferences there are. */
+  email: string;
 }
 
 /**
@@ -101,7 +104,24 @@ describeWith('postgres')(
         `/programmes/${programmeId}/webhooks`,
         { url: `https://bau-${n}.example.com/hypercare` },
       );
-      return { programmeId, periodId, ticketId: reportId, reportId, articleId, pulseId, webhookId };
+      const { body } = await admin.poll<{ items: Array<{ notificationId: string }> }>(
+        'intake',
+        `/periods/${periodId}/notifications`,
+        (r) => r.status === 200 && r.body.items.length > 0,
+      );
+      const notificationId = body.items[0]?.notificationId as string;
+      const email = reportBody(n).reporter.email;
+      return {
+        programmeId,
+        periodId,
+        ticketId: reportId,
+        reportId,
+        articleId,
+        pulseId,
+        webhookId,
+        notificationId,
+        email,
+      };
     };
 
     beforeAll(async () => {
@@ -151,7 +171,8 @@ describeWith('postgres')(
       for (const [who, key] of principals())
         for (const { method, template, operation } of operations) {
           const scope = operation['x-hypercare-access']?.scope;
-          if (method !== 'get' || !scope || scope === 'platform') continue;
+          // A person's own is reached by that person (or a platform admin): these keys name no person.
+          if (method !== 'get' || !scope || scope === 'platform' || scope === 'person') continue;
           // A period's grant reaches the period, not the programme record: that is its programme lead's.
           if (scope === 'programme' && key === leadOfA) continue;
           const answer = await call('GET', concrete(template, a), key as string);

@@ -25,6 +25,7 @@ export { ValidQuery } from './valid-query';
 export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';
 export { documentOperation } from './document-operation';
 export { authProblems, authVariables, TOKEN_ALGORITHMS, type AuthEnvironment } from './auth-config';
+export { channelVariables } from './channel-config';
 export { isPublicRoute, Public, PUBLIC_EXTENSION, PUBLIC_ROUTE } from './public-route';
 export { securityHeaders } from './security-headers';
 export { answerClientErrors } from './client-errors';

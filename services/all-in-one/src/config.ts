@@ -1,6 +1,7 @@
 import {
   attachmentSchemesVariable,
   authVariables,
+  channelVariables,
   kafkaSecurityVariables,
   databaseUrlVariable,
   kafkaBrokersVariable,
@@ -10,7 +11,6 @@ import {
   timeOfDayVariable,
   waitVariable,
 } from '@hypercare/service-kit';
-import { channelVariables } from '@hypercare/intake';
 import { z } from 'zod';
 
 const allInOneEnvironment = z.object({

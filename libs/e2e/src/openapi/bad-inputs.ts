@@ -21,6 +21,10 @@ export const documentedLimit = (operation: OpenAPIV3.OperationObject): number | 
   return match ? Number(match[1]) * KB : undefined;
 };
 
+/** How an operation that does not read JSON by its limit refuses a body it cannot take: 415, or 401 before it reads anything. */
+const documentedRefusal = (operation: OpenAPIV3.OperationObject): number =>
+  operation.responses['415'] ? 415 : 401;
+
 const bodySchema = (operation: OpenAPIV3.OperationObject): OpenAPIV3.SchemaObject | undefined => {
   const body = operation.requestBody as OpenAPIV3.RequestBodyObject | undefined;
   return body?.content['application/json']?.schema as OpenAPIV3.SchemaObject | undefined;
@@ -41,11 +45,23 @@ const stringField = (operation: OpenAPIV3.OperationObject): string =>
 const json = (value: unknown): string => JSON.stringify(value);
 
 /**
- * Every bad input of the front door's list, for one operation that takes a body: each must
- * answer a 4xx problem document and write nothing.
+ * Every bad input of the front door's list, for one operation that takes a JSON body of a
+ * documented limit: each must answer a 4xx problem document and write nothing. An operation
+ * that reads its body another way (a raw mail, a chat platform's signed payload) gets what
+ * every body can be probed with: a text/plain body, which must be refused with a 4xx it
+ * documents (415, or 401 where the body's signature is checked first).
  */
 export const badInputsFor = (operation: OpenAPIV3.OperationObject): BadInput[] => {
-  const limit = documentedLimit(operation) ?? 0;
+  const limit = documentedLimit(operation);
+  if (limit === undefined)
+    return [
+      {
+        name: 'a text/plain body',
+        contentType: 'text/plain',
+        body: '{}',
+        status: documentedRefusal(operation),
+      },
+    ];
   const field = stringField(operation);
   const inputs: BadInput[] = [
     {

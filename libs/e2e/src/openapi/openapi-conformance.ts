@@ -13,7 +13,7 @@ export interface DocumentedOperation {
     'x-hypercare-public'?: boolean;
     'x-hypercare-access'?: {
       permission: string;
-      scope: 'platform' | 'programme' | 'period' | 'resource' | 'answer' | 'listed';
+      scope: 'platform' | 'programme' | 'period' | 'resource' | 'answer' | 'listed' | 'person';
     };
   }>;
 }

@@ -1,21 +1,15 @@
 import { Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, allows, CurrentPrincipal, type Principal } from '@hypercare/auth';
-import { NotFound } from '@hypercare/domain-kit';
+import { Access, CurrentActor, type Actor } from '@hypercare/auth';
 import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
 import type { z } from 'zod';
 import { NotificationPreferences } from './notification-preferences';
 import { preferencesBody, preferencesView } from './preference.schemas';
 
 /** A person's preferences are theirs, and a platform admin's to fix; to anyone else there are none. */
-const checkOwn = (principal: Principal, email: string): void => {
-  const own = principal.email !== undefined && principal.email.toLowerCase() === email.toLowerCase();
-  if (!own && !allows(principal, 'platform.admin')) throw new NotFound('person', email);
-};
-
 @ApiTags('notifications')
 @Controller('people/:email/notification-preferences')
-@Access('report.submit', { kind: 'listed' })
+@Access('platform.admin', { kind: 'person', param: 'email' })
 export class PreferenceController {
   constructor(private readonly preferences: NotificationPreferences) {}
 
@@ -25,11 +19,7 @@ export class PreferenceController {
     { status: 200, description: 'The preferences (the defaults if never set)', schema: preferencesView },
     404,
   )
-  get(
-    @Param('email') email: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<z.input<typeof preferencesView>> {
-    checkOwn(principal, email);
+  get(@Param('email') email: string): Promise<z.input<typeof preferencesView>> {
     return this.preferences.of(email);
   }
 
@@ -42,9 +32,8 @@ export class PreferenceController {
   set(
     @Param('email') email: string,
     @JsonBody(preferencesBody) body: z.infer<typeof preferencesBody>,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<z.input<typeof preferencesView>> {
-    checkOwn(principal, email);
-    return this.preferences.set(email, body, principal.name);
+    return this.preferences.set(email, body, actor.name);
   }
 }
