@@ -43,6 +43,8 @@ export class ServiceUnderTest {
     readonly app: INestApplication,
     readonly admin: HypercareClient,
     readonly clock: ManualClock,
+    /** The admin's key, for calls the client does not make (a download). */
+    readonly adminKey: string,
   ) {}
 
   static async start<Config>(options: ServiceUnderTestOptions<Config>): Promise<ServiceUnderTest> {
@@ -65,7 +67,7 @@ export class ServiceUnderTest {
     const app = await createServiceApp(options.service, options.module(config, infrastructure));
     await app.listen(0, '127.0.0.1');
     const admin = HypercareClient.distributed({ [options.service]: await app.getUrl() }).withApiKey(adminKey);
-    return new ServiceUnderTest(database, infrastructure, app, admin, clock);
+    return new ServiceUnderTest(database, infrastructure, app, admin, clock, adminKey);
   }
 
   get runtime(): ServiceRuntime {

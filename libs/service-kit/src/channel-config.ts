@@ -32,5 +32,25 @@ export const channelVariables = {
     .string()
     .regex(/^xoxb-\S+$/, "must be the Slack app's bot token (xoxb-…)")
     .optional(),
+  BLOB_STORE: z.enum(['filesystem', 's3'], { message: 'must be filesystem or s3' }).default('filesystem'),
+  BLOB_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.string().url('must be a URL, e.g. https://s3.eu-west-1.amazonaws.com').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_PREFIX: z.string().max(200).default(''),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number({ invalid_type_error: 'must be a number of bytes' })
+    .int()
+    .min(1_024)
+    .max(25 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   SLACK_API_URL: z.string().url('must be a URL').default('https://slack.com/api'),
 };
+
+/** What the channel settings cannot be alone: an S3 blob store names its bucket. */
+export const channelProblems = (config: { BLOB_STORE?: string; S3_BUCKET?: string }): string[] =>
+  config.BLOB_STORE === 's3' && !config.S3_BUCKET ? ['S3_BUCKET must be set when BLOB_STORE is s3'] : [];

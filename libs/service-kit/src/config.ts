@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { authProblems, authVariables } from './auth-config';
+import { channelProblems } from './channel-config';
 import { kafkaSecurityProblems, kafkaSecurityVariables } from './kafka-config';
 import { databaseUrlVariable, eventStoreUrlVariable, kafkaBrokersVariable, portVariable } from './variables';
 
@@ -91,6 +92,7 @@ export const loadConfig = <S extends z.ZodTypeAny>(
   const together = [
     ...authProblems(result.data as Parameters<typeof authProblems>[0]),
     ...kafkaSecurityProblems(result.data as Parameters<typeof kafkaSecurityProblems>[0]),
+    ...channelProblems(result.data as Parameters<typeof channelProblems>[0]),
   ];
   if (together.length) throw new ConfigError(together);
   return Object.freeze(result.data);

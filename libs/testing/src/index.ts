@@ -23,3 +23,4 @@ export {
 } from './identity-provider';
 export { MailServer } from './mail-server';
 export { SlackStandIn, type PostedMessage } from './slack-stand-in';
+export { S3Server } from './s3-server';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -84,6 +84,8 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     PORT: 0,
     DATABASE_URL: infrastructure.databaseUrl,
     KAFKA_BROKERS: config.KAFKA_BROKERS ?? [],
+    // Attachments live with the rest of the data: inside its folder, or beside the process with a server.
+    BLOB_DIR: config.BLOB_DIR ?? join(resolve(config.HYPERCARE_DATA_DIR), 'blobs'),
   };
   const modules: Record<(typeof SERVICES)[number], DynamicModule> = {
     intake: IntakeModule.register(serviceConfig, infrastructure),

@@ -66,4 +66,23 @@ export const reportCommented = defineEvent({
   }),
 });
 
-export const reportContracts = [reportSubmitted, reportDeflected, reportCommented] as const;
+export const reportAttached = defineEvent({
+  type: 'hypercare.report.attached.v1',
+  topic: REPORTS_TOPIC,
+  summary:
+    "A file came with a submitted report through a channel (a mail's attachment), checked and kept; intake serves it to whoever may read the report.",
+  schema: z.object({
+    reportId: id,
+    periodId: id,
+    attachmentId: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("The SHA-256 of the file's bytes"),
+    filename: z.string().trim().min(1).max(255),
+    contentType: z.string().min(3).max(200).describe('As its content shows it, not as its sender said'),
+    bytes: z.number().int().positive(),
+    attachedAt: isoTime,
+  }),
+});
+
+export const reportContracts = [reportSubmitted, reportDeflected, reportCommented, reportAttached] as const;

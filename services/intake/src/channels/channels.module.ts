@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { InboundMail } from './inbound-mail';
@@ -11,7 +12,7 @@ import { SlackModule } from './slack/slack.module';
 import { PeriodsModule } from '../periods/periods.module';
 
 @Module({
-  imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule],
+  imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule, AttachmentsModule],
   controllers: [InboundController, SlackController],
   providers: [InboundMail, InboundMessages, ReportComments, InboundSlack],
 })

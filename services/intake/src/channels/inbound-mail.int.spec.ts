@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { systemActor } from '@hypercare/auth';
 import { ApiKeyStore } from '@hypercare/auth';
 import { ticketEvents } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually, MailServer } from '@hypercare/testing';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { intakeWith, publishTicket } from '../notifications/notifying-intake.fixture';
 
 interface Outcome {
   outcome: 'report' | 'comment' | 'ignored';
+  attachments?: unknown;
   reportId?: string;
   replayed?: boolean;
   reason?: string;
@@ -78,7 +81,12 @@ describeWith('postgres')('mail in', () => {
     const opened = await post(newMail('<first@mail.example.com>'));
     expect(opened).toEqual({
       status: 201,
-      body: { outcome: 'report', reportId: expect.any(String), replayed: false, attachmentsNotKept: 0 },
+      body: {
+        outcome: 'report',
+        reportId: expect.any(String),
+        replayed: false,
+        attachments: { kept: [], refused: [] },
+      },
     });
     const reportId = opened.body.reportId as string;
     const [submitted] = await reportEvents('hypercare.report.submitted.v1');
@@ -110,11 +118,11 @@ describeWith('postgres')('mail in', () => {
     );
     expect(await post(reply)).toEqual({
       status: 200,
-      body: { outcome: 'comment', reportId, replayed: false },
+      body: { outcome: 'comment', reportId, replayed: false, attachments: { kept: [], refused: [] } },
     });
     expect(await post(reply)).toEqual({
       status: 200,
-      body: { outcome: 'comment', reportId, replayed: true },
+      body: { outcome: 'comment', reportId, replayed: true, attachments: { kept: [], refused: [] } },
     });
     const comments = await reportEvents('hypercare.report.commented.v1');
     expect(comments.map(({ data }) => data)).toEqual([
@@ -125,6 +133,65 @@ describeWith('postgres')('mail in', () => {
         author: { name: 'Ana Ruiz', email: 'ana@example.com' },
       }),
     ]);
+  });
+
+  it("keeps a mail's attachments as the report's files, by what their bytes are, refusing the disguised", async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64, 7),
+    ]);
+    const message = await new MailComposer({
+      from: 'Ana Ruiz <ana@example.com>',
+      to: 'finance-hypercare@hc.example.com',
+      subject: 'Export button spins',
+      messageId: '<files-1@mail.example.com>',
+      text: 'Screenshot attached.',
+      attachments: [
+        { filename: 'spinner.png', content: png, contentType: 'image/png' },
+        {
+          filename: 'invoice.pdf',
+          content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]),
+          contentType: 'application/pdf',
+        },
+      ],
+    })
+      .compile()
+      .build();
+    const { status, body } = await post(message);
+    expect(status).toBe(201);
+    const digest = createHash('sha256').update(png).digest('hex');
+    expect(body).toMatchObject({
+      outcome: 'report',
+      attachments: {
+        kept: [
+          { attachmentId: digest, filename: 'spinner.png', contentType: 'image/png', bytes: png.length },
+        ],
+        refused: [
+          { filename: 'invoice.pdf', reason: 'is named .pdf but its content is not: refused as disguised' },
+        ],
+      },
+    });
+    const files = await intake.admin.call<Array<{ attachmentId: string }>>(
+      'intake',
+      'GET',
+      `/reports/${body.reportId}/attachments`,
+    );
+    expect(files).toEqual([expect.objectContaining({ attachmentId: digest, filename: 'spinner.png' })]);
+    const download = await fetch(
+      intake.admin.url('intake', `/reports/${body.reportId}/attachments/${digest}`),
+      {
+        headers: { 'x-api-key': intake.adminKey },
+      },
+    );
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''spinner.png");
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    const unknown = await intake.admin.send(
+      'intake',
+      'GET',
+      `/reports/${body.reportId}/attachments/${'0'.repeat(64)}`,
+    );
+    expect(unknown.status).toBe(404);
   });
 
   it('opens nothing for an auto-reply or for our own mail sent back to us', async () => {
@@ -140,7 +207,8 @@ describeWith('postgres')('mail in', () => {
     expect(await reportEvents('hypercare.report.submitted.v1')).toHaveLength(before);
   });
 
-  it('refuses what is not a relayed mail, and whoever may not relay mail here', async () => {
+  it('refuses what is not a relayed mail, a mail nobody can answer, and whoever may not relay mail here', async () => {
+    const before = (await reportEvents('hypercare.report.submitted.v1')).length;
     expect(await post('{"title":"x"}', { type: 'application/json' })).toMatchObject({
       status: 415,
       body: { detail: 'Send the raw message as message/rfc822 (Content-Type was application/json)' },
@@ -158,6 +226,6 @@ describeWith('postgres')('mail in', () => {
       status: 400,
       body: { errors: [{ field: 'From', message: 'is not an address that can be answered: ana@' }] },
     });
-    expect(await reportEvents('hypercare.report.submitted.v1')).toHaveLength(1);
+    expect(await reportEvents('hypercare.report.submitted.v1')).toHaveLength(before);
   });
 });

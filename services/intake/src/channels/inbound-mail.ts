@@ -6,6 +6,7 @@ import type { EventMetadata } from '@hypercare/event-store';
 import { ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { simpleParser } from 'mailparser';
+import { Attachments, type KeptFiles } from '../attachments/attachments';
 import type { IntakeConfig } from '../config';
 import { MailChannel } from '../notifications/mail-channel';
 import { ReportService } from '../reports/report.service';
@@ -14,8 +15,8 @@ import { ReportComments } from './report-comments';
 import { reportTitle } from './report-title';
 
 export type InboundOutcome =
-  | { outcome: 'report'; reportId: string; replayed: boolean; attachmentsNotKept: number }
-  | { outcome: 'comment'; reportId: string; replayed: boolean }
+  | { outcome: 'report'; reportId: string; replayed: boolean; attachments: KeptFiles }
+  | { outcome: 'comment'; reportId: string; replayed: boolean; attachments: KeptFiles }
   | { outcome: 'ignored'; reason: string };
 
 type Message = Extract<MailReading, { kind: 'message' }>;
@@ -29,7 +30,8 @@ const idempotencyKeyOf = (reading: Message, raw: Buffer): string =>
 /**
  * Mail relayed to a period's address: a reply to one of our notifications (its threading
  * headers name the notification, or its subject the ticket) becomes a comment on that ticket's
- * report; any other mail from a person opens a report; machines' mails and our own are left
+ * report; any other mail from a person opens a report, its attachments kept as its files (those
+ * checked and taken; the others named with why); machines' mails and our own are left
  * alone. A relay's retry of the same message changes nothing.
  */
 @Injectable()
@@ -42,6 +44,7 @@ export class InboundMail {
     private readonly reports: ReportService,
     private readonly mail: MailChannel,
     private readonly comments: ReportComments,
+    private readonly attachments: Attachments,
     @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
     this.ours = /<([^>]+)>\s*$/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
@@ -63,7 +66,11 @@ export class InboundMail {
         key,
         { ...metadata, periodId },
       );
-      return { outcome: 'comment', reportId: answered, replayed };
+      const attachments = await this.attachments.keep(answered, reading.files, key, {
+        ...metadata,
+        periodId,
+      });
+      return { outcome: 'comment', reportId: answered, replayed, attachments };
     }
     const content = parseRequest(reportContent, {
       reporter: reading.author,
@@ -76,12 +83,11 @@ export class InboundMail {
       key,
       metadata,
     );
-    return {
-      outcome: 'report',
-      reportId: submission.reportId,
-      replayed,
-      attachmentsNotKept: reading.attachments,
-    };
+    const attachments = await this.attachments.keep(submission.reportId, reading.files, key, {
+      ...metadata,
+      periodId,
+    });
+    return { outcome: 'report', reportId: submission.reportId, replayed, attachments };
   }
 
   /** The ticket of this period a mail answers, if it answers one. */

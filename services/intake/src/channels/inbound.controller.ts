@@ -8,17 +8,32 @@ import { z } from 'zod';
 import { InboundMail } from './inbound-mail';
 import { inboundMessage, InboundMessages } from './inbound-message';
 
+const keptFiles = z.object({
+  kept: z.array(
+    z.object({
+      attachmentId: z.string(),
+      filename: z.string(),
+      contentType: z.string(),
+      bytes: z.number().int(),
+    }),
+  ),
+  refused: z
+    .array(z.object({ filename: z.string(), reason: z.string() }))
+    .describe('Files not taken, and why'),
+});
+
 const inboundOutcome = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('report'),
     reportId: z.string(),
     replayed: z.boolean().describe('The relay sent this message before: the report it opened then'),
-    attachmentsNotKept: z.number().int().describe('Attachments of the mail, which are not kept yet'),
+    attachments: keptFiles.describe("The mail's attachments, kept as the report's files or refused"),
   }),
   z.object({
     outcome: z.literal('comment'),
     reportId: z.string().describe('The report (and ticket) the reply was added to'),
     replayed: z.boolean(),
+    attachments: keptFiles.describe("The reply's attachments, kept as the report's files or refused"),
   }),
   z.object({ outcome: z.literal('ignored'), reason: z.string().describe('Why nothing was opened or added') }),
 ]);

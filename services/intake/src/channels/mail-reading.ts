@@ -16,7 +16,7 @@ export type MailReading =
       /** The ticket the subject names (`[ticket <id>]`), when a client dropped the threading headers. */
       taggedTicket?: string;
       messageId?: string;
-      attachments: number;
+      files: Array<{ filename: string; bytes: Buffer }>;
     };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -92,6 +92,11 @@ export const readMail = (mail: ParsedMail, ours: { address: string; domain: stri
     answers: answered(mail, ours.domain),
     ...(tagged ? { taggedTicket: tagged } : {}),
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
-    attachments: mail.attachments.length,
+    files: mail.attachments
+      .filter(({ contentDisposition, related }) => contentDisposition === 'attachment' || !related)
+      .map((attachment, index) => ({
+        filename: attachment.filename ?? `attachment-${index + 1}`,
+        bytes: attachment.content,
+      })),
   };
 };

@@ -28,7 +28,7 @@ describe('reading an inbound mail', () => {
       text: 'The export button spins forever.',
       answers: [],
       messageId: '<m-1@mail.example.com>',
-      attachments: 0,
+      files: [],
     });
   });
 

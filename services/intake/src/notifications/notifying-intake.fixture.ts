@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
@@ -29,6 +32,7 @@ export const intakeWith = async (name: string, env: Record<string, string>) => {
     NOTIFY_RETRY_BASE_MS: '100',
     MAIL_FROM: 'Hypercare <hypercare@hc.example.com>',
     MAIL_REPLY_TO: 'reply@hc.example.com',
+    BLOB_DIR: mkdtempSync(join(tmpdir(), 'intake-blobs-')),
     ...env,
   });
   const periodId = randomUUID();

@@ -5,6 +5,7 @@ import {
   type Person,
   type ReportContent,
   type reportContracts,
+  reportAttached,
   reportCommented,
   reportDeflected,
   reportSubmitted,
@@ -38,7 +39,15 @@ export type ReportCommand =
       articleIds: string[];
       at: string;
     }
-  | { kind: 'comment'; author: Person; text: string; channel: Channel; at: string };
+  | { kind: 'comment'; author: Person; text: string; channel: Channel; at: string }
+  | {
+      kind: 'attach';
+      attachmentId: string;
+      filename: string;
+      contentType: string;
+      bytes: number;
+      at: string;
+    };
 
 export type ReportEvent = EventOf<(typeof reportContracts)[number]>;
 
@@ -47,7 +56,7 @@ export type ReportState =
 
 const ALLOWED: Record<ReportState['status'], ReportCommand['kind'][]> = {
   none: ['submit', 'deflect'],
-  submitted: ['comment'],
+  submitted: ['comment', 'attach'],
   deflected: [],
 };
 
@@ -62,33 +71,39 @@ const REFUSAL: Record<PeriodStatus, string | undefined> = {
   closed: 'is closed: report to business-as-usual support',
 };
 
+/** What a comment or a file adds to a submitted report. */
+const additionTo = (
+  { reportId, periodId }: { reportId: string; periodId: string },
+  command: Extract<ReportCommand, { kind: 'comment' | 'attach' }>,
+): ReportEvent => {
+  if (command.kind === 'comment') {
+    const { author, text, channel, at } = command;
+    return {
+      type: reportCommented.type,
+      data: { reportId, periodId, author, text, channel, commentedAt: at },
+    };
+  }
+  const { attachmentId, filename, contentType, bytes, at } = command;
+  return {
+    type: reportAttached.type,
+    data: { reportId, periodId, attachmentId, filename, contentType, bytes, attachedAt: at },
+  };
+};
+
 /**
  * A report: submitted once, to a period that takes reports, and triage opens its ticket; or
  * withdrawn before submission because suggested articles answered the reporter (deflected).
- * A submitted report takes comments through its channels whatever its period's status, as
- * its ticket does.
+ * A submitted report takes comments and files through its channels whatever its period's
+ * status, as its ticket does.
  */
 export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
-    if (command.kind === 'comment') {
+    if (command.kind === 'comment' || command.kind === 'attach') {
       if (state.status !== 'submitted')
         throw new IllegalTransition('report', command.kind, state.status, ALLOWED[state.status]);
-      const { author, text, channel, at } = command;
-      return [
-        {
-          type: reportCommented.type,
-          data: {
-            reportId: state.reportId,
-            periodId: state.periodId,
-            author,
-            text,
-            channel,
-            commentedAt: at,
-          },
-        },
-      ];
+      return [additionTo(state, command)];
     }
     if (state.status !== 'none')
       throw new IllegalTransition('report', command.kind, state.status, ALLOWED[state.status]);
@@ -121,7 +136,7 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
   },
 
   evolve: (state, event) =>
-    event.type === reportCommented.type
+    event.type === reportCommented.type || event.type === reportAttached.type
       ? state
       : {
           status: event.type === reportDeflected.type ? 'deflected' : 'submitted',

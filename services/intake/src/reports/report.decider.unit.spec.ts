@@ -80,7 +80,7 @@ describe('Report', () => {
         .thenThrows(
           (error) =>
             error instanceof IllegalTransition &&
-            error.message === 'Cannot submit a report that is submitted; allowed now: comment',
+            error.message === 'Cannot submit a report that is submitted; allowed now: comment, attach',
         );
     });
 
@@ -112,6 +112,31 @@ describe('Report', () => {
         .thenThrows(
           (error) => error instanceof IllegalTransition && /allowed now: comment/.test(error.message),
         );
+    });
+
+    it('takes files, each recorded with what its content is', () => {
+      const file = {
+        attachmentId: 'a'.repeat(64),
+        filename: 'export.png',
+        contentType: 'image/png',
+        bytes: 2048,
+      };
+      spec(submitted)
+        .when({ kind: 'attach', ...file, at: '2026-11-04T10:00:00.000Z' })
+        .then([
+          {
+            type: 'hypercare.report.attached.v1',
+            data: {
+              reportId: REPORT_ID,
+              periodId: PERIOD_ID,
+              ...file,
+              attachedAt: '2026-11-04T10:00:00.000Z',
+            },
+          },
+        ]);
+      spec()
+        .when({ kind: 'attach', ...file, at: AT })
+        .thenThrows((error) => error instanceof IllegalTransition);
     });
 
     it('takes no comment before it exists or once withdrawn', () => {
