@@ -6,7 +6,7 @@ import { ReportService } from '../../reports/report.service';
 import { ReportComments } from '../report-comments';
 import { SlackApi } from './slack-api';
 import { SlackPlaces } from './slack-places';
-import type { SlackEnvelope, SlashCommand } from './slack.schemas';
+import type { MessageShortcut, SlackEnvelope, SlashCommand } from './slack.schemas';
 
 /** What a slash command answers: seen only by whoever typed it. */
 export interface SlackAnswer {
@@ -15,6 +15,8 @@ export interface SlackAnswer {
 }
 
 const USAGE = 'Usage: /hypercare report <title> | <what happened>';
+const UNMAPPED =
+  "This channel is no hypercare period's: a lead maps it with PUT /periods/{id}/slack-channel.";
 const REPORT = /^report\s+([\s\S]+)$/i;
 
 const ephemeral = (text: string): SlackAnswer => ({ response_type: 'ephemeral', text });
@@ -28,7 +30,8 @@ const slackActor = (userId: string, name: string) => ({
 
 /**
  * Slack in: `/hypercare report <title> | <what happened>` in a period's channel opens a report
- * in the reporter's name (their Slack profile's email) and starts its thread, where the
+ * in the reporter's name (their Slack profile's email) and starts its thread, and the message
+ * shortcut reports a message in its author's name, its thread the ticket's; in the thread the
  * reporter's progress is posted; a person's message in that thread is a comment on the ticket.
  * Bots' messages, edits and other threads are left alone.
  */
@@ -43,39 +46,110 @@ export class InboundSlack {
 
   async command(command: SlashCommand, metadata: EventMetadata): Promise<SlackAnswer> {
     const periodId = await this.places.periodOf(command.channel_id);
-    if (!periodId)
-      return ephemeral(
-        "This channel is no hypercare period's: a lead maps it with PUT /periods/{id}/slack-channel.",
-      );
+    if (!periodId) return ephemeral(UNMAPPED);
     const asked = REPORT.exec(command.text.trim());
     if (!asked) return ephemeral(USAGE);
     const [title = '', description = title] = (asked[1] as string).split('|').map((part) => part.trim());
+    const opened = await this.open(
+      periodId,
+      command.channel_id,
+      command.user_id,
+      command.trigger_id,
+      metadata,
+      {
+        title,
+        description: description || title,
+      },
+    );
+    return ephemeral(
+      'reportId' in opened
+        ? `Reported as ticket ${opened.reportId}; follow it in the thread.`
+        : opened.refusal,
+    );
+  }
+
+  /**
+   * The message shortcut: the message it was used on becomes a report in its author's name, and
+   * its thread the ticket's. Whoever used it is told in the thread, or, if refused, why.
+   */
+  async shortcut(action: MessageShortcut, metadata: EventMetadata): Promise<void> {
+    const channelId = action.channel.id;
+    const periodId = await this.places.periodOf(channelId);
+    const text = action.message.text.trim();
+    const [firstLine = ''] = text.split('\n');
+    const opened = periodId
+      ? await this.open(
+          periodId,
+          channelId,
+          action.message.user ?? action.user.id,
+          action.trigger_id,
+          metadata,
+          { title: firstLine.slice(0, 200), description: text },
+          action.message.ts,
+        )
+      : { refusal: UNMAPPED };
+    await this.slack.post({
+      channel: channelId,
+      thread_ts: action.message.ts,
+      text: 'reportId' in opened ? `Reported to hypercare as ticket ${opened.reportId}` : opened.refusal,
+      blocks: [
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text:
+                'reportId' in opened
+                  ? `<@${action.user.id}> reported this to hypercare (ticket ${opened.reportId}); replies here reach the ticket`
+                  : opened.refusal,
+            },
+          ],
+        },
+      ],
+    });
+  }
+
+  /**
+   * Opens a report in a Slack user's name, its thread the one given (a message reported) or a
+   * message posted for it (a report typed as a command); a refusal is said, not thrown.
+   */
+  private async open(
+    periodId: string,
+    channelId: string,
+    userId: string,
+    triggerId: string,
+    metadata: EventMetadata,
+    words: { title: string; description: string },
+    existingThread?: string,
+  ): Promise<{ reportId: string } | { refusal: string }> {
     try {
-      const reporter = await this.slack.person(command.user_id);
-      const content = parseRequest(reportContent, { reporter, title, description: description || title });
-      const threadTs = await this.slack.post({
-        channel: command.channel_id,
-        text: `New report from <@${command.user_id}>: ${content.title}`,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text: `*${content.title}*\n${content.description}` } },
-          {
-            type: 'context',
-            elements: [
-              { type: 'mrkdwn', text: `Reported by <@${command.user_id}> · replies here reach the ticket` },
-            ],
-          },
-        ],
-      });
+      const reporter = await this.slack.person(userId);
+      const content = parseRequest(reportContent, { reporter, ...words });
+      const threadTs =
+        existingThread ??
+        (await this.slack.post({
+          channel: channelId,
+          text: `New report from <@${userId}>: ${content.title}`,
+          blocks: [
+            { type: 'section', text: { type: 'mrkdwn', text: `*${content.title}*\n${content.description}` } },
+            {
+              type: 'context',
+              elements: [
+                { type: 'mrkdwn', text: `Reported by <@${userId}> · replies here reach the ticket` },
+              ],
+            },
+          ],
+        }));
       const { submission } = await this.reports.submit(
         periodId,
         { ...content, channel: 'chat' },
-        `slack:${command.trigger_id}`,
-        { ...metadata, actor: slackActor(command.user_id, reporter.name) },
-        (tx, reportId) => SlackPlaces.recordThread(tx, reportId, { channelId: command.channel_id, threadTs }),
+        `slack:${triggerId}`,
+        { ...metadata, actor: slackActor(userId, reporter.name) },
+        (tx, reportId) => SlackPlaces.recordThread(tx, reportId, { channelId, threadTs }),
       );
-      return ephemeral(`Reported as ticket ${submission.reportId}; follow it in the thread.`);
+      return { reportId: submission.reportId };
     } catch (error) {
-      if (error instanceof DomainError) return ephemeral(`Not reported: ${error.message}`);
+      if (error instanceof DomainError) return { refusal: `Not reported: ${error.message}` };
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor, type Actor } from '@hypercare/auth';
-import { parseRequest } from '@hypercare/domain-kit';
+import { InvalidCommand, parseRequest } from '@hypercare/domain-kit';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, JsonBody, openApiSchema, Public, SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { Request } from 'express';
@@ -11,7 +11,13 @@ import { PeriodDirectory } from '../../periods/period-directory';
 import { InboundSlack, type SlackAnswer } from './inbound-slack';
 import { SlackPlaces } from './slack-places';
 import { verifySlackRequest } from './slack-signature';
-import { slackChannelBody, slackEnvelope, slashCommand } from './slack.schemas';
+import {
+  interactionForm,
+  messageShortcut,
+  slackChannelBody,
+  slackEnvelope,
+  slashCommand,
+} from './slack.schemas';
 
 type SignedRequest = Request & { rawBody?: Buffer };
 
@@ -78,6 +84,31 @@ export class SlackController {
   commands(@Req() request: SignedRequest, @CorrelationId() correlationId?: string): Promise<SlackAnswer> {
     const body = this.verified(request);
     return this.inbound.command(parseRequest(slashCommand, body), commandMetadata(correlationId, {}));
+  }
+
+  @Post('slack/interactions')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The "Report to hypercare" message shortcut: the message becomes a report in its author\'s name',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: openApiSchema(interactionForm) as never })
+  @ApiOutcomes(
+    { status: 200, description: "Taken; the outcome is posted in the message's thread" },
+    400,
+    401,
+    404,
+  )
+  async interactions(@Req() request: SignedRequest, @CorrelationId() correlationId?: string): Promise<void> {
+    const { payload } = parseRequest(interactionForm, this.verified(request));
+    let action: unknown;
+    try {
+      action = JSON.parse(payload);
+    } catch {
+      throw new InvalidCommand([{ field: 'payload', message: 'must be JSON' }]);
+    }
+    await this.inbound.shortcut(parseRequest(messageShortcut, action), commandMetadata(correlationId, {}));
   }
 
   @Get('periods/:periodId/slack-channel')

@@ -192,6 +192,52 @@ describeWith('postgres')('Slack in and out', () => {
     ]);
   });
 
+  it("reports a message through the shortcut in its author's name, its thread the ticket's", async () => {
+    const action = {
+      type: 'message_action',
+      callback_id: 'hypercare_report',
+      trigger_id: 't-shortcut',
+      user: { id: 'U2SAM' },
+      channel: { id: CHANNEL },
+      message: {
+        text: 'Payroll run fails\nThe run stops at step 3 with a timeout.',
+        ts: '1700000000.000100',
+        user: 'U1ANA',
+      },
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(action) }).toString();
+    const response = await call('/slack/interactions', signed(form, 'application/x-www-form-urlencoded'));
+    expect(response.status).toBe(200);
+    const confirmation = slack.posted.at(-1);
+    expect(confirmation).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000100' });
+    const reportId = /ticket (\S+)$/.exec(confirmation?.text ?? '')?.[1] as string;
+    const [submitted] = (
+      await intake.runtime.store.readAll({ filter: { streamPrefixes: [`report-${reportId}`] } })
+    ).map(({ data }) => data);
+    expect(submitted).toMatchObject({
+      reporter: ANA,
+      title: 'Payroll run fails',
+      description: 'Payroll run fails\nThe run stops at step 3 with a timeout.',
+      channel: 'chat',
+    });
+    const elsewhere = { ...action, trigger_id: 't-elsewhere', channel: { id: 'C0ELSEWHERE' } };
+    await call(
+      '/slack/interactions',
+      signed(
+        new URLSearchParams({ payload: JSON.stringify(elsewhere) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    );
+    expect(slack.posted.at(-1)?.text).toMatch(/This channel is no hypercare period's/);
+    const broken = await call(
+      '/slack/interactions',
+      signed('payload=%7Bnot-json', 'application/x-www-form-urlencoded'),
+    );
+    expect(((await broken.json()) as { errors: unknown[] }).errors).toEqual([
+      { field: 'payload', message: 'must be JSON' },
+    ]);
+  });
+
   it('refuses what Slack did not sign, or signed too long ago', async () => {
     const body = reply('Ev9', 'forged', slack.posted[0]?.ts as string);
     const forged = await call(

@@ -12,6 +12,23 @@ export const slashCommand = z
   .passthrough();
 export type SlashCommand = z.infer<typeof slashCommand>;
 
+/** The message shortcut "Report to hypercare", as Slack's interactivity posts it (the form field `payload`). */
+export const messageShortcut = z
+  .object({
+    type: z.literal('message_action', { message: 'only the message shortcut is taken here' }),
+    callback_id: z.string(),
+    trigger_id: z.string().min(1),
+    user: z.object({ id: z.string().min(1) }).passthrough(),
+    channel: z.object({ id: z.string().min(1) }).passthrough(),
+    message: z
+      .object({ text: z.string().default(''), ts: z.string().min(1), user: z.string().optional() })
+      .passthrough(),
+  })
+  .passthrough();
+export type MessageShortcut = z.infer<typeof messageShortcut>;
+
+export const interactionForm = z.object({ payload: z.string().min(2) }).passthrough();
+
 /** What the Events API posts: its URL check, or an event; fields we do not use pass through. */
 export const slackEnvelope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('url_verification'), challenge: z.string() }).passthrough(),
