@@ -1,10 +1,31 @@
 import type { ParsedMail } from 'mailparser';
-import { describeWith, eventually, MailServer } from '@hypercare/testing';
+import { createHmac } from 'node:crypto';
+import { describeWith, eventually, MailServer, SlackStandIn } from '@hypercare/testing';
 import { DistributedPlatform } from './distributed-platform';
 import { activePeriod } from './scenario-steps';
 
 const NOTIFICATION_ID = 'x-hypercare-notification-id';
 const MINUTE = 60_000;
+const SLACK_SIGNING_SECRET = 'e2e-slack-signing-secret';
+const SLACK_TOKEN = 'xoxb-e2e';
+const CHANNEL = 'C0LEDGER';
+
+/** A request signed exactly as Slack signs one (v0, now). */
+const slackSigned = (body: string, contentType: string): RequestInit => {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', SLACK_SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex');
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': `v0=${signature}`,
+    },
+    body,
+  };
+};
 
 const raw = (headers: Record<string, string>, body: string) =>
   Object.entries(headers)
@@ -20,14 +41,21 @@ const subjects = (mails: ParsedMail[]) => mails.map(({ subject }) => subject?.re
  * The mail server goes down mid-flow and intake is killed between deciding and sending: every
  * notification still arrives exactly once, counted at the server by its idempotency key.
  */
-describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
+describeWith('postgres', 'kafka')('a P1 by mail and by Slack, end to end', () => {
   let smtp: MailServer;
+  let slack: SlackStandIn;
   let platform: DistributedPlatform;
 
   beforeAll(async () => {
     smtp = await MailServer.start();
+    slack = await SlackStandIn.start(SLACK_TOKEN, {
+      U1RITA: { name: 'Rita Reporter', email: 'rita@example.com' },
+    });
     platform = await DistributedPlatform.start({
       intake: {
+        SLACK_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SLACK_API_URL: slack.url,
         SMTP_URL: smtp.url,
         MAIL_FROM: 'Hypercare <hypercare@hc.example.com>',
         MAIL_REPLY_TO: 'reply@hc.example.com',
@@ -39,6 +67,7 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
   afterAll(async () => {
     await platform?.stop();
     await smtp?.stop();
+    await slack?.stop();
   });
 
   it('answers, escalates, takes the reply as a comment and tells of the resolution, each mail once', async () => {
@@ -180,5 +209,69 @@ describeWith('postgres', 'kafka')('a P1 by mail, end to end', () => {
     );
     expect([...smtp.countBy(NOTIFICATION_ID).entries()].filter(([, count]) => count !== 1)).toEqual([]);
     expect(smtp.received.filter(({ subject }) => subject?.includes(ticketId))).toHaveLength(9);
+  });
+
+  it('does the same through Slack: reported by the slash command, answered in its thread, a thread reply as a comment', async () => {
+    const { client } = platform;
+    const periodId = await activePeriod(client, new Date(Date.now() - 86_400_000));
+    await client.call('intake', 'PUT', `/periods/${periodId}/slack-channel`, { channelId: CHANNEL });
+    const command = new URLSearchParams({
+      command: '/hypercare',
+      text: 'report Bank feed is empty | No statements imported since last night',
+      channel_id: CHANNEL,
+      user_id: 'U1RITA',
+      trigger_id: 'e2e-trigger-1',
+    }).toString();
+    const answer = await fetch(
+      client.url('intake', '/slack/commands'),
+      slackSigned(command, 'application/x-www-form-urlencoded'),
+    );
+    const { text } = (await answer.json()) as { text: string };
+    const ticketId = /ticket (\S+);/.exec(text)?.[1] as string;
+    const root = slack.posted.find(({ thread_ts }) => thread_ts === undefined)?.ts as string;
+    await client.poll('triage', `/tickets/${ticketId}`, (r) => r.status === 200, 30_000);
+    await client.call('triage', 'POST', `/tickets/${ticketId}/triage`, {
+      category: 'critical-bug',
+      impact: 'high',
+      urgency: 'high',
+    });
+    const inThread = () =>
+      slack.posted.filter(({ thread_ts }) => thread_ts === root).map(({ text: said }) => said.split(':')[0]);
+    await eventually('received and triaged, in the thread', () => inThread().length === 2, 30_000);
+    expect(inThread()).toEqual(['We received your report', 'P1']);
+    await eventually(
+      'the leads woken by mail',
+      () => smtp.received.filter(({ subject }) => subject?.includes(ticketId)).length === 2,
+      30_000,
+    );
+
+    const reply = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'Ev-e2e-1',
+      event: {
+        type: 'message',
+        channel: CHANNEL,
+        user: 'U1RITA',
+        text: 'Only the Swiss bank is affected',
+        ts: `${Date.now() / 1000}`,
+        thread_ts: root,
+      },
+    });
+    expect(
+      (await fetch(client.url('intake', '/slack/events'), slackSigned(reply, 'application/json'))).status,
+    ).toBe(200);
+    await client.poll<{ timeline: Array<{ type: string }> }>(
+      'reporting',
+      `/tickets/${ticketId}`,
+      (r) => r.status === 200 && r.body.timeline.some(({ type }) => type.includes('commented')),
+      30_000,
+    );
+    for (const step of ['acknowledge', 'start'] as const)
+      await client.call('triage', 'POST', `/tickets/${ticketId}/${step}`, {});
+    await client.call('triage', 'POST', `/tickets/${ticketId}/resolve`, {
+      rootCause: 'Expired bank certificate',
+    });
+    await eventually('the resolution in the thread', () => inThread().includes('Resolved'), 30_000);
+    expect(smtp.to('rita@example.com').filter(({ subject }) => subject?.includes(ticketId))).toEqual([]);
   });
 });

@@ -196,7 +196,7 @@ describeWith('postgres')('the demo, two simulated days', () => {
   });
 
   it('keeps who was told what in the notification log, no mail server being configured', async () => {
-    const running = /periods\/(\S+)\/notifications/.exec(platform.output())?.[1] as string;
+    const running = /Who was told what[^\n]*\/periods\/(\S+)\/notifications/.exec(platform.output())?.[1] as string;
     const { items } = await client.call<{ items: Array<{ kind: string; status: string }> }>(
       'intake',
       'GET',

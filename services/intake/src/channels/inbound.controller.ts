@@ -46,6 +46,17 @@ const messageOutcome = z.object({
     .describe('This message id was received before: the first outcome, nothing new written'),
 });
 
+/** A new report is 201 with its Location; anything else (a comment, a resend, nothing done) 200. */
+const answered = <O extends { outcome: string; reportId?: string; replayed?: boolean }>(
+  response: Response,
+  outcome: O,
+): O => {
+  const opened = outcome.outcome === 'report' && !outcome.replayed;
+  response.status(opened ? 201 : 200);
+  if (opened) response.setHeader('Location', `/reports/${outcome.reportId}`);
+  return outcome;
+};
+
 @ApiTags('channels')
 @Controller('periods/:periodId/inbound')
 export class InboundController {
@@ -78,9 +89,7 @@ export class InboundController {
       raw,
       commandMetadata(correlationId, { actor: actorOf(principal) }),
     );
-    response.status(outcome.outcome === 'report' && !outcome.replayed ? 201 : 200);
-    if (outcome.outcome === 'report') response.setHeader('Location', `/reports/${outcome.reportId}`);
-    return outcome;
+    return answered(response, outcome);
   }
 
   @Post('messages')
@@ -107,7 +116,6 @@ export class InboundController {
       message,
       commandMetadata(correlationId, { actor: actorOf(principal) }),
     );
-    response.status(outcome.outcome === 'report' && !outcome.replayed ? 201 : 200);
-    return outcome;
+    return answered(response, outcome);
   }
 }

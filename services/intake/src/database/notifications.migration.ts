@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Notifications: the periods and tickets as the rules need them, the outbox (one row per
- * person told one thing, in the order decided), and each delivery attempt.
+ * person told one thing, in the order decided), and each delivery attempt. On a service that
+ * already ran, the outbox projection starts at the head of what it received.
  */
 export class Notifications1765000023000 implements MigrationInterface {
   name = 'Notifications1765000023000';
@@ -41,6 +42,18 @@ export class Notifications1765000023000 implements MigrationInterface {
       `create index notifications_queue on intake.notifications (lower(recipient_email), seq) where status = 'pending'`,
     );
     await runner.query('create index notifications_by_period on intake.notifications (period_id, seq)');
+    // Installed on a service that has run, notifications start from now: history already happened, and
+    // telling everyone about every past ticket at once would be noise, not news.
+    const [row] = (await runner.query(
+      "select to_regclass('intake_received.events') is not null as ran",
+    )) as Array<{
+      ran: boolean;
+    }>;
+    if (row?.ran)
+      await runner.query(
+        `insert into intake.projections (name, position)
+         select 'notification-outbox', coalesce(max(position), 0) from intake_received.events`,
+      );
     await runner.query(`create table intake.notification_attempts (
       attempt_id      bigserial primary key,
       notification_id uuid not null references intake.notifications on delete cascade,
