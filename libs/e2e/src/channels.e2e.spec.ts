@@ -171,7 +171,7 @@ describeWith('postgres', 'kafka')('a P1 by mail and by Slack, end to end', () =>
         'Entity DE01 posts fine, all others fail.\r\n\r\n> We received your report',
       ),
     );
-    expect(await reply.json()).toEqual({ outcome: 'comment', reportId: ticketId, replayed: false });
+    expect(await reply.json()).toMatchObject({ outcome: 'comment', reportId: ticketId, replayed: false });
     await client.poll<{ timeline: Array<{ type: string; summary: string }> }>(
       'reporting',
       `/tickets/${ticketId}`,
