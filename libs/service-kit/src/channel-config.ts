@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tickIntervalVariable, waitVariable } from './variables';
+import { tickIntervalVariable, timeOfDayVariable, waitVariable } from './variables';
 
 /** `Name <address>` or a bare address, as mail headers take it. */
 const mailbox = z
@@ -21,6 +21,7 @@ export const channelVariables = {
   MAIL_REPLY_TO: mailbox.optional(),
   NOTIFY_INTERVAL_MS: tickIntervalVariable,
   NOTIFY_RETRY_BASE_MS: waitVariable(5_000),
+  NOTIFY_DIGEST_AT: timeOfDayVariable('17:00'),
   NOTIFY_MAX_ATTEMPTS: z.coerce
     .number({ invalid_type_error: 'must be a number of attempts' })
     .int()

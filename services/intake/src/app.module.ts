@@ -9,6 +9,7 @@ import { IntakeSchema1764400001000 } from './database/intake-schema.migration';
 import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids.migration';
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
 import { NotificationPreferences1765000023100 } from './database/notification-preferences.migration';
+import { NotificationDigests1765000023300 } from './database/notification-digests.migration';
 import { Notifications1765000023000 } from './database/notifications.migration';
 import { SlackChannels1765000023200 } from './database/slack-channels.migration';
 import { PublishedArticles1765000018000 } from './database/published-articles.migration';
@@ -41,6 +42,7 @@ export class AppModule {
               Notifications1765000023000,
               NotificationPreferences1765000023100,
               SlackChannels1765000023200,
+              NotificationDigests1765000023300,
             ],
             received: [
               periodDirectoryProjection,

@@ -12,7 +12,7 @@ import type {
 type View = z.input<typeof notificationView>;
 
 const COLUMNS = `notification_id, seq, period_id, ticket_id, kind, channel, recipient_name, recipient_email, subject,
-  status, attempts, decided_at, next_attempt_at, sent_at, last_error`;
+  status, attempts, decided_at, next_attempt_at, sent_at, last_error, digest_id`;
 
 interface Row {
   notification_id: string;
@@ -30,6 +30,7 @@ interface Row {
   next_attempt_at: Date;
   sent_at: Date | null;
   last_error: string | null;
+  digest_id: string | null;
 }
 
 const viewOf = (row: Row): View => ({
@@ -46,6 +47,7 @@ const viewOf = (row: Row): View => ({
   nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
   sentAt: row.sent_at?.toISOString() ?? null,
   lastError: row.last_error,
+  digestId: row.digest_id,
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

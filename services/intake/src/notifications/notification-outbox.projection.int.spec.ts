@@ -1,6 +1,7 @@
 import { periodEvents, ticketEvents } from '@hypercare/contracts/testing';
 import { describeProjection } from '@hypercare/projections/testing';
 import { IntakeSchema1764400001000 } from '../database/intake-schema.migration';
+import { NotificationDigests1765000023300 } from '../database/notification-digests.migration';
 import { NotificationPreferences1765000023100 } from '../database/notification-preferences.migration';
 import { Notifications1765000023000 } from '../database/notifications.migration';
 import { SlackChannels1765000023200 } from '../database/slack-channels.migration';
@@ -28,6 +29,7 @@ describeProjection(
       Notifications1765000023000,
       NotificationPreferences1765000023100,
       SlackChannels1765000023200,
+      NotificationDigests1765000023300,
     ],
   },
   (spec) => {

@@ -10,6 +10,7 @@ import {
   type NoticeTicket,
   periodAfter,
   REPORTER_KINDS,
+  URGENT_KINDS,
   ticketAfter,
 } from './notification-rules';
 import { render } from './notification-templates';
@@ -52,7 +53,7 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  * by the rules into the notices it calls for, each one row, in the transaction that moves this
  * projection's checkpoint: a notification is decided exactly when its event is taken, never
  * lost, and a replay of the same event decides the same ids (kept once). A kind its recipient
- * muted is recorded muted, never sent. What a reporter is told about a ticket they reported in
+ * muted is recorded muted, never sent; one its recipient wants in their daily digest is held for it. What a reporter is told about a ticket they reported in
  * Slack goes to its Slack thread; everything else goes by mail. A rebuild re-reads
  * the periods and tickets and adds no notification twice.
  */
@@ -112,15 +113,15 @@ export const notificationOutboxProjection = defineProjection({
                    then 'slack' else 'email' end,
               recipient_email, recipient_name, subject, body,
               cause_event_id, decided_at,
-              case when exists (select 1 from intake.notification_preferences p
-                                 where p.email = lower(n.recipient_email) and n.kind = any(p.muted))
-                   then 'muted' else 'pending' end
+              coalesce((select case when n.kind = any(p.muted) then 'muted'
+                                    when p.digest and not n.kind = any($3) then 'held' end
+                          from intake.notification_preferences p where p.email = lower(n.recipient_email)), 'pending')
          from jsonb_to_recordset($1::jsonb) as n (notification_id uuid, period_id text, ticket_id text,
               kind text, recipient_email text, recipient_name text, subject text, body text, cause_event_id text,
               decided_at timestamptz, ord int)
         order by ord
        on conflict (notification_id) do nothing`,
-      [JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))), REPORTER_KINDS],
+      [JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))), REPORTER_KINDS, URGENT_KINDS],
     );
   },
 });

@@ -5,6 +5,7 @@ import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually, MailServer } from '@hypercare/testing';
 import { intakeWith, list, publishTicket } from './notifying-intake.fixture';
 
+const ANA = { name: 'Ana Ruiz', email: 'ana@example.com' };
 const hhmm = (date: Date) => date.toISOString().slice(11, 16);
 
 /**
@@ -138,9 +139,47 @@ describeWith('postgres')('notification preferences', () => {
     expect(defaults).toEqual({
       email: 'nobody@example.com',
       muted: [],
+      digest: false,
       quietHours: null,
       updatedAt: null,
       updatedBy: null,
     });
+  });
+
+  it('gathers what is not urgent in a daily digest, sending the urgent at once', async () => {
+    expect((await put('ana@example.com', { digest: true })).status).toBe(200);
+    const ticketId = randomUUID();
+    const t = ticketEvents(ticketId, periodId);
+    const escalated = t.escalated('2026-11-03T09:20:00.000Z', 1, 'technical-lead');
+    const before = smtp.to('ana@example.com').length;
+    await publishTicket(
+      intake,
+      ticketId,
+      t.opened(),
+      t.triaged('2026-11-03T09:02:00.000Z', 'P3'),
+      t.workaroundProvided('2026-11-03T10:00:00.000Z'),
+      { ...escalated, data: { ...escalated.data, notified: [ANA] } },
+    );
+    await eventually('the escalation mailed at once', () => smtp.to('ana@example.com').length === before + 1);
+    await eventually(
+      'three held for the digest',
+      async () => (await list(intake, periodId, '?status=held')).length === 3,
+    );
+
+    intake.clock.advance(9 * 3_600_000);
+    await eventually('the digest mailed', () => smtp.to('ana@example.com').length === before + 2);
+    const digest = smtp.to('ana@example.com').at(-1);
+    expect(digest?.subject).toBe('Hypercare digest for Finance cloud, 2026-11-03: 3 updates');
+    for (const words of [
+      'We received your report',
+      'P3: Invoices do not export',
+      'A workaround is available',
+      'Export from the old screen',
+    ])
+      expect(digest?.text).toContain(words);
+    const digested = await list(intake, periodId, '?status=digested');
+    expect(digested).toHaveLength(3);
+    const [kept] = await list(intake, periodId, '?kind=digest');
+    expect(digested.every(({ digestId }) => digestId === kept?.notificationId)).toBe(true);
   });
 });

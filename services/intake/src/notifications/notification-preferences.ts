@@ -8,6 +8,7 @@ type View = z.input<typeof preferencesView>;
 interface Row {
   email: string;
   muted: View['muted'];
+  digest: boolean;
   quiet_from: string | null;
   quiet_to: string | null;
   time_zone: string | null;
@@ -29,10 +30,18 @@ export class NotificationPreferences {
       [email],
     );
     if (!row)
-      return { email: email.toLowerCase(), muted: [], quietHours: null, updatedAt: null, updatedBy: null };
+      return {
+        email: email.toLowerCase(),
+        muted: [],
+        digest: false,
+        quietHours: null,
+        updatedAt: null,
+        updatedBy: null,
+      };
     return {
       email: row.email,
       muted: row.muted,
+      digest: row.digest,
       quietHours:
         row.quiet_from && row.quiet_to && row.time_zone
           ? { from: hhmm(row.quiet_from), to: hhmm(row.quiet_to), timeZone: row.time_zone }
@@ -45,9 +54,10 @@ export class NotificationPreferences {
   async set(email: string, preferences: z.infer<typeof preferencesBody>, by: string): Promise<View> {
     const quiet = preferences.quietHours;
     await this.runtime.sql.query(
-      `insert into intake.notification_preferences (email, muted, quiet_from, quiet_to, time_zone, updated_at, updated_by)
-       values (lower($1), $2, $3, $4, $5, now(), $6)
-       on conflict (email) do update set muted = excluded.muted, quiet_from = excluded.quiet_from,
+      `insert into intake.notification_preferences
+         (email, muted, digest, quiet_from, quiet_to, time_zone, updated_at, updated_by)
+       values (lower($1), $2, $7, $3, $4, $5, now(), $6)
+       on conflict (email) do update set muted = excluded.muted, digest = excluded.digest, quiet_from = excluded.quiet_from,
          quiet_to = excluded.quiet_to, time_zone = excluded.time_zone, updated_at = excluded.updated_at,
          updated_by = excluded.updated_by`,
       [
@@ -57,6 +67,7 @@ export class NotificationPreferences {
         quiet?.to ?? null,
         quiet?.timeZone ?? null,
         by,
+        preferences.digest,
       ],
     );
     return this.of(email);

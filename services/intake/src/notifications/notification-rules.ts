@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'sla-breached',
   'escalated',
   'standup',
+  'digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -47,6 +47,10 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     subject: `Escalation level {{level}}: {{title}}${TICKET_TAG}`,
     text: `Hello {{name}},\n\n"{{title}}" on {{systemName}} is still {{when}}: escalation level {{level}} fired and names you as {{role}}.`,
   },
+  digest: {
+    subject: `Hypercare digest for {{systemName}}, {{day}}: {{count}} updates`,
+    text: `Hello {{name}},\n\nwhat happened on {{systemName}} since your last digest:\n\n{{items}}`,
+  },
   standup: {
     subject: `Stand-up for {{systemName}}, {{day}}`,
     text: `Hello {{name}},\n\n{{reported}} reported, {{resolved}} resolved, {{breached}} breached on {{day}}.\n\n{{markdown}}`,

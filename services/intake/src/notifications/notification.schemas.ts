@@ -2,7 +2,15 @@ import { isoTime } from '@hypercare/contracts';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from './notification-rules';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'kept', 'dead', 'muted'] as const;
+export const NOTIFICATION_STATUSES = [
+  'pending',
+  'sent',
+  'kept',
+  'dead',
+  'muted',
+  'held',
+  'digested',
+] as const;
 
 export const notificationQuery = z.object({
   status: z.enum(NOTIFICATION_STATUSES).optional().describe('Only those in this state'),
@@ -31,13 +39,14 @@ export const notificationView = z.object({
   status: z
     .enum(NOTIFICATION_STATUSES)
     .describe(
-      'pending (waiting, retrying, or held by quiet hours), sent, kept (no channel configured: in this log only), dead (given up), muted (its recipient does not want this kind)',
+      "pending (waiting, retrying, or held by quiet hours), sent, kept (no channel configured: in this log only), dead (given up), muted (its recipient does not want this kind), held (for its recipient's daily digest), digested (sent in one: digestId)",
     ),
   attempts: z.number().int().describe('Attempts since it was decided or last replayed'),
   decidedAt: isoTime.describe('When the event that called for it was recorded'),
   nextAttemptAt: isoTime.nullable().describe('Null unless pending'),
   sentAt: isoTime.nullable(),
   lastError: z.string().nullable(),
+  digestId: z.string().nullable().describe('The digest it was sent in, once digested'),
 });
 
 export const notificationList = z.object({

@@ -19,6 +19,7 @@ export interface View {
   attempts: number;
   recipient: { email: string };
   lastError: string | null;
+  digestId: string | null;
 }
 export interface Detail extends View {
   body: string;

@@ -29,6 +29,12 @@ export const preferencesBody = z.object({
     .max(NOTIFICATION_KINDS.length)
     .default([])
     .describe('The kinds of notification not wanted; escalated, p1-opened and sla-breached cannot be muted'),
+  digest: z
+    .boolean()
+    .default(false)
+    .describe(
+      'What is not urgent gathered in one message a day (at NOTIFY_DIGEST_AT, UTC) instead of one message each',
+    ),
   quietHours: z
     .object({
       from: timeOfDay,
