@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SlackApi } from '../channels/slack/slack-api';
+import { SlackApi, slackText } from '../channels/slack/slack-api';
 import { SlackPlaces } from '../channels/slack/slack-places';
 import type { NotificationChannel, Outgoing } from './notification-channel';
 
@@ -29,11 +29,11 @@ export class SlackChannel implements NotificationChannel {
       thread_ts: thread.threadTs,
       text: notification.subject,
       blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: `*${notification.subject}*` } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*${slackText(notification.subject)}*` } },
         { type: 'section', text: { type: 'plain_text', text: notification.body } },
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: `For ${notification.recipient.name} · Hypercare` }],
+          elements: [{ type: 'mrkdwn', text: `For ${slackText(notification.recipient.name)} · Hypercare` }],
         },
       ],
       metadata: {

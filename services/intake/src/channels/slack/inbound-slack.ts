@@ -4,7 +4,7 @@ import { DomainError, parseRequest } from '@hypercare/domain-kit';
 import type { EventMetadata } from '@hypercare/event-store';
 import { ReportService } from '../../reports/report.service';
 import { ReportComments } from '../report-comments';
-import { SlackApi } from './slack-api';
+import { SlackApi, slackText } from './slack-api';
 import { SlackPlaces } from './slack-places';
 import type { MessageShortcut, SlackEnvelope, SlashCommand } from './slack.schemas';
 
@@ -101,7 +101,7 @@ export class InboundSlack {
               text:
                 'reportId' in opened
                   ? `<@${action.user.id}> reported this to hypercare (ticket ${opened.reportId}); replies here reach the ticket`
-                  : opened.refusal,
+                  : slackText(opened.refusal),
             },
           ],
         },
@@ -129,9 +129,15 @@ export class InboundSlack {
         existingThread ??
         (await this.slack.post({
           channel: channelId,
-          text: `New report from <@${userId}>: ${content.title}`,
+          text: `New report from <@${userId}>: ${slackText(content.title)}`,
           blocks: [
-            { type: 'section', text: { type: 'mrkdwn', text: `*${content.title}*\n${content.description}` } },
+            {
+              type: 'section',
+              text: {
+                type: 'mrkdwn',
+                text: `*${slackText(content.title)}*\n${slackText(content.description)}`,
+              },
+            },
             {
               type: 'context',
               elements: [

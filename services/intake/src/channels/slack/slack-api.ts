@@ -7,6 +7,13 @@ import { RetryLater } from '../../notifications/notification-channel';
 /** How long Slack's Web API may take to answer. */
 const TIMEOUT_MS = 10_000;
 
+/**
+ * Text as Slack shows it literally: its control characters escaped, so what people wrote (a
+ * title with `<!channel>` in it) can never mention or link anyone.
+ */
+export const slackText = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** A message as `chat.postMessage` takes it: text for notifications, Block Kit blocks for the page. */
 export interface SlackMessage {
   channel: string;

@@ -139,6 +139,19 @@ describeWith('postgres')('Slack in and out', () => {
     });
   });
 
+  it('shows what people wrote literally: a title cannot mention the channel', async () => {
+    await call(
+      '/slack/commands',
+      signed(
+        command('report Totals <!channel> & <@U9BOSS> | see', 't-escape'),
+        'application/x-www-form-urlencoded',
+      ),
+    );
+    expect(slack.posted.at(-1)?.text).toBe(
+      'New report from <@U1ANA>: Totals &lt;!channel&gt; &amp; &lt;@U9BOSS&gt;',
+    );
+  });
+
   it('tells the reporter in the thread, waiting as long as a 429 asks', async () => {
     const root = slack.posted[0]?.ts as string;
     const t = ticketEvents(ticketId, periodId);
