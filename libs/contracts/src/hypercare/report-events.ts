@@ -83,6 +83,7 @@ export const reportAttached = defineEvent({
     bytes: z.number().int().positive(),
     attachedAt: isoTime,
   }),
+  example: { attachmentId: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
 });
 
 export const reportContracts = [reportSubmitted, reportDeflected, reportCommented, reportAttached] as const;
