@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { type HypercareClient, newProgramme } from '@hypercare/client';
 import { describeWith } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
@@ -15,6 +17,7 @@ interface Tenant {
   pulseId: string;
   webhookId: string;
   notificationId: string;
+  attachmentId: string;
   /** The tenant's reporter: whose notification preferences there are. */
   email: string;
 }
@@ -111,6 +114,29 @@ describeWith('postgres')(
       );
       const notificationId = body.items[0]?.notificationId as string;
       const email = reportBody(n).reporter.email;
+      // The reporter answers the acknowledgement by mail with a file: the report then has one.
+      const trace = `trace ${n}\n`;
+      const reply = await new MailComposer({
+        from: email,
+        subject: 'Re: your report',
+        inReplyTo: `<${notificationId}@localhost>`,
+        text: 'The trace is attached.',
+        attachments: [{ filename: 'trace.txt', content: trace }],
+      })
+        .compile()
+        .build();
+      await fetch(`${platform.base}/intake/periods/${periodId}/inbound/mail`, {
+        method: 'POST',
+        headers: { 'x-api-key': platform.adminKey, 'content-type': 'message/rfc822' },
+        body: reply,
+      });
+      const attachmentId = createHash('sha256').update(trace).digest('hex');
+      // The reply's comment reaches the ticket through triage: wait, so later checks see it still.
+      await admin.poll<{ timeline: Array<{ type: string }> }>(
+        'reporting',
+        `/tickets/${reportId}`,
+        (r) => r.status === 200 && r.body.timeline.some(({ type }) => type.includes('commented')),
+      );
       return {
         programmeId,
         periodId,
@@ -120,6 +146,7 @@ describeWith('postgres')(
         pulseId,
         webhookId,
         notificationId,
+        attachmentId,
         email,
       };
     };
