@@ -115,6 +115,73 @@ describe('who is told what', () => {
     ).toEqual(['triaged → ana@example.com', 'p1-opened → nia@example.com']);
   });
 
+  it('gives each notice the facts its words need', () => {
+    const factsOf =
+      (...events: NoticeEvent[]) =>
+      (event: NoticeEvent) =>
+        (() => {
+          let period: NoticePeriod | undefined;
+          let ticket: NoticeTicket | undefined;
+          for (const before of events) {
+            period = periodAfter(period, before);
+            ticket = ticketAfter(ticket, before);
+          }
+          return noticesFor(event, period, ticket).map(({ kind, facts }) => ({ kind, ...facts }));
+        })();
+    const about = { systemName: 'Finance cloud', ticketId: TICKET, title: 'Invoices do not export' };
+    const triaged = t.triaged('2026-11-03T09:02:00.000Z', 'P2');
+    const after = factsOf(...opened, triaged);
+    expect(factsOf(p.planned())(t.opened())).toEqual([
+      { kind: 'received', ...about, priority: '', reportedAt: '2026-11-03T09:00:00.000Z' },
+    ]);
+    expect(factsOf(...opened)(triaged)).toEqual([
+      {
+        kind: 'triaged',
+        ...about,
+        priority: 'P2',
+        category: 'critical-bug',
+        acknowledgeDueAt: '2026-11-03T09:15:00.000Z',
+        resolveDueAt: '2026-11-03T13:00:00.000Z',
+      },
+    ]);
+    expect(after(t.resolved('2026-11-03T12:00:00.000Z'))).toEqual([
+      { kind: 'resolved', ...about, priority: 'P2', rootCause: 'Missing index', fixReference: 'FIX-7' },
+    ]);
+    expect(after(t.reopened('2026-11-04T08:00:00.000Z'))).toEqual([
+      { kind: 'reopened', ...about, priority: 'P2', reason: 'Came back after the release' },
+    ]);
+    expect(
+      after(t.slaBreached('2026-11-03T09:15:00.000Z', 'acknowledge', '2026-11-03T09:15:00.000Z'))[0],
+    ).toEqual({
+      kind: 'sla-breached',
+      ...about,
+      priority: 'P1',
+      clock: 'acknowledge',
+      dueAt: '2026-11-03T09:15:00.000Z',
+    });
+    expect(after(t.escalated('2026-11-03T09:20:00.000Z', 2, 'technical-lead'))).toEqual([
+      {
+        kind: 'escalated',
+        ...about,
+        priority: 'P2',
+        level: '2',
+        when: 'unacknowledged',
+        role: 'technical-lead',
+        dueAt: '2026-11-03T09:20:00.000Z',
+      },
+    ]);
+  });
+
+  it('tells a person once, whatever the case of their address', () => {
+    const toLead = t.assigned('2026-11-03T09:03:00.000Z');
+    const shouting = {
+      ...toLead,
+      data: { ...toLead.data, assignee: { name: 'Tomás Lead', email: 'TOMAS@EXAMPLE.COM' } },
+    };
+    const breach = t.slaBreached('2026-11-03T09:15:00.000Z', 'acknowledge', '2026-11-03T09:15:00.000Z');
+    expect(given(...opened, shouting).when(breach)).toHaveLength(2);
+  });
+
   it('sends the daily stand-up to the leads', () => {
     const standup: NoticeEvent = {
       type: 'hypercare.standup.prepared.v1',

@@ -135,12 +135,10 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
     ];
   },
 
-  evolve: (state, event) =>
-    event.type === reportCommented.type || event.type === reportAttached.type
-      ? state
-      : {
-          status: event.type === reportDeflected.type ? 'deflected' : 'submitted',
-          reportId: event.data.reportId,
-          periodId: event.data.periodId,
-        },
+  // Comments and files come only to a submitted report, and name it: they leave it as it was.
+  evolve: (_, event) => ({
+    status: event.type === reportDeflected.type ? 'deflected' : 'submitted',
+    reportId: event.data.reportId,
+    periodId: event.data.periodId,
+  }),
 };
