@@ -53,9 +53,10 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  * by the rules into the notices it calls for, each one row, in the transaction that moves this
  * projection's checkpoint: a notification is decided exactly when its event is taken, never
  * lost, and a replay of the same event decides the same ids (kept once). A kind its recipient
- * muted is recorded muted, never sent; one its recipient wants in their daily digest is held for it. What a reporter is told about a ticket they reported in
- * Slack goes to its Slack thread; everything else goes by mail. A rebuild re-reads
- * the periods and tickets and adds no notification twice.
+ * muted is recorded muted, never sent; one they want in their daily digest is held for it.
+ * What a reporter is told about a ticket they reported in Slack goes to its Slack thread;
+ * everything else goes by mail. A rebuild re-reads the periods and tickets and adds no
+ * notification twice.
  */
 export const notificationOutboxProjection = defineProjection({
   name: 'notification-outbox',
