@@ -77,17 +77,20 @@ export class InboundSlack {
     const periodId = await this.places.periodOf(channelId);
     const text = action.message.text.trim();
     const [firstLine = ''] = text.split('\n');
-    const opened = periodId
-      ? await this.open(
-          periodId,
-          channelId,
-          action.message.user ?? action.user.id,
-          action.trigger_id,
-          metadata,
-          { title: firstLine.slice(0, 200), description: text },
-          action.message.ts,
-        )
-      : { refusal: UNMAPPED };
+    const already = await this.places.ticketOf({ channelId, threadTs: action.message.ts });
+    const opened = already
+      ? { refusal: `Already reported: this thread is ticket ${already}` }
+      : periodId
+        ? await this.open(
+            periodId,
+            channelId,
+            action.message.user ?? action.user.id,
+            action.trigger_id,
+            metadata,
+            { title: firstLine.slice(0, 200), description: text },
+            action.message.ts,
+          )
+        : { refusal: UNMAPPED };
     await this.slack.post({
       channel: channelId,
       thread_ts: action.message.ts,

@@ -233,6 +233,15 @@ describeWith('postgres')('Slack in and out', () => {
       description: 'Payroll run fails\nThe run stops at step 3 with a timeout.',
       channel: 'chat',
     });
+    const again = { ...action, trigger_id: 't-again' };
+    await call(
+      '/slack/interactions',
+      signed(
+        new URLSearchParams({ payload: JSON.stringify(again) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    );
+    expect(slack.posted.at(-1)?.text).toBe(`Already reported: this thread is ticket ${reportId}`);
     const elsewhere = { ...action, trigger_id: 't-elsewhere', channel: { id: 'C0ELSEWHERE' } };
     await call(
       '/slack/interactions',
