@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { reportContent } from '@hypercare/contracts';
 import { InvalidCommand, parseRequest } from '@hypercare/domain-kit';
 import type { EventMetadata } from '@hypercare/event-store';
 import { ServiceRuntime } from '@hypercare/runtime';
-import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { simpleParser } from 'mailparser';
 import { Attachments, type KeptFiles } from '../attachments/attachments';
-import type { IntakeConfig } from '../config';
 import { MailChannel } from '../notifications/mail-channel';
 import { ReportService } from '../reports/report.service';
 import { type MailReading, readMail, replyText } from './mail-reading';
@@ -36,22 +34,19 @@ const idempotencyKeyOf = (reading: Message, raw: Buffer): string =>
  */
 @Injectable()
 export class InboundMail {
-  /** Our sending address, as MAIL_FROM names it: a mail from it is ours coming back. */
-  private readonly ours: string;
-
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly reports: ReportService,
     private readonly mail: MailChannel,
     private readonly comments: ReportComments,
     private readonly attachments: Attachments,
-    @Inject(SERVICE_CONFIG) config: IntakeConfig,
-  ) {
-    this.ours = /<([^>]+)>\s*$/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
-  }
+  ) {}
 
   async receive(periodId: string, raw: Buffer, metadata: EventMetadata): Promise<InboundOutcome> {
-    const reading = readMail(await simpleParser(raw), { address: this.ours, domain: this.mail.domain });
+    const reading = readMail(await simpleParser(raw), {
+      address: this.mail.address,
+      domain: this.mail.domain,
+    });
     if (reading.kind === 'ignored') return { outcome: 'ignored', reason: reading.reason };
     if (reading.kind === 'unanswerable')
       throw new InvalidCommand([{ field: 'From', message: reading.message }]);

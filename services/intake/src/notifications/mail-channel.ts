@@ -23,13 +23,16 @@ export class MailChannel implements NotificationChannel, OnModuleDestroy {
   private readonly transport: Transporter | undefined;
   private readonly from: string;
   private readonly replyTo: string | undefined;
+  /** Our sending address, as MAIL_FROM names it: a mail from it is ours coming back. */
+  readonly address: string;
   /** The domain our message ids are made in: MAIL_FROM's. */
   readonly domain: string;
 
   constructor(@Inject(SERVICE_CONFIG) config: IntakeConfig) {
     this.from = config.MAIL_FROM;
     this.replyTo = config.MAIL_REPLY_TO;
-    this.domain = /@([^>\s]+)>?$/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
+    this.address = /<([^>]+)>\s*$/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
+    this.domain = this.address.slice(this.address.lastIndexOf('@') + 1);
     this.transport =
       config.SMTP_URL === undefined
         ? undefined

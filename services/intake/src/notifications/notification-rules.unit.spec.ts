@@ -24,6 +24,8 @@ const given = (...before: NoticeEvent[]) => {
   return {
     when: (event: NoticeEvent) =>
       noticesFor(event, period, ticket).map(({ kind, recipient }) => `${kind} → ${recipient.email}`),
+    factsOf: (event: NoticeEvent) =>
+      noticesFor(event, period, ticket).map(({ kind, facts }) => ({ kind, ...facts })),
   };
 };
 
@@ -116,25 +118,13 @@ describe('who is told what', () => {
   });
 
   it('gives each notice the facts its words need', () => {
-    const factsOf =
-      (...events: NoticeEvent[]) =>
-      (event: NoticeEvent) =>
-        (() => {
-          let period: NoticePeriod | undefined;
-          let ticket: NoticeTicket | undefined;
-          for (const before of events) {
-            period = periodAfter(period, before);
-            ticket = ticketAfter(ticket, before);
-          }
-          return noticesFor(event, period, ticket).map(({ kind, facts }) => ({ kind, ...facts }));
-        })();
     const about = { systemName: 'Finance cloud', ticketId: TICKET, title: 'Invoices do not export' };
     const triaged = t.triaged('2026-11-03T09:02:00.000Z', 'P2');
-    const after = factsOf(...opened, triaged);
-    expect(factsOf(p.planned())(t.opened())).toEqual([
+    const after = (event: NoticeEvent) => given(...opened, triaged).factsOf(event);
+    expect(given(p.planned()).factsOf(t.opened())).toEqual([
       { kind: 'received', ...about, priority: '', reportedAt: '2026-11-03T09:00:00.000Z' },
     ]);
-    expect(factsOf(...opened)(triaged)).toEqual([
+    expect(given(...opened).factsOf(triaged)).toEqual([
       {
         kind: 'triaged',
         ...about,
