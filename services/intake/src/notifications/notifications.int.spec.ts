@@ -47,6 +47,11 @@ describeWith('postgres')('notifications by mail', () => {
       expect(received?.from?.value[0]?.address).toBe('hypercare@hc.example.com');
       expect(received?.text).toContain('Hello Ana Ruiz');
       expect(received?.html).toContain('<h2>We received your report: Invoices do not export');
+      // The server has a mail a moment before the deliverer records it sent.
+      await eventually(
+        'all four recorded sent',
+        async () => (await list(intake, periodId, '?status=sent')).length === 4,
+      );
       const sent = await list(intake, periodId, '?status=sent');
       expect(sent.map(({ kind }) => kind).sort()).toEqual(['p1-opened', 'p1-opened', 'received', 'triaged']);
     });
@@ -179,6 +184,10 @@ describeWith('postgres')('notifications by mail', () => {
       );
       expect(replayed.status).toMatch(/pending|sent/);
       await eventually('sent after the replay', () => mail.received.length === 1);
+      await eventually(
+        'recorded sent',
+        async () => (await list(intake, periodId, '?status=sent')).length === 1,
+      );
       const detail = await intake.admin.call<Detail>(
         'intake',
         'GET',
