@@ -2,6 +2,11 @@ export { Access, CurrentActor, CurrentPrincipal } from './access';
 export { generateApiKey } from './api-key-secret';
 export { signedHeaders } from './signing/request-signature';
 export { SecretSealer } from './signing/secret-sealer';
+export {
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  webhookSignatureOf,
+} from './signing/webhook-signature';
 export { ApiKeyStore } from './api-key-store';
 export { ApiKeysController } from './api-keys.controller';
 export { AUTH_DATABASE, AuthModule, type AuthDatabase } from './auth.module';

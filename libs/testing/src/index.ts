@@ -24,3 +24,4 @@ export {
 export { MailServer } from './mail-server';
 export { SlackStandIn, type PostedMessage } from './slack-stand-in';
 export { S3Server } from './s3-server';
+export { HttpReceiver, type Answer, type ReceivedRequest } from './http-receiver';

@@ -10,6 +10,7 @@ import { PeriodProgrammeIds1765000001000 } from './database/period-programme-ids
 import { ScopedIdempotencyKeys1764500000000 } from './database/scoped-idempotency-keys.migration';
 import { NotificationPreferences1765000023100 } from './database/notification-preferences.migration';
 import { NotificationDigests1765000023300 } from './database/notification-digests.migration';
+import { NotificationRoutes1765000023400 } from './database/notification-routes.migration';
 import { Notifications1765000023000 } from './database/notifications.migration';
 import { SlackChannels1765000023200 } from './database/slack-channels.migration';
 import { PublishedArticles1765000018000 } from './database/published-articles.migration';
@@ -43,6 +44,7 @@ export class AppModule {
               NotificationPreferences1765000023100,
               SlackChannels1765000023200,
               NotificationDigests1765000023300,
+              NotificationRoutes1765000023400,
             ],
             received: [
               periodDirectoryProjection,

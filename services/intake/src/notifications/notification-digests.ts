@@ -4,7 +4,9 @@ import { CLOCK, PeriodicWork, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { v5 as nameBasedUuid } from 'uuid';
 import type { IntakeConfig } from '../config';
+import { routeOf } from './notification-routes';
 import { render } from './notification-templates';
+import { routeFactsFor } from './route-facts';
 
 const DAY = 86_400_000;
 /** Namespace of digest ids (a fixed, random UUID): the same notifications gathered, the same digest. */
@@ -76,10 +78,12 @@ export class NotificationDigests extends PeriodicWork {
       items: items.join('\n\n'),
     });
     await this.runtime.sql.transaction(async (tx) => {
+      const question = { periodId: group.period_id, email: group.recipient_email };
+      const route = routeOf('digest', group.recipient_email, (await routeFactsFor(tx, [question]))(question));
       await tx.query(
         `insert into intake.notifications (notification_id, period_id, ticket_id, kind, channel, recipient_email,
-           recipient_name, subject, body, cause_event_id, decided_at)
-         values ($1, $2, null, 'digest', 'email', $3, $4, $5, $6, $7, $8) on conflict (notification_id) do nothing`,
+           recipient_name, subject, body, cause_event_id, decided_at, status)
+         values ($1, $2, null, 'digest', $9, $3, $4, $5, $6, $7, $8, $10) on conflict (notification_id) do nothing`,
         [
           digestId,
           group.period_id,
@@ -89,6 +93,8 @@ export class NotificationDigests extends PeriodicWork {
           text,
           `digest:${day}`,
           now.toISOString(),
+          route?.channel ?? 'email',
+          route?.status ?? 'pending',
         ],
       );
       await tx.query(

@@ -3,6 +3,7 @@ import { describeProjection } from '@hypercare/projections/testing';
 import { IntakeSchema1764400001000 } from '../database/intake-schema.migration';
 import { NotificationDigests1765000023300 } from '../database/notification-digests.migration';
 import { NotificationPreferences1765000023100 } from '../database/notification-preferences.migration';
+import { NotificationRoutes1765000023400 } from '../database/notification-routes.migration';
 import { Notifications1765000023000 } from '../database/notifications.migration';
 import { SlackChannels1765000023200 } from '../database/slack-channels.migration';
 import { notificationOutboxProjection } from './notification-outbox.projection';
@@ -30,6 +31,7 @@ describeProjection(
       NotificationPreferences1765000023100,
       SlackChannels1765000023200,
       NotificationDigests1765000023300,
+      NotificationRoutes1765000023400,
     ],
   },
   (spec) => {

@@ -9,10 +9,10 @@ import {
   type NoticePeriod,
   type NoticeTicket,
   periodAfter,
-  REPORTER_KINDS,
-  URGENT_KINDS,
   ticketAfter,
 } from './notification-rules';
+import { routeOf } from './notification-routes';
+import { type RouteQuestion, routeFactsFor } from './route-facts';
 import { render } from './notification-templates';
 
 /** Namespace of notification ids (a fixed, random UUID): the same cause, kind and person, the same id. */
@@ -54,8 +54,8 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  * projection's checkpoint: a notification is decided exactly when its event is taken, never
  * lost, and a replay of the same event decides the same ids (kept once). A kind its recipient
  * muted is recorded muted, never sent; one they want in their daily digest is held for it.
- * What a reporter is told about a ticket they reported in Slack goes to its Slack thread;
- * everything else goes by mail. A rebuild re-reads the periods and tickets and adds no
+ * Each goes through the channel routing gives it (notification-routes.ts); one nothing can
+ * reach is not recorded. A rebuild re-reads the periods and tickets and adds no
  * notification twice.
  */
 export const notificationOutboxProjection = defineProjection({
@@ -106,23 +106,27 @@ export const notificationOutboxProjection = defineProjection({
       [...touchedTickets].map((id) => tickets.get(id) as NoticeTicket),
     );
     if (rows.length === 0) return;
+    const questions = rows.map((row) => ({
+      periodId: row.period_id,
+      ticketId: row.ticket_id ?? undefined,
+      email: row.recipient_email,
+    }));
+    const factsOf = await routeFactsFor(tx, questions);
+    const routed = rows.flatMap((row, at) => {
+      const route = routeOf(row.kind, row.recipient_email, factsOf(questions[at] as RouteQuestion));
+      return route ? [{ ...row, ...route }] : [];
+    });
     await tx.query(
       `insert into intake.notifications (notification_id, period_id, ticket_id, kind, channel, recipient_email,
          recipient_name, subject, body, cause_event_id, decided_at, status)
-       select notification_id, period_id, ticket_id, kind,
-              case when n.kind = any($2) and exists (select 1 from intake.slack_threads t where t.ticket_id = n.ticket_id)
-                   then 'slack' else 'email' end,
-              recipient_email, recipient_name, subject, body,
-              cause_event_id, decided_at,
-              coalesce((select case when n.kind = any(p.muted) then 'muted'
-                                    when p.digest and not n.kind = any($3) then 'held' end
-                          from intake.notification_preferences p where p.email = lower(n.recipient_email)), 'pending')
+       select notification_id, period_id, ticket_id, kind, channel, recipient_email, recipient_name, subject, body,
+              cause_event_id, decided_at, status
          from jsonb_to_recordset($1::jsonb) as n (notification_id uuid, period_id text, ticket_id text,
-              kind text, recipient_email text, recipient_name text, subject text, body text, cause_event_id text,
-              decided_at timestamptz, ord int)
+              kind text, channel text, recipient_email text, recipient_name text, subject text, body text,
+              cause_event_id text, decided_at timestamptz, status text, ord int)
         order by ord
        on conflict (notification_id) do nothing`,
-      [JSON.stringify(rows.map((row, ord) => ({ ...row, ord }))), REPORTER_KINDS, URGENT_KINDS],
+      [JSON.stringify(routed.map((row, ord) => ({ ...row, ord })))],
     );
   },
 });

@@ -138,6 +138,7 @@ describeWith('postgres')('notification preferences', () => {
     );
     expect(defaults).toEqual({
       email: 'nobody@example.com',
+      channel: 'email',
       muted: [],
       digest: false,
       quietHours: null,

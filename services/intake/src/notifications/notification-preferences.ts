@@ -7,6 +7,7 @@ type View = z.input<typeof preferencesView>;
 
 interface Row {
   email: string;
+  channel: View['channel'];
   muted: View['muted'];
   digest: boolean;
   quiet_from: string | null;
@@ -32,6 +33,7 @@ export class NotificationPreferences {
     if (!row)
       return {
         email: email.toLowerCase(),
+        channel: 'email',
         muted: [],
         digest: false,
         quietHours: null,
@@ -40,6 +42,7 @@ export class NotificationPreferences {
       };
     return {
       email: row.email,
+      channel: row.channel,
       muted: row.muted,
       digest: row.digest,
       quietHours:
@@ -55,9 +58,9 @@ export class NotificationPreferences {
     const quiet = preferences.quietHours;
     await this.runtime.sql.query(
       `insert into intake.notification_preferences
-         (email, muted, digest, quiet_from, quiet_to, time_zone, updated_at, updated_by)
-       values (lower($1), $2, $7, $3, $4, $5, now(), $6)
-       on conflict (email) do update set muted = excluded.muted, digest = excluded.digest, quiet_from = excluded.quiet_from,
+         (email, muted, digest, quiet_from, quiet_to, time_zone, updated_at, updated_by, channel)
+       values (lower($1), $2, $7, $3, $4, $5, now(), $6, $8)
+       on conflict (email) do update set channel = excluded.channel, muted = excluded.muted, digest = excluded.digest, quiet_from = excluded.quiet_from,
          quiet_to = excluded.quiet_to, time_zone = excluded.time_zone, updated_at = excluded.updated_at,
          updated_by = excluded.updated_by`,
       [
@@ -68,6 +71,7 @@ export class NotificationPreferences {
         quiet?.timeZone ?? null,
         by,
         preferences.digest,
+        preferences.channel,
       ],
     );
     return this.of(email);

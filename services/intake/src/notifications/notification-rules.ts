@@ -70,9 +70,6 @@ export type NoticeEvent =
   | EventOf<(typeof periodContracts)[number]>
   | EventOf<typeof standupPrepared>;
 
-/** Addresses that can never be mailed (monitoring reports under one): nobody to tell. */
-const reachable = (person: Person): boolean => !person.email.toLowerCase().endsWith('.invalid');
-
 const rolesOf = (period: NoticePeriod | undefined, roles: readonly Role[]): Person[] =>
   (period?.roster ?? [])
     .filter((entry) => roles.includes(entry.role))
@@ -85,7 +82,7 @@ const notices = (
   facts: Record<string, string>,
 ): Notice[] => {
   const seen = new Set<string>();
-  return people.filter(reachable).flatMap((recipient) => {
+  return people.flatMap((recipient) => {
     const email = recipient.email.toLowerCase();
     if (seen.has(email)) return [];
     seen.add(email);

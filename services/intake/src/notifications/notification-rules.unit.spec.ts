@@ -101,15 +101,6 @@ describe('who is told what', () => {
     expect(given(p.planned()).when(t.resolved('2026-11-03T12:00:00.000Z'))).toEqual([]);
   });
 
-  it('never mails an address that cannot be mailed, such as monitoring’s', () => {
-    const byMonitoring = t.opened();
-    const event = {
-      ...byMonitoring,
-      data: { ...byMonitoring.data, reporter: { name: 'Monitoring', email: 'monitoring@hypercare.invalid' } },
-    };
-    expect(given(p.planned()).when(event)).toEqual([]);
-  });
-
   it('follows the roster as it is reconfigured', () => {
     const roster = [{ role: 'technical-lead' as const, name: 'Nia New', email: 'nia@example.com' }];
     expect(

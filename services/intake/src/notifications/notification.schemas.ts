@@ -1,6 +1,7 @@
 import { isoTime } from '@hypercare/contracts';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from './notification-rules';
+import { CHANNELS } from './notification-routes';
 
 export const NOTIFICATION_STATUSES = [
   'pending',
@@ -32,8 +33,10 @@ export const notificationView = z.object({
   ticketId: z.string().nullable(),
   kind: z.enum(NOTIFICATION_KINDS),
   channel: z
-    .enum(['email', 'slack'])
-    .describe('How it goes out: email, or slack (in the Slack thread of a ticket reported there)'),
+    .enum(CHANNELS)
+    .describe(
+      "How it goes out: email; slack (the Slack thread of a ticket reported there); slack-dm (a direct message); teams (a post naming them in the period's Teams channel); webhook (the period's signed notification webhook)",
+    ),
   recipient: z.object({ name: z.string(), email: z.string() }),
   subject: z.string(),
   status: z

@@ -1,6 +1,7 @@
 import { isoTime } from '@hypercare/contracts';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, URGENT_KINDS } from './notification-rules';
+import { PERSONAL_CHANNELS } from './notification-routes';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM');
 
@@ -17,6 +18,12 @@ const knownTimeZone = z
   }, 'must be an IANA time zone, e.g. Europe/Madrid');
 
 export const preferencesBody = z.object({
+  channel: z
+    .enum(PERSONAL_CHANNELS)
+    .default('email')
+    .describe(
+      "How to be told: email; slack (a direct message from the Slack app, found by this email); teams (a post naming them in the period's Teams channel); webhook (the period's notification webhook). Where a period offers no such place, by mail",
+    ),
   muted: z
     .array(
       z

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { WEBHOOK_SIGNATURE_HEADER, webhookSignatureOf } from '@hypercare/auth';
 import { PeriodicWork } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import { DataSource } from 'typeorm';
 import type { ReportingConfig } from '../config';
-import { SIGNATURE_HEADER, signatureOf } from './webhook-signature';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 
 /** Deliveries sent per look; more wait for the next. */
@@ -74,7 +74,7 @@ export class WebhookDeliverer extends PeriodicWork {
         signal: AbortSignal.timeout(TIMEOUT_MS),
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signatureOf(secret, Math.floor(Date.now() / 1000), body),
+          [WEBHOOK_SIGNATURE_HEADER]: webhookSignatureOf(secret, Math.floor(Date.now() / 1000), body),
           'hypercare-event-id': delivery.event_id,
           'hypercare-event-type': delivery.type,
           'hypercare-delivery-attempt': String(attempt),

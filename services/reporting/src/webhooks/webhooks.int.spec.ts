@@ -1,60 +1,39 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@hypercare/auth';
 import { PERIODS_TOPIC, PROGRAMMES_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
-import { describeWith, eventually } from '@hypercare/testing';
+import { describeWith, eventually, HttpReceiver } from '@hypercare/testing';
 import { startReporting } from '../reporting-app.fixture';
-import { SIGNATURE_HEADER, verifySignature } from './webhook-signature';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 /** The receiver is down for the first deliveries it is sent. */
 const DOWN_FOR = 5;
 
-interface Received {
-  id: string;
-  type: string;
-  signature: string;
-  attempt: number;
-  body: string;
-}
+/** What the receiver took: each delivery's event, signature and attempt. */
+const deliveriesTo = (receiver: HttpReceiver) =>
+  receiver.taken.map(({ body, headers }) => {
+    const { id, type } = JSON.parse(body) as { id: string; type: string };
+    return {
+      id,
+      type,
+      body,
+      signature: String(headers[WEBHOOK_SIGNATURE_HEADER]),
+      attempt: Number(headers['hypercare-delivery-attempt']),
+    };
+  });
 
 /** A BAU system without Kafka, down for a while, then up: it gets the whole handoff, signed. */
 describeWith('postgres')('signed webhooks', () => {
   let reporting: ServiceUnderTest;
-  let receiver: Server;
+  let receiver: HttpReceiver;
   let url: string;
   let secret: string;
   let webhookId: string;
-  const received: Received[] = [];
-  let refused = 0;
   const base = `/programmes/${TEST_PROGRAMME_ID}/webhooks`;
 
   beforeAll(async () => {
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        if (refused < DOWN_FOR) {
-          refused++;
-          response.writeHead(503).end();
-          return;
-        }
-        const body = Buffer.concat(chunks).toString('utf8');
-        const { id, type } = JSON.parse(body) as { id: string; type: string };
-        const header = (name: string) => String(request.headers[name]);
-        received.push({
-          id,
-          type,
-          body,
-          signature: header(SIGNATURE_HEADER),
-          attempt: Number(header('hypercare-delivery-attempt')),
-        });
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bau/hypercare`;
+    receiver = await HttpReceiver.start(() => ({ status: receiver.refused.length < DOWN_FOR ? 503 : 204 }));
+    url = receiver.url('/bau/hypercare');
     reporting = await startReporting('reporting_webhooks', new Date('2026-11-24T09:00:00.000Z'), {
       HYPERCARE_SIGNING_KEY: 'a'.repeat(64),
       HANDOFF_SETTLE_MS: '0',
@@ -77,7 +56,7 @@ describeWith('postgres')('signed webhooks', () => {
   }, 60_000);
   afterAll(async () => {
     await reporting?.stop();
-    await new Promise((resolve) => receiver?.close(resolve));
+    await receiver?.stop();
   });
 
   it('subscribes a URL, showing its secret once', async () => {
@@ -117,19 +96,20 @@ describeWith('postgres')('signed webhooks', () => {
     );
     await eventually(
       'every handoff event delivered',
-      () => new Set(received.map(({ id }) => id)).size === handoff.events.length,
+      () => new Set(deliveriesTo(receiver).map(({ id }) => id)).size === handoff.events.length,
       20_000,
     );
-    expect(refused).toBe(DOWN_FOR);
+    expect(receiver.refused).toHaveLength(DOWN_FOR);
+    const received = deliveriesTo(receiver);
     expect([...new Set(received.map(({ id }) => id))].sort()).toEqual(
       handoff.events.map(({ id }) => id).sort(),
     );
     const now = Math.floor(Date.now() / 1000);
-    expect(received.filter(({ signature, body }) => !verifySignature(secret, signature, body, now))).toEqual(
-      [],
-    );
     expect(
-      verifySignature('another secret', received[0]?.signature ?? '', received[0]?.body ?? '', now),
+      received.filter(({ signature, body }) => !verifyWebhookSignature(secret, signature, body, now)),
+    ).toEqual([]);
+    expect(
+      verifyWebhookSignature('another secret', received[0]?.signature ?? '', received[0]?.body ?? '', now),
     ).toBe(false);
     expect(Math.max(...received.map(({ attempt }) => attempt))).toBeGreaterThan(1);
     const log = await reporting.admin.call<
@@ -141,7 +121,7 @@ describeWith('postgres')('signed webhooks', () => {
   });
 
   it('sends everything again from a date on replay', async () => {
-    const before = received.length;
+    const before = receiver.taken.length;
     const { requeued } = await reporting.admin.call<{ requeued: number }>(
       'reporting',
       'POST',
@@ -151,6 +131,6 @@ describeWith('postgres')('signed webhooks', () => {
       },
     );
     expect(requeued).toBeGreaterThan(0);
-    await eventually('the replay delivered', () => received.length === before + requeued, 20_000);
+    await eventually('the replay delivered', () => receiver.taken.length === before + requeued, 20_000);
   });
 });

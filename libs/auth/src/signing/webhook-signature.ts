@@ -1,20 +1,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The header a delivery is signed in: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
-export const SIGNATURE_HEADER = 'hypercare-signature';
+/** The header a webhook delivery (reporting's events, intake's notifications) is signed in: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'hypercare-signature';
 
 const mac = (secret: string, timestamp: number, body: string): string =>
   createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 
 /** The signature header of a body sent at `timestamp`. */
-export const signatureOf = (secret: string, timestamp: number, body: string): string =>
+export const webhookSignatureOf = (secret: string, timestamp: number, body: string): string =>
   `t=${timestamp},v1=${mac(secret, timestamp, body)}`;
 
 /**
  * Whether a received delivery is genuine and recent: what a receiver checks (docs show the same
  * in a few lines), refusing one older than `toleranceSeconds` as a possible replay.
  */
-export const verifySignature = (
+export const verifyWebhookSignature = (
   secret: string,
   header: string,
   body: string,
