@@ -25,3 +25,4 @@ export { MailServer } from './mail-server';
 export { SlackStandIn, type PostedMessage } from './slack-stand-in';
 export { S3Server } from './s3-server';
 export { HttpReceiver, type Answer, type ReceivedRequest } from './http-receiver';
+export { TeamsStandIn, type PostedCard } from './teams-stand-in';

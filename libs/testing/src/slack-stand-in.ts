@@ -38,16 +38,25 @@ const blockProblem = (blocks: unknown): string | undefined => {
   return undefined;
 };
 
-const readJson = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
+/** Slack's read methods take form-encoded arguments only; its write methods take JSON too. */
+const READ_METHODS = new Set(['/api/users.info', '/api/users.lookupByEmail']);
+
+const readBody = async (request: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+  const text = Buffer.concat(chunks).toString('utf8');
+  const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
+  if (READ_METHODS.has(request.url ?? '') && !form) return undefined;
+  return form
+    ? Object.fromEntries(new URLSearchParams(text))
+    : (JSON.parse(text || '{}') as Record<string, unknown>);
 };
 
 /**
- * Slack's Web API for tests, on a free port: `users.info` and `chat.postMessage`, checking the
- * bot token and the messages' Block Kit as Slack does and answering as Slack answers; it can
- * be told to rate-limit the next post (429 with Retry-After).
+ * Slack's Web API for tests, on a free port: `users.info`, `users.lookupByEmail` (form-encoded,
+ * as Slack takes them) and `chat.postMessage`, checking the bot token and the messages' Block
+ * Kit as Slack does and answering as Slack answers; it can be told to rate-limit the next post
+ * (429 with Retry-After).
  */
 export class SlackStandIn {
   readonly posted: PostedMessage[] = [];
@@ -90,9 +99,18 @@ export class SlackStandIn {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
-    const body = await readJson(request);
+    const body = await readBody(request);
     if (request.headers.authorization !== `Bearer ${this.token}`)
       return reply(200, { ok: false, error: 'invalid_auth' });
+    if (!body)
+      return reply(200, { ok: false, error: 'invalid_arguments', detail: 'read methods take a form' });
+    if (request.url === '/api/users.lookupByEmail') {
+      const found = Object.entries(this.users).find(
+        ([, user]) => user.email.toLowerCase() === String(body.email).toLowerCase(),
+      );
+      if (!found) return reply(200, { ok: false, error: 'users_not_found' });
+      return reply(200, { ok: true, user: { id: found[0], name: found[1].name } });
+    }
     if (request.url === '/api/users.info') {
       const user = this.users[String(body.user)];
       if (!user) return reply(200, { ok: false, error: 'user_not_found' });

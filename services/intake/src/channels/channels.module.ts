@@ -9,11 +9,14 @@ import { ReportComments } from './report-comments';
 import { InboundSlack } from './slack/inbound-slack';
 import { SlackController } from './slack/slack.controller';
 import { SlackModule } from './slack/slack.module';
+import { InboundTeams } from './teams/inbound-teams';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsModule } from './teams/teams.module';
 import { PeriodsModule } from '../periods/periods.module';
 
 @Module({
-  imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule, AttachmentsModule],
-  controllers: [InboundController, SlackController],
-  providers: [InboundMail, InboundMessages, ReportComments, InboundSlack],
+  imports: [ReportsModule, NotificationsModule, PeriodsModule, SlackModule, TeamsModule, AttachmentsModule],
+  controllers: [InboundController, SlackController, TeamsController],
+  providers: [InboundMail, InboundMessages, ReportComments, InboundSlack, InboundTeams],
 })
 export class ChannelsModule {}

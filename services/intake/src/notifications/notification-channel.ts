@@ -1,6 +1,10 @@
+import type { NotificationKind } from './notification-rules';
+
 /** A notification as it goes out: who, what, and the ids a retry and a reply are known by. */
 export interface Outgoing {
   notificationId: string;
+  kind: NotificationKind;
+  periodId: string;
   ticketId: string | null;
   recipient: { name: string; email: string };
   subject: string;

@@ -4,8 +4,11 @@ import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { IntakeConfig } from '../config';
 import { MailChannel } from './mail-channel';
 import { type NotificationChannel, RetryLater } from './notification-channel';
-import { URGENT_KINDS } from './notification-rules';
-import { SlackChannel } from './slack-channel';
+import { type NotificationKind, URGENT_KINDS } from './notification-rules';
+import type { Channel } from './notification-routes';
+import { SlackChannel, SlackDirectChannel } from './slack-channel';
+import { TeamsChannel } from './teams-channel';
+import { WebhookChannel } from './webhook-channel';
 
 /** Notifications sent per batch; more wait for the next. */
 const BATCH = 20;
@@ -18,6 +21,8 @@ const MAX_ROUNDS = 50;
 
 interface Due {
   notification_id: string;
+  kind: NotificationKind;
+  period_id: string;
   ticket_id: string | null;
   channel: string;
   recipient_email: string;
@@ -46,12 +51,18 @@ export class NotificationDeliverer extends PeriodicWork {
     private readonly runtime: ServiceRuntime,
     mail: MailChannel,
     slack: SlackChannel,
+    slackDirect: SlackDirectChannel,
+    teams: TeamsChannel,
+    webhook: WebhookChannel,
     @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
     super(config.NOTIFY_INTERVAL_MS, 'notification deliveries failed');
     this.retryBaseMs = config.NOTIFY_RETRY_BASE_MS;
     this.maxAttempts = config.NOTIFY_MAX_ATTEMPTS;
-    this.channels = { email: mail, slack };
+    this.channels = { email: mail, slack, 'slack-dm': slackDirect, teams, webhook } satisfies Record<
+      Channel,
+      NotificationChannel
+    >;
   }
 
   /** Sends until nothing is due (a person's next notification is due once the one before it went). */
@@ -102,7 +113,7 @@ export class NotificationDeliverer extends PeriodicWork {
           where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
        update intake.notifications n set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
          from due where n.notification_id = due.notification_id
-       returning n.notification_id, n.ticket_id, n.channel, n.recipient_email, n.recipient_name, n.subject, n.body,
+       returning n.notification_id, n.kind, n.period_id, n.ticket_id, n.channel, n.recipient_email, n.recipient_name, n.subject, n.body,
                  n.attempts`,
       [URGENT_KINDS, channels],
     );
@@ -113,6 +124,8 @@ export class NotificationDeliverer extends PeriodicWork {
     try {
       await (this.channels[due.channel] as NotificationChannel).send({
         notificationId: due.notification_id,
+        kind: due.kind,
+        periodId: due.period_id,
         ticketId: due.ticket_id,
         recipient: { name: due.recipient_name, email: due.recipient_email },
         subject: due.subject,

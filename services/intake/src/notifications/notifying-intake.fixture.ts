@@ -15,6 +15,7 @@ export const NOTIFICATION_ID = 'x-hypercare-notification-id';
 export interface View {
   notificationId: string;
   kind: string;
+  channel: string;
   status: string;
   attempts: number;
   recipient: { email: string };

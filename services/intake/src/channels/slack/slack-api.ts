@@ -47,7 +47,7 @@ export class SlackApi {
   async person(userId: string): Promise<Person> {
     const answer = await this.call<{
       user: { real_name?: string; name?: string; profile?: { email?: string; real_name?: string } };
-    }>('users.info', { user: userId });
+    }>('users.info', new URLSearchParams({ user: userId }));
     const { user } = answer;
     const email = user.profile?.email;
     if (!email)
@@ -55,17 +55,28 @@ export class SlackApi {
     return { name: user.profile?.real_name || user.real_name || user.name || email, email };
   }
 
+  /** The Slack user who signs in with an email (scope users:read.email). */
+  async userIdOf(email: string): Promise<string> {
+    return (await this.call<{ user: { id: string } }>('users.lookupByEmail', new URLSearchParams({ email })))
+      .user.id;
+  }
+
   /** Posts a message; answers its timestamp, which names it (and its thread) from then on. */
   async post(message: SlackMessage): Promise<string> {
     return (await this.call<{ ts: string }>('chat.postMessage', message)).ts;
   }
 
-  private async call<T>(method: string, body: object): Promise<T> {
+  /** Calls a method: its arguments form-encoded for a method that reads (Slack takes JSON only for writes). */
+  private async call<T>(method: string, body: object | URLSearchParams): Promise<T> {
     if (!this.token) throw new Error('SLACK_BOT_TOKEN is not set');
+    const form = body instanceof URLSearchParams;
     const response = await fetch(`${this.base}/${method}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(body),
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json; charset=utf-8',
+      },
+      body: form ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (response.status === 429) {
