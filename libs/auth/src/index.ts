@@ -1,6 +1,7 @@
 export { Access, CurrentActor, CurrentPrincipal } from './access';
 export { generateApiKey } from './api-key-secret';
 export { signedHeaders } from './signing/request-signature';
+export { LinkTokens } from './signing/link-tokens';
 export { SecretSealer } from './signing/secret-sealer';
 export {
   verifyWebhookSignature,

@@ -1,4 +1,5 @@
 import type { EventOf } from './event-contract';
+import type { surveyIssued } from './hypercare/feedback-events';
 import type { periodContracts } from './hypercare/period-events';
 import { withPolicyDefaults, type PeriodDefinition } from './hypercare/period-policy';
 import type { reportSubmitted } from './hypercare/report-events';
@@ -81,6 +82,29 @@ export const reportSubmittedEvent = (
     attachments: [],
     channel: 'web',
     submittedAt,
+  },
+});
+
+/** A satisfaction survey issued to a ticket's reporter at `issuedAt`, answerable for `days`. */
+export const surveyIssuedEvent = (
+  ticketId: string,
+  periodId: string,
+  {
+    surveyId,
+    issuedAt = '2026-11-03T12:00:05.000Z',
+    days = 7,
+  }: { surveyId: string; issuedAt?: string; days?: number },
+): EventOf<typeof surveyIssued> => ({
+  type: 'hypercare.survey.issued.v1',
+  data: {
+    surveyId,
+    periodId,
+    ticketId,
+    kind: 'csat',
+    recipient: reporter,
+    resolvedAt: issuedAt,
+    issuedAt,
+    expiresAt: new Date(Date.parse(issuedAt) + days * 86_400_000).toISOString(),
   },
 });
 

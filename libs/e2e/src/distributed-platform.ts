@@ -12,6 +12,9 @@ import {
 
 type CoreService = 'intake' | 'triage' | 'feedback' | 'reporting';
 
+/** The key every service seals secrets and signs survey links under: one per deployment. */
+const SIGNING_KEY = 'e2e-signing-key-'.padEnd(64, '0');
+
 /** The API keys all four services check callers against, and the admin key the test calls with. */
 interface Auth {
   database: TestDatabase;
@@ -50,10 +53,16 @@ export class DistributedPlatform {
   ): Promise<DistributedPlatform> {
     const services = {} as Record<CoreService, Running>;
     const auth = { database: await createTestDatabase('e2e_auth'), adminKey: testAdminKey() };
-    for (const name of ['intake', 'triage', 'feedback', 'reporting'] as const) {
+    const names = ['intake', 'triage', 'feedback', 'reporting'] as const;
+    const ports = {} as Record<CoreService, number>;
+    for (const name of names) ports[name] = await freePort();
+    // Intake links its survey notifications to feedback's page, as a deployment would configure it.
+    const linked: Partial<Record<CoreService, Record<string, string>>> = {
+      intake: { FEEDBACK_PUBLIC_URL: `http://127.0.0.1:${ports.feedback}` },
+    };
+    for (const name of names) {
       const database = await createTestDatabase(`e2e_${name}`);
-      const port = await freePort();
-      const running = { port, database, env: env[name] ?? {} };
+      const running = { port: ports[name], database, env: { ...linked[name], ...env[name] } };
       services[name] = { ...running, process: DistributedPlatform.spawn(name, running, auth) };
     }
     const platform = new DistributedPlatform(services, auth);
@@ -108,6 +117,7 @@ export class DistributedPlatform {
     return spawnService(`services/${name}/src/main.ts`, {
       AUTH_DATABASE_URL: auth.database.url,
       HYPERCARE_ADMIN_API_KEY: auth.adminKey,
+      HYPERCARE_SIGNING_KEY: SIGNING_KEY,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,

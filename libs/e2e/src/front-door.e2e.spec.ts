@@ -69,6 +69,10 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
     await client.poll('triage', `/tickets/${reportId}`, (r) => r.status === 200);
     await client.poll('reporting', `/tickets/${reportId}`, (r) => r.status === 200);
     ids = { periodId, reportId, ticketId: reportId };
+    // Teams set up for the period, so its endpoint checks signatures rather than answer that Teams is not here.
+    await client.call('intake', 'PUT', `/periods/${periodId}/teams-channel`, {
+      securityToken: Buffer.alloc(32, 7).toString('base64'),
+    });
     // Reporting's first exit evaluation, recorded and heard by triage: the last write the set-up causes.
     await eventually(
       'the first exit evaluation, recorded and heard',

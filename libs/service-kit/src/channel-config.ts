@@ -50,6 +50,11 @@ export const channelVariables = {
     .max(25 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   SLACK_API_URL: z.string().url('must be a URL').default('https://slack.com/api'),
+  /** Where people reach feedback (its survey page): the base of the survey links notifications carry. */
+  FEEDBACK_PUBLIC_URL: z
+    .string()
+    .url('must be the URL people reach the feedback service at, e.g. https://hypercare.example.com/feedback')
+    .optional(),
 };
 
 /** What the channel settings cannot be alone: an S3 blob store names its bucket. */

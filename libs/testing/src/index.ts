@@ -26,3 +26,4 @@ export { SlackStandIn, type PostedMessage } from './slack-stand-in';
 export { S3Server } from './s3-server';
 export { HttpReceiver, type Answer, type ReceivedRequest } from './http-receiver';
 export { TeamsStandIn, type PostedCard } from './teams-stand-in';
+export { describeWithBrowser, launchBrowser } from './browser';

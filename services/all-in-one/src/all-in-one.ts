@@ -50,6 +50,17 @@ class GatewayModule {
 }
 
 /**
+ * Where people reach feedback's survey page when nobody said: this process, at the port it was
+ * given (none when it takes any free port, as tests do); a wildcard or loopback host is this
+ * machine, as a browser here names it.
+ */
+const ownFeedbackUrl = ({ HOST, PORT }: AllInOneConfig): string | undefined => {
+  if (!PORT) return undefined;
+  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(HOST) ? 'localhost' : HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${PORT}/feedback`;
+};
+
+/**
  * All five services in this process, each its own Nest application with its usual modules,
  * sharing one infrastructure: the embedded database (or DATABASE_URL) and the in-process bus
  * (or KAFKA_BROKERS). Each service answers under `/<service>`; `/docs` has them all; the root
@@ -86,6 +97,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     KAFKA_BROKERS: config.KAFKA_BROKERS ?? [],
     // Attachments live with the rest of the data: inside its folder, or beside the process with a server.
     BLOB_DIR: config.BLOB_DIR ?? join(resolve(config.HYPERCARE_DATA_DIR), 'blobs'),
+    FEEDBACK_PUBLIC_URL: config.FEEDBACK_PUBLIC_URL ?? ownFeedbackUrl(config),
   };
   const modules: Record<(typeof SERVICES)[number], DynamicModule> = {
     intake: IntakeModule.register(serviceConfig, infrastructure),

@@ -22,7 +22,7 @@ export interface Published {
 export class FeedbackApp {
   private constructor(private readonly service: ServiceUnderTest) {}
 
-  static async start(name: string, now: Date): Promise<FeedbackApp> {
+  static async start(name: string, now: Date, env: Record<string, string> = {}): Promise<FeedbackApp> {
     return new FeedbackApp(
       await ServiceUnderTest.start({
         service: 'feedback',
@@ -30,7 +30,7 @@ export class FeedbackApp {
         now,
         loadConfig: loadFeedbackConfig,
         module: (config, infrastructure) => AppModule.register(config, infrastructure),
-        env: { PULSE_CHECK_INTERVAL_MS: '50' },
+        env: { PULSE_CHECK_INTERVAL_MS: '50', ...env },
       }),
     );
   }

@@ -1,10 +1,10 @@
+import { LinkTokens } from '@hypercare/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PulseQuestion, pulseInvitation } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import type { z } from 'zod';
-import { LinkTokens } from '../links/link-tokens';
 import { questionIdOf } from './pulse-answers';
 import { pulseDecider, pulseStream } from './pulse.decider';
 import { roundKeyOf } from './pulse-rounds.projection';

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, JsonBody, Public } from '@hypercare/service-kit';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { SURVEY_PAGE, SURVEY_SCRIPT } from './survey-page';
 import { FeedbackPeriods } from '../periods/feedback-periods';
 import { SurveyResults } from './survey-results';
 import {
@@ -31,6 +32,28 @@ export class SurveyController {
     private readonly results: SurveyResults,
     private readonly periods: FeedbackPeriods,
   ) {}
+
+  @Get('surveys/respond')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary: 'The page a survey link opens (`…/surveys/respond#<token>`): the question, a score, a comment',
+  })
+  @ApiOutcomes({ status: 200, description: 'The page', schema: z.string() })
+  respondPage(): string {
+    return SURVEY_PAGE;
+  }
+
+  @Get('surveys/respond.js')
+  @Public()
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @ApiProduces('text/javascript')
+  @ApiOperation({ summary: "The survey page's script" })
+  @ApiOutcomes({ status: 200, description: 'The script', schema: z.string() })
+  respondScript(): string {
+    return SURVEY_SCRIPT;
+  }
 
   @Post('surveys/lookup')
   @HttpCode(200)

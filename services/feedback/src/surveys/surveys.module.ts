@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hypercare/auth';
+import { LinkTokens, rememberingProgrammes, RESOURCE_PLACES, type ResourcePlaces } from '@hypercare/auth';
 import { ReadModel, ServiceRuntime } from '@hypercare/runtime';
+import { SERVICE_CONFIG } from '@hypercare/service-kit';
+import type { FeedbackConfig } from '../config';
 import { FeedbackPeriods } from '../periods/feedback-periods';
 import { TicketDirectory } from '../tickets/ticket-directory';
 import { SurveyController } from './survey.controller';
 import { SurveyResults } from './survey-results';
-import { LinkTokens } from '../links/link-tokens';
+import { openLinkTokens } from '../links/link-secret';
 import { Surveys } from './surveys';
 
 /** Satisfaction after resolutions: surveys issued from ticket events, answered by link, counted. */
@@ -20,8 +22,9 @@ import { Surveys } from './surveys';
     {
       provide: LinkTokens,
       // After the read model, whose migrations make the secret's table.
-      inject: [ServiceRuntime, ReadModel],
-      useFactory: (runtime: ServiceRuntime) => LinkTokens.open(runtime.sql),
+      inject: [ServiceRuntime, SERVICE_CONFIG, ReadModel],
+      useFactory: (runtime: ServiceRuntime, config: FeedbackConfig) =>
+        openLinkTokens(runtime.sql, config.HYPERCARE_SIGNING_KEY),
     },
     {
       provide: RESOURCE_PLACES,

@@ -1,3 +1,4 @@
+import { LinkTokens } from '@hypercare/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_SURVEY_VALID_DAYS,
@@ -9,7 +10,6 @@ import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { surveyDecider, surveyIdOf, surveyStream } from './survey.decider';
-import { LinkTokens } from '../links/link-tokens';
 
 const SURVEY_LINKS = { name: 'survey', ids: /^[0-9a-f-]{36}$/ };
 /** Addresses that can never receive mail (RFC 2606), such as monitoring's: no survey goes there. */

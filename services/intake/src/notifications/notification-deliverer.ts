@@ -8,6 +8,7 @@ import { type NotificationKind, URGENT_KINDS } from './notification-rules';
 import type { Channel } from './notification-routes';
 import { SlackChannel, SlackDirectChannel } from './slack-channel';
 import { TeamsChannel } from './teams-channel';
+import { SurveyLinks } from './survey-links';
 import { WebhookChannel } from './webhook-channel';
 
 /** Notifications sent per batch; more wait for the next. */
@@ -24,6 +25,7 @@ interface Due {
   kind: NotificationKind;
   period_id: string;
   ticket_id: string | null;
+  survey_id: string | null;
   channel: string;
   recipient_email: string;
   recipient_name: string;
@@ -39,7 +41,8 @@ interface Due {
  * no other instance takes it meanwhile), sent, and recorded sent; a failure is retried after a
  * backoff doubling from NOTIFY_RETRY_BASE_MS up to an hour (or after the channel's Retry-After,
  * if longer), and after NOTIFY_MAX_ATTEMPTS it is dead, to be replayed by hand. Every attempt
- * is logged. A channel that is not configured keeps its notifications in the log.
+ * is logged. A channel that is not configured keeps its notifications in the log, as do
+ * surveys while their links cannot be made; a survey's link is added as it is sent.
  */
 @Injectable()
 export class NotificationDeliverer extends PeriodicWork {
@@ -54,6 +57,7 @@ export class NotificationDeliverer extends PeriodicWork {
     slackDirect: SlackDirectChannel,
     teams: TeamsChannel,
     webhook: WebhookChannel,
+    private readonly links: SurveyLinks,
     @Inject(SERVICE_CONFIG) config: IntakeConfig,
   ) {
     super(config.NOTIFY_INTERVAL_MS, 'notification deliveries failed');
@@ -69,7 +73,8 @@ export class NotificationDeliverer extends PeriodicWork {
   protected async look(): Promise<void> {
     const open = Object.keys(this.channels).filter((name) => this.channels[name]?.configured);
     for (const [name, channel] of Object.entries(this.channels))
-      if (!channel.configured) await this.keep(name, channel.notConfigured);
+      if (!channel.configured) await this.keep('channel = $2', [name], channel.notConfigured);
+    if (this.links.unavailable) await this.keep('survey_id is not null', [], this.links.unavailable);
     if (open.length === 0) return;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const due = await this.claim(open);
@@ -78,15 +83,18 @@ export class NotificationDeliverer extends PeriodicWork {
     }
   }
 
-  /** A channel with nowhere to send keeps every pending notification of its in the log at once. */
-  private async keep(channel: string, why: string): Promise<void> {
+  /**
+   * What cannot be sent (a channel with nowhere to send, a survey without its link) is kept
+   * in the log at once, every pending notification `which` picks.
+   */
+  private async keep(which: string, params: readonly string[], why: string): Promise<void> {
     await this.runtime.sql.query(
       `with kept as (
-         update intake.notifications set status = 'kept', attempts = attempts + 1, last_error = $2
-          where status = 'pending' and channel = $1 returning notification_id)
+         update intake.notifications set status = 'kept', attempts = attempts + 1, last_error = $1
+          where status = 'pending' and ${which} returning notification_id)
        insert into intake.notification_attempts (notification_id, at, outcome, detail)
-       select notification_id, now(), 'kept', $2 from kept`,
-      [channel, why],
+       select notification_id, now(), 'kept', $1 from kept`,
+      [why, ...params],
     );
   }
 
@@ -105,7 +113,7 @@ export class NotificationDeliverer extends PeriodicWork {
        heads as (
          select distinct on (lower(recipient_email)) notification_id, next_attempt_at
            from intake.notifications
-          where status = 'pending' and channel = any($2)
+          where status = 'pending' and channel = any($2) and ($3 or survey_id is null)
             and (kind = any($1) or lower(recipient_email) not in (select email from quiet))
           order by lower(recipient_email), seq),
        due as (
@@ -113,9 +121,9 @@ export class NotificationDeliverer extends PeriodicWork {
           where h.next_attempt_at <= now() order by n.seq limit ${BATCH} for update of n skip locked)
        update intake.notifications n set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
          from due where n.notification_id = due.notification_id
-       returning n.notification_id, n.kind, n.period_id, n.ticket_id, n.channel, n.recipient_email, n.recipient_name, n.subject, n.body,
+       returning n.notification_id, n.kind, n.period_id, n.ticket_id, n.survey_id, n.channel, n.recipient_email, n.recipient_name, n.subject, n.body,
                  n.attempts`,
-      [URGENT_KINDS, channels],
+      [URGENT_KINDS, channels, !this.links.unavailable],
     );
   }
 
@@ -129,7 +137,7 @@ export class NotificationDeliverer extends PeriodicWork {
         ticketId: due.ticket_id,
         recipient: { name: due.recipient_name, email: due.recipient_email },
         subject: due.subject,
-        body: due.body,
+        body: due.survey_id ? `${due.body}\n\n${this.links.linkTo(due.survey_id)}` : due.body,
       });
     } catch (failure) {
       const detail = (failure as Error).message;

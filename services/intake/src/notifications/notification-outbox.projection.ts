@@ -1,4 +1,4 @@
-import { periodContracts, standupPrepared, ticketContracts } from '@hypercare/contracts';
+import { periodContracts, standupPrepared, surveyIssued, ticketContracts } from '@hypercare/contracts';
 import type { SqlExecutor } from '@hypercare/event-store';
 import { defineProjection } from '@hypercare/projections';
 import { v5 as nameBasedUuid } from 'uuid';
@@ -21,6 +21,10 @@ const NOTIFICATION_IDS = '4f3c2a1b-9e8d-4c7b-a6f5-0e1d2c3b4a59';
 /** A notification's id: what a retried send carries, so the receiving end can tell it is the same. */
 export const notificationIdOf = (causeEventId: string, notice: Notice): string =>
   nameBasedUuid(`${causeEventId}/${notice.kind}/${notice.recipient.email.toLowerCase()}`, NOTIFICATION_IDS);
+
+/** A survey heard of only once it expired (intake listening to feedback late) is for nobody. */
+const expiredWhenHeard = (notice: Notice, heardAt: Date): boolean =>
+  notice.kind === 'survey' && Date.parse(String(notice.facts.expiresAt)) <= heardAt.getTime();
 
 const idOf = (event: NoticeEvent): { periodId: string; ticketId?: string } => event.data;
 
@@ -60,7 +64,7 @@ const load = async (tx: SqlExecutor, events: readonly NoticeEvent[]) => {
  */
 export const notificationOutboxProjection = defineProjection({
   name: 'notification-outbox',
-  contracts: [...periodContracts, ...ticketContracts, standupPrepared],
+  contracts: [...periodContracts, ...ticketContracts, standupPrepared, surveyIssued],
   tables: ['intake.notice_periods', 'intake.notice_tickets'],
   apply: async (events, tx) => {
     const { periods, tickets } = await load(tx, events);
@@ -70,21 +74,24 @@ export const notificationOutboxProjection = defineProjection({
       const { periodId, ticketId } = idOf(event);
       const period = periods.get(periodId);
       const ticket = ticketId === undefined ? undefined : tickets.get(ticketId);
-      const decided = noticesFor(event, period, ticket).map((notice) => {
-        const { subject, text } = render(notice.kind, notice.recipient.name, notice.facts);
-        return {
-          notification_id: notificationIdOf(event.id, notice),
-          period_id: notice.periodId,
-          ticket_id: notice.ticketId ?? null,
-          kind: notice.kind,
-          recipient_email: notice.recipient.email,
-          recipient_name: notice.recipient.name,
-          subject,
-          body: text,
-          cause_event_id: event.id,
-          decided_at: event.recordedAt.toISOString(),
-        };
-      });
+      const decided = noticesFor(event, period, ticket)
+        .filter((notice) => !expiredWhenHeard(notice, event.recordedAt))
+        .map((notice) => {
+          const { subject, text } = render(notice.kind, notice.recipient.name, notice.facts);
+          return {
+            notification_id: notificationIdOf(event.id, notice),
+            period_id: notice.periodId,
+            ticket_id: notice.ticketId ?? null,
+            kind: notice.kind,
+            recipient_email: notice.recipient.email,
+            recipient_name: notice.recipient.name,
+            subject,
+            body: text,
+            cause_event_id: event.id,
+            decided_at: event.recordedAt.toISOString(),
+            survey_id: notice.facts.surveyId ?? null,
+          };
+        });
       const nextPeriod = periodAfter(period, event);
       if (nextPeriod !== period && nextPeriod) {
         periods.set(periodId, nextPeriod);
@@ -118,12 +125,12 @@ export const notificationOutboxProjection = defineProjection({
     });
     await tx.query(
       `insert into intake.notifications (notification_id, period_id, ticket_id, kind, channel, recipient_email,
-         recipient_name, subject, body, cause_event_id, decided_at, status)
+         recipient_name, subject, body, cause_event_id, decided_at, status, survey_id)
        select notification_id, period_id, ticket_id, kind, channel, recipient_email, recipient_name, subject, body,
-              cause_event_id, decided_at, status
+              cause_event_id, decided_at, status, survey_id
          from jsonb_to_recordset($1::jsonb) as n (notification_id uuid, period_id text, ticket_id text,
               kind text, channel text, recipient_email text, recipient_name text, subject text, body text,
-              cause_event_id text, decided_at timestamptz, status text, ord int)
+              cause_event_id text, decided_at timestamptz, status text, survey_id uuid, ord int)
         order by ord
        on conflict (notification_id) do nothing`,
       [JSON.stringify(routed.map((row, ord) => ({ ...row, ord })))],

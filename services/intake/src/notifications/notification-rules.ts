@@ -5,6 +5,7 @@ import type {
   Priority,
   Role,
   standupPrepared,
+  surveyIssued,
   ticketContracts,
 } from '@hypercare/contracts';
 
@@ -15,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'workaround',
   'resolved',
   'reopened',
+  'survey',
   'assigned',
   'p1-opened',
   'sla-breached',
@@ -31,6 +33,7 @@ export const REPORTER_KINDS: readonly NotificationKind[] = [
   'workaround',
   'resolved',
   'reopened',
+  'survey',
 ];
 
 /** What reaches people whatever their preferences: how an urgent ticket wakes its people. */
@@ -67,6 +70,7 @@ export interface Notice {
 
 export type NoticeEvent =
   | EventOf<(typeof ticketContracts)[number]>
+  | EventOf<typeof surveyIssued>
   | EventOf<(typeof periodContracts)[number]>
   | EventOf<typeof standupPrepared>;
 
@@ -159,6 +163,12 @@ export const noticesFor = (
       });
     case 'hypercare.ticket.reopened.v1':
       return notices('reopened', reporter, where, { ...about, reason: event.data.reason });
+    case 'hypercare.survey.issued.v1':
+      return notices('survey', [event.data.recipient], where, {
+        ...about,
+        surveyId: event.data.surveyId,
+        expiresAt: event.data.expiresAt,
+      });
     case 'hypercare.ticket.sla-breached.v1': {
       const owners = [...(ticket?.assignee ? [ticket.assignee] : []), ...rolesOf(period, LEAD_ROLES)];
       return notices('sla-breached', owners, where, {

@@ -31,6 +31,10 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     subject: `Reopened: {{title}}${TICKET_TAG}`,
     text: `Hello {{name}},\n\n"{{title}}" was reopened: {{reason}}. The team is working on it again.${REPLY_HINT}`,
   },
+  survey: {
+    subject: `How did we do? {{title}}${TICKET_TAG}`,
+    text: `Hello {{name}},\n\n"{{title}}" was resolved. Would you tell us how satisfied you are with the help you got? It is one question, and the link below works until {{expiresAt}}.`,
+  },
   assigned: {
     subject: `Assigned to you: {{title}}${TICKET_TAG}`,
     text: `Hello {{name}},\n\n{{by}} assigned you "{{title}}" on {{systemName}} as {{role}}{{#if priority}} ({{priority}}){{/if}}.`,
@@ -58,7 +62,7 @@ const TEMPLATES: Record<NotificationKind, Template> = {
 };
 
 const HTML = Handlebars.compile(
-  '<!doctype html><html><body style="font-family:sans-serif"><h2>{{subject}}</h2>{{#each paragraphs}}<p style="white-space:pre-wrap">{{this}}</p>{{/each}}</body></html>',
+  '<!doctype html><html><body style="font-family:sans-serif"><h2>{{subject}}</h2>{{#each paragraphs}}<p style="white-space:pre-wrap">{{#if href}}<a href="{{href}}">{{href}}</a>{{else}}{{text}}{{/if}}</p>{{/each}}</body></html>',
   { strict: true },
 );
 
@@ -86,6 +90,14 @@ export const render = (kind: NotificationKind, name: string, facts: Record<strin
   };
 };
 
-/** The HTML part of a mail: the same words, escaped, a paragraph per blank-line-separated block. */
+/**
+ * The HTML part of a mail: the same words, escaped, a paragraph per blank-line-separated
+ * block; a block that is a link alone (a survey's) is a link to follow.
+ */
 export const htmlOf = ({ subject, text }: Rendered): string =>
-  HTML({ subject, paragraphs: text.split(/\n{2,}/) });
+  HTML({
+    subject,
+    paragraphs: text
+      .split(/\n{2,}/)
+      .map((block) => (/^https?:\/\/\S+$/.test(block) ? { href: block } : { text: block })),
+  });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SlackModule } from '../channels/slack/slack.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { SlackChannel, SlackDirectChannel } from './slack-channel';
+import { SurveyLinks } from './survey-links';
 import { TeamsChannel } from './teams-channel';
 import { WebhookChannel } from './webhook-channel';
 import { NotificationWebhookController } from './notification-webhook.controller';
@@ -25,6 +26,7 @@ import { PreferenceController } from './preference.controller';
     TeamsChannel,
     WebhookChannel,
     NotificationWebhooks,
+    SurveyLinks,
     NotificationDeliverer,
     NotificationDigests,
     NotificationLog,
