@@ -14,6 +14,17 @@ const header = (value: string | string[] | undefined): string | undefined =>
  * First in front of every route that is not `@Public()`: identifies the caller, or answers
  * 401 with a challenge naming what was wrong, before any handler, body check or write.
  */
+/**
+ * A reason as a challenge's quoted string can carry it (RFC 6750: printable ASCII, no quote
+ * or backslash): what a header cannot hold would fail the whole answer.
+ */
+const headerSafe = (reason: string): string =>
+  reason
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .replace(/["\\]/g, "'");
+
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
@@ -46,7 +57,7 @@ export class AuthenticationGuard implements CanActivate {
         .getResponse<Response>()
         .setHeader(
           'WWW-Authenticate',
-          `Bearer realm="hypercare", error="invalid_token", error_description="${error.reason.replace(/["\\]/g, "'")}"`,
+          `Bearer realm="hypercare", error="invalid_token", error_description="${headerSafe(error.reason)}"`,
         );
       throw new UnauthorizedException(error.reason);
     }

@@ -39,6 +39,21 @@ const signedRequest = ({
  * shaped like one) from the key store, any other bearer value as a token of the identity
  * provider, and a signature (X-Hypercare-Signature) as made with a key's signing secret. Unauthenticated, naming why, when they identify no one.
  */
+/**
+ * The API key Basic credentials carry as their password: for tools that can put credentials
+ * only in a URL (`https://relay:<key>@…`, as mail relays' inbound-parse webhooks do). Nothing
+ * else is taken as Basic: there are no passwords here.
+ */
+const apiKeyInBasic = (encoded: string): string => {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  if (!decoded.includes(':') || !password.startsWith('hck_'))
+    throw new Unauthenticated(
+      'Basic credentials must carry an API key (hck_…) as the password; people sign in with Bearer tokens',
+    );
+  return password;
+};
+
 export class Authenticator {
   constructor(
     private readonly mode: AuthEnvironment['HYPERCARE_AUTH'],
@@ -55,8 +70,12 @@ export class Authenticator {
         'No credentials: send Authorization: Bearer <token> (people) or X-Api-Key: <key> (machines)',
       );
     const [scheme, value, ...extra] = authorization.trim().split(/\s+/);
+    if (scheme?.toLowerCase() === 'basic' && value && extra.length === 0)
+      return this.apiKeys.authenticate(apiKeyInBasic(value));
     if (scheme?.toLowerCase() !== 'bearer' || !value || extra.length > 0)
-      throw new Unauthenticated('The Authorization header must be "Bearer <token or API key>"');
+      throw new Unauthenticated(
+        'The Authorization header must be "Bearer <token or API key>" (or Basic with an API key as the password)',
+      );
     if (value.startsWith('hck_')) return this.apiKeys.authenticate(value);
     if (!this.tokens)
       throw new Unauthenticated(

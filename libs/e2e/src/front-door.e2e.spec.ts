@@ -127,7 +127,11 @@ describeWith('postgres')('the front door, probed from its OpenAPI document', () 
       ['a key never made', { 'x-api-key': testAdminKey() }, 'The API key is not known'],
       ['a revoked key', { 'x-api-key': revoked }, 'The API key was revoked'],
       ['a key that is not one', { 'x-api-key': 'letmein' }, 'neither a bearer token nor an API key'],
-      ['basic credentials', { authorization: 'Basic YWRtaW46YWRtaW4=' }, 'must be "Bearer'],
+      [
+        'basic credentials without a key',
+        { authorization: 'Basic YWRtaW46YWRtaW4=' },
+        'must carry an API key',
+      ],
       [
         'a bearer token with no identity provider configured',
         { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' },

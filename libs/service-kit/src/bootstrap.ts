@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, type ServiceEnvironment } from './config';
 import { BODY_LIMITS, MAX_BODY_BYTES } from './json-body';
-import { MAIL_MEDIA_TYPE, MAX_MAIL_BYTES } from './mail-body';
+import { FORM_MEDIA_TYPE, MAIL_MEDIA_TYPE, MAX_MAIL_BYTES } from './relayed-mail';
 import { answerClientErrors } from './client-errors';
 import { withSecurity } from './openapi';
 import { securityHeaders } from './security-headers';
@@ -26,7 +26,7 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
  * A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at
  * /docs and /docs-json. Bodies are read as JSON, up to the largest any route accepts, keeping
  * their raw bytes so each route can hold them to its own limit (`JsonBody`), as raw mail
- * messages for the routes that take them (`MailBody`), and form-encoded, as chat platforms post
+ * messages (or relays' inbound-parse forms) for the routes that take them (`MailBody`), and form-encoded, as chat platforms post
  * their commands (raw bytes kept for their signatures).
  */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
@@ -37,7 +37,7 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   });
   app.use(securityHeaders(), refuseUnstorablePaths);
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  app.useBodyParser('raw', { type: MAIL_MEDIA_TYPE, limit: MAX_MAIL_BYTES });
+  app.useBodyParser('raw', { type: [MAIL_MEDIA_TYPE, FORM_MEDIA_TYPE], limit: MAX_MAIL_BYTES });
   app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMITS.command });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -19,7 +19,7 @@ export { ProblemDetailsFilter } from './problem-details.filter';
 export { toProblem, type ProblemDetails } from './problem-details';
 export { ApiOutcomes, openApiSchema, problemResponse, SECURITY_SCHEMES, withSecurity } from './openapi';
 export { BODY_LIMITS, JsonBody } from './json-body';
-export { MAIL_MEDIA_TYPE, MailBody, MAX_MAIL_BYTES } from './mail-body';
+export { MailBody } from './mail-body';
 export { RouteNames } from './route-names.interceptor';
 export { ValidQuery } from './valid-query';
 export { ApiLiveness, ApiReadiness, readinessReport } from './health.controller';

@@ -194,6 +194,60 @@ describeWith('postgres')('mail in', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("takes a mail in the forms relays' inbound-parse webhooks post, 8-bit bytes intact", async () => {
+    // Relays post to a URL and cannot add headers: the key goes as the password of https://relay:<key>@….
+    const relayed = async (form: FormData, password = relayKey) => {
+      const response = await fetch(intake.admin.url('intake', `/periods/${periodId}/inbound/mail`), {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`relay:${password}`).toString('base64')}` },
+        body: form,
+      });
+      return { status: response.status, body: (await response.json()) as Outcome };
+    };
+    const sendgrid = new FormData();
+    sendgrid.append('to', 'finance-hypercare@hc.example.com');
+    sendgrid.append(
+      'email',
+      newMail('<sendgrid-1@mail.example.com>', { Subject: 'Zahlläufe schlagen fehl' }),
+    );
+    const bySendgrid = await relayed(sendgrid);
+    expect(bySendgrid).toMatchObject({ status: 201, body: { outcome: 'report', replayed: false } });
+    const mailgun = new FormData();
+    mailgun.append('recipient', 'finance-hypercare@hc.example.com');
+    mailgun.append('body-mime', new Blob([newMail('<mailgun-1@mail.example.com>')]), 'message.mime');
+    const byMailgun = await relayed(mailgun);
+    expect(byMailgun).toMatchObject({ status: 201, body: { outcome: 'report' } });
+    const submittedBy = async (reportId?: string) =>
+      (await reportEvents('hypercare.report.submitted.v1')).find(
+        ({ data }) => (data as { reportId: string }).reportId === reportId,
+      );
+    // A write is readable once the transactions before it ended: what follows counts on both being readable.
+    await eventually(
+      'both reports readable',
+      async () =>
+        (await submittedBy(bySendgrid.body.reportId)) !== undefined &&
+        (await submittedBy(byMailgun.body.reportId)) !== undefined,
+    );
+    expect((await submittedBy(bySendgrid.body.reportId))?.data).toMatchObject({
+      title: 'Zahlläufe schlagen fehl',
+      channel: 'email',
+    });
+    expect(await relayed(sendgrid, 'not-a-key')).toMatchObject({
+      status: 401,
+      body: { detail: expect.stringMatching(/^Basic credentials must carry an API key/) },
+    });
+    const empty = new FormData();
+    empty.append('text', 'the parsed text, without the raw message');
+    expect(await relayed(empty)).toMatchObject({
+      status: 400,
+      body: {
+        detail: expect.stringMatching(
+          /^The form carries no raw message: put it in the field `email` or `body-mime`/,
+        ),
+      },
+    });
+  });
+
   it('opens nothing for an auto-reply or for our own mail sent back to us', async () => {
     const before = (await reportEvents('hypercare.report.submitted.v1')).length;
     expect(await post(newMail('<ooo@mail.example.com>', { 'Auto-Submitted': 'auto-replied' }))).toEqual({
@@ -211,7 +265,10 @@ describeWith('postgres')('mail in', () => {
     const before = (await reportEvents('hypercare.report.submitted.v1')).length;
     expect(await post('{"title":"x"}', { type: 'application/json' })).toMatchObject({
       status: 415,
-      body: { detail: 'Send the raw message as message/rfc822 (Content-Type was application/json)' },
+      body: {
+        detail:
+          'Send the raw message as message/rfc822, or as multipart/form-data with it in the field email or body-mime (Content-Type was application/json)',
+      },
     });
     expect((await post('', {})).status).toBe(400);
     // Who may not relay mail to a period is told, as for any period it may not reach, that there is none.
