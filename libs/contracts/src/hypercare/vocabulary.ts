@@ -47,6 +47,12 @@ export type Channel = z.infer<typeof channel>;
 
 export const isoTime = isoDateTime();
 export const id = z.string().uuid();
+/** Where the platform POSTs to (a webhook, a chat tool's incoming webhook): an http(s) URL. */
+export const httpUrl = z
+  .string()
+  .url()
+  .max(2_000)
+  .refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL');
 export const person = z.object({ name: z.string().min(1).max(200), email: z.string().email() });
 export type Person = z.infer<typeof person>;
 

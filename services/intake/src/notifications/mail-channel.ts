@@ -19,7 +19,6 @@ const TIMEOUT_MS = 10_000;
  */
 @Injectable()
 export class MailChannel implements NotificationChannel, OnModuleDestroy {
-  readonly notConfigured = 'SMTP_URL is not set: kept in the log, not sent';
   private readonly transport: Transporter | undefined;
   private readonly from: string;
   private readonly replyTo: string | undefined;
@@ -44,9 +43,8 @@ export class MailChannel implements NotificationChannel, OnModuleDestroy {
           });
   }
 
-  /** Whether there is a server to send through; without one notifications are kept in the log. */
-  get configured(): boolean {
-    return this.transport !== undefined;
+  get unavailable(): string | undefined {
+    return this.transport ? undefined : 'SMTP_URL is not set: kept in the log, not sent';
   }
 
   /** The Message-ID of a notification's mail. */

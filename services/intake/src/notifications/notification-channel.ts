@@ -13,10 +13,8 @@ export interface Outgoing {
 
 /** A way notifications reach people. */
 export interface NotificationChannel {
-  /** Whether it can send; one that cannot keeps its notifications in the log. */
-  readonly configured: boolean;
-  /** Why it cannot, for the log. */
-  readonly notConfigured: string;
+  /** Why it cannot send, when it cannot (nothing configured to send through): its notifications are kept in the log. */
+  readonly unavailable: string | undefined;
   send(notification: Outgoing): Promise<void>;
 }
 

@@ -71,9 +71,9 @@ export class NotificationDeliverer extends PeriodicWork {
 
   /** Sends until nothing is due (a person's next notification is due once the one before it went). */
   protected async look(): Promise<void> {
-    const open = Object.keys(this.channels).filter((name) => this.channels[name]?.configured);
-    for (const [name, channel] of Object.entries(this.channels))
-      if (!channel.configured) await this.keep('channel = $2', [name], channel.notConfigured);
+    const open = Object.keys(this.channels).filter((name) => !this.channels[name]?.unavailable);
+    for (const [name, { unavailable }] of Object.entries(this.channels))
+      if (unavailable) await this.keep('channel = $2', [name], unavailable);
     if (this.links.unavailable) await this.keep('survey_id is not null', [], this.links.unavailable);
     if (open.length === 0) return;
     for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -121,6 +121,22 @@ export const noticesFor = (
       },
     );
   }
+  if (event.type === 'hypercare.survey.issued.v1') {
+    // Feedback's topic may be taken before the ticket's: the survey still reaches its recipient.
+    const { periodId, ticketId, recipient, surveyId, expiresAt } = event.data;
+    return notices(
+      'survey',
+      [recipient],
+      { periodId, ticketId },
+      {
+        systemName: period?.systemName ?? periodId,
+        ticketId,
+        title: ticket?.title ?? `ticket ${ticketId}`,
+        surveyId,
+        expiresAt,
+      },
+    );
+  }
   if (!('ticketId' in event.data)) return [];
   const { data } = event;
   const subject =
@@ -163,12 +179,7 @@ export const noticesFor = (
       });
     case 'hypercare.ticket.reopened.v1':
       return notices('reopened', reporter, where, { ...about, reason: event.data.reason });
-    case 'hypercare.survey.issued.v1':
-      return notices('survey', [event.data.recipient], where, {
-        ...about,
-        surveyId: event.data.surveyId,
-        expiresAt: event.data.expiresAt,
-      });
+
     case 'hypercare.ticket.sla-breached.v1': {
       const owners = [...(ticket?.assignee ? [ticket.assignee] : []), ...rolesOf(period, LEAD_ROLES)];
       return notices('sla-breached', owners, where, {

@@ -101,18 +101,22 @@ describe('who is told what', () => {
     expect(given(p.planned()).when(t.resolved('2026-11-03T12:00:00.000Z'))).toEqual([]);
   });
 
-  it('asks the reporter how they were helped when feedback issues a survey, of a ticket it knows', () => {
+  it('asks the reporter how they were helped when feedback issues a survey, naming the ticket by its id when it is not known yet', () => {
     const survey = surveyIssuedEvent(TICKET, PERIOD, { surveyId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' });
     expect(given(...opened).when(survey)).toEqual(['survey → ana@example.com']);
     expect(given(...opened).factsOf(survey)).toEqual([
       expect.objectContaining({
         kind: 'survey',
+        systemName: 'Finance cloud',
+        ticketId: TICKET,
         surveyId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
         expiresAt: '2026-11-10T12:00:05.000Z',
         title: 'Invoices do not export',
       }),
     ]);
-    expect(given(p.planned()).when(survey)).toEqual([]);
+    expect(given(p.planned()).factsOf(survey)).toEqual([
+      expect.objectContaining({ kind: 'survey', title: `ticket ${TICKET}` }),
+    ]);
   });
 
   it('follows the roster as it is reconfigured', () => {

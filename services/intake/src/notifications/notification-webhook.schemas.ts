@@ -1,13 +1,8 @@
-import { isoTime } from '@hypercare/contracts';
+import { isoTime, httpUrl } from '@hypercare/contracts';
 import { z } from 'zod';
 
 export const notificationWebhookBody = z.object({
-  url: z
-    .string()
-    .url()
-    .max(2_000)
-    .refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL')
-    .describe('Where notifications are posted, signed (docs/channels.md)'),
+  url: httpUrl.describe('Where notifications are posted, signed (docs/channels.md)'),
 });
 
 export const notificationWebhookView = z.object({

@@ -26,15 +26,13 @@ const messageOf = (notification: Outgoing) => ({
  */
 @Injectable()
 export class SlackChannel implements NotificationChannel {
-  readonly notConfigured = 'SLACK_BOT_TOKEN is not set: kept in the log, not sent';
-
   constructor(
     private readonly slack: SlackApi,
     private readonly places: SlackPlaces,
   ) {}
 
-  get configured(): boolean {
-    return this.slack.configured;
+  get unavailable(): string | undefined {
+    return this.slack.unavailable;
   }
 
   async send(notification: Outgoing): Promise<void> {
@@ -54,12 +52,10 @@ export class SlackChannel implements NotificationChannel {
  */
 @Injectable()
 export class SlackDirectChannel implements NotificationChannel {
-  readonly notConfigured = 'SLACK_BOT_TOKEN is not set: kept in the log, not sent';
-
   constructor(private readonly slack: SlackApi) {}
 
-  get configured(): boolean {
-    return this.slack.configured;
+  get unavailable(): string | undefined {
+    return this.slack.unavailable;
   }
 
   async send(notification: Outgoing): Promise<void> {

@@ -24,6 +24,11 @@ describeWith('postgres')('survey notifications', () => {
     const ticketId = randomUUID();
     const surveyId = randomUUID();
     await publishTicket(on, ticketId, ticketEvents(ticketId, period).opened());
+    // As in life, the survey follows the ticket, once intake knows it.
+    await eventually(
+      'the ticket known',
+      async () => (await list(on, period, `?ticketId=${ticketId}`)).length === 1,
+    );
     const survey = surveyIssuedEvent(ticketId, period, { surveyId, issuedAt: issuedAt.toISOString(), days });
     await on.publish(FEEDBACK_TOPIC, '/hypercare/feedback/surveys', { ...survey, subject: surveyId });
     return { ticketId, surveyId };

@@ -58,8 +58,7 @@ export const adaptiveCardOf = (notification: Outgoing) => {
  */
 @Injectable()
 export class TeamsChannel implements NotificationChannel {
-  readonly configured = true;
-  readonly notConfigured = '';
+  readonly unavailable = undefined;
 
   constructor(private readonly places: TeamsPlaces) {}
 

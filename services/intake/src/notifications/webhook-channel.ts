@@ -23,8 +23,7 @@ export interface NotificationDelivery {
  */
 @Injectable()
 export class WebhookChannel implements NotificationChannel {
-  readonly configured = true;
-  readonly notConfigured = '';
+  readonly unavailable = undefined;
 
   constructor(private readonly webhooks: NotificationWebhooks) {}
 

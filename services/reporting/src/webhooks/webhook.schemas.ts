@@ -1,15 +1,10 @@
-import { isoTime } from '@hypercare/contracts';
+import { isoTime, httpUrl } from '@hypercare/contracts';
 import { z } from 'zod';
 
 const events = z.enum(['handoff', 'exit', 'standup']);
 
 export const newWebhook = z.object({
-  url: z
-    .string()
-    .url()
-    .max(2_000)
-    .refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL')
-    .describe('Where each event is POSTed'),
+  url: httpUrl.describe('Where each event is POSTed'),
   events: z
     .array(events)
     .min(1)

@@ -38,9 +38,9 @@ export class SlackApi {
     this.base = config.SLACK_API_URL.replace(/\/$/, '');
   }
 
-  /** Whether intake can call Slack at all. */
-  get configured(): boolean {
-    return this.token !== undefined;
+  /** Why intake cannot call Slack, when it cannot. */
+  get unavailable(): string | undefined {
+    return this.token ? undefined : 'SLACK_BOT_TOKEN is not set: kept in the log, not sent';
   }
 
   /** A Slack user as a person: their profile's name and email (scope users:read.email). */

@@ -1,4 +1,4 @@
-import { isoTime } from '@hypercare/contracts';
+import { isoTime, httpUrl } from '@hypercare/contracts';
 import { z } from 'zod';
 
 /** What a Teams outgoing webhook posts: a message activity; fields we do not use pass through. */
@@ -34,11 +34,7 @@ export const teamsChannelBody = z
       )
       .optional()
       .describe('The outgoing webhook’s security token: what Teams sends the period is checked with it'),
-    incomingWebhookUrl: z
-      .string()
-      .url()
-      .max(2_000)
-      .refine((url) => /^https?:\/\//i.test(url), 'must be an http or https URL')
+    incomingWebhookUrl: httpUrl
       .optional()
       .describe('The channel’s incoming webhook (Workflows or connector): where notifications are posted'),
   })
