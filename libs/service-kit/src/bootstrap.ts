@@ -26,8 +26,8 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
  * A configured Nest application, not yet listening: JSON logger, RFC 9457 errors, OpenAPI at
  * /docs and /docs-json. Bodies are read as JSON, up to the largest any route accepts, keeping
  * their raw bytes so each route can hold them to its own limit (`JsonBody`), as raw mail
- * messages (or relays' inbound-parse forms) for the routes that take them (`MailBody`), and form-encoded, as chat platforms post
- * their commands (raw bytes kept for their signatures).
+ * messages (or relays' inbound-parse forms) for the routes that take them (`MailBody`), and
+ * form-encoded, as chat platforms post their commands (raw bytes kept for their signatures).
  */
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(module, {

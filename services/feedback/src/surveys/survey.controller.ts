@@ -21,8 +21,9 @@ import { Surveys } from './surveys';
 const RESPONDENT = { subject: 'survey-link', name: 'survey respondent (by link)', kind: 'person' } as const;
 
 /**
- * Satisfaction surveys: answered without an account through the token of their link (sent in
- * the body, never in a URL, so it stays out of access logs); issued, listed and counted per period.
+ * Satisfaction surveys: answered without an account through the token of their link (in the
+ * link's fragment and the request body, never in a URL a server sees, so it stays out of
+ * access logs) on the page the link opens; issued, listed and counted per period.
  */
 @ApiTags('surveys')
 @Controller()

@@ -42,7 +42,8 @@ const startsConversation = (activity: TeamsActivity): boolean =>
 /**
  * Teams in: a message mentioning the period's outgoing webhook opens a report in its author's
  * name (`[report] <title> | <what happened>`, or its first line as the title), and its
- * conversation becomes the ticket's; a reply in a ticket's conversation is a comment on it. The answer is what Teams posts back in the thread. A message Teams sends again (its id)
+ * conversation becomes the ticket's; a reply in a ticket's conversation is a comment on it.
+ * The answer is what Teams posts back in the thread. A message Teams sends again (its id)
  * changes nothing.
  */
 @Injectable()
