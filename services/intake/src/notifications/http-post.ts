@@ -3,6 +3,13 @@ import { RetryLater } from './notification-channel';
 /** How long a receiving end may take to answer. */
 const TIMEOUT_MS = 10_000;
 
+/** A 429 raised as RetryLater with its Retry-After (in seconds; a minute when it gives none). */
+export const throwIfRateLimited = (response: Response, what: string): void => {
+  if (response.status !== 429) return;
+  const seconds = Number(response.headers.get('retry-after') ?? 60) || 60;
+  throw new RetryLater(seconds, `${what} is rate limiting us: retry after ${seconds} s`);
+};
+
 /**
  * Posts JSON to a channel's URL: a 429 is raised with its Retry-After (in seconds, a minute
  * when it gives none), any other answer outside 2xx as an error naming the status and the
@@ -20,10 +27,7 @@ export const postJson = async (
     body,
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  if (response.status === 429) {
-    const seconds = Number(response.headers.get('retry-after') ?? 60) || 60;
-    throw new RetryLater(seconds, `${what} is rate limiting us: retry after ${seconds} s`);
-  }
+  throwIfRateLimited(response, what);
   if (!response.ok)
     throw new Error(`${what} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
 };

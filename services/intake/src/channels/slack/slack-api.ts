@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Person } from '@hypercare/contracts';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { IntakeConfig } from '../../config';
-import { RetryLater } from '../../notifications/notification-channel';
+import { throwIfRateLimited } from '../../notifications/http-post';
 
 /** How long Slack's Web API may take to answer. */
 const TIMEOUT_MS = 10_000;
@@ -79,10 +79,7 @@ export class SlackApi {
       body: form ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    if (response.status === 429) {
-      const seconds = Number(response.headers.get('retry-after') ?? 60) || 60;
-      throw new RetryLater(seconds, `Slack is rate limiting us: retry after ${seconds} s`);
-    }
+    throwIfRateLimited(response, 'Slack');
     if (!response.ok) throw new Error(`Slack ${method} answered ${response.status}`);
     const answer = (await response.json()) as { ok: boolean; error?: string } & T;
     if (!answer.ok) throw new Error(`Slack ${method} refused: ${answer.error ?? 'no reason given'}`);
