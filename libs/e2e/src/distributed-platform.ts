@@ -4,13 +4,23 @@ import {
   createTestDatabase,
   freePort,
   kafkaBrokers,
+  spawnBundle,
   spawnService,
   waitForOk,
   type ServiceProcess,
   type TestDatabase,
 } from '@hypercare/testing';
 
-type CoreService = 'intake' | 'triage' | 'feedback' | 'reporting';
+export type CoreService = 'intake' | 'triage' | 'feedback' | 'reporting';
+
+export interface PlatformOptions {
+  /** Which services to run (default all four). */
+  services?: readonly CoreService[];
+  /** Their Kafka (default the tests' shared broker). */
+  brokers?: readonly string[];
+  /** `bundle`: each runs as operators run it, `node dist/services/<name>/main.js` (built first); default its TypeScript entry point. */
+  launch?: 'source' | 'bundle';
+}
 
 /** The key every service seals secrets and signs survey links under: one per deployment. */
 const SIGNING_KEY = 'e2e-signing-key-'.padEnd(64, '0');
@@ -40,6 +50,7 @@ export class DistributedPlatform {
   private constructor(
     private readonly services: Record<CoreService, Running>,
     private readonly auth: Auth,
+    private readonly options: PlatformOptions,
   ) {
     this.client = HypercareClient.distributed(
       Object.fromEntries(
@@ -50,22 +61,23 @@ export class DistributedPlatform {
 
   static async start(
     env: Partial<Record<CoreService, Record<string, string>>> = {},
+    options: PlatformOptions = {},
   ): Promise<DistributedPlatform> {
     const services = {} as Record<CoreService, Running>;
     const auth = { database: await createTestDatabase('e2e_auth'), adminKey: testAdminKey() };
-    const names = ['intake', 'triage', 'feedback', 'reporting'] as const;
+    const names = options.services ?? (['intake', 'triage', 'feedback', 'reporting'] as const);
     const ports = {} as Record<CoreService, number>;
     for (const name of names) ports[name] = await freePort();
     // Intake links its survey notifications to feedback's page, as a deployment would configure it.
     const linked: Partial<Record<CoreService, Record<string, string>>> = {
-      intake: { FEEDBACK_PUBLIC_URL: `http://127.0.0.1:${ports.feedback}` },
+      intake: names.includes('feedback') ? { FEEDBACK_PUBLIC_URL: `http://127.0.0.1:${ports.feedback}` } : {},
     };
     for (const name of names) {
       const database = await createTestDatabase(`e2e_${name}`);
       const running = { port: ports[name], database, env: { ...linked[name], ...env[name] } };
-      services[name] = { ...running, process: DistributedPlatform.spawn(name, running, auth) };
+      services[name] = { ...running, process: DistributedPlatform.spawn(name, running, auth, options) };
     }
-    const platform = new DistributedPlatform(services, auth);
+    const platform = new DistributedPlatform(services, auth, options);
     await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
     return platform;
   }
@@ -88,7 +100,20 @@ export class DistributedPlatform {
     const running = this.services[name];
     running.process.child.kill('SIGKILL');
     await running.process.exited;
-    running.process = DistributedPlatform.spawn(name, running, this.auth);
+    running.process = DistributedPlatform.spawn(name, running, this.auth, this.options);
+    await this.ready(name);
+  }
+
+  /** The service's process as it runs now. */
+  process(name: CoreService): ServiceProcess {
+    return this.services[name].process;
+  }
+
+  /** Starts a service whose process ended again, on the same port and database. */
+  async restart(name: CoreService): Promise<void> {
+    const running = this.services[name];
+    await running.process.exited;
+    running.process = DistributedPlatform.spawn(name, running, this.auth, this.options);
     await this.ready(name);
   }
 
@@ -113,15 +138,20 @@ export class DistributedPlatform {
     name: CoreService,
     { database, port, env }: Omit<Running, 'process'>,
     auth: Auth,
+    options: PlatformOptions,
   ): ServiceProcess {
-    return spawnService(`services/${name}/src/main.ts`, {
+    const launch = (variables: NodeJS.ProcessEnv) =>
+      options.launch === 'bundle'
+        ? spawnBundle(name, variables)
+        : spawnService(`services/${name}/src/main.ts`, variables);
+    return launch({
       AUTH_DATABASE_URL: auth.database.url,
       HYPERCARE_ADMIN_API_KEY: auth.adminKey,
       HYPERCARE_SIGNING_KEY: SIGNING_KEY,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers().join(','),
+      KAFKA_BROKERS: (options.brokers ?? kafkaBrokers()).join(','),
       HYPERCARE_CLOCK: 'manual',
       SLA_CHECK_INTERVAL_MS: '100',
       EXIT_EVALUATION_INTERVAL_MS: '100',

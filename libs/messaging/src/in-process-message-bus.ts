@@ -87,6 +87,13 @@ export class InProcessMessageBus implements MessageBus {
   /** Always: it lives in this process. */
   async healthy(): Promise<void> {}
 
+  /** Groups with no member here; a member, living in this process, cannot lose its broker. */
+  stalledConsumers(groupIds: readonly string[]): string[] {
+    return groupIds
+      .filter((groupId) => !this.groups.get(groupId)?.members.length)
+      .map((groupId) => `consumer group ${groupId}: not started`);
+  }
+
   async replayDeadLetters(topic: string): Promise<number> {
     const dlq = this.log(deadLetterTopic(topic))[0] as WireMessage[];
     const group = this.group(`hypercare-dlq-replay:${topic}`);

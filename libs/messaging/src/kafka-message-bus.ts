@@ -10,6 +10,8 @@ import {
   type Producer,
   type SASLOptions,
 } from 'kafkajs';
+import { BrokerOutage } from './broker-outage';
+import { ConsumerHealth } from './consumer-health';
 import { deliver, undeadLetter } from './delivery';
 import { kafkaLogCreator, type MessagingLog } from './log';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
@@ -26,13 +28,16 @@ export interface KafkaMessageBusOptions {
   clientId: string;
   /** SASL sign-in and TLS, as kafkajs takes them; a plain connection when absent. */
   security?: { sasl?: SASLOptions; ssl?: boolean | { ca: string[] } };
-  /** Where kafkajs's warnings and errors go; its console logger when absent. */
+  /** Where kafkajs's warnings and errors go, one line per outage (see BrokerOutage); its console logger when absent. */
   log?: MessagingLog;
 }
 
+const meter = metrics.getMeter('hypercare-messaging');
+const deadLettered = meter.createCounter('hypercare_dead_letters_total', {
+  description: 'Messages a consumer group gave up on and sent to the dead-letter topic, per original topic',
+});
 const lag = new Map<string, { value: number; attributes: Record<string, string> }>();
-metrics
-  .getMeter('hypercare-messaging')
+meter
   .createObservableGauge('hypercare_consumer_lag', {
     description: 'Messages behind the partition head, per consumer group and partition',
   })
@@ -69,15 +74,20 @@ export class KafkaMessageBus implements MessageBus {
   private readonly producer: Producer;
   private readonly admin: Admin;
   private readonly consumers = new Set<RunningConsumer>();
+  private readonly health = new Map<string, ConsumerHealth>();
+  private readonly outage?: BrokerOutage;
 
   private constructor(options: KafkaMessageBusOptions) {
+    this.outage = options.log && new BrokerOutage(options.log, options.clientId);
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
       ...options.security,
       logLevel: logLevel.WARN,
-      ...(options.log ? { logCreator: kafkaLogCreator(options.log) } : {}),
-      retry: { retries: 10, initialRetryTime: 200 },
+      ...(this.outage ? { logCreator: kafkaLogCreator(this.outage) } : {}),
+      // Waits between retries stay short, so that consumers that crashed while the broker was
+      // away restart (and the producer sends) within seconds of its return, not after 30 s.
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
     this.producer = this.kafka.producer({
       maxInFlightRequests: 1,
@@ -123,12 +133,20 @@ export class KafkaMessageBus implements MessageBus {
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      // A member that died without leaving (a crash) holds its partitions until this runs out;
-      // handlers heartbeat between messages, so it only bounds a single message's handling.
-      sessionTimeout: 10_000,
-      heartbeatInterval: 3_000,
+      // A member that died without leaving (a crash, or a consumer that crashed while the broker
+      // was away and restarts as a new member) holds its partitions until this runs out, so it
+      // bounds how soon work resumes; the broker's least (group.min.session.timeout.ms). Handlers
+      // heartbeat between messages, so it only bounds a single message's handling.
+      sessionTimeout: 6_000,
+      heartbeatInterval: 2_000,
       maxWaitTimeInMs: 100,
     });
+    const health = new ConsumerHealth(options.groupId);
+    health.watch(consumer);
+    const answered = () => this.outage?.answered();
+    consumer.on(consumer.events.GROUP_JOIN, answered);
+    consumer.on(consumer.events.FETCH, answered);
+    this.health.set(options.groupId, health);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
     let stopping = false;
@@ -139,6 +157,7 @@ export class KafkaMessageBus implements MessageBus {
         // disconnect() waits for the batch in flight, commits resolved offsets, then leaves the group.
         await consumer.disconnect();
         this.consumers.delete(running);
+        this.health.delete(options.groupId);
       },
     };
     this.consumers.add(running);
@@ -148,6 +167,16 @@ export class KafkaMessageBus implements MessageBus {
   /** The cluster answers a metadata request on the bus's own admin connection. */
   async healthy(): Promise<void> {
     await this.admin.describeCluster();
+    this.outage?.answered();
+  }
+
+  stalledConsumers(groupIds: readonly string[]): string[] {
+    return groupIds.flatMap((groupId) => {
+      const health = this.health.get(groupId);
+      if (!health) return [`consumer group ${groupId}: not started`];
+      const reason = health.stalled();
+      return reason ? [reason] : [];
+    });
   }
 
   async replayDeadLetters(topic: string): Promise<number> {
@@ -189,10 +218,12 @@ export class KafkaMessageBus implements MessageBus {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    this.outage?.forget();
   }
 
   private async send(topic: string, messages: WireMessage[]): Promise<void> {
     await this.producer.send({ topic, acks: -1, messages });
+    this.outage?.answered();
   }
 
   private async run(consumer: Consumer, options: ConsumerOptions, stopping: () => boolean): Promise<void> {
@@ -217,8 +248,10 @@ export class KafkaMessageBus implements MessageBus {
             heartbeat,
           });
           if (outcome.kind === 'interrupted') return;
-          if (outcome.kind === 'dead-letter')
+          if (outcome.kind === 'dead-letter') {
             await this.send(deadLetterTopic(batch.topic), [outcome.message]);
+            deadLettered.add(1, { topic: batch.topic, group: options.groupId });
+          }
           resolveOffset(message.offset);
           lag.set(`${options.groupId}/${batch.topic}/${batch.partition}`, {
             value: Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),

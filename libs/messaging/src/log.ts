@@ -1,4 +1,4 @@
-import { logLevel, type logCreator } from 'kafkajs';
+import type { logCreator } from 'kafkajs';
 
 /** The part of a pino logger messaging writes to; services pass their own so lines carry trace ids. */
 export interface MessagingLog {
@@ -7,13 +7,14 @@ export interface MessagingLog {
   error(fields: object, message: string): void;
 }
 
-/** Sends kafkajs's own log lines (WARN and worse) into the service's structured log. */
+/** Where kafkajs's warnings and errors go: they are Kafka trouble, whatever their level. */
+export interface KafkaTrouble {
+  trouble(fields: object, message: string): void;
+}
+
+/** Hands kafkajs's own log lines (WARN and worse), stack traces left out, to `outage`. */
 export const kafkaLogCreator =
-  (log: MessagingLog): logCreator =>
+  (outage: KafkaTrouble): logCreator =>
   () =>
-  ({ namespace, level, log: { message, ...fields } }) => {
-    const line = { component: 'kafkajs', namespace, ...fields };
-    if (level === logLevel.ERROR || level === logLevel.NOTHING) log.error(line, message);
-    else if (level === logLevel.WARN) log.warn(line, message);
-    else log.info(line, message);
-  };
+  ({ namespace, log: { message, stack: _stack, ...fields } }) =>
+    outage.trouble({ component: 'kafkajs', namespace, ...fields }, message);

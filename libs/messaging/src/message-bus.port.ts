@@ -63,6 +63,11 @@ export interface MessageBus {
   consume(options: ConsumerOptions): Promise<RunningConsumer>;
   /** Resolves when the broker answers now (a readiness probe); rejects with why it does not. */
   healthy(): Promise<void>;
+  /**
+   * Why each of these groups' consumers in this process is not doing its job (not started,
+   * not in its group, or idle past its session timeout); empty when all are.
+   */
+  stalledConsumers(groupIds: readonly string[]): string[];
   /** Sends every dead-lettered message of `topic` back to it once; returns how many. */
   replayDeadLetters(topic: string): Promise<number>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { quoteIdent } from '@hypercare/event-store';
 import { projectionCheckpointsMigration } from './checkpoints';
 
 export interface ReadDatabaseOptions {
@@ -37,8 +38,29 @@ const sharedPoolDriver = (pool: Pool) => {
 };
 
 /**
+ * Makes the schema, and moves the record of applied migrations into it from where earlier
+ * versions kept it (`public.<schema>_migrations`), so that nothing of a service lies outside
+ * its schema and a deployment made before does not run its migrations again.
+ */
+const prepareSchema = async (pool: Pool, schema: string): Promise<void> => {
+  const inSchema = quoteIdent(schema);
+  const legacy = `${schema}_migrations`;
+  await pool.query(`create schema if not exists ${inSchema}`);
+  const [found] = (
+    await pool.query<{ legacy: boolean; current: boolean }>(
+      `select to_regclass($1) is not null as legacy, to_regclass($2) is not null as current`,
+      [`public.${quoteIdent(legacy)}`, `${inSchema}.migrations`],
+    )
+  ).rows;
+  if (found?.legacy && !found.current) {
+    await pool.query(`alter table public.${quoteIdent(legacy)} set schema ${inSchema}`);
+    await pool.query(`alter table ${inSchema}.${quoteIdent(legacy)} rename to migrations`);
+  }
+};
+
+/**
  * A service's read database: TypeORM on the service's pool, its migrations (the projection
- * checkpoints first, then the service's own, each recorded in `<schema>_migrations`) run
+ * checkpoints first, then the service's own, each recorded in `<schema>.migrations`) run
  * once, by one instance at a time. The one way a service creates its tables.
  */
 export const openReadDatabase = async (pool: Pool, options: ReadDatabaseOptions): Promise<DataSource> => {
@@ -47,11 +69,15 @@ export const openReadDatabase = async (pool: Pool, options: ReadDatabaseOptions)
     driver: sharedPoolDriver(pool),
     entities: [...(options.entities ?? [])],
     migrations: [projectionCheckpointsMigration(options.schema), ...options.migrations],
-    migrationsTableName: `${options.schema}_migrations`,
+    schema: options.schema,
+    migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
   });
   await dataSource.initialize();
-  const migrate = () => dataSource.runMigrations();
+  const migrate = async () => {
+    await prepareSchema(pool, options.schema);
+    await dataSource.runMigrations();
+  };
   await (options.exclusive ? options.exclusive(migrate) : migrate());
   return dataSource;
 };

@@ -1,3 +1,4 @@
+import { metrics } from '@opentelemetry/api';
 import { NotFound } from '@hypercare/domain-kit';
 import type { EventContract } from '@hypercare/contracts';
 import { pgClient, type ContractedEventStore } from '@hypercare/event-store';
@@ -25,6 +26,18 @@ export interface ReadModelOptions {
   received?: readonly Projection[];
 }
 
+const running = new Map<ReadModel, string>();
+metrics
+  .getMeter('hypercare-runtime')
+  .createObservableGauge('hypercare_projection_lag_events', {
+    description: "Events of a projection's log it has not applied yet",
+  })
+  .addCallback(async (result) => {
+    for (const [model, service] of running)
+      for (const { name, lag } of await model.status().catch(() => []))
+        result.observe(lag, { service, projection: name });
+  });
+
 /**
  * A service's read side: its tables (made by its migrations, one instance at a time), its
  * projections, each following a log from a checkpoint of its own on connections of their own,
@@ -35,6 +48,7 @@ export class ReadModel {
     readonly dataSource: DataSource,
     private readonly runners: readonly ProjectionRunner[],
     private readonly received: ReceivedEvents | undefined,
+    private readonly service: string,
   ) {}
 
   static async open(
@@ -68,7 +82,7 @@ export class ReadModel {
         new ProjectionRunner({ log: received.log, sql, schema: service, projections: receiving, logger }),
       );
     }
-    return new ReadModel(dataSource, runners, received);
+    return new ReadModel(dataSource, runners, received, service);
   }
 
   /** What the service received of other services' events, read at current versions. */
@@ -85,9 +99,11 @@ export class ReadModel {
 
   async start(): Promise<void> {
     for (const runner of this.runners) await runner.start();
+    running.set(this, this.service);
   }
 
   async stop(): Promise<void> {
+    running.delete(this);
     await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.received?.close();
     await this.dataSource.destroy();

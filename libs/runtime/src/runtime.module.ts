@@ -143,7 +143,8 @@ export class RuntimeModule
   }
 
   onModuleInit(): void {
-    for (const check of this.infrastructure.readinessChecks()) this.readiness.register(check);
+    for (const check of [...this.infrastructure.readinessChecks(), ...this.runtime.readinessChecks()])
+      this.readiness.register(check);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -20,9 +20,11 @@ import {
   OutboxRelay,
   type ConsumerOptions,
   type ContractedConsumerOptions,
+  type MessageBus,
   type MessagingLog,
   type RunningConsumer,
 } from '@hypercare/messaging';
+import type { ReadinessCheck } from '@hypercare/service-kit';
 import type { Infrastructure } from './infrastructure';
 
 /** Partitions of every hypercare topic: Kafka's unit of parallelism per consumer group. */
@@ -80,6 +82,7 @@ export class ServiceRuntime {
   private readonly consumers: ConsumerOptions[] = [];
   private readonly running: RunningConsumer[] = [];
   private relay?: OutboxRelay;
+  private bus?: MessageBus;
   private starting?: Promise<void>;
   private stopped = false;
 
@@ -136,6 +139,31 @@ export class ServiceRuntime {
     return this.relay?.status();
   }
 
+  /**
+   * Ready means doing its job: every consumer in its group and fetching, and the relay's
+   * last round published (a standby relay waiting for the lock counts as healthy).
+   */
+  readinessChecks(): ReadinessCheck[] {
+    const waiting = 'not started: waiting for the message bus';
+    const consumers: ReadinessCheck = {
+      name: 'consumers',
+      check: async () => {
+        if (!this.bus) throw new Error(waiting);
+        const stalled = this.bus.stalledConsumers(this.consumers.map(({ groupId }) => groupId));
+        if (stalled.length) throw new Error(stalled.join('; '));
+      },
+    };
+    const relay: ReadinessCheck = {
+      name: 'relay',
+      check: async () => {
+        const status = this.relay?.status();
+        if (!status) throw new Error(waiting);
+        if (status.lastError) throw new Error(`paused after a failure: ${status.lastError}`);
+      },
+    };
+    return [...(this.consumers.length ? [consumers] : []), ...(this.options.publishes.length ? [relay] : [])];
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
@@ -154,6 +182,7 @@ export class ServiceRuntime {
       })),
     );
     if (this.stopped) return;
+    this.bus = bus;
     if (publishes.length > 0) {
       this.relay = OutboxRelay.start({
         store: this.store,

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, type ServiceEnvironment } from './config';
+import type { ServiceEnvironment } from './config';
+import { fatalLine, reasonOf } from './fatal-line';
 import { BODY_LIMITS, MAX_BODY_BYTES } from './json-body';
 import { FORM_MEDIA_TYPE, MAIL_MEDIA_TYPE, MAX_MAIL_BYTES } from './relayed-mail';
 import { answerClientErrors } from './client-errors';
@@ -11,6 +12,7 @@ import { withSecurity } from './openapi';
 import { securityHeaders } from './security-headers';
 import { refuseUnstorablePaths } from './storable-path';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { ReadinessRegistry } from './readiness';
 import { startTelemetry } from './telemetry';
 
 export interface ServiceDefinition<C extends ServiceEnvironment> {
@@ -32,6 +34,10 @@ export interface ServiceDefinition<C extends ServiceEnvironment> {
 export const createServiceApp = async (name: string, module: DynamicModule): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
+    // A failing start-up is thrown to the caller, which writes it as one JSON line, instead of
+    // Nest printing its own coloured trace and exiting.
+    abortOnError: false,
+    autoFlushLogs: false,
     bodyParser: false,
     rawBody: true,
   });
@@ -40,6 +46,7 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   app.useBodyParser('raw', { type: [MAIL_MEDIA_TYPE, FORM_MEDIA_TYPE], limit: MAX_MAIL_BYTES });
   app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMITS.command });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = withSecurity(
     SwaggerModule.createDocument(
@@ -51,7 +58,8 @@ export const createServiceApp = async (name: string, module: DynamicModule): Pro
   return app;
 };
 
-const SHUTDOWN_GRACE_MS = 15_000;
+/** How long a stop may take (requests in flight, consumers' batches, relay) before the process exits anyway, with 1. */
+export const SHUTDOWN_GRACE_MS = 15_000;
 
 /** Browsers may call from the listed origins only, sending credentials in headers (never cookies). */
 export const corsOptions = (origins: readonly string[]) => ({
@@ -62,29 +70,36 @@ export const corsOptions = (origins: readonly string[]) => ({
 });
 
 /**
- * Runs a service as its own process: validate configuration (exit 1 naming the variable),
- * start telemetry before the app's modules load, listen, and shut down gracefully on
- * SIGTERM/SIGINT (in-flight requests finish, modules close, telemetry flushes).
+ * Runs a service as its own process, and tells a supervisor the truth with its exit code:
+ * 0 only after a requested stop (SIGTERM/SIGINT: readiness turns 503, in-flight requests and
+ * consumer batches finish, modules close, telemetry flushes, within SHUTDOWN_GRACE_MS), 1 on a
+ * start-up failure or a crash, each announced by one JSON line naming the problem.
  */
 export const bootstrapService = async <C extends ServiceEnvironment>(
   definition: ServiceDefinition<C>,
 ): Promise<void> => {
+  const fail = (what: string, error?: unknown): never => {
+    process.stderr.write(`${fatalLine(definition.name, `${what}: ${reasonOf(error)}`, error)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', (error) => fail('crashed', error));
+  process.on('unhandledRejection', (error) => fail('crashed', error));
   let config: C;
+  let app: INestApplication;
+  let telemetry: ReturnType<typeof startTelemetry>;
   try {
     config = definition.loadConfig();
+    telemetry = startTelemetry({
+      serviceName: definition.name,
+      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    });
+    app = await createServiceApp(definition.name, await definition.module(config));
+    app.enableCors(corsOptions(config.CORS_ORIGINS));
+    answerClientErrors(app.getHttpServer());
+    await app.listen(config.PORT, config.HOST);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`[${definition.name}] cannot start. ${error.message}`);
-    process.exit(1);
+    return fail('cannot start', error);
   }
-  const telemetry = startTelemetry({
-    serviceName: definition.name,
-    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-  });
-  const app = await createServiceApp(definition.name, await definition.module(config));
-  app.enableCors(corsOptions(config.CORS_ORIGINS));
-  answerClientErrors(app.getHttpServer());
-  await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);
   logger.log(`${definition.name} listening on ${await app.getUrl()}`, 'Bootstrap');
 
@@ -93,12 +108,14 @@ export const bootstrapService = async <C extends ServiceEnvironment>(
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received: shutting down`, 'Bootstrap');
-    setTimeout(() => {
-      console.error(`[${definition.name}] shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
+    app.get(ReadinessRegistry).drain(`${signal} received: shutting down`);
+    setTimeout(
+      () => fail('stopping', new Error(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms`)),
+      SHUTDOWN_GRACE_MS,
+    ).unref();
     await app.close();
     await telemetry.shutdown();
+    logger.log(`${definition.name} stopped`, 'Bootstrap');
     process.exit(0);
   };
   process.once('SIGTERM', (signal) => void stop(signal));

@@ -1,4 +1,10 @@
-export { bootstrapService, corsOptions, createServiceApp, type ServiceDefinition } from './bootstrap';
+export {
+  bootstrapService,
+  corsOptions,
+  createServiceApp,
+  SHUTDOWN_GRACE_MS,
+  type ServiceDefinition,
+} from './bootstrap';
 export {
   attachmentSchemesVariable,
   ConfigError,

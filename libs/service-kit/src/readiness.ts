@@ -29,12 +29,20 @@ const withTimeout = <T>(promise: Promise<T>, name: string): Promise<T> =>
 @Injectable()
 export class ReadinessRegistry {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private draining?: string;
 
   register(check: ReadinessCheck): void {
     this.checks.set(check.name, check);
   }
 
+  /** From now on not ready, for `reason`: the process is stopping, so traffic should go elsewhere. */
+  drain(reason: string): void {
+    this.draining = reason;
+  }
+
   async evaluate(): Promise<ReadinessReport> {
+    if (this.draining)
+      return { ready: false, checks: { shutdown: { status: 'down', error: this.draining } } };
     const entries = await Promise.all(
       [...this.checks.values()].map(async ({ name, check }) => {
         try {

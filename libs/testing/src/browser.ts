@@ -1,30 +1,24 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { describeWith, type InfraNeed } from './infra-needs';
+import type { InfraNeed } from './infra-needs';
+import { describeWithProgram } from './program-needs';
 
 /** Where the browser tests find Chromium (infra/chromium/chromium.sh installs it). */
 const chromiumPath = (): string => process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
- * `describeWith(...needs)` for suites that drive a real browser. Without Chromium such a suite
- * fails in CI (`CI=true`), naming what is missing, and is skipped, saying why, elsewhere.
+ * `describeWith(...needs)` for suites that drive a real browser: without Chromium they fail
+ * in CI and are skipped, saying why, elsewhere.
  */
-export const describeWithBrowser =
-  (...needs: InfraNeed[]) =>
-  (name: string, body: () => void): void => {
-    if (existsSync(chromiumPath())) return describeWith(...needs)(name, body);
-    if (process.env['CI'] === 'true') {
-      describe(name, () =>
-        it('has Chromium to drive', () =>
-          expect(chromiumPath()).toBe('installed: run bash infra/chromium/chromium.sh install')),
-      );
-      return;
-    }
-    console.warn(
-      `[hypercare tests] skipping "${name}": no Chromium at ${chromiumPath()} (bash infra/chromium/chromium.sh install)`,
-    );
-    describe.skip(name, body);
-  };
+export const describeWithBrowser = (...needs: InfraNeed[]) =>
+  describeWithProgram(
+    {
+      path: existsSync(chromiumPath()) ? chromiumPath() : undefined,
+      purpose: `drive Chromium (${chromiumPath()})`,
+      install: 'run bash infra/chromium/chromium.sh install',
+    },
+    ...needs,
+  );
 
 /**
  * Headless Chromium with a profile of its own, kept off the network beyond what a page asks

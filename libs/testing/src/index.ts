@@ -1,7 +1,7 @@
 export { freePort } from './free-port';
 export { describeWith, databaseUrl, kafkaBrokers, type InfraNeed } from './infra-needs';
 export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
-export { spawnService, waitForOk, type ServiceProcess } from './service-process';
+export { buildBundles, spawnBundle, spawnService, waitForOk, type ServiceProcess } from './service-process';
 export { createDatabase, createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
 export { describeWithJava, privateKafka, type PrivateKafka } from './private-kafka';
 export {
@@ -27,3 +27,4 @@ export { S3Server } from './s3-server';
 export { HttpReceiver, type Answer, type ReceivedRequest } from './http-receiver';
 export { TeamsStandIn, type PostedCard } from './teams-stand-in';
 export { describeWithBrowser, launchBrowser } from './browser';
+export { describeWithProgram, onPath, type ProgramNeed } from './program-needs';

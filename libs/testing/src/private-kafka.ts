@@ -1,39 +1,28 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port';
-import { describeWith, type InfraNeed } from './infra-needs';
+import type { InfraNeed } from './infra-needs';
+import { describeWithProgram, onPath } from './program-needs';
 import { workspaceRoot } from './infra-resolution';
 
 const run = promisify(execFile);
 
-/** True when a JVM can run here, so `infra/kafka/kafka.sh` can start a broker of a test's own. */
-const javaAvailable = (): boolean =>
-  (process.env['PATH'] ?? '').split(':').some((dir) => existsSync(join(dir, 'java')));
-
 /**
  * `describeWith(...needs)` for suites that also start a broker of their own, which needs
- * Java 17. Without Java such a suite fails in CI (`CI=true`), naming what is missing, and is
- * skipped, saying why, elsewhere.
+ * Java 17: without it they fail in CI and are skipped, saying why, elsewhere.
  */
-export const describeWithJava =
-  (...needs: InfraNeed[]) =>
-  (name: string, body: () => void): void => {
-    if (javaAvailable()) return describeWith(...needs)(name, body);
-    if (process.env['CI'] === 'true') {
-      describe(name, () =>
-        it('has Java 17 to start a Kafka broker of its own', () =>
-          expect('java').toBe('on the PATH: install Java 17 (see infra/kafka/kafka.sh)')),
-      );
-      return;
-    }
-    console.warn(
-      `[hypercare tests] skipping "${name}": java is not on the PATH (Java 17 starts its private Kafka broker)`,
-    );
-    describe.skip(name, body);
-  };
+export const describeWithJava = (...needs: InfraNeed[]) =>
+  describeWithProgram(
+    {
+      path: onPath('java'),
+      purpose: 'start a Kafka broker of its own (java)',
+      install: 'install Java 17 (see infra/kafka/kafka.sh)',
+    },
+    ...needs,
+  );
 
 /** A broker only one suite uses, on ports and in a data folder of its own, that it may stop and start. */
 export interface PrivateKafka {

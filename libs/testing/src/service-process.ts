@@ -1,5 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { workspaceRoot } from './infra-resolution';
 
 /** A service started from its TypeScript entry point as a separate Node process. */
@@ -17,14 +19,41 @@ export interface ServiceProcess {
  */
 export const spawnService = (main: string, env: NodeJS.ProcessEnv, args: string[] = []): ServiceProcess => {
   const root = workspaceRoot();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, main), ...args], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
-      ...env,
-    },
+  return spawnNode(['-r', '@swc-node/register', join(root, main), ...args], {
+    SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+    ...env,
+  });
+};
+
+const bundleOf = (service: string): string => join(workspaceRoot(), 'dist/services', service, 'main.js');
+
+/** Builds the services' production bundles (`nx build`, cached when nothing changed). */
+export const buildBundles = async (services: readonly string[]): Promise<void> => {
+  await promisify(execFile)(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', services.join(','), '--output-style=static'],
+    { cwd: workspaceRoot(), env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: { stdout?: string; message: string }) => {
+    throw new Error(
+      `building ${services.join(', ')} failed: ${error.message}\n${error.stdout?.slice(-4_000) ?? ''}`,
+    );
+  });
+};
+
+/**
+ * Runs a service as operators do, `node dist/services/<service>/main.js` with exactly `env`
+ * (plus PATH and HOME): the process is the service, its exit code the service's own.
+ */
+export const spawnBundle = (service: string, env: NodeJS.ProcessEnv): ServiceProcess => {
+  const bundle = bundleOf(service);
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build it first (buildBundles)`);
+  return spawnNode([bundle], env);
+};
+
+const spawnNode = (args: string[], env: NodeJS.ProcessEnv): ServiceProcess => {
+  const child = spawn(process.execPath, args, {
+    cwd: workspaceRoot(),
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -206,6 +206,19 @@ export const describeMessageBusContract = (adapter: string, factory: () => Promi
       await expect(fixture.bus.healthy()).resolves.toBeUndefined();
     });
 
+    it('names no group among its stalled consumers once that group is consuming, and stops naming a stopped one', async () => {
+      const topic = await newTopic(1);
+      const groupId = `g-${randomUUID()}`;
+      const received: Received[] = [];
+      const consumer = await follow(topic, groupId, received);
+      await publishSentinels(topic, ['T-1']);
+      await sentinelsIn(['T-1'], received);
+      await eventually('no stalled consumer', () => fixture.bus.stalledConsumers([groupId]).length === 0);
+      await consumer.stop();
+      consumers.splice(consumers.indexOf(consumer), 1);
+      expect(fixture.bus.stalledConsumers([groupId])).toEqual([`consumer group ${groupId}: not started`]);
+    });
+
     it('replays dead letters to their topic once', async () => {
       const topic = await newTopic(1);
       let broken = true;

@@ -22,7 +22,7 @@ export interface OutboxRelayOptions {
   subscriptionId?: string;
   /** Events read and published per round (default RELAY_BATCH_SIZE). */
   batchSize?: number;
-  /** First pause after a failed publish; doubles up to 30 s (default 1 s). */
+  /** First pause after a failed publish; doubles up to 5 s (default 1 s). */
   retryBackoffMs?: number;
   log?: MessagingLog;
 }
@@ -41,7 +41,22 @@ const relayDelay = meter.createHistogram('hypercare_relay_delay_ms', {
   description: 'From an event being recorded to the broker acknowledging it',
   unit: 'ms',
 });
-const MAX_BACKOFF_MS = 30_000;
+/** Short, so the relay publishes again within seconds of a broker's return. */
+const MAX_BACKOFF_MS = 5_000;
+/** Past this many unpublished events the backlog is estimated from positions instead of counted. */
+const BACKLOG_COUNTED_UP_TO = 1_000;
+
+const relays = new Set<OutboxRelay>();
+meter
+  .createObservableGauge('hypercare_relay_lag_events', {
+    description: 'Events recorded but not yet published by the outbox relay (head minus what it published)',
+  })
+  .addCallback(async (result) => {
+    for (const relay of relays) {
+      const pending = await relay.pending().catch(() => undefined);
+      if (pending !== undefined) result.observe(pending, { source: relay.source });
+    }
+  });
 /** Large enough that the per-round costs (checkpoint, request overheads) amortise; one produce request per partition. */
 export const RELAY_BATCH_SIZE = 1_000;
 
@@ -60,6 +75,8 @@ export class OutboxRelay {
   private readonly stopped: Promise<Outcome>;
   private readonly running: Promise<void>;
   private readonly state: RelayStatus = { leader: false, published: 0 };
+  /** Since when, and how many rounds in a row, the relay has been failing. */
+  private trouble?: { since: number; rounds: number };
 
   private readonly baseBackoffMs: number;
 
@@ -69,6 +86,7 @@ export class OutboxRelay {
       this.abort.signal.addEventListener('abort', () => resolve({ kind: 'stopped' }), { once: true }),
     );
     this.running = this.run();
+    relays.add(this);
   }
 
   /** Starts relaying; throws at once, naming the option, when the options cannot work. */
@@ -94,8 +112,27 @@ export class OutboxRelay {
     return { ...this.state };
   }
 
+  get source(): string {
+    return this.options.source;
+  }
+
+  /** How many contracted events wait past the relay's checkpoint (estimated from positions when many). */
+  async pending(): Promise<number> {
+    const { store } = this.options;
+    const fromPosition = ((await store.checkpoint(this.subscriptionId)) ?? 0) + 1;
+    const waiting = await store.readAll({
+      fromPosition,
+      maxCount: BACKLOG_COUNTED_UP_TO,
+      filter: { types: store.contracts.all().map(({ type }) => type) },
+    });
+    return waiting.length < BACKLOG_COUNTED_UP_TO
+      ? waiting.length
+      : (await store.headPosition()) - fromPosition + 1;
+  }
+
   /** Finishes the batch in flight, gives up leadership and returns. */
   async stop(): Promise<void> {
+    relays.delete(this);
     this.abort.abort();
     await this.running;
   }
@@ -124,6 +161,11 @@ export class OutboxRelay {
         handle: (events) => this.publish(events),
         onError: failed,
       });
+      // Caught up means every event so far is published: whatever failed before is over.
+      void subscription.caughtUp().then(
+        () => this.recovered(),
+        () => undefined,
+      );
       const outcome = await Promise.race([
         lease.lost.then((error): Outcome => ({ kind: 'lost', error })),
         failure,
@@ -153,16 +195,33 @@ export class OutboxRelay {
     for (const { time } of published) relayDelay.record(now - time.getTime());
     publishedTotal.add(published.length);
     this.state.published += published.length;
-    this.state.lastError = undefined;
+    this.recovered();
   }
 
+  /** One warning when a run of failures starts, however long it lasts; `recovered` closes it. */
   private fail(error: unknown): undefined {
     this.state.lastError = error instanceof Error ? error.message : String(error);
-    this.options.log?.error(
-      { err: error, subscription: this.subscriptionId },
-      'outbox relay paused after a failure; it resumes from its checkpoint',
+    if (this.trouble) {
+      this.trouble.rounds++;
+      return undefined;
+    }
+    this.trouble = { since: Date.now(), rounds: 1 };
+    this.options.log?.warn(
+      { subscription: this.subscriptionId, error: this.state.lastError },
+      'outbox relay paused after a failure; it retries from its checkpoint',
     );
     return undefined;
+  }
+
+  private recovered(): void {
+    this.state.lastError = undefined;
+    if (!this.trouble) return;
+    const { since, rounds } = this.trouble;
+    this.trouble = undefined;
+    this.options.log?.info(
+      { subscription: this.subscriptionId, failedRounds: rounds, pausedMs: Date.now() - since },
+      'outbox relay publishing again',
+    );
   }
 
   private get subscriptionId(): string {

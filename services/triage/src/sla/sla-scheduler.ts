@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { metrics, type ObservableCallback } from '@opentelemetry/api';
 import type { Clock } from '@hypercare/domain-kit';
 import { CLOCK, PeriodicWork } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
@@ -7,6 +8,10 @@ import { TicketService } from '../tickets/ticket.service';
 import { TicketClocks } from './ticket-clocks';
 
 const BATCH = 200;
+
+const timersDue = metrics.getMeter('hypercare-triage').createObservableGauge('hypercare_sla_timers_due', {
+  description: 'SLA timers that fell due and were not checked yet: breaches and escalations waiting to fire',
+});
 
 /**
  * Fires SLA breaches and escalations when they fall due: polls the persisted timers by the
@@ -23,6 +28,22 @@ export class SlaScheduler extends PeriodicWork {
     @Inject(SERVICE_CONFIG) config: TriageConfig,
   ) {
     super(config.SLA_CHECK_INTERVAL_MS, 'SLA timer round failed');
+  }
+
+  private readonly observeBacklog: ObservableCallback = async (result) => {
+    // A scrape while the database is away reports nothing rather than failing the scrape.
+    const backlog = await this.clocks.backlog(this.clock.now()).catch(() => undefined);
+    if (backlog) result.observe(backlog.due);
+  };
+
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
+    timersDue.addCallback(this.observeBacklog);
+  }
+
+  override beforeApplicationShutdown(): Promise<void> {
+    timersDue.removeCallback(this.observeBacklog);
+    return super.beforeApplicationShutdown();
   }
 
   protected async look(): Promise<void> {
