@@ -16,10 +16,13 @@ export class ReadinessSampler {
     void this.poll();
   }
 
-  /** The first answer with `status` (and a body matching `body`) from now on. */
-  async until(status: number, timeoutMs: number, body = /.*/): Promise<Sample & { sinceStartMs: number }> {
-    const from = Date.now();
-    const deadline = from + timeoutMs;
+  /** The first answer with `status` (and a body matching `body`) since `from` (default now). */
+  async until(
+    status: number,
+    timeoutMs: number,
+    { body = /.*/, from = Date.now() }: { body?: RegExp; from?: number } = {},
+  ): Promise<Sample & { sinceStartMs: number }> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const sample = this.samples.find(
         (s) => s.at >= from && s.status === status && body.test(JSON.stringify(s.body)),
