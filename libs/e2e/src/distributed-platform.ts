@@ -78,7 +78,13 @@ export class DistributedPlatform {
       services[name] = { ...running, process: DistributedPlatform.spawn(name, running, auth, options) };
     }
     const platform = new DistributedPlatform(services, auth, options);
-    await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
+    try {
+      await Promise.all((Object.keys(services) as CoreService[]).map((name) => platform.ready(name)));
+    } catch (error) {
+      // No afterAll can stop a platform the suite never got: stop it here, databases and all.
+      await platform.stop();
+      throw error;
+    }
     return platform;
   }
 
