@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const root = join(__dirname, '../..');
+import { workspaceRoot } from '@hypercare/testing';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -14,7 +13,7 @@ const sources = (dir: string): string[] =>
 export const declaredMetrics = (): Set<string> =>
   new Set(
     ['libs', 'services'].flatMap((dir) =>
-      sources(join(root, dir)).flatMap((file) =>
+      sources(join(workspaceRoot(), dir)).flatMap((file) =>
         [...readFileSync(file, 'utf8').matchAll(/create\w+\(\s*'(hypercare_\w+)'/g)].map(
           ([, name]) => name as string,
         ),
@@ -28,4 +27,4 @@ export const metricsIn = (promql: string): string[] =>
     (name as string).replace(/_(bucket|sum|count)$/, ''),
   );
 
-export const workspaceFile = (path: string): string => join(root, path);
+export const workspaceFile = (path: string): string => join(workspaceRoot(), path);

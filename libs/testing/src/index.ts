@@ -28,3 +28,4 @@ export { HttpReceiver, type Answer, type ReceivedRequest } from './http-receiver
 export { TeamsStandIn, type PostedCard } from './teams-stand-in';
 export { describeWithBrowser, launchBrowser } from './browser';
 export { describeWithProgram, onPath, type ProgramNeed } from './program-needs';
+export { workspaceRoot } from './infra-resolution';
