@@ -46,7 +46,8 @@ const answeredInBrowser = async (link: string, score: number, comment = ''): Pro
     await page.goto(link);
     const form = page.locator('#survey');
     const outcome = page.locator('#outcome');
-    await page.waitForFunction("document.getElementById('about').textContent !== 'Opening the survey…'");
+    // A locator wait, not waitForFunction: the page's CSP forbids the eval a polled predicate needs.
+    await page.locator('#about').filter({ hasNotText: 'Opening the survey…' }).waitFor();
     if (await form.isVisible()) {
       await page.getByRole('radio', { name: new RegExp(`^${score} ·`) }).check();
       await page.getByLabel(/Anything you would like to add/).fill(comment);
