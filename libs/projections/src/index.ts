@@ -10,3 +10,4 @@ export {
   type RebuildReport,
 } from './projection-runner';
 export { openReadDatabase, type ReadDatabaseOptions } from './read-database';
+export { replayPast, type PastReadModel, type PastReplayOptions } from './past/replay-past';

@@ -1,7 +1,8 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { quoteIdent } from '@hypercare/event-store';
 import { projectionCheckpointsMigration } from './checkpoints';
+import { sharedPoolDriver } from './shared-pool-driver';
 
 export interface ReadDatabaseOptions {
   /** The service's schema: its read tables and `<schema>.projections`. */
@@ -16,26 +17,6 @@ export interface ReadDatabaseOptions {
    */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
-
-/**
- * A `pg` module for TypeORM whose pools are all the given pool: TypeORM then shares its
- * connections (and, on the embedded PGlite, the single session) with everything else in the
- * service instead of opening its own. Closing TypeORM leaves the pool to its owner.
- */
-const sharedPoolDriver = (pool: Pool) => {
-  const facade = {
-    connect: (
-      callback: (error: Error | undefined, client: PoolClient | undefined, release: () => void) => void,
-    ) => pool.connect((error, client, release) => callback(error ?? undefined, client, release)),
-    on: () => facade,
-    end: (callback?: (error?: Error) => void) => callback?.(),
-  };
-  return {
-    Pool: function SharedPool() {
-      return facade;
-    },
-  };
-};
 
 /**
  * Makes the schema, and moves the record of applied migrations into it from where earlier

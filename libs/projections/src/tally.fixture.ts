@@ -1,5 +1,5 @@
 import { defineEvent } from '@hypercare/contracts';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { documentProjection } from './document-projection';
 
@@ -63,3 +63,12 @@ export const tallies = documentProjection({
     }
   },
 });
+
+/** The tallies' rows as TypeORM reads them. */
+@Entity({ schema: 'probe', name: 'tallies' })
+export class TallyRow {
+  @PrimaryColumn({ name: 'tally_id' }) tallyId!: string;
+  @Column() total!: number;
+  @Column() additions!: number;
+  @Column({ name: 'last_at', type: 'timestamptz' }) lastAt!: Date;
+}

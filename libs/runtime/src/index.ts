@@ -8,3 +8,4 @@ export { CorrelationId, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';
 export { PeriodicWork } from './periodic-work';
 export { Ticker } from './ticker';
+export { ReceivedHistory, type HistoryCut, type HistoryMoment } from './received-history';

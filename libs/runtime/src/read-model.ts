@@ -13,6 +13,7 @@ import {
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Infrastructure } from './infrastructure';
 import { ReceivedEvents, receivedPositionsMigration } from './received-events';
+import { ReceivedHistory } from './received-history';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ReadModelOptions {
@@ -48,6 +49,7 @@ export class ReadModel {
     readonly dataSource: DataSource,
     private readonly runners: readonly ProjectionRunner[],
     private readonly received: ReceivedEvents | undefined,
+    private readonly receivedHistory: ReceivedHistory | undefined,
     private readonly service: string,
   ) {}
 
@@ -82,13 +84,21 @@ export class ReadModel {
         new ProjectionRunner({ log: received.log, sql, schema: service, projections: receiving, logger }),
       );
     }
-    return new ReadModel(dataSource, runners, received, service);
+    const history =
+      received && new ReceivedHistory(received.log, infrastructure.pool, receiving, options.entities ?? []);
+    return new ReadModel(dataSource, runners, received, history, service);
   }
 
   /** What the service received of other services' events, read at current versions. */
   get receivedLog(): ContractedEventStore {
     if (!this.received) throw new Error('this read model projects no received events');
     return this.received.log;
+  }
+
+  /** Its projections of received events as they stood at any past moment. */
+  get history(): ReceivedHistory {
+    if (!this.receivedHistory) throw new Error('this read model projects no received events');
+    return this.receivedHistory;
   }
 
   /** Keeps events received some other way (an import of an older store) as the consumer would. */

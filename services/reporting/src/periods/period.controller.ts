@@ -10,9 +10,11 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { withProgrammeNames } from '../programmes/programme-names';
 import { visiblePeriodsWhere } from '../programmes/visible-periods';
+import { pastNote, pastQuery } from '../history/past-query';
+import { PastViews } from '../history/past-views';
 import { awaitFreshness } from '../projections/freshness';
 import { ticketBoardProjection } from '../tickets/ticket-board.projection';
-import { listTickets, ticketListQuery, type TicketListQuery } from '../tickets/ticket-list.query';
+import { listTickets, ticketListQuery } from '../tickets/ticket-list.query';
 import { ticketPage } from '../tickets/ticket.schemas';
 import { periodDashboard } from './dashboard.query';
 import { PeriodView } from './period-view.entity';
@@ -20,16 +22,17 @@ import { dashboard, periodRow } from './period.schemas';
 
 /** Whose log positions `minPosition` names: triage records the periods and tickets. */
 const TRIAGE_SOURCE = eventSource('triage');
-const periodListQuery = z.object({
-  programmeId: id.optional().describe("Only this programme's periods"),
-});
+const periodListQuery = z
+  .object({ programmeId: id.optional().describe("Only this programme's periods") })
+  .merge(pastQuery);
 const minPosition = z.coerce
   .number()
   .int()
   .nonnegative()
   .optional()
   .describe("Wait (up to 5 s) until triage's event at this log position is reflected");
-const dashboardQuery = z.object({ minPosition });
+const dashboardQuery = z.object({ minPosition }).merge(pastQuery);
+const ticketsQuery = ticketListQuery.merge(pastQuery);
 
 @ApiTags('periods')
 @Controller('periods')
@@ -37,32 +40,46 @@ export class PeriodController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readModel: ReadModel,
+    private readonly past: PastViews,
   ) {}
 
   @Get()
   @Access('reporting.read', { kind: 'listed' })
   @ApiOperation({ summary: "Every period (optionally one programme's), side by side" })
-  @ApiOutcomes({ status: 200, description: 'The periods, by go-live', schema: z.array(periodRow) }, 400)
+  @ApiOutcomes(
+    { status: 200, description: `The periods, by go-live${pastNote}`, schema: z.array(periodRow) },
+    400,
+  )
   async list(
-    @ValidQuery(periodListQuery) { programmeId }: z.infer<typeof periodListQuery>,
+    @ValidQuery(periodListQuery) query: z.infer<typeof periodListQuery>,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    const where = visiblePeriodsWhere(visibleTo(principal, 'reporting.read'), programmeId);
-    if (!where.length) return [];
-    const periods = await this.dataSource.getRepository(PeriodView).find({
-      where,
-      order: { goLiveAt: 'ASC', periodId: 'ASC' },
+    const where = visiblePeriodsWhere(visibleTo(principal, 'reporting.read'), query.programmeId);
+    return this.past.read(query, undefined, response, async (dataSource) => {
+      if (!where.length) return [];
+      const periods = await dataSource.getRepository(PeriodView).find({
+        where,
+        order: { goLiveAt: 'ASC', periodId: 'ASC' },
+      });
+      return withProgrammeNames(dataSource, periods);
     });
-    return withProgrammeNames(this.dataSource, periods);
   }
 
   @Get(':periodId')
   @Access('reporting.read', { kind: 'period', param: 'periodId' })
   @ApiOperation({ summary: 'One period: status, dates, definition' })
-  @ApiOutcomes({ status: 200, description: 'The period', schema: periodRow }, 404)
-  async get(@Param('periodId') periodId: string) {
-    const [period] = await withProgrammeNames(this.dataSource, [await this.period(periodId)]);
-    return period;
+  @ApiOutcomes({ status: 200, description: `The period${pastNote}`, schema: periodRow }, 400, 404)
+  async get(
+    @Param('periodId') periodId: string,
+    @ValidQuery(pastQuery) query: z.infer<typeof pastQuery>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.period(this.dataSource, periodId);
+    return this.past.read(query, periodId, response, async (dataSource) => {
+      const [period] = await withProgrammeNames(dataSource, [await this.period(dataSource, periodId)]);
+      return period;
+    });
   }
 
   @Get(':periodId/tickets')
@@ -70,15 +87,17 @@ export class PeriodController {
   @ApiOperation({
     summary: "A period's tickets: filter by status, priority, category, assignee; sort; cursor pagination",
   })
-  @ApiOutcomes({ status: 200, description: 'One page of tickets', schema: ticketPage }, 400, 404)
+  @ApiOutcomes({ status: 200, description: `One page of tickets${pastNote}`, schema: ticketPage }, 400, 404)
   async tickets(
     @Param('periodId') periodId: string,
-    @ValidQuery(ticketListQuery) query: TicketListQuery,
+    @ValidQuery(ticketsQuery) query: z.infer<typeof ticketsQuery>,
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.reflect(query.minPosition, response);
-    await this.period(periodId);
-    return listTickets(this.dataSource, periodId, query);
+    await this.period(this.dataSource, periodId);
+    return this.past.read(query, periodId, response, (dataSource) =>
+      listTickets(dataSource, periodId, query),
+    );
   }
 
   @Get(':periodId/dashboard')
@@ -87,15 +106,15 @@ export class PeriodController {
     summary:
       'Counts by status, priority and category, new tickets per day, MTTA, MTTR, SLA compliance, open escalations',
   })
-  @ApiOutcomes({ status: 200, description: 'The dashboard', schema: dashboard }, 400, 404)
+  @ApiOutcomes({ status: 200, description: `The dashboard${pastNote}`, schema: dashboard }, 400, 404)
   async dashboard(
     @Param('periodId') periodId: string,
     @ValidQuery(dashboardQuery) query: z.infer<typeof dashboardQuery>,
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.reflect(query.minPosition, response);
-    await this.period(periodId);
-    return periodDashboard(this.dataSource, periodId);
+    await this.period(this.dataSource, periodId);
+    return this.past.read(query, periodId, response, (dataSource) => periodDashboard(dataSource, periodId));
   }
 
   /** Read-your-writes: waits until the board reflects triage's event at `minPosition`. */
@@ -107,8 +126,8 @@ export class PeriodController {
     );
   }
 
-  private async period(periodId: string): Promise<PeriodView> {
-    const period = await this.dataSource.getRepository(PeriodView).findOneBy({ periodId });
+  private async period(dataSource: DataSource, periodId: string): Promise<PeriodView> {
+    const period = await dataSource.getRepository(PeriodView).findOneBy({ periodId });
     if (!period) throw new NotFound('period', periodId);
     return period;
   }

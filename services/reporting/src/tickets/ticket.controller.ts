@@ -8,19 +8,23 @@ import { reportSubmitted } from '@hypercare/contracts';
 import { ReadModel } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { pastNote, pastQuery } from '../history/past-query';
+import { PastViews } from '../history/past-views';
 import { awaitFreshness } from '../projections/freshness';
 import { ticketDetail } from './ticket.schemas';
 import { TicketView } from './ticket-view.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 
-const detailQuery = z.object({
-  minVersion: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe("Wait (up to 5 s) until the ticket reflects this stream version, e.g. a command's answer"),
-});
+const detailQuery = z
+  .object({
+    minVersion: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Wait (up to 5 s) until the ticket reflects this stream version, e.g. a command's answer"),
+  })
+  .merge(pastQuery);
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -28,6 +32,7 @@ export class TicketController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readModel: ReadModel,
+    private readonly past: PastViews,
   ) {}
 
   @Get(':ticketId')
@@ -47,7 +52,7 @@ export class TicketController {
   @ApiOutcomes(
     {
       status: 200,
-      description: 'The ticket, its report and its timeline; `Hypercare-Stale: true` if the wait ran out',
+      description: `The ticket, its report and its timeline; \`Hypercare-Stale: true\` if the wait ran out${pastNote}`,
       schema: ticketDetail,
     },
     400,
@@ -55,9 +60,10 @@ export class TicketController {
   )
   async detail(
     @Param('ticketId') ticketId: string,
-    @ValidQuery(detailQuery) { minVersion }: z.infer<typeof detailQuery>,
+    @ValidQuery(detailQuery) query: z.infer<typeof detailQuery>,
     @Res({ passthrough: true }) response: Response,
   ) {
+    const { minVersion } = query;
     const tickets = this.dataSource.getRepository(TicketView);
     if (minVersion !== undefined) {
       await awaitFreshness(
@@ -65,14 +71,24 @@ export class TicketController {
         response,
       );
     }
-    const ticket = await tickets.findOneBy({ ticketId });
-    if (!ticket) throw new NotFound('ticket', ticketId);
+    const current = await tickets.findOneBy({ ticketId });
+    if (!current) throw new NotFound('ticket', ticketId);
     const [report] = await this.readModel.receivedLog.readStreamOf(`report-${ticketId}`, [reportSubmitted], {
       maxCount: 1,
     });
-    const timeline = await this.dataSource
-      .getRepository(TimelineEntry)
-      .find({ where: { ticketId }, order: { at: 'ASC', version: 'ASC' } });
+    const { ticket, timeline } = await this.past.read(
+      query,
+      current.periodId,
+      response,
+      async (dataSource) => {
+        const then = await dataSource.getRepository(TicketView).findOneBy({ ticketId });
+        if (!then) throw new NotFound('ticket', `${ticketId} as of that moment`);
+        const entries = await dataSource
+          .getRepository(TimelineEntry)
+          .find({ where: { ticketId }, order: { at: 'ASC', version: 'ASC' } });
+        return { ticket: then, timeline: entries };
+      },
+    );
     return {
       ticket,
       report: report?.data ?? null,

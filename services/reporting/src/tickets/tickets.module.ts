@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module';
 import { TicketController } from './ticket.controller';
 
-@Module({ controllers: [TicketController] })
+@Module({ imports: [HistoryModule], controllers: [TicketController] })
 export class TicketsModule {}

@@ -1,0 +1,84 @@
+import type { EventContract } from '@hypercare/contracts';
+import { quoteIdent, type ContractedEvent, type SqlExecutor } from '@hypercare/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { eventsFor, type Projection } from '../projection';
+import { sharedPoolDriver } from '../shared-pool-driver';
+import { tableParts, tableRedirect } from './table-redirect';
+
+export interface PastReplayOptions {
+  /** The read database; the replay holds one of its connections for as long as it runs. */
+  pool: Pool;
+  /** The projections to replay, with the live read model's code. */
+  projections: readonly Projection[];
+  /** The events to replay, in log order: history up to the chosen moment. */
+  events: readonly ContractedEvent<EventContract>[];
+  /** TypeORM entities the queries use, as the live read model declares them. */
+  entities?: ReadonlyArray<new () => object>;
+  /** Events per `apply` (default 1,000, as the live runner pages). */
+  pageSize?: number;
+}
+
+/** The read model as it stood at a past moment, for the length of one piece of work. */
+export interface PastReadModel {
+  /** TypeORM over the past tables: the live queries run on it unchanged. */
+  dataSource: DataSource;
+  sql: SqlExecutor;
+}
+
+const PAGE_SIZE = 1_000;
+
+const quoted = (qualified: string): string => tableParts(qualified).map(quoteIdent).join('.');
+
+/** A client whose every statement names the temporary tables instead of the live ones. */
+const redirectedSession = (client: PoolClient, redirect: (sql: string) => string) => ({
+  query: (sql: string, params?: unknown[]) => client.query(redirect(sql), params),
+  on: () => undefined,
+  removeListener: () => undefined,
+});
+
+/**
+ * Rebuilds the projections' tables as they stood after `events` and runs `work` on them:
+ * inside one transaction, each table gets an empty temporary copy (same columns, keys and
+ * indexes), the events go through each projection's own `apply`, a page at a time as the live
+ * runner feeds them, and every statement of the projections and of `work` is pointed at the
+ * copies. The transaction is rolled back at the end: the live tables are never touched, and
+ * nothing of the replay outlives it.
+ */
+export const replayPast = async <T>(
+  options: PastReplayOptions,
+  work: (past: PastReadModel) => Promise<T>,
+): Promise<T> => {
+  const tables = [...new Set(options.projections.flatMap(({ tables }) => tables))];
+  const client = await options.pool.connect();
+  const session = redirectedSession(client, tableRedirect(tables));
+  const sql: SqlExecutor = {
+    query: async <Row>(text: string, params?: unknown[]) => (await session.query(text, params)).rows as Row[],
+  };
+  let dataSource: DataSource | undefined;
+  try {
+    await client.query('begin');
+    for (const table of tables)
+      await client.query(
+        `create temporary table ${quoteIdent(tableParts(table)[1])} (like ${quoted(table)} including all) on commit drop`,
+      );
+    const pageSize = options.pageSize ?? PAGE_SIZE;
+    for (let start = 0; start < options.events.length; start += pageSize) {
+      const page = options.events.slice(start, start + pageSize);
+      for (const projection of options.projections) {
+        const mine = eventsFor(projection, page);
+        if (mine.length) await projection.apply(mine, sql);
+      }
+    }
+    dataSource = await new DataSource({
+      type: 'postgres',
+      driver: sharedPoolDriver({ connect: (callback) => callback(undefined, session, () => undefined) }),
+      entities: [...(options.entities ?? [])],
+    }).initialize();
+    return await work({ dataSource, sql });
+  } finally {
+    await dataSource?.destroy();
+    await client.query('rollback').catch(() => undefined);
+    client.release();
+  }
+};
