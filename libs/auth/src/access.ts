@@ -24,7 +24,7 @@ export type AccessScope =
   | { kind: 'resource'; resource: 'ticket' | 'report'; param: string }
   | {
       kind: 'answer';
-      resource: 'ticket' | 'report';
+      resource: 'ticket' | 'report' | 'event';
       param: string;
       /** Where the answer lives (any answer type: `never` takes every function). */
       place: (answer: never) => ResourcePlace | undefined;

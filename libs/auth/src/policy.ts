@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'ticket.work',
   'ticket.comment',
   'reporting.read',
+  'history.read',
   'alert.send',
   'report.relay',
   'platform.admin',
@@ -43,8 +44,8 @@ const AGENT: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reporter: ['report.submit', 'report.read', 'ticket.read', 'ticket.comment'],
   agent: AGENT,
-  lead: [...AGENT, 'period.manage', 'period.plan'],
-  analyst: ['programme.read', 'period.read', 'report.read', 'ticket.read', 'reporting.read'],
+  lead: [...AGENT, 'period.manage', 'period.plan', 'history.read'],
+  analyst: ['programme.read', 'period.read', 'report.read', 'ticket.read', 'reporting.read', 'history.read'],
   admin: PERMISSIONS,
   'bau-consumer': ['programme.read', 'period.read'],
   'monitoring-source': ['alert.send'],

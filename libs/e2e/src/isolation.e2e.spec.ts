@@ -18,6 +18,8 @@ interface Tenant {
   webhookId: string;
   notificationId: string;
   attachmentId: string;
+  /** The event that opened the tenant's ticket, in reporting's history. */
+  eventId: string;
   /** The tenant's reporter: whose notification preferences there are. */
   email: string;
 }
@@ -132,12 +134,13 @@ describeWith('postgres')(
       });
       const attachmentId = createHash('sha256').update(trace).digest('hex');
       // The reply's comment reaches the ticket through triage: wait, so later checks see it still.
-      await admin.poll<{ timeline: Array<{ type: string }> }>(
+      const { body: ticket } = await admin.poll<{ timeline: Array<{ type: string; eventId: string }> }>(
         'reporting',
         `/tickets/${reportId}`,
         (r) => r.status === 200 && r.body.timeline.some(({ type }) => type.includes('commented')),
       );
       return {
+        eventId: ticket.timeline[0]?.eventId as string,
         programmeId,
         periodId,
         ticketId: reportId,

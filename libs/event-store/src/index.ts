@@ -33,6 +33,7 @@ export {
   type ContractedEventStoreOptions,
 } from './contracted-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { LogSearch, type ActorActivity, type LogQuery } from './postgres/log-search';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
 export { quoteIdent } from './postgres/sql-text';
 export { GroupCommit, type GroupCommitOptions } from './group-commit';

@@ -85,7 +85,14 @@ export class ReadModel {
       );
     }
     const history =
-      received && new ReceivedHistory(received.log, infrastructure.pool, receiving, options.entities ?? []);
+      received &&
+      new ReceivedHistory(
+        received.log,
+        infrastructure.pool,
+        receiving,
+        options.entities ?? [],
+        received.search,
+      );
     return new ReadModel(dataSource, runners, received, history, service);
   }
 

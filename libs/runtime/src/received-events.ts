@@ -4,6 +4,7 @@ import {
   PostgresEventStore,
   quoteIdent,
   type ContractedEventStore,
+  type LogSearch,
   type SqlClient,
   type StoreTransaction,
 } from '@hypercare/event-store';
@@ -96,6 +97,11 @@ export class ReceivedEvents {
 
   close(): Promise<void> {
     return this.log.close();
+  }
+
+  /** Searches of the received log, as stored. */
+  get search(): LogSearch {
+    return this.adapter.search;
   }
 
   /** Where the publisher's event at `logPosition` stands in this log; undefined until it arrived. */

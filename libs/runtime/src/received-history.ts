@@ -1,5 +1,5 @@
 import type { EventContract } from '@hypercare/contracts';
-import type { AsOf, ContractedEvent, ContractedEventStore } from '@hypercare/event-store';
+import type { AsOf, ContractedEvent, ContractedEventStore, LogSearch } from '@hypercare/event-store';
 import { replayPast, type PastReadModel, type Projection } from '@hypercare/projections';
 import type { Pool } from 'pg';
 
@@ -31,6 +31,8 @@ export class ReceivedHistory {
     private readonly pool: Pool,
     private readonly projections: readonly Projection[],
     private readonly entities: ReadonlyArray<new () => object>,
+    /** The received log searched as stored: by period, actor, stream, type, time, causation. */
+    readonly search: LogSearch,
   ) {}
 
   /** The position of the received log's last event, 0 while it is empty. */

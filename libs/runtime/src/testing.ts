@@ -7,6 +7,7 @@ import { createServiceApp } from '@hypercare/service-kit';
 import { createTestDatabase, type TestDatabase } from '@hypercare/testing';
 import { Infrastructure } from './infrastructure';
 import { ServiceRuntime } from './service-runtime';
+import type { IntegrationEvent } from '@hypercare/messaging';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -18,6 +19,8 @@ export interface Published {
   id?: string;
   /** The aggregate it is about: the message key. */
   subject: string;
+  /** What travels beside it when it matters to the test: its period, who acted, what caused it. */
+  context?: Pick<IntegrationEvent, 'periodId' | 'correlationId' | 'causationId' | 'actor'>;
 }
 
 export interface ServiceUnderTestOptions<Config> {
@@ -77,7 +80,8 @@ export class ServiceUnderTest {
   /** Publishes events on a topic as `source`'s relay would, stamped now; answers their ids. */
   async publish(topic: string, source: string, ...events: Published[]): Promise<string[]> {
     const bus = await this.infrastructure.bus(quiet);
-    const stamped = events.map(({ id, subject, type, data }) => ({
+    const stamped = events.map(({ id, subject, type, data, context }) => ({
+      ...context,
       id: id ?? randomUUID(),
       source,
       subject,

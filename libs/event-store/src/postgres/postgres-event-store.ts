@@ -29,6 +29,8 @@ import {
 } from '../validation';
 import { migrate } from './schema';
 import { toOutcome, type AppendOutcome, type OutcomeRow } from './append-outcome';
+import { COLUMNS, recordedMs, toEvent, type EventRow } from './event-rows';
+import { LogSearch } from './log-search';
 import { quoteIdent } from './sql-text';
 import type { SqlClient } from './sql-client';
 
@@ -47,33 +49,6 @@ interface AppendRequest {
   events: ValidEvent[];
 }
 
-interface EventRow {
-  position: string | number | bigint;
-  stream: string;
-  version: string | number | bigint;
-  event_id: string;
-  type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  recorded_ms: string | number;
-}
-
-/** Times leave as epoch milliseconds: a number is far cheaper to turn into a Date than timestamp text. */
-const recordedMs = (column: string): string =>
-  `floor(extract(epoch from ${column}) * 1000)::int8 as recorded_ms`;
-const COLUMNS = `position, stream, version, event_id, type, data, metadata, ${recordedMs('recorded_at')}`;
-
-const toEvent = (row: EventRow): RecordedEvent => ({
-  id: row.event_id,
-  stream: row.stream,
-  version: Number(row.version),
-  position: Number(row.position),
-  type: row.type,
-  data: row.data,
-  metadata: row.metadata,
-  recordedAt: new Date(Number(row.recorded_ms)),
-});
-
 /**
  * The event store on PostgreSQL (a server through `pg`, or PGlite in-process): one
  * append-only table, per-stream optimistic concurrency, idempotent appends by event id,
@@ -87,6 +62,8 @@ export class PostgresEventStore implements TransactionalEventStore {
   private readonly appendOneStatement: QueryOptions;
   private readonly batcher: GroupCommit<AppendRequest, AppendOutcome> | undefined;
   private readonly subscriptions = new SubscriptionRegistry();
+  /** Searches of the whole log, by period, actor, stream, type, time and causation. */
+  readonly search: LogSearch;
 
   private constructor(
     private readonly client: SqlClient,
@@ -94,6 +71,7 @@ export class PostgresEventStore implements TransactionalEventStore {
     options: PostgresEventStoreOptions,
   ) {
     this.s = quoteIdent(schema);
+    this.search = new LogSearch(client, schema);
     this.appendStatement = { preparedAs: `hypercare_append_events_${schema}` };
     this.appendOneStatement = { preparedAs: `hypercare_append_to_stream_${schema}` };
     this.batcher =
