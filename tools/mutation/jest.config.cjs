@@ -22,6 +22,7 @@ module.exports = {
     '<rootDir>/services/intake/src',
     '<rootDir>/services/monitoring/src',
     '<rootDir>/libs/event-store/src',
+    '<rootDir>/libs/domain/src',
   ],
   testMatch: ['**/*.unit.spec.ts'],
 };

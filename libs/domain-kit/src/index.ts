@@ -13,3 +13,4 @@ export { fieldPath } from './zod-issues';
 export { parseRequest } from './unknown-fields';
 export { unstorableStrings } from './storable-strings';
 export { ISO_DATE_TIME, isIsoDateTime, isoDateTime } from './iso-date-time';
+export { fold, type Decider } from './decider';

@@ -1,14 +1,6 @@
 import type { EventMetadata } from './event-store.port';
 
-/**
- * An aggregate as pure functions: `decide` turns a command and the current state into
- * new events (or none), `evolve` folds one event into the state.
- */
-export interface Decider<Command, Event, State> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initialState: State;
-}
+export { fold, type Decider } from '@hypercare/domain-kit';
 
 /** An event as a decider sees it: a type name and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -31,9 +23,3 @@ export interface CommandContext {
    */
   idempotencyKey?: string;
 }
-
-/** Folds events into state from the decider's initial state. */
-export const fold = <Command, Event, State>(
-  decider: Decider<Command, Event, State>,
-  events: Event[],
-): State => events.reduce(decider.evolve, decider.initialState);

@@ -1,6 +1,6 @@
 import { tally, TallyClosed, type TallyCommand, type TallyEvent } from './counter.fixture';
 import { fold } from './decider';
-import { given } from './decider.testing';
+import { given } from '@hypercare/domain-kit/testing';
 
 const spec = given(tally);
 const added = (amount: number, total: number): TallyEvent => ({ type: 'Added', data: { amount, total } });

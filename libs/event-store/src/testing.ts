@@ -6,7 +6,7 @@ import { transactionalCheckpointContract } from './contract/transactional-checkp
 import type { EventStore, EventStoreCapabilities } from './event-store.port';
 
 export type { StoreFactory, StoreFixture } from './contract/fixture';
-export { given, type DeciderSpecification } from './decider.testing';
+export { given, type DeciderSpecification } from '@hypercare/domain-kit/testing';
 
 /**
  * The event store contract: every adapter runs this same suite. `factory` gives a store

@@ -10,7 +10,7 @@ import {
 } from '@hypercare/contracts';
 import { Conflict, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import type { Decider } from '@hypercare/event-store';
-import { definitionIssues } from './period-rules';
+import { definitionIssues } from '@hypercare/domain';
 
 export const periodStream = (periodId: string): string => `period-${periodId}`;
 

@@ -1,7 +1,7 @@
 import { Conflict, IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
 import { given } from '@hypercare/event-store/testing';
 import { type PeriodCommand, periodDecider, type PeriodEvent, periodStream } from './period.decider';
-import { configuration, PERIOD_ID, PROGRAMME_ID } from './period.fixture';
+import { configuration, PERIOD_ID, PROGRAMME_ID } from '@hypercare/domain/testing';
 
 const planned: PeriodEvent = {
   type: 'hypercare.period.planned.v2',

@@ -1,8 +1,6 @@
 import { ticketContracts } from '@hypercare/contracts';
 import { documentProjection } from '@hypercare/projections';
-import { ticketDecider } from '../tickets/ticket.decider';
-import type { TicketState } from '../tickets/ticket.model';
-import { nextDueAt } from './ticket-sla';
+import { nextDueAt, ticketDecider, type TicketState } from '@hypercare/domain';
 
 interface TicketClock {
   ticketId: string;

@@ -12,8 +12,7 @@ import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, fold, type EventMetadata } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { PeriodService } from '../periods/period.service';
-import { ticketDecider, ticketStream } from './ticket.decider';
-import type { OpenTicket, TicketCommand } from './ticket.model';
+import { type OpenTicket, type TicketCommand, ticketDecider, ticketStream } from '@hypercare/domain';
 
 /** The actor SLA breaches and escalations are recorded as. */
 const SLA_TIMER = systemActor('sla-timer');

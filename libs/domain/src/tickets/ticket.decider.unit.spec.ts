@@ -1,5 +1,5 @@
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
-import { given } from '@hypercare/event-store/testing';
+import { given } from '@hypercare/domain-kit/testing';
 import { configuration, PERIOD_ID } from '../periods/period.fixture';
 import { PeriodClosed } from './period-closed.error';
 import { ticketDecider, ticketStream } from './ticket.decider';

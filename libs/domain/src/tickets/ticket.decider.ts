@@ -1,6 +1,6 @@
 import { TICKET_COMMANDS_ALLOWED, ticketStatusAfter } from '@hypercare/contracts';
 import { IllegalTransition, InvalidCommand } from '@hypercare/domain-kit';
-import type { Decider } from '@hypercare/event-store';
+import type { Decider } from '@hypercare/domain-kit';
 import { escalationKey, overdueEvents, priorityFor, scheduleFor } from '../sla/ticket-sla';
 import { PeriodClosed } from './period-closed.error';
 import type { OpenTicket, TicketCommand, TicketCommandKind, TicketEvent, TicketState } from './ticket.model';

@@ -1,0 +1,1 @@
+export { given, type DeciderSpecification } from './decider.testing';

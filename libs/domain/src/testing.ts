@@ -1,0 +1,1 @@
+export { configuration, PERIOD_ID, PROGRAMME_ID } from './periods/period.fixture';
