@@ -10,4 +10,4 @@ export {
   type RebuildReport,
 } from './projection-runner';
 export { openReadDatabase, type ReadDatabaseOptions } from './read-database';
-export { replayPast, type PastReadModel, type PastReplayOptions } from './past/replay-past';
+export { replayPast, type PastReadModel, type PastReplay, type PastReplayOptions } from './past/replay-past';

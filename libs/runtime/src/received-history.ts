@@ -1,6 +1,6 @@
 import type { EventContract } from '@hypercare/contracts';
 import type { AsOf, ContractedEvent, ContractedEventStore, LogSearch } from '@hypercare/event-store';
-import { replayPast, type PastReadModel, type Projection } from '@hypercare/projections';
+import { replayPast, type PastReadModel, type PastReplay, type Projection } from '@hypercare/projections';
 import type { Pool } from 'pg';
 
 /** A cut of the received history: everything up to a position or a time, optionally one period's part of it. */
@@ -46,19 +46,22 @@ export class ReceivedHistory {
     work: (past: PastReadModel & { moment: HistoryMoment }) => Promise<T>,
   ): Promise<T> {
     const { events, moment } = await this.read(cut);
-    return replayPast(
-      { pool: this.pool, projections: this.projections, entities: this.entities, events },
-      (past) => work({ ...past, moment }),
-    );
+    return this.replayOf(async (past) => {
+      await past.apply(events);
+      return work({ ...past, moment });
+    });
+  }
+
+  /** Runs `work` on empty copies of the read model, into which it replays events of its choosing. */
+  replayOf<T>(work: (past: PastReplay) => Promise<T>): Promise<T> {
+    return replayPast({ pool: this.pool, projections: this.projections, entities: this.entities }, work);
   }
 
   /**
-   * The cut's events, read before the replay takes its connection: on the embedded database
-   * there is only one, and the log is read through the pool.
+   * The cut's events at their current versions, in log order. Read them before a replay takes
+   * its connection: on the embedded database there is only one, and the log is read through the pool.
    */
-  private async read(
-    cut: HistoryCut,
-  ): Promise<{ events: ContractedEvent<EventContract>[]; moment: HistoryMoment }> {
+  async read(cut: HistoryCut): Promise<{ events: ContractedEvent<EventContract>[]; moment: HistoryMoment }> {
     const types = [
       ...new Set(this.projections.flatMap(({ contracts }) => contracts.map(({ type }) => type))),
     ];

@@ -41,10 +41,12 @@ const suite = (open: () => Promise<ReadTestDatabase>) => () => {
         pool: database.pool,
         projections: [tallies],
         entities: [TallyRow],
-        events: history.slice(0, upTo),
         pageSize: 2,
       },
-      work,
+      async (past) => {
+        await past.apply(history.slice(0, upTo));
+        return work(past);
+      },
     );
 
   beforeAll(async () => {

@@ -11,8 +11,6 @@ export interface PastReplayOptions {
   pool: Pool;
   /** The projections to replay, with the live read model's code. */
   projections: readonly Projection[];
-  /** The events to replay, in log order: history up to the chosen moment. */
-  events: readonly ContractedEvent<EventContract>[];
   /** TypeORM entities the queries use, as the live read model declares them. */
   entities?: ReadonlyArray<new () => object>;
   /** Events per `apply` (default 1,000, as the live runner pages). */
@@ -24,6 +22,12 @@ export interface PastReadModel {
   /** TypeORM over the past tables: the live queries run on it unchanged. */
   dataSource: DataSource;
   sql: SqlExecutor;
+}
+
+/** A past read model being built: events go in, in log order, and it can be read between them. */
+export interface PastReplay extends PastReadModel {
+  /** Applies these events after those applied before, a page at a time. */
+  apply(events: readonly ContractedEvent<EventContract>[]): Promise<void>;
 }
 
 const PAGE_SIZE = 1_000;
@@ -38,16 +42,16 @@ const redirectedSession = (client: PoolClient, redirect: (sql: string) => string
 });
 
 /**
- * Rebuilds the projections' tables as they stood after `events` and runs `work` on them:
- * inside one transaction, each table gets an empty temporary copy (same columns, keys and
- * indexes), the events go through each projection's own `apply`, a page at a time as the live
- * runner feeds them, and every statement of the projections and of `work` is pointed at the
- * copies. The transaction is rolled back at the end: the live tables are never touched, and
+ * Gives `work` the projections' tables empty, to replay history into and read back: inside
+ * one transaction, each table gets an empty temporary copy (same columns, keys and indexes),
+ * the events `work` applies go through each projection's own `apply`, a page at a time as the
+ * live runner feeds them, and every statement of the projections and of `work` is pointed at
+ * the copies. The transaction is rolled back at the end: the live tables are never touched, and
  * nothing of the replay outlives it.
  */
 export const replayPast = async <T>(
   options: PastReplayOptions,
-  work: (past: PastReadModel) => Promise<T>,
+  work: (past: PastReplay) => Promise<T>,
 ): Promise<T> => {
   const tables = [...new Set(options.projections.flatMap(({ tables }) => tables))];
   const client = await options.pool.connect();
@@ -63,19 +67,21 @@ export const replayPast = async <T>(
         `create temporary table ${quoteIdent(tableParts(table)[1])} (like ${quoted(table)} including all) on commit drop`,
       );
     const pageSize = options.pageSize ?? PAGE_SIZE;
-    for (let start = 0; start < options.events.length; start += pageSize) {
-      const page = options.events.slice(start, start + pageSize);
-      for (const projection of options.projections) {
-        const mine = eventsFor(projection, page);
-        if (mine.length) await projection.apply(mine, sql);
+    const apply = async (events: readonly ContractedEvent<EventContract>[]) => {
+      for (let start = 0; start < events.length; start += pageSize) {
+        const page = events.slice(start, start + pageSize);
+        for (const projection of options.projections) {
+          const mine = eventsFor(projection, page);
+          if (mine.length) await projection.apply(mine, sql);
+        }
       }
-    }
+    };
     dataSource = await new DataSource({
       type: 'postgres',
       driver: sharedPoolDriver({ connect: (callback) => callback(undefined, session, () => undefined) }),
       entities: [...(options.entities ?? [])],
     }).initialize();
-    return await work({ dataSource, sql });
+    return await work({ dataSource, sql, apply });
   } finally {
     await dataSource?.destroy();
     await client.query('rollback').catch(() => undefined);

@@ -1,33 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type ExitCriterion,
-  exitContracts,
-  exitCriterionOf,
-  type MeasuredExitMetric,
-  meets,
-  type PeriodConfiguration,
-} from '@hypercare/contracts';
+import { exitContracts, exitCriterionOf, type PeriodConfiguration } from '@hypercare/contracts';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { commandHandler, type EventMetadata, fold } from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import type { Query } from '../alerts/alert-figures.query';
 import { PeriodView } from '../periods/period-view.entity';
-import { type CriterionResult, exitDecider, type ExitState, exitStream } from './exit.decider';
-import type { Measure, Measurement } from './measure';
-import { signalMeasures } from './signal-measures';
-import { ticketMeasures } from './ticket-measures';
+import { type Evaluated, measureCriteria } from './criteria-measures';
+import { exitDecider, type ExitState, exitStream } from './exit.decider';
 
-const MEASURES: Record<MeasuredExitMetric, Measure> = { ...ticketMeasures, ...signalMeasures };
 /** Periods whose criteria are evaluated: the running ones. */
 const EVALUATED = ['active', 'exit-review'];
-
-/** A criterion with its figure now. */
-export interface Evaluated {
-  criterion: ExitCriterion;
-  result: CriterionResult;
-  measurement: Measurement;
-}
 
 /**
  * Evaluates periods' exit criteria from reporting's read models and records the crossings in
@@ -50,25 +33,7 @@ export class ExitEvaluation {
   /** The period's criteria measured now. */
   async measure(period: PeriodView, now = this.clock.now()): Promise<Evaluated[]> {
     const criteria = (period.configuration as PeriodConfiguration).exitCriteria.map(exitCriterionOf);
-    return Promise.all(
-      criteria.map(async (criterion) => {
-        const measurement =
-          criterion.metric === 'manual'
-            ? { value: null, evidence: { checkedBy: 'a lead, by hand' } }
-            : await MEASURES[criterion.metric]({
-                query: this.query,
-                periodId: period.periodId,
-                goLiveAt: period.goLiveAt,
-                now,
-                criterion,
-              });
-        const { name, metric, comparator, target } = criterion;
-        const { value } = measurement;
-        const result: CriterionResult = { criterion: name, metric, comparator, target, value };
-        if (metric !== 'manual') result.met = value !== null && meets(value, comparator, target);
-        return { criterion, result, measurement };
-      }),
-    );
+    return measureCriteria(this.query, period, criteria, now);
   }
 
   /** Measures the period and records what crossed. */

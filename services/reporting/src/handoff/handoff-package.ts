@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { EventOf, handoffContracts, handoffItemContracts } from '@hypercare/contracts';
-import type { Evaluated } from '../exit/exit-evaluation';
+import type { Evaluated } from '../exit/criteria-measures';
 import type { ExitState } from '../exit/exit.decider';
 import { configurationOf, type HandoffFacts } from './handoff-facts';
 

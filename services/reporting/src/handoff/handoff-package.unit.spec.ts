@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { periodDefinition } from '@hypercare/contracts/testing';
-import type { Evaluated } from '../exit/exit-evaluation';
+import type { Evaluated } from '../exit/criteria-measures';
 import { exitDecider } from '../exit/exit.decider';
 import type { PeriodView } from '../periods/period-view.entity';
 import type { HandoffFacts } from './handoff-facts';

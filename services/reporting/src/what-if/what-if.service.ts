@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { exitContracts, exitCriterionOf, type PeriodConfiguration } from '@hypercare/contracts';
+import { definitionIssues, type PeriodPolicy } from '@hypercare/domain';
+import { type Clock, InvalidCommand, NotFound } from '@hypercare/domain-kit';
+import { CLOCK, ReadModel, ServiceRuntime } from '@hypercare/runtime';
+import { DataSource } from 'typeorm';
+import { exitStream } from '../exit/exit.decider';
+import { PeriodView } from '../periods/period-view.entity';
+import { outcomeDifferences } from './outcome-differences';
+import { reDecidedHistory } from './re-decided-history';
+import { type ManualCheck, type Scene, scenarioOutcome } from './scenario-outcome';
+import type { WhatIfBody, WhatIfView } from './what-if.schemas';
+
+const POLICIES = ['slaPolicy', 'priorityMatrix', 'escalationMatrix', 'exitCriteria'] as const;
+
+/** What a what-if keeps as it happened; the README of the replay (docs/post-mortems.md). */
+const HELD_FIXED = [
+  'every report, alert, survey and other event outside the tickets',
+  "every person's action on a ticket, at its time: triage inputs (category, impact, urgency), assignments, acknowledgements, starts, workarounds, decisions, comments, resolutions, closes, reopens",
+  "the period's roster, dates and close",
+  "lead's checks of manual exit criteria, at their times",
+];
+
+/**
+ * Replays a period's history twice: as it happened, and with the ticket decisions a policy
+ * makes (priorities, deadlines, breaches, escalations) decided again under an alternative by
+ * the same decider, each through the same projections and exit measures; then sets the two
+ * outcomes side by side.
+ */
+@Injectable()
+export class WhatIf {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly readModel: ReadModel,
+    private readonly runtime: ServiceRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async compare(periodId: string, alternative: WhatIfBody): Promise<WhatIfView> {
+    const period = await this.dataSource.getRepository(PeriodView).findOneBy({ periodId });
+    if (!period) throw new NotFound('period', periodId);
+    const changed = POLICIES.filter((policy) => alternative[policy] !== undefined);
+    if (changed.length === 0)
+      throw new InvalidCommand([{ field: '', message: `give at least one of ${POLICIES.join(', ')}` }]);
+    const configuration = period.configuration as PeriodConfiguration;
+    const altered: PeriodConfiguration = { ...configuration, ...alternative };
+    const issues = definitionIssues(altered);
+    if (issues.length) throw new InvalidCommand(issues);
+    const until = period.closedAt ?? this.clock.now();
+    const { events } = await this.readModel.history.read({ asOf: { time: new Date() }, periodId });
+    const scene = { period, until, checks: await this.checks(periodId) };
+    const actual = await this.outcome(events, {
+      ...scene,
+      criteria: configuration.exitCriteria.map(exitCriterionOf),
+    });
+    const policy: PeriodPolicy = altered;
+    const decidedAgain = reDecidedHistory(events, policy, {
+      until: until.toISOString(),
+      ...(period.closedAt ? { closedAt: period.closedAt.toISOString() } : {}),
+    });
+    const outcome = await this.outcome(decidedAgain, {
+      ...scene,
+      criteria: altered.exitCriteria.map(exitCriterionOf),
+    });
+    return {
+      periodId,
+      until: until.toISOString(),
+      changed: [...changed],
+      heldFixed: HELD_FIXED,
+      actual,
+      alternative: outcome,
+      differences: outcomeDifferences(actual, outcome),
+    };
+  }
+
+  private outcome(events: Parameters<typeof scenarioOutcome>[1], scene: Scene) {
+    return this.readModel.history.replayOf((replay) => scenarioOutcome(replay, events, scene));
+  }
+
+  private async checks(periodId: string): Promise<ManualCheck[]> {
+    const recorded = await this.runtime.store.readStreamOf(exitStream(periodId), exitContracts);
+    return recorded.flatMap((event) =>
+      event.type === 'hypercare.exit.criterion-checked.v1'
+        ? [{ criterion: event.data.criterion, met: event.data.met, at: event.data.at }]
+        : [],
+    );
+  }
+}
