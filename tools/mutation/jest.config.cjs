@@ -23,6 +23,7 @@ module.exports = {
     '<rootDir>/services/monitoring/src',
     '<rootDir>/libs/event-store/src',
     '<rootDir>/libs/domain/src',
+    '<rootDir>/services/reporting/src/postmortems',
   ],
   testMatch: ['**/*.unit.spec.ts'],
 };

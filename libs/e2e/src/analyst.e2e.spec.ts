@@ -2,20 +2,7 @@ import type { HypercareClient } from '@hypercare/client';
 import { DEFAULT_SLA_POLICY } from '@hypercare/contracts';
 import { describeWith } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
-import { activePeriod, submitReport } from './scenario-steps';
-
-const T0 = new Date('2030-03-04T08:00:00.000Z');
-const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
-const HOUR = 3_600_000;
-
-/** The script: when each ticket is reported, its impact and urgency, and how long until each step. */
-const TICKETS = [
-  { reported: 0, impact: 'high', urgency: 'high', acknowledgeAfter: 3, resolveAfter: 50 },
-  { reported: 30, impact: 'high', urgency: 'high', acknowledgeAfter: 8, resolveAfter: 90 },
-  { reported: 60, impact: 'high', urgency: 'high', acknowledgeAfter: 20, resolveAfter: 150 },
-  { reported: 90, impact: 'medium', urgency: 'medium', acknowledgeAfter: 45, resolveAfter: 200 },
-  { reported: 120, impact: 'low', urgency: 'low', acknowledgeAfter: 100, resolveAfter: 300 },
-] as const;
+import { at, HOUR, scriptedPeriod, TICKETS } from './analyst-script';
 
 interface Outcome {
   breaches: Array<{ ticketId: string; clock: string }>;
@@ -39,47 +26,14 @@ describeWith('postgres')('an analyst looking back at a period', () => {
   let platform: AllInOneOnPostgres;
   let client: HypercareClient;
   let periodId: string;
-  const ids: string[] = [];
+  let ids: string[] = [];
   const whatIf = (body: Record<string, unknown>) =>
     client.send<WhatIf>('reporting', 'POST', `/periods/${periodId}/what-if`, body);
 
   beforeAll(async () => {
     platform = await AllInOneOnPostgres.start('analyst');
     client = platform.admin;
-    const setClock = (to: Date) => client.call('triage', 'PUT', '/test-clock', { now: to.toISOString() });
-    await setClock(at(-60));
-    periodId = await activePeriod(client, T0);
-    const steps = TICKETS.flatMap((ticket, n) => [
-      { minute: ticket.reported, n, step: 'report' },
-      { minute: ticket.reported + 1, n, step: 'triage' },
-      { minute: ticket.reported + ticket.acknowledgeAfter, n, step: 'acknowledge' },
-      { minute: ticket.reported + ticket.acknowledgeAfter + 1, n, step: 'start' },
-      { minute: ticket.reported + ticket.resolveAfter, n, step: 'resolve' },
-    ]).sort((a, b) => a.minute - b.minute || a.n - b.n);
-    for (const { minute, n, step } of steps) {
-      await setClock(at(minute));
-      const ticket = TICKETS[n] as (typeof TICKETS)[number];
-      if (step === 'report') {
-        ids[n] = await submitReport(client, periodId, n, 1);
-        await client.poll('triage', `/tickets/${ids[n]}`, (r) => r.status === 200);
-        continue;
-      }
-      const body =
-        step === 'triage' ? { category: 'critical-bug', impact: ticket.impact, urgency: ticket.urgency } : {};
-      await client.call(
-        'triage',
-        'POST',
-        `/tickets/${ids[n]}/${step}`,
-        step === 'resolve' ? { rootCause: 'a bad deploy' } : body,
-      );
-    }
-    await setClock(at(24 * 60));
-    await client.poll<Array<{ status: string }>>(
-      'reporting',
-      `/periods/${periodId}/tickets?status=resolved`,
-      (r) => r.status === 200 && (r.body as unknown as { items: unknown[] }).items.length === TICKETS.length,
-      30_000,
-    );
+    ({ periodId, ids } = await scriptedPeriod(client));
   }, 180_000);
   afterAll(() => platform?.stop());
 

@@ -201,6 +201,29 @@ describeWith('postgres')('the demo, two simulated days', () => {
     );
   });
 
+  it("leaves the closed period's worst incident with a published post-mortem, every line citing its events", async () => {
+    const periods = await client.call<Array<{ periodId: string; systemName: string }>>(
+      'reporting',
+      'GET',
+      '/periods',
+    );
+    const emea = periods.find(({ systemName }) => systemName.includes('EMEA'));
+    const list = await client.call<Array<{ postmortemId: string; status: string }>>(
+      'reporting',
+      'GET',
+      `/periods/${emea?.periodId}/postmortems`,
+    );
+    expect(list.map(({ status }) => status)).toEqual(['published']);
+    const doc = await client.call<{ generated: Array<{ lines: Array<{ cites: string[] }> }> }>(
+      'reporting',
+      'GET',
+      `/periods/${emea?.periodId}/postmortems/${list[0]?.postmortemId}`,
+    );
+    const cites = [...new Set(doc.generated.flatMap(({ lines }) => lines.flatMap((line) => line.cites)))];
+    expect(cites.length).toBeGreaterThan(3);
+    for (const id of cites) expect((await client.send('reporting', 'GET', `/events/${id}`)).status).toBe(200);
+  });
+
   it('keeps who was told what in the notification log, no mail server being configured', async () => {
     const running = /Who was told what[^\n]*\/periods\/(\S+)\/notifications/.exec(
       platform.output(),

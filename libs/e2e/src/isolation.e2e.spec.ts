@@ -20,6 +20,8 @@ interface Tenant {
   attachmentId: string;
   /** The event that opened the tenant's ticket, in reporting's history. */
   eventId: string;
+  /** A post-mortem of the tenant's ticket. */
+  postmortemId: string;
   /** The tenant's reporter: whose notification preferences there are. */
   email: string;
 }
@@ -139,8 +141,15 @@ describeWith('postgres')(
         `/tickets/${reportId}`,
         (r) => r.status === 200 && r.body.timeline.some(({ type }) => type.includes('commented')),
       );
+      const { postmortemId } = await admin.call<{ postmortemId: string }>(
+        'reporting',
+        'POST',
+        `/periods/${periodId}/postmortems`,
+        { title: `Incident ${n}`, scope: { kind: 'tickets', ticketIds: [reportId] } },
+      );
       return {
         eventId: ticket.timeline[0]?.eventId as string,
+        postmortemId,
         programmeId,
         periodId,
         ticketId: reportId,

@@ -1,53 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { exitContracts, handoffContracts, hypercareContracts, standupContracts } from '@hypercare/contracts';
+import {
+  exitContracts,
+  handoffContracts,
+  hypercareContracts,
+  postmortemContracts,
+  standupContracts,
+} from '@hypercare/contracts';
 import { type Infrastructure, RuntimeModule } from '@hypercare/runtime';
 import { ServiceKitModule } from '@hypercare/service-kit';
 import { AccessPlacesModule } from './access-places.module';
 import type { ReportingConfig } from './config';
-import { alertFactsProjection } from './alerts/alert-facts.projection';
-import { AlertFact } from './alerts/alert-fact.entity';
-import { AlertFacts1765000004000 } from './database/alert-facts.migration';
-import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
-import { Handoffs1765000021200 } from './database/handoffs.migration';
-import { Webhooks1765000022000 } from './database/webhooks.migration';
-import { webhookOutboxProjection } from './webhooks/webhook-outbox.projection';
 import { WebhooksModule } from './webhooks/webhooks.module';
-import { KnowledgeArticleText1765000021000 } from './database/knowledge-article-text.migration';
-import { PeriodClosing1765000021100 } from './database/period-closing.migration';
-import { PulseFacts1765000017000 } from './database/pulse-facts.migration';
-import { DeflectionFact } from './deflection/deflection-fact.entity';
-import { deflectionFactsProjection } from './deflection/deflection-facts.projection';
-import { SurveyFacts1765000010000 } from './database/survey-facts.migration';
-import { BacklogItems1765000012000 } from './database/backlog-items.migration';
-import { KnowledgeFacts1765000015000 } from './database/knowledge-facts.migration';
-import { KnowledgeArticleFact } from './knowledge/knowledge-article-fact.entity';
-import {
-  knowledgeArticleFactsProjection,
-  trainingNeedFactsProjection,
-} from './knowledge/knowledge-facts.projections';
-import { TrainingNeedFact } from './knowledge/training-need-fact.entity';
-import { BacklogItem } from './backlog/backlog-item.entity';
-import { backlogProjection } from './backlog/backlog.projection';
-import { ReportingProgrammes1765000002000 } from './database/reporting-programmes.migration';
-import { TimelineActor1764900002000 } from './database/timeline-actor.migration';
-import { ReportingReceived1764400002000 } from './database/reporting-received.migration';
-import { ReportingSchema1700000000001 } from './database/reporting-schema.migration';
 import { ExitModule } from './exit/exit.module';
-import { PeriodView } from './periods/period-view.entity';
-import { SurveyFact } from './satisfaction/survey-fact.entity';
-import { PulseFact } from './satisfaction/pulse-fact.entity';
-import { pulseFactsProjection } from './satisfaction/pulse-facts.projection';
-import { surveyFactsProjection } from './satisfaction/survey-facts.projection';
-import { periodListProjection } from './periods/period-list.projection';
 import { PeriodsModule } from './periods/periods.module';
-import { programmeListProjection } from './programmes/programme-list.projection';
-import { ProgrammeView } from './programmes/programme-view.entity';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectionsModule } from './projections/projections.module';
-import { ticketBoardProjection } from './tickets/ticket-board.projection';
-import { TicketView } from './tickets/ticket-view.entity';
+import { PostmortemsModule } from './postmortems/postmortems.module';
+import { reportingReadModel } from './read-model';
 import { TicketsModule } from './tickets/tickets.module';
-import { TimelineEntry } from './tickets/timeline-entry.entity';
 
 /** Reporting: projections, dashboards, KPIs, exit criteria, post-mortems and the handoff package. */
 @Module({})
@@ -60,51 +30,8 @@ export class AppModule {
         RuntimeModule.forRoot({
           service: 'reporting',
           contracts: hypercareContracts(),
-          publishes: [...exitContracts, ...handoffContracts, ...standupContracts],
-          readModel: {
-            migrations: [
-              ReportingSchema1700000000001,
-              ReportingReceived1764400002000,
-              TimelineActor1764900002000,
-              ReportingProgrammes1765000002000,
-              AlertFacts1765000004000,
-              SurveyFacts1765000010000,
-              BacklogItems1765000012000,
-              KnowledgeFacts1765000015000,
-              PulseFacts1765000017000,
-              DeflectionFacts1765000019000,
-              KnowledgeArticleText1765000021000,
-              PeriodClosing1765000021100,
-              Handoffs1765000021200,
-              Webhooks1765000022000,
-            ],
-            entities: [
-              ProgrammeView,
-              PeriodView,
-              TicketView,
-              TimelineEntry,
-              AlertFact,
-              SurveyFact,
-              BacklogItem,
-              KnowledgeArticleFact,
-              TrainingNeedFact,
-              PulseFact,
-              DeflectionFact,
-            ],
-            own: [webhookOutboxProjection],
-            received: [
-              ticketBoardProjection,
-              periodListProjection,
-              programmeListProjection,
-              alertFactsProjection,
-              surveyFactsProjection,
-              backlogProjection,
-              knowledgeArticleFactsProjection,
-              trainingNeedFactsProjection,
-              pulseFactsProjection,
-              deflectionFactsProjection,
-            ],
-          },
+          publishes: [...exitContracts, ...handoffContracts, ...standupContracts, ...postmortemContracts],
+          readModel: reportingReadModel,
           config,
           infrastructure,
         }),
@@ -114,6 +41,7 @@ export class AppModule {
         ProjectionsModule,
         ExitModule,
         WebhooksModule,
+        PostmortemsModule,
         AccessPlacesModule,
       ],
     };

@@ -9,6 +9,7 @@ import { legacyPeriodContracts, periodUpcasters } from './legacy-period-events';
 import { EXIT_TOPIC, exitContracts } from './exit-events';
 import { HANDOFF_TOPIC, handoffContracts } from './handoff-events';
 import { STANDUPS_TOPIC, standupContracts } from './standup-events';
+import { POSTMORTEMS_TOPIC, postmortemContracts } from './postmortem-events';
 import { PERIODS_TOPIC, periodContracts } from './period-events';
 import { PROGRAMMES_TOPIC, programmeContracts } from './programme-events';
 import { pulseContracts } from './pulse-events';
@@ -26,6 +27,7 @@ export * from './exit-criteria';
 export * from './exit-events';
 export * from './handoff-events';
 export * from './standup-events';
+export * from './postmortem-events';
 export * from './period-policy';
 export * from './programme-events';
 export * from './pulse-events';
@@ -47,6 +49,7 @@ export const TOPIC_PUBLISHERS: Readonly<Record<string, string>> = {
   [EXIT_TOPIC]: 'reporting',
   [HANDOFF_TOPIC]: 'reporting',
   [STANDUPS_TOPIC]: 'reporting',
+  [POSTMORTEMS_TOPIC]: 'reporting',
 };
 
 /** Every integration event the platform publishes, for validation, relays and the AsyncAPI document. */
@@ -69,6 +72,7 @@ export const hypercareContracts = (): ContractRegistry =>
       ...exitContracts,
       ...handoffContracts,
       ...standupContracts,
+      ...postmortemContracts,
     ],
     periodUpcasters,
   );

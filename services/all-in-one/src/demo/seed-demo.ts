@@ -2,6 +2,7 @@ import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { alertPlan } from './alert-plan';
 import { type AlertDesk, sendDemoAlert } from './demo-alerts';
 import { closeWithHandoff } from './demo-exit';
+import { publishWorstIncident } from './demo-postmortem';
 import { knowledgeSteps } from './demo-knowledge';
 import { pulseSteps } from './demo-pulses';
 import { ANSWER_AFTER_MS, answerDemoSurvey, demoScore } from './demo-surveys';
@@ -188,7 +189,9 @@ export const seedDemo = async (
   }
   await advanceClock(client, Date.now());
   process.stderr.write('\n');
-  // The EMEA period ends its hypercare and hands over; the Americas one runs on, with its forecast.
+  // The EMEA period's worst incident gets its post-mortem; then the period ends its hypercare and
+  // hands over; the Americas one runs on, with its forecast.
+  await publishWorstIncident((teams[0] as Team).lead, periods[0] as string);
   await closeWithHandoff((teams[0] as Team).lead, periods[0] as string);
   return { handedOver: periods[0] as string, running: periods[1] as string };
 };

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { exitContracts, exitCriterionOf, type PeriodConfiguration } from '@hypercare/contracts';
-import { definitionIssues, type PeriodPolicy } from '@hypercare/domain';
+import { exitContracts, type PeriodConfiguration } from '@hypercare/contracts';
+import { definitionIssues } from '@hypercare/domain';
 import { type Clock, InvalidCommand, NotFound } from '@hypercare/domain-kit';
 import { CLOCK, ReadModel, ServiceRuntime } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import { exitStream } from '../exit/exit.decider';
 import { PeriodView } from '../periods/period-view.entity';
 import { outcomeDifferences } from './outcome-differences';
-import { reDecidedHistory } from './re-decided-history';
-import { type ManualCheck, type Scene, scenarioOutcome } from './scenario-outcome';
+import { replayBoth } from './replay-both';
+import type { ManualCheck } from './scenario-outcome';
 import type { WhatIfBody, WhatIfView } from './what-if.schemas';
 
 const POLICIES = ['slaPolicy', 'priorityMatrix', 'escalationMatrix', 'exitCriteria'] as const;
@@ -47,20 +47,14 @@ export class WhatIf {
     const issues = definitionIssues(altered);
     if (issues.length) throw new InvalidCommand(issues);
     const until = period.closedAt ?? this.clock.now();
-    const { events } = await this.readModel.history.read({ asOf: { time: new Date() }, periodId });
-    const scene = { period, until, checks: await this.checks(periodId) };
-    const actual = await this.outcome(events, {
-      ...scene,
-      criteria: configuration.exitCriteria.map(exitCriterionOf),
-    });
-    const policy: PeriodPolicy = altered;
-    const decidedAgain = reDecidedHistory(events, policy, {
-      until: until.toISOString(),
-      ...(period.closedAt ? { closedAt: period.closedAt.toISOString() } : {}),
-    });
-    const outcome = await this.outcome(decidedAgain, {
-      ...scene,
-      criteria: altered.exitCriteria.map(exitCriterionOf),
+    const checks = await this.checks(periodId);
+    const { actual, alternative: outcome } = await replayBoth({
+      history: this.readModel.history,
+      period,
+      configuration,
+      altered,
+      until,
+      checks,
     });
     return {
       periodId,
@@ -71,10 +65,6 @@ export class WhatIf {
       alternative: outcome,
       differences: outcomeDifferences(actual, outcome),
     };
-  }
-
-  private outcome(events: Parameters<typeof scenarioOutcome>[1], scene: Scene) {
-    return this.readModel.history.replayOf((replay) => scenarioOutcome(replay, events, scene));
   }
 
   private async checks(periodId: string): Promise<ManualCheck[]> {
