@@ -64,9 +64,11 @@ export class ExitEvaluation {
     return period;
   }
 
-  /** What the period's exit stream has recorded. */
-  async recorded(periodId: string): Promise<ExitState> {
-    return fold(exitDecider, await this.runtime.store.readStreamOf(exitStream(periodId), exitContracts));
+  /** What the period's exit stream has recorded (by `until`, when given). */
+  async recorded(periodId: string, until?: Date): Promise<ExitState> {
+    const events = await this.runtime.store.readStreamOf(exitStream(periodId), exitContracts);
+    const by = until?.toISOString();
+    return fold(exitDecider, by ? events.filter(({ data }) => data.at <= by) : events);
   }
 
   /** A lead's check of a manual criterion, then the evaluation it may change. */

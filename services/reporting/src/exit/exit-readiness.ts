@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EXIT_METRICS, type ExitCriterion } from '@hypercare/contracts';
-import type { Clock } from '@hypercare/domain-kit';
+import {
+  EXIT_METRICS,
+  type ExitCriterion,
+  exitCriterionOf,
+  type PeriodConfiguration,
+} from '@hypercare/contracts';
+import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { CLOCK } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
 import type { Query } from '../alerts/alert-figures.query';
-import type { PeriodView } from '../periods/period-view.entity';
-import type { Evaluated } from './criteria-measures';
+import type { Moment } from '../history/moment';
+import { PeriodView } from '../periods/period-view.entity';
+import { type Evaluated, measureCriteria } from './criteria-measures';
 import { ExitEvaluation } from './exit-evaluation';
 import { type Forecast, forecastCrossing } from './forecast/crossing';
 import { fitDecay } from './forecast/decay-fit';
@@ -27,22 +33,22 @@ const definitionOf = (criterion: ExitCriterion): string =>
  */
 @Injectable()
 export class ExitReadiness {
-  private readonly query: Query;
-
   constructor(
     private readonly evaluation: ExitEvaluation,
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.query = (sql, params) => dataSource.query(sql, params);
-  }
+  ) {}
 
-  async of(periodId: string) {
-    const period = await this.evaluation.period(periodId);
-    const now = this.clock.now();
+  /** The readiness now, or at a past moment: measured on its read model, as its exit stream had recorded by then. */
+  async of(periodId: string, moment?: Moment) {
+    const { dataSource, now } = moment ?? { dataSource: this.dataSource, now: this.clock.now() };
+    const query: Query = (sql, params) => dataSource.query(sql, params);
+    const period = await dataSource.getRepository(PeriodView).findOneBy({ periodId });
+    if (!period) throw new NotFound('period', periodId);
+    const defined = (period.configuration as PeriodConfiguration).exitCriteria.map(exitCriterionOf);
     const [evaluated, recorded] = await Promise.all([
-      this.evaluation.measure(period, now),
-      this.evaluation.recorded(periodId),
+      measureCriteria(query, period, defined, now),
+      this.evaluation.recorded(periodId, moment?.now),
     ]);
     const criteria = await Promise.all(
       evaluated.map(async ({ criterion, result, measurement }) => {
@@ -57,7 +63,7 @@ export class ExitReadiness {
           since: state?.met === met ? state.since : null,
           evidence: measurement.evidence,
           ...(check ? { check } : {}),
-          forecast: met ? null : await this.forecast(period, { criterion, result, measurement }, now),
+          forecast: met ? null : await this.forecast(query, period, { criterion, result, measurement }, now),
         };
       }),
     );
@@ -73,10 +79,15 @@ export class ExitReadiness {
   }
 
   /** When a trending criterion not met yet is expected to be; null for one that does not trend. */
-  private async forecast(period: PeriodView, { criterion }: Evaluated, now: Date): Promise<Forecast | null> {
+  private async forecast(
+    query: Query,
+    period: PeriodView,
+    { criterion }: Evaluated,
+    now: Date,
+  ): Promise<Forecast | null> {
     const { metric, comparator, target } = criterion;
     if (metric === 'days-since-last-p1') {
-      const last = await this.query<{ reportedAt: Date }>(
+      const last = await query<{ reportedAt: Date }>(
         `select max(reported_at) as "reportedAt" from reporting.tickets where period_id = $1 and priority = 'P1'`,
         [period.periodId],
       );
@@ -88,7 +99,7 @@ export class ExitReadiness {
     if (metric !== 'new-tickets-per-day' && metric !== 'alerts-per-day') return null;
     const days = fullDays(period.goLiveAt, now, Math.ceil(daysBetween(period.goLiveAt, now)) + 1);
     const counted = metric === 'new-tickets-per-day' ? reportedPerDay : raisedPerDay;
-    const counts = (await counted(this.query, period.periodId, days.from, days.to)).map(({ count }) => count);
+    const counts = (await counted(query, period.periodId, days.from, days.to)).map(({ count }) => count);
     const fit = fitDecay(counts);
     if (!fit) return null;
     const windowDays = criterion.windowDays ?? EXIT_METRICS[metric].defaultWindowDays;

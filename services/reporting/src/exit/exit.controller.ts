@@ -1,9 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@hypercare/auth';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
-import { ApiOutcomes, JsonBody } from '@hypercare/service-kit';
+import { ApiOutcomes, JsonBody, ValidQuery } from '@hypercare/service-kit';
+import type { Response } from 'express';
 import type { z } from 'zod';
+import { pastNote, pastQuery, type PastQuery } from '../history/past-query';
+import { PastViews } from '../history/past-views';
 import { ExitEvaluation } from './exit-evaluation';
 import { ExitReadiness } from './exit-readiness';
 import { exitReadinessView, manualCheckBody } from './exit.schemas';
@@ -14,6 +17,7 @@ export class ExitController {
   constructor(
     private readonly readiness: ExitReadiness,
     private readonly evaluation: ExitEvaluation,
+    private readonly past: PastViews,
   ) {}
 
   @Get()
@@ -22,9 +26,16 @@ export class ExitController {
     summary:
       "The period's exit readiness: each criterion's value, target, met or not and since when, its evidence and forecast",
   })
-  @ApiOutcomes({ status: 200, description: 'The readiness', schema: exitReadinessView }, 404)
-  of(@Param('periodId') periodId: string): Promise<z.input<typeof exitReadinessView>> {
-    return this.readiness.of(periodId);
+  @ApiOutcomes({ status: 200, description: `The readiness${pastNote}`, schema: exitReadinessView }, 400, 404)
+  async of(
+    @Param('periodId') periodId: string,
+    @ValidQuery(pastQuery) query: PastQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<z.input<typeof exitReadinessView>> {
+    await this.evaluation.period(periodId);
+    return this.past.read(query, periodId, response, (dataSource, now) =>
+      this.readiness.of(periodId, now ? { dataSource, now } : undefined),
+    );
   }
 
   @Post('checks')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module';
 import { HandoffController } from '../handoff/handoff.controller';
 import { StandupController } from '../standup/standup.controller';
 import { StandupReport } from '../standup/standup-report';
@@ -12,6 +13,7 @@ import { ExitScheduler } from './exit-scheduler';
 
 /** The exit: criteria evaluated, readiness, the daily stand-up, and the handoff package of each closed period. */
 @Module({
+  imports: [HistoryModule],
   controllers: [ExitController, HandoffController, StandupController],
   providers: [
     ExitEvaluation,

@@ -27,14 +27,14 @@ export class PastViews {
     query: PastQuery,
     periodId: string | undefined,
     response: Response,
-    view: (dataSource: DataSource) => Promise<T>,
+    view: (dataSource: DataSource, now?: Date) => Promise<T>,
   ): Promise<T> {
     const asOf = await this.cut(query, periodId);
     if (!asOf) return view(this.dataSource);
     return this.readModel.history.replay({ asOf, periodId }, async ({ dataSource, moment }) => {
       response.setHeader(PAST_HEADERS.position, String(moment.position));
       response.setHeader(PAST_HEADERS.time, moment.time.toISOString());
-      return view(dataSource);
+      return view(dataSource, moment.time);
     });
   }
 

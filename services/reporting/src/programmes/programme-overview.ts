@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ExitReadiness } from '../exit/exit-readiness';
 import { dayStart, everyDay } from '../exit/measure';
 import { periodDashboard } from '../periods/dashboard.query';
+import type { Moment } from '../history/moment';
 import { PeriodView } from '../periods/period-view.entity';
 import { ProgrammeView } from './programme-view.entity';
 import { openStatus } from '../tickets/open-status';
@@ -26,32 +27,34 @@ export class ProgrammeOverview {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async of(programmeId: string) {
-    const programme = await this.dataSource.getRepository(ProgrammeView).findOneBy({ programmeId });
+  /** The overview now, or at a past moment (its read model replayed, its time taken for now). */
+  async of(programmeId: string, moment?: Moment) {
+    const at = moment ?? { dataSource: this.dataSource, now: this.clock.now() };
+    const programme = await at.dataSource.getRepository(ProgrammeView).findOneBy({ programmeId });
     if (!programme) throw new NotFound('programme', programmeId);
-    const periods = await this.dataSource
+    const periods = await at.dataSource
       .getRepository(PeriodView)
       .find({ where: { programmeId }, order: { goLiveAt: 'ASC', periodId: 'ASC' } });
     return {
       programmeId,
       name: programme.name,
-      periods: await Promise.all(periods.map((period) => this.periodOf(period))),
+      periods: await Promise.all(periods.map((period) => this.periodOf(period, at, moment))),
     };
   }
 
-  private async periodOf(period: PeriodView) {
+  private async periodOf(period: PeriodView, { dataSource, now }: Moment, moment: Moment | undefined) {
     const { periodId, goLiveAt, closedAt } = period;
     const [dashboard, exit, open] = await Promise.all([
-      periodDashboard(this.dataSource, periodId),
-      this.readiness.of(periodId),
-      this.dataSource.query<Array<{ priority: string; count: number }>>(
+      periodDashboard(dataSource, periodId),
+      this.readiness.of(periodId, moment),
+      dataSource.query<Array<{ priority: string; count: number }>>(
         `select coalesce(priority, 'untriaged') as priority, count(*)::int as count from reporting.tickets
           where period_id = $1 and ${OPEN} group by 1 order by 1`,
         [periodId],
       ),
     ]);
     const start = dayStart(goLiveAt);
-    const end = new Date(dayStart(closedAt ?? this.clock.now()).getTime() + DAY);
+    const end = new Date(dayStart(closedAt ?? now).getTime() + DAY);
     const unmet = exit.criteria.filter(({ met }) => !met);
     const forecasts = unmet.map(({ forecast }) => forecast?.metOn ?? null);
     return {

@@ -1,10 +1,13 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal, visibleTo } from '@hypercare/auth';
 import { id } from '@hypercare/contracts';
-import { ApiOutcomes } from '@hypercare/service-kit';
+import { ApiOutcomes, ValidQuery } from '@hypercare/service-kit';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { pastNote, pastQuery, type PastQuery } from '../history/past-query';
+import { PastViews } from '../history/past-views';
 import { ProgrammeOverview } from './programme-overview';
 import { programmeOverview } from './programme-overview.schemas';
 
@@ -39,6 +42,7 @@ export class ProgrammeController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly overview: ProgrammeOverview,
+    private readonly past: PastViews,
   ) {}
 
   @Get(':programmeId/overview')
@@ -47,9 +51,16 @@ export class ProgrammeController {
     summary:
       "The programme's periods side by side, aligned on days since go-live: curves, KPIs, exit readiness and forecast",
   })
-  @ApiOutcomes({ status: 200, description: 'The overview', schema: programmeOverview }, 404)
-  overviewOf(@Param('programmeId') programmeId: string): Promise<z.input<typeof programmeOverview>> {
-    return this.overview.of(programmeId);
+  @ApiOutcomes({ status: 200, description: `The overview${pastNote}`, schema: programmeOverview }, 400, 404)
+  async overviewOf(
+    @Param('programmeId') programmeId: string,
+    @ValidQuery(pastQuery) query: PastQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<z.input<typeof programmeOverview>> {
+    await this.overview.of(programmeId);
+    return this.past.read(query, undefined, response, (dataSource, now) =>
+      this.overview.of(programmeId, now ? { dataSource, now } : undefined),
+    );
   }
 
   @Get()
