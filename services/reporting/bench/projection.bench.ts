@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hypercareContracts } from '@hypercare/contracts';
-import { reportSubmittedEvent, ticketEvents } from '@hypercare/contracts/testing';
 import {
   ContractedEventStore,
   pgClient,
@@ -18,6 +17,7 @@ import {
 import { eventsFor, openReadDatabase, ProjectionRunner } from '@hypercare/projections';
 import { benchSetting, concludeBench, createDatabase, fmt, printTable } from '@hypercare/testing';
 import { Client, Pool } from 'pg';
+import { lifeOf } from './ticket-lives';
 import type { DataSource } from 'typeorm';
 import { ReportingReceived1764400002000 } from '../src/database/reporting-received.migration';
 import { ReportingSchema1700000000001 } from '../src/database/reporting-schema.migration';
@@ -37,22 +37,6 @@ const PERIODS = Array.from({ length: 4 }, () => randomUUID());
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
-/** A ticket's life in order, as reporting receives it: the report, then nine steps of triage's. */
-const lifeOf = (ticketId: string, periodId: string) => {
-  const t = ticketEvents(ticketId, periodId);
-  return [
-    reportSubmittedEvent(ticketId, periodId),
-    t.opened(),
-    t.triaged('2026-11-03T09:02:00.000Z', 'P2'),
-    t.assigned('2026-11-03T09:03:00.000Z'),
-    t.acknowledged('2026-11-03T09:05:00.000Z'),
-    t.started('2026-11-03T09:06:00.000Z'),
-    t.commented('2026-11-03T09:30:00.000Z'),
-    t.resolved('2026-11-03T11:00:00.000Z'),
-    t.closed('2026-11-03T12:00:00.000Z'),
-  ];
-};
 
 /** The received log, filled step by step across all tickets, so that a page holds many tickets' events as live traffic would. */
 const fill = async (log: ContractedEventStore): Promise<number> => {

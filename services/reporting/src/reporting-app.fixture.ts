@@ -1,4 +1,5 @@
-import { ticketEvents } from '@hypercare/contracts/testing';
+import { PROGRAMMES_TOPIC } from '@hypercare/contracts';
+import { TEST_PROGRAMME_ID, ticketEvents } from '@hypercare/contracts/testing';
 import { type Published, ServiceUnderTest } from '@hypercare/runtime/testing';
 import { AppModule } from './app.module';
 import { loadReportingConfig } from './config';
@@ -28,3 +29,11 @@ export const reportedTicket = (ticketId: string, periodId: string, at: string): 
   const opened = ticketEvents(ticketId, periodId).opened(at);
   return { ...opened, data: { ...opened.data, reportedAt: at }, subject: ticketId };
 };
+
+/** The programme test periods belong to, as triage publishes its creation. */
+export const publishTestProgramme = (reporting: ServiceUnderTest): Promise<string[]> =>
+  reporting.publish(PROGRAMMES_TOPIC, 'triage', {
+    type: 'hypercare.programme.created.v1',
+    data: { programmeId: TEST_PROGRAMME_ID, name: 'Finance transformation' },
+    subject: TEST_PROGRAMME_ID,
+  });

@@ -30,7 +30,7 @@ export interface PastReplay extends PastReadModel {
   apply(events: readonly ContractedEvent<EventContract>[]): Promise<void>;
 }
 
-const PAGE_SIZE = 1_000;
+const PAGE_SIZE = 10_000;
 
 const quoted = (qualified: string): string => tableParts(qualified).map(quoteIdent).join('.');
 

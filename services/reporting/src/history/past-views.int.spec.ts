@@ -1,8 +1,8 @@
-import { PERIODS_TOPIC, PROGRAMMES_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID, ticketEvents } from '@hypercare/contracts/testing';
 import type { Published, ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually } from '@hypercare/testing';
-import { NO_OPEN_P1, reportedTicket, startReporting } from '../reporting-app.fixture';
+import { NO_OPEN_P1, reportedTicket, startReporting, publishTestProgramme } from '../reporting-app.fixture';
 import { PAST_HEADERS } from './past-query';
 
 const PERIOD = '6c1a2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -77,11 +77,7 @@ describeWith('postgres')('every view as of a past moment', () => {
 
   beforeAll(async () => {
     reporting = await startReporting('reporting_past_views', new Date('2026-11-04T07:00:00.000Z'));
-    await reporting.publish(PROGRAMMES_TOPIC, 'triage', {
-      type: 'hypercare.programme.created.v1',
-      data: { programmeId: TEST_PROGRAMME_ID, name: 'Finance transformation' },
-      subject: TEST_PROGRAMME_ID,
-    });
+    await publishTestProgramme(reporting);
     const period = periodEvents(PERIOD);
     await reporting.publish(
       PERIODS_TOPIC,

@@ -1,8 +1,8 @@
-import { PERIODS_TOPIC, PROGRAMMES_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC, TICKETS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID, ticketEvents } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith } from '@hypercare/testing';
-import { NO_OPEN_P1, reportedTicket, startReporting } from '../reporting-app.fixture';
+import { NO_OPEN_P1, reportedTicket, startReporting, publishTestProgramme } from '../reporting-app.fixture';
 
 const EARLY = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 const LATE = '6c1f4d2e-9e3b-4d7f-8a21-3b4c5d6e7f80';
@@ -30,11 +30,7 @@ describeWith('postgres')('the programme overview', () => {
 
   beforeAll(async () => {
     reporting = await startReporting('reporting_overview', new Date('2026-11-12T12:00:00.000Z'));
-    await reporting.publish(PROGRAMMES_TOPIC, 'triage', {
-      type: 'hypercare.programme.created.v1',
-      data: { programmeId: TEST_PROGRAMME_ID, name: 'Finance transformation' },
-      subject: TEST_PROGRAMME_ID,
-    });
+    await publishTestProgramme(reporting);
     const early = periodEvents(EARLY);
     const late = periodEvents(LATE);
     const criteria = [NO_OPEN_P1];

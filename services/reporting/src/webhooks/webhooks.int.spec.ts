@@ -1,9 +1,9 @@
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@hypercare/auth';
-import { PERIODS_TOPIC, PROGRAMMES_TOPIC } from '@hypercare/contracts';
+import { PERIODS_TOPIC } from '@hypercare/contracts';
 import { periodEvents, TEST_PROGRAMME_ID } from '@hypercare/contracts/testing';
 import type { ServiceUnderTest } from '@hypercare/runtime/testing';
 import { describeWith, eventually, HttpReceiver } from '@hypercare/testing';
-import { startReporting } from '../reporting-app.fixture';
+import { startReporting, publishTestProgramme } from '../reporting-app.fixture';
 
 const PERIOD = '5b0f3c1e-8d2a-4c6e-9f10-2a3b4c5d6e7f';
 /** The receiver is down for the first deliveries it is sent. */
@@ -40,11 +40,7 @@ describeWith('postgres')('signed webhooks', () => {
       WEBHOOK_INTERVAL_MS: '50',
       WEBHOOK_RETRY_BASE_MS: '50',
     });
-    await reporting.publish(PROGRAMMES_TOPIC, 'triage', {
-      type: 'hypercare.programme.created.v1',
-      data: { programmeId: TEST_PROGRAMME_ID, name: 'Finance transformation' },
-      subject: TEST_PROGRAMME_ID,
-    });
+    await publishTestProgramme(reporting);
     const period = periodEvents(PERIOD);
     await reporting.publish(
       PERIODS_TOPIC,

@@ -16,8 +16,8 @@ export interface BothInput {
 
 /**
  * The period's history replayed as it happened and as the alternative would have decided it,
- * one after the other (each holds a connection; the embedded database has one), each through
- * the read model's projections into its own temporary tables.
+ * each through the read model's projections into its own temporary tables, on a connection of
+ * its own: side by side on a server, one after the other on the embedded database (it has one).
  */
 export const replayBoth = async ({
   history,
@@ -33,11 +33,13 @@ export const replayBoth = async ({
     history.replayOf((replay) =>
       scenarioOutcome(replay, replayed, { ...scene, criteria: criteria.map(exitCriterionOf) }),
     );
-  const actual = await outcome(events, configuration.exitCriteria);
   const decidedAgain = reDecidedHistory(events, altered, {
     until: until.toISOString(),
     ...(period.closedAt ? { closedAt: period.closedAt.toISOString() } : {}),
   });
-  const alternative = await outcome(decidedAgain, altered.exitCriteria);
+  const [actual, alternative] = await Promise.all([
+    outcome(events, configuration.exitCriteria),
+    outcome(decidedAgain, altered.exitCriteria),
+  ]);
   return { actual, alternative };
 };
