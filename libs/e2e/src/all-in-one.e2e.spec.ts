@@ -131,6 +131,31 @@ describe('all-in-one embedded platform', () => {
       expect(await client.call('reporting', 'GET', `/periods/${periodId}/dashboard`)).toEqual(dashboard.body);
       for (const id of ids)
         expect((await client.send('reporting', 'GET', `/tickets/${id}`)).status).toBe(200);
+      // Looking back on the embedded database's one session: each replay takes it in turn, none waits on another.
+      const { programmeId } = await client.call<{ programmeId: string }>(
+        'reporting',
+        'GET',
+        `/periods/${periodId}`,
+      );
+      const now = encodeURIComponent(new Date().toISOString());
+      const looks = await Promise.all([
+        client.send('reporting', 'GET', `/periods/${periodId}/dashboard?asOf=${now}`),
+        client.send('reporting', 'GET', `/periods/${periodId}/exit?asOf=${now}`),
+        client.send('reporting', 'GET', `/programmes/${programmeId}/overview?asOf=${now}`),
+        client.send('reporting', 'POST', `/periods/${periodId}/what-if`, { exitCriteria: [] }),
+        client.send('reporting', 'POST', `/periods/${periodId}/postmortems`, {
+          title: 'The late P1',
+          scope: { kind: 'tickets', ticketIds: [ids[5]] },
+        }),
+      ]);
+      expect(looks.map(({ status }) => status)).toEqual([200, 200, 200, 200, 201]);
+      expect(looks[0]?.body).toEqual(dashboard.body);
+      const { postmortemId } = looks[4]?.body as { postmortemId: string };
+      const pdf = await fetch(
+        client.url('reporting', `/periods/${periodId}/postmortems/${postmortemId}/document.pdf`),
+        { headers: { 'x-api-key': adminKey } },
+      );
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
       const docs = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as {
         paths: Record<string, unknown>;
       };

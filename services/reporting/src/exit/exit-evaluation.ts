@@ -7,7 +7,13 @@ import { DataSource } from 'typeorm';
 import type { Query } from '../alerts/alert-figures.query';
 import { PeriodView } from '../periods/period-view.entity';
 import { type Evaluated, measureCriteria } from './criteria-measures';
-import { exitDecider, type ExitState, exitStream } from './exit.decider';
+import { type ExitEvent, exitDecider, type ExitState, exitStream } from './exit.decider';
+
+/** What an exit stream had recorded by `until` (all of it without). */
+export const recordedBy = (events: readonly ExitEvent[], until?: Date): ExitState => {
+  const by = until?.toISOString();
+  return fold(exitDecider, by ? events.filter(({ data }) => data.at <= by) : [...events]);
+};
 
 /** Periods whose criteria are evaluated: the running ones. */
 const EVALUATED = ['active', 'exit-review'];
@@ -64,11 +70,14 @@ export class ExitEvaluation {
     return period;
   }
 
-  /** What the period's exit stream has recorded (by `until`, when given). */
-  async recorded(periodId: string, until?: Date): Promise<ExitState> {
-    const events = await this.runtime.store.readStreamOf(exitStream(periodId), exitContracts);
-    const by = until?.toISOString();
-    return fold(exitDecider, by ? events.filter(({ data }) => data.at <= by) : events);
+  /** What the period's exit stream has recorded. */
+  async recorded(periodId: string): Promise<ExitState> {
+    return recordedBy(await this.stream(periodId));
+  }
+
+  /** The period's exit stream, to read before a replay holds the connection (the embedded database has one). */
+  stream(periodId: string): Promise<ExitEvent[]> {
+    return this.runtime.store.readStreamOf(exitStream(periodId), exitContracts);
   }
 
   /** A lead's check of a manual criterion, then the evaluation it may change. */

@@ -12,7 +12,7 @@ import type { Query } from '../alerts/alert-figures.query';
 import type { Moment } from '../history/moment';
 import { PeriodView } from '../periods/period-view.entity';
 import { type Evaluated, measureCriteria } from './criteria-measures';
-import { ExitEvaluation } from './exit-evaluation';
+import { ExitEvaluation, recordedBy } from './exit-evaluation';
 import { type Forecast, forecastCrossing } from './forecast/crossing';
 import { fitDecay } from './forecast/decay-fit';
 import { dayStart, daysBetween, fullDays } from './measure';
@@ -48,7 +48,7 @@ export class ExitReadiness {
     const defined = (period.configuration as PeriodConfiguration).exitCriteria.map(exitCriterionOf);
     const [evaluated, recorded] = await Promise.all([
       measureCriteria(query, period, defined, now),
-      this.evaluation.recorded(periodId, moment?.now),
+      moment ? recordedBy(moment.exitStreams.get(periodId) ?? [], now) : this.evaluation.recorded(periodId),
     ]);
     const criteria = await Promise.all(
       evaluated.map(async ({ criterion, result, measurement }) => {

@@ -33,8 +33,9 @@ export class ExitController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<z.input<typeof exitReadinessView>> {
     await this.evaluation.period(periodId);
+    const exitStreams = new Map([[periodId, await this.evaluation.stream(periodId)]]);
     return this.past.read(query, periodId, response, (dataSource, now) =>
-      this.readiness.of(periodId, now ? { dataSource, now } : undefined),
+      this.readiness.of(periodId, now ? { dataSource, now, exitStreams } : undefined),
     );
   }
 

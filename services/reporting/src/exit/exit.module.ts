@@ -24,6 +24,6 @@ import { ExitScheduler } from './exit-scheduler';
     StandupReport,
     StandupScheduler,
   ],
-  exports: [ExitReadiness],
+  exports: [ExitReadiness, ExitEvaluation],
 })
 export class ExitModule {}

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Clock, NotFound } from '@hypercare/domain-kit';
 import { CLOCK } from '@hypercare/runtime';
 import { DataSource } from 'typeorm';
+import { ExitEvaluation } from '../exit/exit-evaluation';
 import { ExitReadiness } from '../exit/exit-readiness';
+import type { ExitEvent } from '../exit/exit.decider';
 import { dayStart, everyDay } from '../exit/measure';
 import { periodDashboard } from '../periods/dashboard.query';
 import type { Moment } from '../history/moment';
@@ -24,8 +26,21 @@ export class ProgrammeOverview {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readiness: ExitReadiness,
+    private readonly evaluation: ExitEvaluation,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The exit streams of the programme's periods, read before a replay holds the connection. */
+  async exitStreams(programmeId: string): Promise<Map<string, ExitEvent[]>> {
+    if (!(await this.dataSource.getRepository(ProgrammeView).existsBy({ programmeId })))
+      throw new NotFound('programme', programmeId);
+    const periods = await this.dataSource.getRepository(PeriodView).findBy({ programmeId });
+    return new Map(
+      await Promise.all(
+        periods.map(async ({ periodId }) => [periodId, await this.evaluation.stream(periodId)] as const),
+      ),
+    );
+  }
 
   /** The overview now, or at a past moment (its read model replayed, its time taken for now). */
   async of(programmeId: string, moment?: Moment) {
@@ -42,7 +57,11 @@ export class ProgrammeOverview {
     };
   }
 
-  private async periodOf(period: PeriodView, { dataSource, now }: Moment, moment: Moment | undefined) {
+  private async periodOf(
+    period: PeriodView,
+    { dataSource, now }: Pick<Moment, 'dataSource' | 'now'>,
+    moment: Moment | undefined,
+  ) {
     const { periodId, goLiveAt, closedAt } = period;
     const [dashboard, exit, open] = await Promise.all([
       periodDashboard(dataSource, periodId),

@@ -57,9 +57,9 @@ export class ProgrammeController {
     @ValidQuery(pastQuery) query: PastQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<z.input<typeof programmeOverview>> {
-    await this.overview.of(programmeId);
+    const exitStreams = await this.overview.exitStreams(programmeId);
     return this.past.read(query, undefined, response, (dataSource, now) =>
-      this.overview.of(programmeId, now ? { dataSource, now } : undefined),
+      this.overview.of(programmeId, now ? { dataSource, now, exitStreams } : undefined),
     );
   }
 
