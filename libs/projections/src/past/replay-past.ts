@@ -13,7 +13,7 @@ export interface PastReplayOptions {
   projections: readonly Projection[];
   /** TypeORM entities the queries use, as the live read model declares them. */
   entities?: ReadonlyArray<new () => object>;
-  /** Events per `apply` (default 1,000, as the live runner pages). */
+  /** Events per projection `apply` (default 10,000: the fewer the pages, the fewer times a row is loaded and saved). */
   pageSize?: number;
 }
 

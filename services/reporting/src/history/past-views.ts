@@ -23,6 +23,11 @@ export class PastViews {
     private readonly readModel: ReadModel,
   ) {}
 
+  /**
+   * `view` gets the data source to read and, for a past moment, its time. It must read through
+   * that data source alone: while a replay runs it holds its connection, the only one on the
+   * embedded database, so anything else it needs is read before (see `Moment`).
+   */
   async read<T>(
     query: PastQuery,
     periodId: string | undefined,
@@ -39,7 +44,7 @@ export class PastViews {
   }
 
   /** The cut the query names, checked against the history and the period; undefined for now. */
-  async cut(query: PastQuery, periodId: string | undefined): Promise<AsOf | undefined> {
+  private async cut(query: PastQuery, periodId: string | undefined): Promise<AsOf | undefined> {
     const { asOf, asOfPosition } = query;
     if (asOf !== undefined && asOfPosition !== undefined)
       refuse('asOfPosition', 'give asOf or asOfPosition, not both');
