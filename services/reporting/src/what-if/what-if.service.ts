@@ -13,12 +13,12 @@ import type { WhatIfBody, WhatIfView } from './what-if.schemas';
 
 const POLICIES = ['slaPolicy', 'priorityMatrix', 'escalationMatrix', 'exitCriteria'] as const;
 
-/** What a what-if keeps as it happened; the README of the replay (docs/post-mortems.md). */
+/** What a what-if keeps as it happened, stated in every answer (and in docs/post-mortems.md). */
 const HELD_FIXED = [
   'every report, alert, survey and other event outside the tickets',
   "every person's action on a ticket, at its time: triage inputs (category, impact, urgency), assignments, acknowledgements, starts, workarounds, decisions, comments, resolutions, closes, reopens",
   "the period's roster, dates and close",
-  "lead's checks of manual exit criteria, at their times",
+  "leads' checks of manual exit criteria, at their times",
 ];
 
 /**
