@@ -98,6 +98,15 @@ const storeBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     await expect(store.authenticate(text)).resolves.toMatchObject({ name: 'first admin', kind: 'machine' });
   });
 
+  it('adopts the same key from services starting together once, refusing none of them', async () => {
+    const { text } = generateApiKey();
+    const admin = { name: 'admin', grants: [{ role: 'admin', scope: { kind: 'platform' } }] } as const;
+    const adopted = await Promise.all(
+      Array.from({ length: 5 }, () => store.adopt(text, admin, systemActor('start-up'))),
+    );
+    expect(adopted.filter(Boolean)).toEqual([true]);
+  });
+
   it('answers 404 for a key it does not have', async () => {
     await expect(store.get('0000000000000000')).rejects.toThrow('api key 0000000000000000 does not exist');
   });

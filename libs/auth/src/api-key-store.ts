@@ -126,12 +126,8 @@ export class ApiKeyStore {
   async adopt(text: string, key: NewApiKey, by: Actor): Promise<boolean> {
     const secret = parseApiKey(text);
     if (!secret) throw new Error('not an API key: expected hck_<16 characters>_<43 characters>');
-    const existing = await this.pool.query('select 1 from hypercare_auth.api_keys where id = $1', [
-      secret.id,
-    ]);
-    if (existing.rowCount) return false;
-    await this.insert(secret, key, by);
-    return true;
+    // Services sharing the auth database start together and each adopts the same admin key.
+    return (await this.insert(secret, key, by, undefined, { ifAbsent: true })) !== undefined;
   }
 
   async list(): Promise<ApiKeyRecord[]> {
@@ -232,11 +228,25 @@ export class ApiKeyStore {
     key: NewApiKey,
     by: Actor,
     signingSecret?: string,
-  ): Promise<ApiKeyRecord> {
+  ): Promise<ApiKeyRecord>;
+  private async insert(
+    secret: ApiKeySecret,
+    key: NewApiKey,
+    by: Actor,
+    signingSecret: string | undefined,
+    options: { ifAbsent: true },
+  ): Promise<ApiKeyRecord | undefined>;
+  private async insert(
+    secret: ApiKeySecret,
+    key: NewApiKey,
+    by: Actor,
+    signingSecret?: string,
+    { ifAbsent = false } = {},
+  ): Promise<ApiKeyRecord | undefined> {
     const { rows } = await this.pool.query<Row>(
       `insert into hypercare_auth.api_keys
          (id, name, secret_hash, grants, created_by, created_at, expires_at, signing_secret)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8) ${ifAbsent ? 'on conflict (id) do nothing' : ''} returning *`,
       [
         secret.id,
         key.name,
@@ -248,6 +258,6 @@ export class ApiKeyStore {
         signingSecret && this.sealer ? this.sealer.seal(signingSecret) : null,
       ],
     );
-    return toRecord(rows[0] as Row);
+    return rows[0] && toRecord(rows[0]);
   }
 }
