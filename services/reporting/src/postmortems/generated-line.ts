@@ -36,14 +36,7 @@ export const dataOf = (event: HistoryEvent): Record<string, unknown> => event.da
 
 export const field = (event: HistoryEvent, name: string): string => String(dataOf(event)[name] ?? '');
 
-/** When an event happened: its own time field, else when it was recorded. */
-export const timeOf = (event: HistoryEvent): string => {
-  const data = dataOf(event);
-  const own = ['at', 'raisedAt', 'requestedAt', 'linkedAt', 'resolvedAt', 'submittedAt'].find(
-    (name) => typeof data[name] === 'string',
-  );
-  return own ? String(data[own]) : event.recordedAt.toISOString();
-};
+export { eventTime as timeOf } from '../history/event-time';
 
 /** `2026-11-03 09:05 UTC`: minutes are what a post-mortem reader needs. */
 export const shortTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

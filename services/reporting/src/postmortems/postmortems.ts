@@ -52,12 +52,12 @@ export class Postmortems {
     await this.period(periodId);
     if (draft.scope.kind === 'tickets') await this.inPeriod(periodId, draft.scope.ticketIds);
     const postmortemId = randomUUID();
-    await this.handle(
+    const { state } = await this.handle(
       postmortemStream(postmortemId),
       { kind: 'draft', postmortemId, periodId, ...draft, at: this.now(), by },
       { expect: 'new', metadata: { ...metadata, periodId } },
     );
-    return this.document(periodId, postmortemId);
+    return this.documentOf(state as Open);
   }
 
   edit(periodId: string, postmortemId: string, sections: AuthoredSections, acting: Acting) {
@@ -85,11 +85,11 @@ export class Postmortems {
 
   private async change(periodId: string, postmortemId: string, command: Change, { metadata }: Acting) {
     await this.state(periodId, postmortemId);
-    await this.handle(postmortemStream(postmortemId), command, {
+    const { state } = await this.handle(postmortemStream(postmortemId), command, {
       expect: 'existing',
       metadata: { ...metadata, periodId },
     });
-    return this.document(periodId, postmortemId);
+    return this.documentOf(state as Open);
   }
 
   /** Publishes a reviewed post-mortem, its generated sections pinned to the history as it stands. */
@@ -117,11 +117,15 @@ export class Postmortems {
       { kind: 'publish', position: document.reflects.position, digest, at, by },
       { expect: 'existing', metadata: { ...metadata, periodId } },
     );
-    return this.document(periodId, postmortemId);
+    return { ...published, digest };
   }
 
   async document(periodId: string, postmortemId: string): Promise<PostmortemDocument> {
-    const state = await this.state(periodId, postmortemId);
+    return this.documentOf(await this.state(periodId, postmortemId));
+  }
+
+  /** The document of a state: on the history as it stands, or as it stood when published. */
+  private async documentOf(state: Open): Promise<PostmortemDocument> {
     return this.build(state, state.published?.position ?? (await this.readModel.history.head()));
   }
 

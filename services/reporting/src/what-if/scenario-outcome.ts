@@ -3,6 +3,7 @@ import type { ContractedEvent } from '@hypercare/event-store';
 import type { PastReplay } from '@hypercare/projections';
 import type { Query } from '../alerts/alert-figures.query';
 import { measureCriteria } from '../exit/criteria-measures';
+import { eventTime } from '../history/event-time';
 import { periodDashboard } from '../periods/dashboard.query';
 
 type HistoryEvent = ContractedEvent<EventContract>;
@@ -34,13 +35,7 @@ export interface Scene {
   until: Date;
 }
 
-/** When an event happened: its own `at` (every ticket event has one), else when it was recorded. */
-const timeOf = (event: HistoryEvent): number => {
-  const at = (event.data as { at?: unknown }).at;
-  const occurred = event.metadata['occurredAt'];
-  if (typeof at === 'string') return Date.parse(at);
-  return typeof occurred === 'string' ? Date.parse(occurred) : event.recordedAt.getTime();
-};
+const timeOf = (event: HistoryEvent): number => Date.parse(eventTime(event));
 
 const tally = (events: readonly HistoryEvent[]) => {
   const breaches: ScenarioOutcome['breaches'] = [];
