@@ -113,6 +113,13 @@ export interface SubscriptionOptions {
    * and hand those batches over again, which at-least-once consumers absorb.
    */
   externalEffects?: boolean;
+  /**
+   * Who keeps the position: the store (`store`, default: a durable checkpoint under
+   * `subscriptionId`), or the handler itself (`handler`), as a projection does in the
+   * transaction of its rows. Then the store neither loads nor saves one, the subscription
+   * starts at `startFrom` every time, and the handler gets no transaction.
+   */
+  checkpoint?: 'store' | 'handler';
   /** Called when the handler throws; the batch stays unprocessed and is retried after a pause. */
   onError?(error: unknown): void;
 }

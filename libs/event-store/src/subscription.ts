@@ -79,8 +79,12 @@ export class CatchUpSubscription implements Subscription {
       waiter.reject(new Error(`subscription ${this.subscriptionId} stopped before catching up`));
   }
 
+  private get keptByHandler(): boolean {
+    return this.options.checkpoint === 'handler';
+  }
+
   private async start(): Promise<void> {
-    const checkpoint = await this.source.loadCheckpoint(this.subscriptionId);
+    const checkpoint = this.keptByHandler ? undefined : await this.source.loadCheckpoint(this.subscriptionId);
     const startFrom = this.options.startFrom ?? 'start';
     if (checkpoint !== undefined) this.position = checkpoint + 1;
     else if (startFrom === 'end') this.position = (await this.source.headPosition()) + 1;
@@ -109,7 +113,8 @@ export class CatchUpSubscription implements Subscription {
           next.catch(() => undefined);
           prefetched = { from: page.scannedUpTo, page: next };
         }
-        if (page.events.length > 0) {
+        if (page.events.length > 0 && this.keptByHandler) await this.options.handle(page.events, undefined);
+        else if (page.events.length > 0) {
           await this.source.commit(
             this.subscriptionId,
             page.events,

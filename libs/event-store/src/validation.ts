@@ -174,6 +174,8 @@ export const validSubscription = (options: SubscriptionOptions): SubscriptionOpt
   }
   const start = options.startFrom;
   if (start !== undefined && start !== 'start' && start !== 'end') validPosition(start, 'startFrom');
+  if (options.checkpoint !== undefined && options.checkpoint !== 'store' && options.checkpoint !== 'handler')
+    throw new InvalidEventStoreArgument('checkpoint', "must be 'store' or 'handler'");
   validFilter(options.filter);
   return options;
 };

@@ -24,10 +24,15 @@ export class Checkpoints {
     );
   }
 
-  /** Locks the projection's row for the transaction (live pages and a rebuild exclude each other) and reads it. */
+  /**
+   * Locks the projection's row for the transaction (live pages and a rebuild exclude each other)
+   * and reads it. The transaction then commits without waiting for its write-ahead log flush:
+   * a crash may forget its last pages, rows and checkpoint together, and they are applied again
+   * from the log, while a rebuild no longer waits for a flush a page.
+   */
   async lock(tx: SqlExecutor, name: string): Promise<number> {
     const [row] = await tx.query<{ position: string }>(
-      `select position from ${this.table} where name = $1 for update`,
+      `select position, set_config('synchronous_commit', 'off', true) from ${this.table} where name = $1 for update`,
       [name],
     );
     if (!row) throw new Error(`projection ${name} has no checkpoint: it was not registered`);

@@ -1,6 +1,6 @@
 import { ContractRegistry } from '@hypercare/contracts';
 import { ContractedEventStore, pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
-import { describeWith } from '@hypercare/testing';
+import { describeWith, eventually } from '@hypercare/testing';
 import type { DataSource } from 'typeorm';
 import { defineProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -29,6 +29,22 @@ const totals = async (sql: SqlClient) =>
       )
     ).map((row) => [row.tally_id, [row.total, row.additions]]),
   );
+
+/** A projection of no table that remembers the positions it applied, and fails while told to. */
+const witness = (name: string) => {
+  const seen: number[] = [];
+  const state = { failing: false };
+  const projection = defineProjection({
+    name,
+    contracts: [tallyAdded],
+    tables: [],
+    apply: async (events) => {
+      if (state.failing) throw new Error(`${name} cannot write`);
+      seen.push(...events.map(({ position }) => position));
+    },
+  });
+  return { projection, seen, state };
+};
 
 const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
   let world: World;
@@ -145,6 +161,60 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     await expect(running.rebuild('nothing-by-that-name')).rejects.toThrow(
       'projection nothing-by-that-name does not exist',
     );
+  });
+
+  it('reads the log once for all its projections, each applying only what lies beyond its own checkpoint', async () => {
+    await add(world.log, 'a', [1, 2, 3]);
+    const first = runner();
+    await first.start();
+    await first.caughtUp();
+    await first.stop();
+    const late = witness('late');
+    const subscribe = jest.spyOn(world.log, 'subscribe');
+    const both = runner({ projections: [tallies, late.projection] });
+    await both.start();
+    await add(world.log, 'a', [4]);
+    await both.caughtUp();
+    expect(subscribe).toHaveBeenCalledTimes(1);
+    expect(await totals(world.sql)).toEqual({ a: [10, 4] });
+    expect(late.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
+  });
+
+  it('lets a projection whose pages keep failing retry on its own while the others stay live', async () => {
+    const broken = witness('broken');
+    broken.state.failing = true;
+    const errors: string[] = [];
+    const running = runner({
+      projections: [tallies, broken.projection],
+      logger: { info: () => undefined, error: (fields) => void errors.push(String(fields['projection'])) },
+    });
+    await running.start();
+    await add(world.log, 'live', [1, 2]);
+    await add(world.log, 'live', [3]);
+    await eventually(
+      'the healthy projection caught up',
+      async () => (await totals(world.sql))['live']?.[0] === 6,
+    );
+    await eventually('the broken one retried', () => errors.length >= 2);
+    expect(new Set(errors)).toEqual(new Set(['broken']));
+    expect(broken.seen).toEqual([]);
+
+    broken.state.failing = false;
+    await running.caughtUp();
+    expect(broken.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
+  });
+
+  it('rebuilds one projection while the others sharing its feed apply nothing twice', async () => {
+    const other = witness('other');
+    await add(world.log, 'r', [1, 2]);
+    const running = runner({ projections: [tallies, other.projection] });
+    await running.start();
+    await running.caughtUp();
+    await running.rebuild('tallies');
+    await add(world.log, 'r', [3]);
+    await running.caughtUp();
+    expect(await totals(world.sql)).toEqual({ r: [6, 3] });
+    expect(other.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
   });
 
   it('refuses two projections of one name', () => {

@@ -1,6 +1,7 @@
 import { NotFound } from '@hypercare/domain-kit';
-import type { ContractedEventStore, RecordedEvent, SqlClient, Subscription } from '@hypercare/event-store';
+import type { ContractedEventStore, RecordedEvent, SqlClient } from '@hypercare/event-store';
 import { Checkpoints, type ProjectionCheckpoint } from './checkpoints';
+import { ProjectionFeed } from './projection-feed';
 import { eventsFor, type Projection } from './projection';
 
 export interface ProjectionLog {
@@ -16,7 +17,7 @@ export interface ProjectionRunnerOptions {
   /** Schema of the checkpoint table (`<schema>.projections`, see `projectionCheckpointsMigration`). */
   schema: string;
   projections: readonly Projection[];
-  /** Events per page (default 1,000). */
+  /** Events per page at most (default 5,000): live pages hold what arrived; catching up, a page costs a few statements whatever its size. */
   pageSize?: number;
   logger?: ProjectionLog;
 }
@@ -35,15 +36,18 @@ export interface RebuildReport {
 const PROGRESS_EVERY_MS = 2_000;
 
 /**
- * Runs a service's projections: each follows the log from its own checkpoint, a page per
- * transaction, in which the page is applied and the checkpoint moved. A page at or below the
- * checkpoint (handed over again after a crash) changes nothing: the checkpoint is the inbox.
- * A rebuild empties the tables, puts the checkpoint back to the start and lets the same live
- * path replay the log: a rebuilt projection is the live one by construction.
+ * Runs a service's projections. They follow the log together, from the lowest checkpoint (see
+ * `ProjectionFeed`): a page per transaction for each, in which its share is applied and its
+ * checkpoint moved. A page at or below a checkpoint (handed over again after a crash, or to a
+ * projection ahead of the others) changes nothing: the checkpoint is the inbox. A rebuild
+ * empties the tables, puts the checkpoints back to the start and lets the same live path
+ * replay the log: a rebuilt projection is the live one by construction.
  */
 export class ProjectionRunner {
   private readonly checkpoints: Checkpoints;
-  private readonly subscriptions = new Map<string, Subscription>();
+  private feeds: ProjectionFeed[] = [];
+  /** Changes to the feeds (rebuilds, a failing projection leaving its feed), one at a time. */
+  private changing: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -63,22 +67,21 @@ export class ProjectionRunner {
       sql,
       projections.map(({ name }) => name),
     );
-    const checkpoints = new Map(
-      (await this.checkpoints.all(sql)).map((checkpoint) => [checkpoint.name, checkpoint]),
-    );
-    for (const projection of projections)
-      this.follow(projection, checkpoints.get(projection.name) as ProjectionCheckpoint);
+    this.open(projections, await this.positions());
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.changing;
+    await Promise.all(this.feeds.splice(0).map((feed) => feed.stop()));
   }
 
   /** Resolves once every projection has applied what the log held when it was called. */
   async caughtUp(): Promise<void> {
-    await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.caughtUp()));
+    await Promise.all(this.feeds.map((feed) => feed.caughtUp()));
+    // A projection that failed on the way left its feed: wait for the feed of its own too.
+    await this.changing;
+    await Promise.all(this.feeds.map((feed) => feed.caughtUp()));
   }
 
   /** The position up to which the projection has applied the log. */
@@ -113,22 +116,19 @@ export class ProjectionRunner {
     if (chosen.length === 0) throw new NotFound('projection', name ?? '(any)');
     const started = Date.now();
     const head = await this.options.log.headPosition();
-    for (const projection of chosen) {
-      await this.subscriptions.get(projection.name)?.stop();
-      const checkpoint = await this.options.sql.transaction(async (tx) => {
-        await this.checkpoints.lock(tx, projection.name);
-        for (const table of projection.tables) await tx.query(`delete from ${table}`);
-        return this.checkpoints.reset(tx, projection.name);
-      });
-      this.options.logger?.info(
-        { projection: projection.name, head },
-        `rebuilding ${projection.name} from ${head} events`,
-      );
-      if (!this.stopped) this.follow(projection, checkpoint);
-    }
+    const feed = await this.exclusively(async () => {
+      const affected = this.feeds.filter((feed) => chosen.some((projection) => feed.has(projection)));
+      await Promise.all(affected.map((feed) => feed.stop()));
+      this.feeds = this.feeds.filter((feed) => !affected.includes(feed));
+      for (const projection of chosen) await this.empty(projection, head);
+      if (this.stopped) return undefined;
+      const others = affected.flatMap((feed) => feed.projections).filter((p) => !chosen.includes(p));
+      if (others.length) this.open(others, await this.positions());
+      return this.open(chosen, new Map(chosen.map(({ name }) => [name, 0])));
+    });
     const progress = setInterval(() => void this.reportProgress(chosen), PROGRESS_EVERY_MS);
     try {
-      await Promise.all(chosen.map(({ name }) => this.subscriptions.get(name)?.caughtUp()));
+      await feed?.caughtUp();
     } finally {
       clearInterval(progress);
     }
@@ -141,28 +141,60 @@ export class ProjectionRunner {
     return report;
   }
 
-  /**
-   * Subscribes from the projection's own checkpoint. The store keeps a checkpoint of the
-   * subscription too, but it only saves rereading: the projection's, moved with its rows, is
-   * the one that counts. A rebuild starts a subscription of a new generation from the start.
-   */
-  private follow(projection: Projection, checkpoint: ProjectionCheckpoint): void {
-    const generation = checkpoint.rebuiltAt ? `@${checkpoint.rebuiltAt.getTime()}` : '';
-    this.subscriptions.set(
-      projection.name,
-      this.options.log.subscribe({
-        subscriptionId: `${this.options.schema}.projection.${projection.name}${generation}`,
-        startFrom: checkpoint.position + 1,
-        batchSize: this.options.pageSize ?? 1_000,
-        externalEffects: true,
-        handle: (events) => this.apply(projection, events),
-        onError: (error) =>
-          this.options.logger?.error(
-            { projection: projection.name, err: error },
-            'projection page failed; retrying',
-          ),
-      }),
+  private async empty(projection: Projection, head: number): Promise<void> {
+    await this.options.sql.transaction(async (tx) => {
+      await this.checkpoints.lock(tx, projection.name);
+      for (const table of projection.tables) await tx.query(`delete from ${table}`);
+      await this.checkpoints.reset(tx, projection.name);
+    });
+    this.options.logger?.info(
+      { projection: projection.name, head },
+      `rebuilding ${projection.name} from ${head} events`,
     );
+  }
+
+  private async positions(): Promise<Map<string, number>> {
+    const checkpoints = await this.checkpoints.all(this.options.sql);
+    return new Map(checkpoints.map(({ name, position }) => [name, position]));
+  }
+
+  /** Starts a feed for the projections from the lowest of their checkpoints. */
+  private open(projections: readonly Projection[], positions: Map<string, number>): ProjectionFeed {
+    const from = Math.min(...projections.map(({ name }) => positions.get(name) ?? 0)) + 1;
+    const feed = new ProjectionFeed(
+      {
+        log: this.options.log,
+        schema: this.options.schema,
+        pageSize: this.options.pageSize ?? 5_000,
+        apply: (projection, events) => this.apply(projection, events),
+        detached: (projection, error) => this.detached(projection, error),
+        failed: (projections, error) => this.failed(projections, error),
+      },
+      projections,
+      from,
+    );
+    this.feeds.push(feed);
+    return feed;
+  }
+
+  /** A projection whose page failed follows the log on its own from its checkpoint, retrying. */
+  private detached(projection: Projection, error: unknown): void {
+    this.failed([projection], error);
+    void this.exclusively(async () => {
+      if (this.stopped || this.feeds.some((feed) => feed.has(projection))) return;
+      this.open([projection], await this.positions());
+    });
+  }
+
+  private failed(projections: readonly Projection[], error: unknown): void {
+    for (const { name } of projections)
+      this.options.logger?.error({ projection: name, err: error }, 'projection page failed; retrying');
+  }
+
+  private exclusively<T>(change: () => Promise<T>): Promise<T> {
+    const done = this.changing.then(change);
+    this.changing = done.catch(() => undefined);
+    return done;
   }
 
   private async reportProgress(projections: readonly Projection[]): Promise<void> {

@@ -87,6 +87,7 @@ export const subscriptionContract = (store: () => EventStore): void => {
       ['a zero batch size', { batchSize: 0 }, /^batchSize/],
       ['an unknown start', { startFrom: 'beginning' }, /^startFrom/],
       ['a missing handler', { handle: undefined }, /^handle/],
+      ['an unknown keeper of the checkpoint', { checkpoint: 'broker' }, /^checkpoint/],
     ])('refuses to start with %s', (_, override, message) => {
       const options = {
         subscriptionId: 'valid',
@@ -95,6 +96,32 @@ export const subscriptionContract = (store: () => EventStore): void => {
       } as unknown as SubscriptionOptions;
       expect(() => store().subscribe(options)).toThrow(InvalidEventStoreArgument);
       expect(() => store().subscribe(options)).toThrow(message);
+    });
+
+    it('leaves the position to a handler that keeps its own: starts where told every time, stores nothing', async () => {
+      const { prefix, stream } = uniqueStreams();
+      await store().append(stream(), events(5));
+      const [, , third] = await readAllOf(store(), prefix);
+      const follow = (received: RecordedEvent[]) => {
+        const subscription = store().subscribe({
+          subscriptionId: `${prefix}own`,
+          startFrom: third?.position,
+          filter: { streamPrefixes: [prefix] },
+          batchSize: 2,
+          checkpoint: 'handler',
+          handle: async (batch, tx) => void received.push(...batch.map((e) => ({ ...e, tx }))),
+        });
+        running.push(subscription);
+        return subscription;
+      };
+      const first: RecordedEvent[] = [];
+      await follow(first).caughtUp();
+      const again: RecordedEvent[] = [];
+      await follow(again).caughtUp();
+      expect(first.map((e) => e.version)).toEqual([2, 3, 4]);
+      expect(again).toEqual(first);
+      expect(first.every((e) => (e as RecordedEvent & { tx: unknown }).tx === undefined)).toBe(true);
+      expect(await store().checkpoint(`${prefix}own`)).toBeUndefined();
     });
 
     it('refuses to wait for catching up once stopped', async () => {
