@@ -49,7 +49,7 @@ export default tseslint.config(
   // Formatting is Prettier's (.prettierrc), checked as a lint rule.
   prettierRecommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     // Lets consistent-type-imports keep value imports that Nest's decorator metadata needs at run time.
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },

@@ -8,6 +8,14 @@ import { activePeriod, reportBody } from './scenario-steps';
 
 const T0 = new Date('2030-07-01T08:00:00.000Z');
 
+/** What a stream that stays open (Server-Sent Events) says first; the rest is left unread. */
+const firstChunk = async (response: Response): Promise<string> => {
+  const reader = response.body?.getReader();
+  const chunk = await reader?.read();
+  await reader?.cancel();
+  return new TextDecoder().decode(chunk?.value);
+};
+
 interface Tenant {
   programmeId: string;
   periodId: string;
@@ -55,8 +63,9 @@ describeWith('postgres')(
         headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) },
         body,
       });
-      const text = await response.text();
-      const json = /json/.test(response.headers.get('content-type') ?? '');
+      const type = response.headers.get('content-type') ?? '';
+      const text = type.startsWith('text/event-stream') ? await firstChunk(response) : await response.text();
+      const json = /json/.test(type);
       return {
         status: response.status,
         text,

@@ -20,6 +20,8 @@ export interface ProjectionRunnerOptions {
   /** Events per page at most (default 5,000): live pages hold what arrived; catching up, a page costs a few statements whatever its size. */
   pageSize?: number;
   logger?: ProjectionLog;
+  /** Told after a projection committed a page holding events of its own (live views refresh on it). */
+  onApplied?(projection: string, events: readonly RecordedEvent[]): void;
 }
 
 export interface ProjectionStatus extends ProjectionCheckpoint {
@@ -55,6 +57,11 @@ export class ProjectionRunner {
     const names = options.projections.map(({ name }) => name);
     const twice = names.find((name, index) => names.indexOf(name) !== index);
     if (twice) throw new Error(`projection ${twice} is registered twice`);
+  }
+
+  /** The log its projections follow. */
+  get log(): ContractedEventStore {
+    return this.options.log;
   }
 
   get projections(): readonly Projection[] {
@@ -208,15 +215,17 @@ export class ProjectionRunner {
     }
   }
 
-  private apply(projection: Projection, events: RecordedEvent[]): Promise<void> {
-    return this.options.sql.transaction(async (tx) => {
+  private async apply(projection: Projection, events: RecordedEvent[]): Promise<void> {
+    const applied = await this.options.sql.transaction(async (tx) => {
       const position = await this.checkpoints.lock(tx, projection.name);
       const fresh = events.filter((event) => event.position > position);
       const last = fresh.at(-1);
-      if (!last) return;
+      if (!last) return [];
       const mine = eventsFor(projection, fresh);
       if (mine.length) await projection.apply(mine, tx);
       await this.checkpoints.move(tx, projection.name, last.position);
+      return mine;
     });
+    if (applied.length) this.options.onApplied?.(projection.name, applied);
   }
 }

@@ -6,6 +6,7 @@ export { CLOCK } from './tokens';
 export { commandMetadata } from './command-metadata';
 export { CorrelationId, IdempotencyKey } from './request-headers';
 export { ReadModel, type ReadModelOptions } from './read-model';
+export { ReadModelChanges, type ReadModelChange, type ReadModelListener } from './read-model-changes';
 export { PeriodicWork } from './periodic-work';
 export { Ticker } from './ticker';
 export { ReceivedHistory, type HistoryCut, type HistoryMoment } from './received-history';

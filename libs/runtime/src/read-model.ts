@@ -14,6 +14,7 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Infrastructure } from './infrastructure';
 import { ReceivedEvents, receivedPositionsMigration } from './received-events';
 import { ReceivedHistory } from './received-history';
+import { ReadModelChanges } from './read-model-changes';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ReadModelOptions {
@@ -51,6 +52,8 @@ export class ReadModel {
     private readonly received: ReceivedEvents | undefined,
     private readonly receivedHistory: ReceivedHistory | undefined,
     private readonly service: string,
+    /** Every page its projections of received events commit, as it happens. */
+    readonly changes: ReadModelChanges,
   ) {}
 
   static async open(
@@ -75,13 +78,21 @@ export class ReadModel {
         new ProjectionRunner({ log: runtime.store, sql, schema: service, projections: options.own, logger }),
       );
     let received: ReceivedEvents | undefined;
+    const changes = new ReadModelChanges();
     if (receiving.length) {
       received = await ReceivedEvents.open(infrastructure, service, runtime.contracts, log);
       runtime.consume(
         received.consumer(service, [...new Set(receiving.flatMap(({ contracts }) => contracts))]),
       );
       runners.push(
-        new ProjectionRunner({ log: received.log, sql, schema: service, projections: receiving, logger }),
+        new ProjectionRunner({
+          log: received.log,
+          sql,
+          schema: service,
+          projections: receiving,
+          logger,
+          onApplied: (projection, events) => changes.applied(projection, events),
+        }),
       );
     }
     const history =
@@ -93,7 +104,7 @@ export class ReadModel {
         options.entities ?? [],
         received.search,
       );
-    return new ReadModel(dataSource, runners, received, history, service);
+    return new ReadModel(dataSource, runners, received, history, service, changes);
   }
 
   /** What the service received of other services' events, read at current versions. */
@@ -135,6 +146,12 @@ export class ReadModel {
     return (await Promise.all(this.runners.map((runner) => runner.status())))
       .flat()
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** How far into the log of received events its projections have come (the furthest of them). */
+  async receivedPosition(): Promise<number> {
+    const received = this.runners.find((runner) => runner.log === this.received?.log);
+    return Math.max(0, ...((await received?.status()) ?? []).map(({ position }) => position));
   }
 
   /** Rebuilds the named projection (every one, absent a name) from its log. */

@@ -21,6 +21,7 @@ import {
 } from '@hypercare/service-kit';
 import { AppModule as TriageModule } from '@hypercare/triage';
 import { combinedOpenApi } from './combined-openapi';
+import { serveConsole } from './console-files';
 import type { AllInOneConfig } from './config';
 import { lockDataFolder } from './data-folder-lock';
 import { PlatformHealthController, SERVICE_READINESS } from './platform-health.controller';
@@ -32,6 +33,8 @@ export interface RunningPlatform {
   url: string;
   dataFolder?: string;
   mode: string;
+  /** Whether the web console is served at the root (its build was found). */
+  console: boolean;
   stop(): Promise<void>;
 }
 
@@ -129,6 +132,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     gateway.useGlobalFilters(new ProblemDetailsFilter());
     gateway.use(securityHeaders());
     gateway.enableCors(corsOptions(config.CORS_ORIGINS));
+    const consoleServed = serveConsole(gateway, config.CONSOLE_DIR);
     SERVICES.forEach((service, index) =>
       gateway.use(`/${service}`, (apps[index] as INestApplication).getHttpAdapter().getInstance()),
     );
@@ -143,7 +147,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     await gateway.listen(config.PORT, config.HOST);
     const url = (await gateway.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
     const mode = `${database ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}, ${config.KAFKA_BROKERS ? 'Kafka' : 'in-process messaging'}`;
-    return { url, dataFolder, mode, stop: () => stopAll(apps, infrastructure) };
+    return { url, dataFolder, mode, console: consoleServed, stop: () => stopAll(apps, infrastructure) };
   } catch (error) {
     await stopAll(apps, infrastructure);
     throw error;

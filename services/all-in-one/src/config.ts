@@ -12,6 +12,7 @@ import {
   waitVariable,
 } from '@hypercare/service-kit';
 import { z } from 'zod';
+import { BUILT_CONSOLE } from './console-files';
 
 const allInOneEnvironment = z.object({
   PORT: portVariable.default(3000),
@@ -33,6 +34,8 @@ const allInOneEnvironment = z.object({
   WEBHOOK_INTERVAL_MS: tickIntervalVariable,
   WEBHOOK_RETRY_BASE_MS: waitVariable(1_000),
   SYNTHETIC_CHECK_TICK_MS: tickIntervalVariable,
+  /** The built web console served at `/` (`npm run build:console`; `npm start` builds it when missing). */
+  CONSOLE_DIR: z.string().min(1).default(BUILT_CONSOLE),
   /** How many simulated days `npm run demo` plays. */
   HYPERCARE_DEMO_DAYS: z.coerce
     .number({ invalid_type_error: 'must be a number of days' })

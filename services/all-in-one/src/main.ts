@@ -77,6 +77,9 @@ const main = async (): Promise<void> => {
       '',
       `  Hypercare is running (all five services in one process, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `    URL          ${platform.url}   API docs: ${platform.url}/docs`,
+      platform.console
+        ? `    Console      ${platform.url}/ (sign in with the admin key below)`
+        : '    Console      not built: npm run build:console',
       `    Data folder  ${platform.dataFolder ?? '(none: DATABASE_URL is set)'}`,
       `    Mode         ${platform.mode}`,
       ...signIn(config, admin),

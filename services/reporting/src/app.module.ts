@@ -12,6 +12,7 @@ import { AccessPlacesModule } from './access-places.module';
 import type { ReportingConfig } from './config';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ExitModule } from './exit/exit.module';
+import { LiveModule } from './live/live.module';
 import { PeriodsModule } from './periods/periods.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -39,6 +40,7 @@ export class AppModule {
         PeriodsModule,
         TicketsModule,
         ProjectionsModule,
+        LiveModule,
         ExitModule,
         WebhooksModule,
         PostmortemsModule,

@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@hypercare/auth';
+import { TICKET_COMMANDS_ALLOWED, type TicketStatus } from '@hypercare/contracts';
 import { commandMetadata, CorrelationId } from '@hypercare/runtime';
 import { ApiOutcomes, JsonBody, RouteNames } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -11,6 +12,17 @@ import { type TicketRequest, TicketService } from './ticket.service';
 type Body<R extends keyof typeof bodies> = z.infer<(typeof bodies)[R]>;
 
 const TICKET = { kind: 'resource', resource: 'ticket', param: 'ticketId' } as const;
+
+/** The decider's commands whose routes are named otherwise. */
+const ROUTE_NAMES: Readonly<Record<string, string>> = {
+  'provide-workaround': 'workaround',
+  comment: 'comments',
+};
+/** What a ticket in `status` takes from a person, as the routes call it (the SLA timer's check is not one). */
+const allowedRoutes = (status: TicketStatus): string[] =>
+  TICKET_COMMANDS_ALLOWED[status].flatMap((command) =>
+    command === 'check-sla' ? [] : [ROUTE_NAMES[command] ?? command],
+  );
 
 const Command = (route: keyof typeof bodies, summary: string) =>
   applyDecorators(
@@ -24,7 +36,7 @@ const Command = (route: keyof typeof bodies, summary: string) =>
 /** The ticket workflow over HTTP: each route is one command; illegal ones answer 409 naming the allowed routes. */
 @ApiTags('tickets')
 @Controller('tickets')
-@RouteNames({ 'provide-workaround': 'workaround', comment: 'comments' })
+@RouteNames(ROUTE_NAMES)
 export class TicketController {
   constructor(private readonly tickets: TicketService) {}
 
@@ -36,7 +48,7 @@ export class TicketController {
   @ApiOutcomes({ status: 200, description: 'The ticket', schema: ticketView }, 404)
   async get(@Param('ticketId') ticketId: string): Promise<z.input<typeof ticketView>> {
     const { ticket, version } = await this.tickets.get(ticketId);
-    return { ...ticket, version };
+    return { ...ticket, version, allowed: allowedRoutes(ticket.status) };
   }
 
   @Command(

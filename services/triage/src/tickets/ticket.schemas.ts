@@ -31,4 +31,7 @@ export const ticketView = z.object({
   breached: z.array(z.enum(['acknowledge', 'resolve'])).describe('The clocks that breached'),
   escalated: z.array(z.string()).describe('Every escalation that fired, as `<when>:<level>`'),
   version,
+  allowed: z
+    .array(z.string())
+    .describe('The commands its status takes now, as the routes call them (`POST /tickets/{id}/<command>`)'),
 });

@@ -1,0 +1,139 @@
+import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithBrowser, launchBrowser } from '@hypercare/testing';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
+
+const ROOT = join(__dirname, '../../..');
+const REFUSED = /^Failed to load resource: the server responded with a status of 4\d\d/;
+/** Long enough for a projection to catch up and the live stream to say so, on a busy CI box. */
+const SEEN = { timeout: 20_000 };
+
+/** Axe's serious and critical findings on the page as it stands, as `rule: target` lines. */
+const accessibilityFindings = async (page: Page): Promise<string[]> => {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
+    .flatMap(({ id, nodes }) => nodes.map(({ target }) => `${id}: ${target.join(' ')}`));
+};
+
+/** A local wall-clock time as a datetime-local input takes it. */
+const localInput = (date: Date): string => {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 16);
+};
+
+describeWithBrowser('postgres')('the web console, in a real Chromium against the all-in-one process', () => {
+  let platform: AllInOneOnPostgres;
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+  const findings: Record<string, string[]> = {};
+
+  const open = async (): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    page.on('console', (message) => {
+      // The browser reports each refusal the test provokes on purpose (a wrong key, an empty form).
+      if (message.type() === 'error' && !REFUSED.test(message.text())) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    return page;
+  };
+  const audit = async (page: Page, view: string) => {
+    findings[view] = await accessibilityFindings(page);
+  };
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`the console did not build: ${build.stderr}`);
+    platform = await AllInOneOnPostgres.start('console', { HYPERCARE_CLOCK: 'system' });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('takes a lead from sign-in to a worked ticket, live, and back to the moment before it', async () => {
+    const lead = await open();
+    await lead.goto(platform.base);
+    await audit(lead, 'sign-in');
+    await lead.getByLabel('API key').fill('not-a-key');
+    await lead.getByRole('button', { name: 'Sign in' }).click();
+    await lead.getByRole('alert').waitFor();
+    await lead.getByLabel('API key').fill(platform.adminKey);
+    await lead.getByRole('button', { name: 'Sign in' }).click();
+    await lead.getByRole('heading', { name: 'Hypercare periods' }).waitFor();
+    await audit(lead, 'periods');
+
+    await lead.getByRole('link', { name: 'Plan a period' }).first().click();
+    await lead.getByLabel("New programme's name").fill('Finance transformation');
+    await lead.getByLabel('System going live').fill('Ledger 2');
+    await lead.getByLabel('Go-live').fill(localInput(new Date(Date.now() - 60 * 60_000)));
+    await lead.getByLabel('Name', { exact: true }).fill('Lea Lead');
+    await lead.getByLabel('Email', { exact: true }).fill('lea@example.com');
+    await audit(lead, 'plan');
+    await lead.getByRole('button', { name: 'Plan the period' }).click();
+    await lead.getByRole('button', { name: 'Activate the period' }).click(SEEN);
+    await lead.getByText('active', { exact: true }).waitFor(SEEN);
+    const periodId = /periods\/([^/]+)\//.exec(lead.url())?.[1] as string;
+    await audit(lead, 'dashboard');
+
+    await lead.getByRole('link', { name: 'Board', exact: true }).click();
+    await lead.getByRole('heading', { name: 'Board', exact: true }).waitFor();
+    await lead.getByRole('status').filter({ hasText: 'Live' }).waitFor(SEEN);
+
+    const reporter = await open();
+    await reporter.goto(platform.base);
+    await reporter.getByLabel('API key').fill(platform.adminKey);
+    await reporter.getByRole('button', { name: 'Sign in' }).click();
+    await reporter.goto(`${platform.base}/#/periods/${periodId}/report`);
+    await reporter.getByRole('heading', { name: 'Report a problem' }).waitFor();
+    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    await reporter.locator('[aria-invalid="true"]').first().waitFor();
+    await reporter.getByLabel('Your name').fill('Rui Reporter');
+    await reporter.getByLabel('Your email').fill('rui@example.com');
+    await reporter.getByLabel('What went wrong (title)').fill('Invoices do not export');
+    await reporter.getByLabel('Description').fill('The export button spins forever.');
+    await audit(reporter, 'report');
+    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    await reporter.getByText('Report received.').waitFor(SEEN);
+
+    const card = lead.getByRole('link', { name: 'Invoices do not export' });
+    await card.waitFor(SEEN);
+    await audit(lead, 'board');
+    await card.click();
+    await lead.getByRole('heading', { name: 'Invoices do not export' }).waitFor();
+    const triage = lead.getByRole('form', { name: 'Triage' });
+    await triage.getByLabel('Category').selectOption('major-functional-bug');
+    await triage.getByLabel('Impact').selectOption('high');
+    await triage.getByLabel('Urgency').selectOption('high');
+    await triage.getByRole('button', { name: 'Triage' }).click();
+    const status = lead.locator('[data-field="status"]');
+    await lead.locator('[data-field="priority"]').filter({ hasText: 'P1' }).waitFor(SEEN);
+    const assign = lead.getByRole('form', { name: 'Assign' });
+    await assign.getByLabel('Role').selectOption('technical-lead');
+    await assign.getByLabel('Email').fill('lea@example.com');
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    await lead.locator('[data-field="assigneeName"]').filter({ hasText: 'Lea Lead' }).waitFor(SEEN);
+    await lead.getByRole('form', { name: 'Acknowledge' }).getByRole('button').click();
+    await status.filter({ hasText: 'acknowledged' }).waitFor(SEEN);
+    await audit(lead, 'ticket');
+
+    await lead.goto(`${platform.base}/#/periods/${periodId}/dashboard`);
+    await lead.locator('[data-kpi="open"]').filter({ hasText: /^1$/ }).waitFor(SEEN);
+    await lead.locator('[data-kpi="priority-P1"]').filter({ hasText: /^1$/ }).waitFor(SEEN);
+    await lead.locator('[data-kpi="mtta"]').filter({ hasText: /min$/ }).waitFor(SEEN);
+    const slider = lead.getByLabel('As of');
+    await slider.focus();
+    await slider.press('Home');
+    await lead.locator('[data-kpi="total"]').filter({ hasText: /^0$/ }).waitFor(SEEN);
+
+    expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((view) => [view, []])));
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+});

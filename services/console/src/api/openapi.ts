@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+
+interface JsonSchema {
+  type?: string;
+  enum?: string[];
+  description?: string;
+  deprecated?: boolean;
+  maxLength?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+}
+
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+  >;
+}
+
+/** One field of a command's form, as the command's request body declares it. */
+export interface CommandField {
+  name: string;
+  required: boolean;
+  options?: string[];
+  long: boolean;
+  description?: string;
+}
+
+/**
+ * The platform's combined OpenAPI document (public, at `/docs-json`): the console builds each
+ * command's form from the body the command declares, so its choices (categories, roles,
+ * decisions) are the contracts' own and a new field shows up without a console change.
+ */
+export const useOpenApi = () =>
+  useQuery({
+    queryKey: ['openapi'],
+    queryFn: async () => (await (await fetch('/docs-json')).json()) as OpenApiDocument,
+    staleTime: Infinity,
+  });
+
+export const commandFields = (document: OpenApiDocument, path: string): CommandField[] => {
+  const schema = document.paths[path]?.['post']?.requestBody?.content?.['application/json']?.schema;
+  return Object.entries(schema?.properties ?? {})
+    .filter(([, field]) => !field.deprecated)
+    .map(([name, field]) => ({
+      name,
+      required: schema?.required?.includes(name) ?? false,
+      options: field.enum,
+      long: field.type === 'string' && !field.enum && (field.maxLength ?? Infinity) > 500,
+      description: field.description,
+    }));
+};

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCredentials } from '../auth/session';
+import { call } from './client';
+import type {
+  Dashboard,
+  PeriodRow,
+  Programme,
+  TicketDetail,
+  TicketPage,
+  TicketRow,
+  TicketState,
+} from './types';
+
+/** A period's tickets are read whole (200 a page): the board filters them in the page, at once. */
+const PAGE = 200;
+
+export const usePeriods = () => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['periods'],
+    queryFn: () => call<PeriodRow[]>(credentials, 'reporting', '/periods'),
+  });
+};
+
+export const usePeriod = (periodId: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['period', periodId, 'row'],
+    queryFn: () => call<PeriodRow>(credentials, 'reporting', `/periods/${periodId}`),
+  });
+};
+
+export const useProgrammes = () => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['programmes'],
+    queryFn: () => call<Programme[]>(credentials, 'reporting', '/programmes'),
+  });
+};
+
+export const useTickets = (periodId: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['period', periodId, 'tickets'],
+    queryFn: async () => {
+      const tickets: TicketRow[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call<TicketPage>(credentials, 'reporting', `/periods/${periodId}/tickets`, {
+          query: { limit: PAGE, cursor, sort: '-reportedAt' },
+        });
+        tickets.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return tickets;
+    },
+  });
+};
+
+/** The dashboard now, or as of a past moment (`asOf`, ISO time). */
+export const useDashboard = (periodId: string, asOf?: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['period', periodId, 'dashboard', asOf ?? 'now'],
+    queryFn: () =>
+      call<Dashboard>(credentials, 'reporting', `/periods/${periodId}/dashboard`, { query: { asOf } }),
+    placeholderData: (previous) => previous,
+  });
+};
+
+export const useTicket = (ticketId: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['ticket', ticketId],
+    queryFn: async () => {
+      const [detail, state] = await Promise.all([
+        call<TicketDetail>(credentials, 'reporting', `/tickets/${ticketId}`),
+        call<TicketState>(credentials, 'triage', `/tickets/${ticketId}`),
+      ]);
+      return { ...detail, state };
+    },
+  });
+};

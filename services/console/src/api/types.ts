@@ -1,0 +1,88 @@
+/** The parts of reporting's and triage's answers the console shows (their OpenAPI document has them whole). */
+export interface PeriodRow {
+  periodId: string;
+  programmeId: string;
+  programme: string | null;
+  systemName: string;
+  status: 'planned' | 'active' | 'exit-review' | 'closed';
+  goLiveAt: string;
+  plannedEndAt: string;
+  activatedAt: string | null;
+  version: number;
+}
+
+export interface TicketRow {
+  ticketId: string;
+  periodId: string;
+  title: string;
+  reporterName: string;
+  status: string;
+  category: string | null;
+  priority: string | null;
+  assigneeName: string | null;
+  assigneeEmail: string | null;
+  reportedAt: string;
+  acknowledgeDueAt: string | null;
+  resolveDueAt: string | null;
+  acknowledgeSla: string;
+  resolveSla: string;
+  escalationLevel: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface TicketPage {
+  items: TicketRow[];
+  nextCursor: string | null;
+}
+
+export interface TimelineLine {
+  eventId: string;
+  type: string;
+  at: string;
+  by: string;
+  summary: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface TicketDetail {
+  ticket: TicketRow & Record<string, unknown>;
+  report: { description?: string; stepsToReproduce?: string[]; affectedUsers?: number } | null;
+  timeline: TimelineLine[];
+}
+
+export interface TicketState {
+  status: string;
+  version: number;
+  allowed: string[];
+}
+
+export interface Dashboard {
+  periodId: string;
+  tickets: { total: number; open: number };
+  byStatus: Record<string, number>;
+  byPriority: Record<string, number>;
+  byCategory: Record<string, number>;
+  newPerDay: Array<{ day: string; count: number }>;
+  mttaMinutes: number | null;
+  mttrMinutes: number | null;
+  sla: { met: number; breached: number; compliancePercent: number | null };
+  openEscalations: { count: number };
+  alerts: { raised: number; firingNow: number };
+  satisfaction?: { answered: number; average: number | null };
+}
+
+export interface Programme {
+  programmeId: string;
+  name: string;
+}
+
+export const TICKET_STATUSES = [
+  'new',
+  'triaged',
+  'acknowledged',
+  'in-progress',
+  'workaround-available',
+  'resolved',
+  'closed',
+] as const;
