@@ -124,6 +124,26 @@ describeWithBrowser('postgres')('the web console, in a real Chromium against the
     await status.filter({ hasText: 'acknowledged' }).waitFor(SEEN);
     await audit(lead, 'ticket');
 
+    await lead.getByRole('link', { name: 'Back to the board' }).click();
+    const moveCard = lead.getByRole('button', { name: 'Move Invoices do not export' });
+    const columns = lead.getByRole('list', { name: 'Move Invoices do not export to' });
+    await lead.locator('[data-status="acknowledged"] [data-ticket]').waitFor(SEEN);
+    await moveCard.focus();
+    await lead.keyboard.press('Enter');
+    await columns.getByRole('button', { name: 'new' }).click();
+    await lead.getByText('cannot go back to New').waitFor();
+    await moveCard.click();
+    await columns.getByRole('button', { name: 'in-progress' }).click();
+    const inProgress = lead.locator('[data-status="in-progress"] [data-ticket]');
+    await inProgress.waitFor(SEEN);
+    // The drag's own events, as a mouse drag fires them (Playwright's mouse did not start an HTML5 drag of a card here).
+    const dragged = await lead.evaluateHandle('new DataTransfer()');
+    await inProgress.dispatchEvent('dragstart', { dataTransfer: dragged });
+    await lead.locator('[data-status="closed"]').dispatchEvent('dragover', { dataTransfer: dragged });
+    await lead.locator('[data-status="closed"]').dispatchEvent('drop', { dataTransfer: dragged });
+    await lead.getByText(/cannot move there/).waitFor(SEEN);
+    await inProgress.waitFor();
+
     await lead.goto(`${platform.base}/#/periods/${periodId}/dashboard`);
     await lead.locator('[data-kpi="open"]').filter({ hasText: /^1$/ }).waitFor(SEEN);
     await lead.locator('[data-kpi="priority-P1"]').filter({ hasText: /^1$/ }).waitFor(SEEN);

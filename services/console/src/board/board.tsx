@@ -8,6 +8,7 @@ import { navigate } from '../routing';
 import { BoardFilters, matches, type Filters } from './board-filters';
 import { TicketCard } from './ticket-card';
 import { moveTo } from './moves';
+import { useRenderMeasure } from '../measure';
 
 const title = (status: string) => status.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
@@ -28,6 +29,8 @@ export const Board = ({ periodId }: { periodId: string }) => {
     onError: (error, { ticket }) => setNotice(`${ticket.title} cannot move there: ${error.message}`),
   });
 
+  useRenderMeasure('board-render', tickets.data);
+  useRenderMeasure('board-filter', filters);
   const columns = useMemo(() => {
     const shown = (tickets.data ?? []).filter((ticket) => matches(ticket, filters));
     return TICKET_STATUSES.map((status) => ({
