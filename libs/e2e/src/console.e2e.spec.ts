@@ -153,6 +153,15 @@ describeWithBrowser('postgres')('the web console, in a real Chromium against the
     await slider.press('Home');
     await lead.locator('[data-kpi="total"]').filter({ hasText: /^0$/ }).waitFor(SEEN);
 
+    await lead.getByRole('link', { name: 'Exit readiness' }).click();
+    await lead.getByText('No exit criterion is defined for this period.').waitFor(SEEN);
+    await audit(lead, 'exit');
+    await lead.getByRole('link', { name: 'Periods', exact: true }).click();
+    await lead.getByRole('link', { name: 'Finance transformation' }).click();
+    await lead.getByRole('heading', { name: 'Finance transformation' }).waitFor(SEEN);
+    await lead.getByRole('row', { name: /Ledger 2/ }).waitFor(SEEN);
+    await audit(lead, 'programme');
+
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((view) => [view, []])));
     expect(consoleErrors).toEqual([]);
   }, 180_000);

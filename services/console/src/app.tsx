@@ -3,6 +3,7 @@ import { useSession } from './auth/session';
 import { PeriodList } from './periods/period-list';
 import { PeriodPage } from './periods/period-page';
 import { PlanPeriod } from './periods/plan-period';
+import { ProgrammeOverviewView } from './programmes/programme-overview';
 import { href, useRoute } from './routing';
 import { TicketDetailView } from './tickets/ticket-detail';
 
@@ -32,7 +33,11 @@ export const App = () => {
         {route.view === 'periods' && <PeriodList />}
         {route.view === 'plan' && <PlanPeriod />}
         {route.view === 'ticket' && <TicketDetailView ticketId={route.ticketId} />}
-        {(route.view === 'dashboard' || route.view === 'board' || route.view === 'report') && (
+        {route.view === 'programme' && <ProgrammeOverviewView programmeId={route.programmeId} />}
+        {(route.view === 'dashboard' ||
+          route.view === 'board' ||
+          route.view === 'report' ||
+          route.view === 'exit') && (
           <PeriodPage key={route.periodId} periodId={route.periodId} view={route.view} />
         )}
       </main>

@@ -7,14 +7,17 @@ export type Route =
   | { view: 'dashboard'; periodId: string }
   | { view: 'board'; periodId: string }
   | { view: 'report'; periodId: string }
+  | { view: 'exit'; periodId: string }
+  | { view: 'programme'; programmeId: string }
   | { view: 'ticket'; ticketId: string };
 
-const PERIOD_VIEWS = ['dashboard', 'board', 'report'] as const;
+const PERIOD_VIEWS = ['dashboard', 'board', 'report', 'exit'] as const;
 
 export const parseRoute = (hash: string): Route => {
   const [first, id, view] = hash.replace(/^#\/?/, '').split('/');
   if (first === 'plan') return { view: 'plan' };
   if (first === 'tickets' && id) return { view: 'ticket', ticketId: id };
+  if (first === 'programmes' && id) return { view: 'programme', programmeId: id };
   if (first === 'periods' && id) {
     const chosen = PERIOD_VIEWS.find((name) => name === view) ?? 'dashboard';
     return { view: chosen, periodId: id };
@@ -30,6 +33,8 @@ export const href = (route: Route): string => {
       return '#/plan';
     case 'ticket':
       return `#/tickets/${route.ticketId}`;
+    case 'programme':
+      return `#/programmes/${route.programmeId}`;
     default:
       return `#/periods/${route.periodId}/${route.view}`;
   }

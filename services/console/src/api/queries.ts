@@ -3,8 +3,10 @@ import { useCredentials } from '../auth/session';
 import { call } from './client';
 import type {
   Dashboard,
+  ExitReadiness,
   PeriodRow,
   Programme,
+  ProgrammeOverview,
   TicketDetail,
   TicketPage,
   TicketRow,
@@ -79,5 +81,21 @@ export const useTicket = (ticketId: string) => {
       ]);
       return { ...detail, state };
     },
+  });
+};
+
+export const useExitReadiness = (periodId: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['period', periodId, 'exit'],
+    queryFn: () => call<ExitReadiness>(credentials, 'reporting', `/periods/${periodId}/exit`),
+  });
+};
+
+export const useProgrammeOverview = (programmeId: string) => {
+  const credentials = useCredentials();
+  return useQuery({
+    queryKey: ['programme', programmeId, 'overview'],
+    queryFn: () => call<ProgrammeOverview>(credentials, 'reporting', `/programmes/${programmeId}/overview`),
   });
 };

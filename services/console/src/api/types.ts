@@ -86,3 +86,41 @@ export const TICKET_STATUSES = [
   'resolved',
   'closed',
 ] as const;
+
+export interface ExitCriterion {
+  name: string;
+  definition: string;
+  comparator: string;
+  target: number;
+  value: number | null;
+  met: boolean;
+  since: string | null;
+  forecast: { metOn: string | null; band: { from: string | null; to: string | null } } | null;
+}
+
+export interface ExitReadiness {
+  ready: boolean;
+  readySince: string | null;
+  evaluatedAt: string;
+  transitions: number;
+  criteria: ExitCriterion[];
+}
+
+export interface ProgrammeOverview {
+  programmeId: string;
+  name: string;
+  periods: Array<{
+    periodId: string;
+    systemName: string;
+    status: string;
+    goLiveAt: string;
+    daysToExit: number | null;
+    newPerDay: Array<{ day: number; count: number }>;
+    openByPriority: Record<string, number>;
+    mttaMinutes: number | null;
+    mttrMinutes: number | null;
+    slaCompliancePercent: number | null;
+    csat: { average: number | null; responses: number };
+    exit: { ready: boolean; unmet: string[]; forecastReadyOn: string | null };
+  }>;
+}

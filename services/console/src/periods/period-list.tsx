@@ -32,7 +32,11 @@ export const PeriodList = () => {
             {periods.data.map((period) => (
               <tr key={period.periodId}>
                 <th scope="row">{period.systemName}</th>
-                <td>{period.programme ?? '—'}</td>
+                <td>
+                  <a href={href({ view: 'programme', programmeId: period.programmeId })}>
+                    {period.programme ?? 'the programme'}
+                  </a>
+                </td>
                 <td>{period.status}</td>
                 <td>{day(period.goLiveAt)}</td>
                 <td>{day(period.plannedEndAt)}</td>

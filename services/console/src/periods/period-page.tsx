@@ -5,10 +5,11 @@ import { useCredentials } from '../auth/session';
 import { Board } from '../board/board';
 import { DashboardView } from '../dashboard/dashboard';
 import { useLivePeriod } from '../live/use-live-period';
+import { ExitView } from '../exit/exit-view';
 import { ReportForm } from '../reports/report-form';
 import { href } from '../routing';
 
-type View = 'dashboard' | 'board' | 'report';
+type View = 'dashboard' | 'board' | 'report' | 'exit';
 
 /** A period's header (status, live state, its lifecycle's next step) and the view chosen under it. */
 export const PeriodPage = ({ periodId, view }: { periodId: string; view: View }) => {
@@ -49,11 +50,13 @@ export const PeriodPage = ({ periodId, view }: { periodId: string; view: View })
           {tab('dashboard', 'Dashboard')}
           {tab('board', 'Board')}
           {tab('report', 'Report a problem')}
+          {tab('exit', 'Exit readiness')}
         </nav>
       </header>
       {view === 'dashboard' && <DashboardView period={period.data} />}
       {view === 'board' && <Board periodId={periodId} />}
       {view === 'report' && <ReportForm periodId={periodId} />}
+      {view === 'exit' && <ExitView periodId={periodId} />}
     </>
   );
 };
