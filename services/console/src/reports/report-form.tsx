@@ -16,13 +16,18 @@ interface Draft {
 }
 
 const EMPTY: Draft = { name: '', email: '', title: '', description: '', steps: '', affectedUsers: '1' };
+/** A key for one submission attempt (`crypto.randomUUID` exists only on https or localhost; this works on plain http too). */
+const attemptKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(
+    '',
+  );
 const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
 
 /** A reporter's form: what went wrong, checked by intake (its messages shown by each field), once per submission. */
 export const ReportForm = ({ periodId }: { periodId: string }) => {
   const credentials = useCredentials();
   const [draft, setDraft] = useState(EMPTY);
-  const [attempt, setAttempt] = useState(() => crypto.randomUUID());
+  const [attempt, setAttempt] = useState(() => attemptKey());
   const suggestions = useSuggestions(periodId, draft.title, draft.description);
   const submit = useMutation({
     mutationFn: () =>
@@ -44,7 +49,7 @@ export const ReportForm = ({ periodId }: { periodId: string }) => {
       }),
     onSuccess: () => {
       setDraft(EMPTY);
-      setAttempt(crypto.randomUUID());
+      setAttempt(attemptKey());
     },
   });
   const problem = submit.error instanceof ApiProblem ? submit.error : undefined;

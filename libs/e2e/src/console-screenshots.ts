@@ -1,0 +1,86 @@
+/**
+ * `npm run console:screenshots`: the pictures of the console in docs/console/, taken in
+ * Chromium from the demo's data (HYPERCARE_DEMO_DAYS simulated days, 7 unless set) on a
+ * throwaway database; run it again after changing a view.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { testAdminKey } from '@hypercare/auth/testing';
+import { HypercareClient } from '@hypercare/client';
+import { createTestDatabase, eventually, freePort, launchBrowser, spawnService } from '@hypercare/testing';
+
+const ROOT = join(__dirname, '../../..');
+const PICTURES = join(ROOT, 'docs/console');
+const progress = (message: string): void => void process.stderr.write(`[screenshots] ${message}\n`);
+
+interface Period {
+  periodId: string;
+  programmeId: string;
+  status: string;
+}
+
+const main = async (): Promise<void> => {
+  const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the console did not build');
+  const database = await createTestDatabase('console_screenshots');
+  const adminKey = testAdminKey();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const platform = spawnService(
+    'services/all-in-one/src/main.ts',
+    {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HYPERCARE_DEMO_DAYS: process.env['HYPERCARE_DEMO_DAYS'] ?? '7',
+      HYPERCARE_ADMIN_API_KEY: adminKey,
+    },
+    ['--demo'],
+  );
+  const browser = await launchBrowser();
+  try {
+    progress('seeding the demo (a few minutes)');
+    await eventually('the demo seeded', () => platform.output().includes('Demo seeded'), 900_000);
+    const client = HypercareClient.allInOne(base).withApiKey(adminKey);
+    const periods = await client.call<Period[]>('reporting', 'GET', '/periods');
+    const running = periods.find(({ status }) => status === 'active') ?? (periods[0] as Period);
+    const { items } = await client.call<{ items: Array<{ ticketId: string }> }>(
+      'reporting',
+      'GET',
+      `/periods/${running.periodId}/tickets?priority=P1&limit=1`,
+    );
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.addInitScript(`sessionStorage.setItem('hypercare.apiKey', ${JSON.stringify(adminKey)})`);
+    mkdirSync(PICTURES, { recursive: true });
+    const shoot = async (name: string, hash: string, ready: (page: Page) => Promise<unknown>) => {
+      await page.goto(`${base}/${hash}`);
+      await ready(page);
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: join(PICTURES, `${name}.png`), fullPage: false });
+      progress(`docs/console/${name}.png`);
+    };
+    const periodView = `#/periods/${running.periodId}`;
+    await shoot('periods', '#/', (p) => p.getByRole('heading', { name: 'Hypercare periods' }).waitFor());
+    await shoot('dashboard', `${periodView}/dashboard`, (p) => p.locator('[data-kpi="open"]').waitFor());
+    await shoot('board', `${periodView}/board`, (p) => p.locator('li.card').first().waitFor());
+    if (items[0])
+      await shoot('ticket', `#/tickets/${items[0].ticketId}`, (p) =>
+        p.getByRole('heading', { name: 'Timeline' }).waitFor(),
+      );
+    await shoot('report', `${periodView}/report`, (p) =>
+      p.getByRole('heading', { name: 'Report a problem' }).waitFor(),
+    );
+    await shoot('exit', `${periodView}/exit`, (p) =>
+      p.getByRole('heading', { name: 'Exit readiness' }).waitFor(),
+    );
+    await shoot('programme', `#/programmes/${running.programmeId}`, (p) => p.locator('.chart').waitFor());
+  } finally {
+    await browser.close();
+    platform.child.kill('SIGINT');
+    await platform.exited;
+    await database.drop();
+  }
+};
+
+void main();
