@@ -28,7 +28,7 @@ const FIXTURE = join(__dirname, '..', 'fixtures', 'compat-b1fc966');
  * moved into its received log, and intake's from the rows it had. The recorded answers carry
  * the fields added since, as old data answers them: the reopen rule's five, each timeline
  * line's `actor` (null: those events were recorded before sign-in), each period's `closing`
- * (null: none was closed), and each period's
+ * (null: none was closed), each ticket's `allowed` commands at triage, and each period's
  * `programmeId`, of the programme made from its free-text `programme`, no longer in its
  * configuration. That programme exists, named so, in triage and in reporting.
  */
