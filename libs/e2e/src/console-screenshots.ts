@@ -1,15 +1,16 @@
 /**
  * `npm run console:screenshots`: the pictures of the console in docs/console/, taken in
- * Chromium from the demo's data (HYPERCARE_DEMO_DAYS simulated days, 7 unless set) on a
- * throwaway database; run it again after changing a view.
+ * Chromium from the demo's data (HYPERCARE_DEMO_DAYS simulated days, 7 unless set) in a
+ * throwaway data folder, as `npm run demo` makes it; run it again after changing a view.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient } from '@hypercare/client';
-import { createTestDatabase, eventually, freePort, launchBrowser, spawnService } from '@hypercare/testing';
+import { eventually, freePort, launchBrowser, spawnService } from '@hypercare/testing';
 
 const ROOT = join(__dirname, '../../..');
 const PICTURES = join(ROOT, 'docs/console');
@@ -24,14 +25,14 @@ interface Period {
 const main = async (): Promise<void> => {
   const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the console did not build');
-  const database = await createTestDatabase('console_screenshots');
+  const folder = mkdtempSync(join(tmpdir(), 'hypercare-screenshots-'));
   const adminKey = testAdminKey();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const platform = spawnService(
     'services/all-in-one/src/main.ts',
     {
-      DATABASE_URL: database.url,
+      HYPERCARE_DATA_DIR: folder,
       PORT: String(port),
       HYPERCARE_DEMO_DAYS: process.env['HYPERCARE_DEMO_DAYS'] ?? '7',
       HYPERCARE_ADMIN_API_KEY: adminKey,
@@ -56,7 +57,8 @@ const main = async (): Promise<void> => {
     const shoot = async (name: string, hash: string, ready: (page: Page) => Promise<unknown>) => {
       await page.goto(`${base}/${hash}`);
       await ready(page);
-      await page.waitForLoadState('networkidle');
+      if (hash !== '#/' && !hash.startsWith('#/programmes'))
+        await page.getByText('Live', { exact: true }).waitFor();
       await page.screenshot({ path: join(PICTURES, `${name}.png`), fullPage: false });
       progress(`docs/console/${name}.png`);
     };
@@ -66,7 +68,7 @@ const main = async (): Promise<void> => {
     await shoot('board', `${periodView}/board`, (p) => p.locator('li.card').first().waitFor());
     if (items[0])
       await shoot('ticket', `#/tickets/${items[0].ticketId}`, (p) =>
-        p.getByRole('heading', { name: 'Timeline' }).waitFor(),
+        p.locator('form.command').first().waitFor(),
       );
     await shoot('report', `${periodView}/report`, (p) =>
       p.getByRole('heading', { name: 'Report a problem' }).waitFor(),
@@ -79,7 +81,7 @@ const main = async (): Promise<void> => {
     await browser.close();
     platform.child.kill('SIGINT');
     await platform.exited;
-    await database.drop();
+    rmSync(folder, { recursive: true, force: true });
   }
 };
 

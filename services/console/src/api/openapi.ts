@@ -40,13 +40,16 @@ export const useOpenApi = () =>
 
 export const commandFields = (document: OpenApiDocument, path: string): CommandField[] => {
   const schema = document.paths[path]?.['post']?.requestBody?.content?.['application/json']?.schema;
-  return Object.entries(schema?.properties ?? {})
-    .filter(([, field]) => !field.deprecated)
-    .map(([name, field]) => ({
-      name,
-      required: schema?.required?.includes(name) ?? false,
-      options: field.enum,
-      long: field.type === 'string' && !field.enum && (field.maxLength ?? Infinity) > 500,
-      description: field.description,
-    }));
+  return (
+    Object.entries(schema?.properties ?? {})
+      // A field the API still accepts but ignores (the old `by`) is not asked for.
+      .filter(([, field]) => !field.deprecated && !/^deprecated/i.test(field.description ?? ''))
+      .map(([name, field]) => ({
+        name,
+        required: schema?.required?.includes(name) ?? false,
+        options: field.enum,
+        long: field.type === 'string' && !field.enum && (field.maxLength ?? Infinity) > 500,
+        description: field.description,
+      }))
+  );
 };

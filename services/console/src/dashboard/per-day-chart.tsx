@@ -13,6 +13,8 @@ export const PerDayChart = ({ days }: { days: Array<{ day: string; count: number
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
+      // Figures change under people's eyes on a wall screen: drawn at once, not animated.
+      animation: false,
       grid: { left: 40, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: days.map(({ day }) => day) },

@@ -14,6 +14,8 @@ export const AlignedChart = ({ periods }: { periods: ProgrammeOverview['periods'
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
+      // Figures change under people's eyes on a wall screen: drawn at once, not animated.
+      animation: false,
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
