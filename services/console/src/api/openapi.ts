@@ -7,13 +7,16 @@ interface JsonSchema {
   deprecated?: boolean;
   maxLength?: number;
   properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
   required?: string[];
 }
+
+type Content = Record<string, { schema?: JsonSchema }>;
 
 interface OpenApiDocument {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+    Record<string, { requestBody?: { content?: Content }; responses?: Record<string, { content?: Content }> }>
   >;
 }
 
@@ -53,3 +56,9 @@ export const commandFields = (document: OpenApiDocument, path: string): CommandF
       }))
   );
 };
+
+/** A ticket's statuses in workflow order, as the ticket list's answer declares them: the board's columns. */
+export const ticketStatuses = (document: OpenApiDocument): string[] =>
+  document.paths['/reporting/periods/{periodId}/tickets']?.['get']?.responses?.['200']?.content?.[
+    'application/json'
+  ]?.schema?.properties?.['items']?.items?.properties?.['status']?.enum ?? [];

@@ -77,16 +77,6 @@ export interface Programme {
   name: string;
 }
 
-export const TICKET_STATUSES = [
-  'new',
-  'triaged',
-  'acknowledged',
-  'in-progress',
-  'workaround-available',
-  'resolved',
-  'closed',
-] as const;
-
 export interface ExitCriterion {
   name: string;
   definition: string;

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { call } from '../api/client';
 import { useTickets } from '../api/queries';
-import { TICKET_STATUSES, type TicketRow } from '../api/types';
+import { ticketStatuses, useOpenApi } from '../api/openapi';
+import type { TicketRow } from '../api/types';
 import { useCredentials } from '../auth/session';
 import { navigate } from '../routing';
 import { BoardFilters, matches, type Filters } from './board-filters';
@@ -17,6 +18,8 @@ export const Board = ({ periodId }: { periodId: string }) => {
   const credentials = useCredentials();
   const queries = useQueryClient();
   const tickets = useTickets(periodId);
+  const openApi = useOpenApi();
+  const statuses = useMemo(() => (openApi.data ? ticketStatuses(openApi.data) : []), [openApi.data]);
   const [filters, setFilters] = useState<Filters>({ priority: '', category: '', assignee: '', text: '' });
   const [notice, setNotice] = useState<string>();
   const move = useMutation({
@@ -33,11 +36,11 @@ export const Board = ({ periodId }: { periodId: string }) => {
   useRenderMeasure('board-filter', filters);
   const columns = useMemo(() => {
     const shown = (tickets.data ?? []).filter((ticket) => matches(ticket, filters));
-    return TICKET_STATUSES.map((status) => ({
+    return statuses.map((status) => ({
       status,
       tickets: shown.filter((ticket) => ticket.status === status),
     }));
-  }, [tickets.data, filters]);
+  }, [tickets.data, filters, statuses]);
 
   const request = (ticket: TicketRow, status: string) => {
     if (status === ticket.status) return;
@@ -77,7 +80,12 @@ export const Board = ({ periodId }: { periodId: string }) => {
             </h3>
             <ul>
               {inColumn.map((ticket) => (
-                <TicketCard key={ticket.ticketId} ticket={ticket} onMove={(to) => request(ticket, to)} />
+                <TicketCard
+                  key={ticket.ticketId}
+                  ticket={ticket}
+                  statuses={statuses}
+                  onMove={(to) => request(ticket, to)}
+                />
               ))}
             </ul>
           </section>

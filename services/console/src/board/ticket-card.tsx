@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { TICKET_STATUSES, type TicketRow } from '../api/types';
+import type { TicketRow } from '../api/types';
 import { href } from '../routing';
 
 /**
@@ -8,7 +8,15 @@ import { href } from '../routing';
  * cards stays light).
  */
 export const TicketCard = memo(
-  ({ ticket, onMove }: { ticket: TicketRow; onMove: (status: string) => void }) => {
+  ({
+    ticket,
+    statuses,
+    onMove,
+  }: {
+    ticket: TicketRow;
+    statuses: string[];
+    onMove: (status: string) => void;
+  }) => {
     const [moving, setMoving] = useState(false);
     return (
       <li
@@ -37,19 +45,21 @@ export const TicketCard = memo(
         </button>
         {moving && (
           <ul className="move-menu" aria-label={`Move ${ticket.title} to`}>
-            {TICKET_STATUSES.filter((status) => status !== ticket.status).map((status) => (
-              <li key={status}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setMoving(false);
-                    onMove(status);
-                  }}
-                >
-                  {status}
-                </button>
-              </li>
-            ))}
+            {statuses
+              .filter((status) => status !== ticket.status)
+              .map((status) => (
+                <li key={status}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setMoving(false);
+                      onMove(status);
+                    }}
+                  >
+                    {status}
+                  </button>
+                </li>
+              ))}
           </ul>
         )}
       </li>

@@ -1,21 +1,11 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { ProgrammeOverview } from '../api/types';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { useChart } from '../charts/use-chart';
 
 /** New tickets per day of each period, on one axis of days since its own go-live. */
 export const AlignedChart = ({ periods }: { periods: ProgrammeOverview['periods'] }) => {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current);
-    chart.setOption({
-      // Figures change under people's eyes on a wall screen: drawn at once, not animated.
-      animation: false,
+  const option = useMemo(
+    () => ({
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -26,15 +16,15 @@ export const AlignedChart = ({ periods }: { periods: ProgrammeOverview['periods'
         name: period.systemName,
         data: period.newPerDay.map(({ day, count }) => [day, count]),
       })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [periods]);
+    }),
+    [periods],
+  );
   return (
-    <div ref={element} className="chart" role="img" aria-label="New tickets per day since each go-live" />
+    <div
+      ref={useChart(option)}
+      className="chart"
+      role="img"
+      aria-label="New tickets per day since each go-live"
+    />
   );
 };
