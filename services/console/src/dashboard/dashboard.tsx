@@ -1,8 +1,16 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useDashboard } from '../api/queries';
 import type { PeriodRow } from '../api/types';
 import { AsOfSlider } from './as-of-slider';
 import { PerDayChart } from './per-day-chart';
+
+/** One figure of the dashboard: its name, and its value under a `data-kpi` id (tests and screen readers find it by both). */
+const Kpi = ({ name, id, children }: { name: string; id: string; children: ReactNode }) => (
+  <div>
+    <dt>{name}</dt>
+    <dd data-kpi={id}>{children}</dd>
+  </div>
+);
 
 const minutes = (value: number | null) => (value === null ? '—' : `${value} min`);
 
@@ -20,46 +28,35 @@ export const DashboardView = ({ period }: { period: PeriodRow }) => {
       {figures && (
         <>
           <dl className="kpis" aria-busy={dashboard.isFetching}>
-            <div>
-              <dt>Open tickets</dt>
-              <dd data-kpi="open">{figures.tickets.open}</dd>
-            </div>
-            <div>
-              <dt>All tickets</dt>
-              <dd data-kpi="total">{figures.tickets.total}</dd>
-            </div>
+            <Kpi name="Open tickets" id="open">
+              {figures.tickets.open}
+            </Kpi>
+            <Kpi name="All tickets" id="total">
+              {figures.tickets.total}
+            </Kpi>
             {['P1', 'P2', 'P3', 'P4', 'untriaged'].map((priority) => (
-              <div key={priority}>
-                <dt>{priority}</dt>
-                <dd data-kpi={`priority-${priority}`}>{figures.byPriority[priority] ?? 0}</dd>
-              </div>
+              <Kpi key={priority} name={priority} id={`priority-${priority}`}>
+                {figures.byPriority[priority] ?? 0}
+              </Kpi>
             ))}
-            <div>
-              <dt>MTTA</dt>
-              <dd data-kpi="mtta">{minutes(figures.mttaMinutes)}</dd>
-            </div>
-            <div>
-              <dt>MTTR</dt>
-              <dd data-kpi="mttr">{minutes(figures.mttrMinutes)}</dd>
-            </div>
-            <div>
-              <dt>SLA compliance</dt>
-              <dd data-kpi="sla">
-                {figures.sla.compliancePercent === null ? '—' : `${figures.sla.compliancePercent} %`}
-              </dd>
-            </div>
-            <div>
-              <dt>CSAT</dt>
-              <dd data-kpi="csat">{figures.satisfaction?.average ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>Alerts firing</dt>
-              <dd data-kpi="alerts">{figures.alerts.firingNow}</dd>
-            </div>
-            <div>
-              <dt>Open escalations</dt>
-              <dd data-kpi="escalations">{figures.openEscalations.count}</dd>
-            </div>
+            <Kpi name="MTTA" id="mtta">
+              {minutes(figures.mttaMinutes)}
+            </Kpi>
+            <Kpi name="MTTR" id="mttr">
+              {minutes(figures.mttrMinutes)}
+            </Kpi>
+            <Kpi name="SLA compliance" id="sla">
+              {figures.sla.compliancePercent === null ? '—' : `${figures.sla.compliancePercent} %`}
+            </Kpi>
+            <Kpi name="CSAT" id="csat">
+              {figures.satisfaction?.average ?? '—'}
+            </Kpi>
+            <Kpi name="Alerts firing" id="alerts">
+              {figures.alerts.firingNow}
+            </Kpi>
+            <Kpi name="Open escalations" id="escalations">
+              {figures.openEscalations.count}
+            </Kpi>
           </dl>
           <h3>New tickets per day</h3>
           <PerDayChart days={figures.newPerDay} />
