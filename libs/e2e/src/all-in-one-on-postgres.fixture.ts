@@ -28,10 +28,10 @@ export class AllInOneOnPostgres {
     this.admin = HypercareClient.allInOne(this.base).withApiKey(adminKey);
   }
 
-  /** `env` adds to (or overrides) the defaults: manual clock, warnings only. */
+  /** `env` adds to (or overrides) the defaults: manual clock, warnings only; its `PORT`, the port. */
   static async start(name: string, env: Record<string, string> = {}): Promise<AllInOneOnPostgres> {
     const database = await createTestDatabase(name);
-    const port = await freePort();
+    const port = env['PORT'] ? Number(env['PORT']) : await freePort();
     const adminKey = testAdminKey();
     const process = spawnService('services/all-in-one/src/main.ts', {
       DATABASE_URL: database.url,

@@ -52,7 +52,9 @@ const main = async (): Promise<void> => {
       `/periods/${running.periodId}/tickets?priority=P1&limit=1`,
     );
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.addInitScript(`sessionStorage.setItem('hypercare.apiKey', ${JSON.stringify(adminKey)})`);
+    await page.addInitScript(
+      `sessionStorage.setItem('hypercare.session', ${JSON.stringify(JSON.stringify({ credentials: { 'x-api-key': adminKey }, who: 'API key' }))})`,
+    );
     mkdirSync(PICTURES, { recursive: true });
     const shoot = async (name: string, hash: string, ready: (page: Page) => Promise<unknown>) => {
       await page.goto(`${base}/${hash}`);

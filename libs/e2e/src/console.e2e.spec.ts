@@ -1,22 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithBrowser, launchBrowser } from '@hypercare/testing';
+import { accessibilityFindings } from './accessibility';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 
 const ROOT = join(__dirname, '../../..');
 const REFUSED = /^Failed to load resource: the server responded with a status of 4\d\d/;
 /** Long enough for a projection to catch up and the live stream to say so, on a busy CI box. */
 const SEEN = { timeout: 20_000 };
-
-/** Axe's serious and critical findings on the page as it stands, as `rule: target` lines. */
-const accessibilityFindings = async (page: Page): Promise<string[]> => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
-    .flatMap(({ id, nodes }) => nodes.map(({ target }) => `${id}: ${target.join(' ')}`));
-};
 
 /** A local wall-clock time as a datetime-local input takes it. */
 const localInput = (date: Date): string => {

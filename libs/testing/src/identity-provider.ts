@@ -16,11 +16,18 @@ export interface IdpAccount {
   roles: string[];
 }
 
+/** A client that keeps no secret (a page in a browser): PKCE only, back to its own addresses. */
+export interface IdpPublicClient {
+  client_id: string;
+  redirect_uris: string[];
+}
+
 export interface IdentityProviderOptions {
   /** The audience (resource) tokens are issued for; `otherAudiences` may be asked for too. */
   audience: string;
   otherAudiences?: string[];
   clients: IdpClient[];
+  publicClients?: IdpPublicClient[];
   accounts: Record<string, IdpAccount>;
   accessTokenTtlSeconds?: number;
 }
@@ -205,12 +212,20 @@ export class TestIdentityProvider {
         audience: options.audience,
         resources: [options.audience, ...(options.otherAudiences ?? [])],
         keys: keys.map(({ privateJwk }) => privateJwk),
-        clients: options.clients.map((client) => ({
-          ...client,
-          grant_types: ['client_credentials', 'authorization_code'],
-          response_types: ['code'],
-          redirect_uris: [REDIRECT_URI],
-        })),
+        clients: [
+          ...options.clients.map((client) => ({
+            ...client,
+            grant_types: ['client_credentials', 'authorization_code'],
+            response_types: ['code'],
+            redirect_uris: [REDIRECT_URI],
+          })),
+          ...(options.publicClients ?? []).map((client) => ({
+            ...client,
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+            token_endpoint_auth_method: 'none',
+          })),
+        ],
         accounts: options.accounts,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 300,
       }),

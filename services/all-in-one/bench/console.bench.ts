@@ -121,7 +121,9 @@ const main = async (): Promise<void> => {
     await probe.goto(`${base}/health/live`);
     const blank = await loadTime(probe);
     const page = await (await browser.newContext()).newPage();
-    await page.addInitScript(`sessionStorage.setItem('hypercare.apiKey', ${JSON.stringify(adminKey)})`);
+    await page.addInitScript(
+      `sessionStorage.setItem('hypercare.session', ${JSON.stringify(JSON.stringify({ credentials: { 'x-api-key': adminKey }, who: 'API key' }))})`,
+    );
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Hypercare periods' }).waitFor();
     const firstLoad = await loadTime(page);

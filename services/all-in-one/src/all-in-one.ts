@@ -22,6 +22,7 @@ import {
 import { AppModule as TriageModule } from '@hypercare/triage';
 import { combinedOpenApi } from './combined-openapi';
 import { serveConsole } from './console-files';
+import { consoleConnectsTo, consoleSettings } from './console-settings';
 import type { AllInOneConfig } from './config';
 import { lockDataFolder } from './data-folder-lock';
 import { PlatformHealthController, SERVICE_READINESS } from './platform-health.controller';
@@ -130,9 +131,10 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       bodyParser: false,
     });
     gateway.useGlobalFilters(new ProblemDetailsFilter());
-    gateway.use(securityHeaders());
+    const settings = consoleSettings(config);
+    gateway.use(securityHeaders(consoleConnectsTo(settings)));
     gateway.enableCors(corsOptions(config.CORS_ORIGINS));
-    const consoleServed = serveConsole(gateway, config.CONSOLE_DIR);
+    const consoleServed = serveConsole(gateway, config.CONSOLE_DIR, settings);
     SERVICES.forEach((service, index) =>
       gateway.use(`/${service}`, (apps[index] as INestApplication).getHttpAdapter().getInstance()),
     );

@@ -13,6 +13,7 @@ import {
 } from '@hypercare/service-kit';
 import { z } from 'zod';
 import { BUILT_CONSOLE } from './console-files';
+import { consoleSettings, consoleVariables } from './console-settings';
 
 const allInOneEnvironment = z.object({
   PORT: portVariable.default(3000),
@@ -44,6 +45,7 @@ const allInOneEnvironment = z.object({
     .max(60)
     .default(21),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://127.0.0.1:4318').optional(),
+  ...consoleVariables,
   ...channelVariables,
   ...authVariables,
   ...kafkaSecurityVariables,
@@ -52,5 +54,8 @@ const allInOneEnvironment = z.object({
 export type AllInOneConfig = z.infer<typeof allInOneEnvironment>;
 
 /** The all-in-one process's configuration: everything defaults to the embedded mode. */
-export const loadAllInOneConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<AllInOneConfig> =>
-  loadConfig(allInOneEnvironment, env);
+export const loadAllInOneConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<AllInOneConfig> => {
+  const config = loadConfig(allInOneEnvironment, env);
+  consoleSettings(config);
+  return config;
+};

@@ -9,9 +9,9 @@ import { TicketDetailView } from './tickets/ticket-detail';
 
 /** The console: sign-in first, then the place the address names. */
 export const App = () => {
-  const { credentials, signOut } = useSession();
+  const { signedIn, signOut } = useSession();
   const route = useRoute();
-  if (!credentials) return <SignIn />;
+  if (!signedIn) return <SignIn />;
   return (
     <>
       <a className="skip" href="#main">
@@ -25,6 +25,7 @@ export const App = () => {
           <a href={href({ view: 'periods' })}>Periods</a>
           <a href={href({ view: 'plan' })}>Plan a period</a>
         </nav>
+        <span className="who">{signedIn.who}</span>
         <button type="button" onClick={signOut}>
           Sign out
         </button>

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithBrowser, freePort, launchBrowser, TestIdentityProvider } from '@hypercare/testing';
+import { newProgramme, planPeriod } from '@hypercare/client';
+import { accessibilityFindings } from './accessibility';
+import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
+import { periodDefinition } from './scenario-steps';
+
+const ROOT = join(__dirname, '../../..');
+const AUDIENCE = 'https://hypercare.example.com';
+const CONSOLE_CLIENT = 'hypercare-console';
+
+/**
+ * People sign in to the console through a real identity provider (oidc-provider in its own
+ * process): authorization code with PKCE from the page itself, the provider's own sign-in and
+ * consent pages, and the token it issues is what the page then calls the platform with.
+ */
+describeWithBrowser('postgres')('signing in to the console through the identity provider', () => {
+  let idp: TestIdentityProvider;
+  let platform: AllInOneOnPostgres;
+  let browser: Browser;
+
+  const signInAs = async (page: Page, account: string): Promise<void> => {
+    await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
+    await page.locator('input[name="login"]').fill(account);
+    await page.locator('input[name="password"]').fill('any');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  };
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`the console did not build: ${build.stderr}`);
+    const port = await freePort();
+    idp = await TestIdentityProvider.start({
+      audience: AUDIENCE,
+      clients: [],
+      publicClients: [{ client_id: CONSOLE_CLIENT, redirect_uris: [`http://127.0.0.1:${port}/`] }],
+      accounts: {
+        olga: { name: 'Olga Admin', email: 'olga@example.com', roles: ['admin'] },
+        nora: { name: 'Nora Nobody', email: 'nora@example.com', roles: [] },
+      },
+    });
+    platform = await AllInOneOnPostgres.start('console_sign_in', {
+      PORT: String(port),
+      HYPERCARE_CLOCK: 'system',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_AUDIENCE: AUDIENCE,
+      CONSOLE_OIDC_CLIENT_ID: CONSOLE_CLIENT,
+      CONSOLE_OIDC_SCOPE: 'openid profile email hypercare',
+      CONSOLE_OIDC_RESOURCE: AUDIENCE,
+    });
+    const programmeId = await newProgramme(platform.admin, 'Finance transformation');
+    await planPeriod(platform.admin, programmeId, periodDefinition(new Date()));
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await idp?.stop();
+  });
+
+  it("signs a person in with the provider's token and calls the platform as them, back where they started", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${platform.base}/#/plan`);
+    expect(await accessibilityFindings(page)).toEqual([]);
+    await signInAs(page, 'olga');
+    await page.getByText('Olga Admin', { exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toBe('#/plan');
+    await page.getByRole('link', { name: 'Periods', exact: true }).click();
+    await page.getByRole('rowheader', { name: 'General ledger' }).waitFor({ timeout: 20_000 });
+    const sent = await page.evaluate("sessionStorage.getItem('hypercare.session')");
+    expect(JSON.parse(String(sent))).toMatchObject({
+      who: 'Olga Admin',
+      credentials: { authorization: /^Bearer ey/ },
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says why when the person cancels at the provider, and shows a person without grants no period', async () => {
+    const cancelled = await (await browser.newContext()).newPage();
+    await cancelled.goto(platform.base);
+    await cancelled.getByRole('button', { name: 'Sign in with your organisation' }).click();
+    await cancelled.getByRole('link', { name: '[ Cancel ]' }).click();
+    await cancelled
+      .getByRole('alert')
+      .filter({ hasText: 'The identity provider refused the sign-in: End-User aborted interaction.' })
+      .waitFor();
+
+    const refused = await (await browser.newContext()).newPage();
+    await refused.goto(platform.base);
+    await signInAs(refused, 'nora');
+    await refused.getByText('Nora Nobody', { exact: true }).waitFor();
+    await refused.getByText('No period yet.').waitFor();
+  });
+});
