@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithBrowser, freePort, launchBrowser, TestIdentityProvider } from '@hypercare/testing';
 import { newProgramme, planPeriod } from '@hypercare/client';
 import { accessibilityFindings } from './accessibility';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
+import { buildConsole } from './console-browser.fixture';
 import { periodDefinition } from './scenario-steps';
 
-const ROOT = join(__dirname, '../../..');
 const AUDIENCE = 'https://hypercare.example.com';
 const CONSOLE_CLIENT = 'hypercare-console';
 
@@ -20,6 +18,7 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
   let idp: TestIdentityProvider;
   let platform: AllInOneOnPostgres;
   let browser: Browser;
+  let periodId: string;
 
   const signInAs = async (page: Page, account: string): Promise<void> => {
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
@@ -30,11 +29,7 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
   };
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`the console did not build: ${build.stderr}`);
+    buildConsole();
     const port = await freePort();
     idp = await TestIdentityProvider.start({
       audience: AUDIENCE,
@@ -43,6 +38,7 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
       accounts: {
         olga: { name: 'Olga Admin', email: 'olga@example.com', roles: ['admin'] },
         nora: { name: 'Nora Nobody', email: 'nora@example.com', roles: [] },
+        rita: { name: 'Rita Reporter', email: 'rita@example.com', roles: ['reporter'] },
       },
     });
     platform = await AllInOneOnPostgres.start('console_sign_in', {
@@ -55,7 +51,8 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
       CONSOLE_OIDC_RESOURCE: AUDIENCE,
     });
     const programmeId = await newProgramme(platform.admin, 'Finance transformation');
-    await planPeriod(platform.admin, programmeId, periodDefinition(new Date()));
+    ({ periodId } = await planPeriod(platform.admin, programmeId, periodDefinition(new Date())));
+    await platform.admin.call('triage', 'POST', `/periods/${periodId}/activate`, {});
     browser = await launchBrowser();
   }, 120_000);
 
@@ -75,6 +72,7 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
     await page.getByText('Olga Admin', { exact: true }).waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(new URL(page.url()).hash).toBe('#/plan');
+    await page.getByRole('heading', { name: 'Plan a period' }).waitFor();
     await page.getByRole('link', { name: 'Periods', exact: true }).click();
     await page.getByRole('rowheader', { name: 'General ledger' }).waitFor({ timeout: 20_000 });
     const sent = await page.evaluate("sessionStorage.getItem('hypercare.session')");
@@ -100,5 +98,37 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
     await signInAs(refused, 'nora');
     await refused.getByText('Nora Nobody', { exact: true }).waitFor();
     await refused.getByText('No period yet.').waitFor();
+  });
+
+  it('lets a reporter report as themselves from the link the team shares, and follow it under My reports', async () => {
+    await platform.admin.call('intake', 'POST', `/periods/${periodId}/reports`, {
+      reporter: { name: 'Oscar Other', email: 'oscar@example.com' },
+      title: "Oscar's timesheets vanish",
+      description: 'Saved timesheets are gone after a reload.',
+      affectedUsers: 1,
+    });
+    await platform.admin.poll(
+      'reporting',
+      `/periods/${periodId}/tickets`,
+      (r) => r.status === 200 && (r.body as { items: unknown[] }).items.length === 1,
+      20_000,
+    );
+    const rita = await (await browser.newContext()).newPage();
+    await rita.goto(`${platform.base}/#/periods/${periodId}/report`);
+    await signInAs(rita, 'rita');
+    await expect(rita.getByLabel('Your name').inputValue()).resolves.toBe('Rita Reporter');
+    await expect(rita.getByLabel('Your email').inputValue()).resolves.toBe('rita@example.com');
+    expect(await rita.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
+    await rita.getByLabel('What went wrong (title)').fill('Payslips show last month');
+    await rita.getByLabel('Description').fill('Every payslip opened today shows October.');
+    await rita.getByRole('button', { name: 'Submit the report' }).click();
+    await rita.getByText('Report received.').waitFor({ timeout: 20_000 });
+    await rita.getByRole('link', { name: 'My reports' }).click();
+    await rita.getByRole('link', { name: 'Payslips show last month' }).waitFor({ timeout: 20_000 });
+    expect(await rita.getByRole('link', { name: "Oscar's timesheets vanish" }).count()).toBe(0);
+    expect(await accessibilityFindings(rita)).toEqual([]);
+
+    const notAnEmail = await platform.admin.send('reporting', 'GET', '/people/rita/tickets');
+    expect(notAnEmail).toMatchObject({ status: 400, body: { errors: [{ field: 'email' }] } });
   });
 });

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser } from '@hypercare/testing';
-import { accessibilityFindings } from './accessibility';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
+import { ConsoleBrowser } from './console-browser.fixture';
 
-const ROOT = join(__dirname, '../../..');
-const REFUSED = /^Failed to load resource: the server responded with a status of 4\d\d/;
 /** Long enough for a projection to catch up and the live stream to say so, on a busy CI box. */
 const SEEN = { timeout: 20_000 };
 
@@ -18,31 +14,13 @@ const localInput = (date: Date): string => {
 
 describeWithBrowser('postgres')('the web console, in a real Chromium against the all-in-one process', () => {
   let platform: AllInOneOnPostgres;
-  let browser: Browser;
-  const consoleErrors: string[] = [];
-  const findings: Record<string, string[]> = {};
-
-  const open = async (): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    page.on('console', (message) => {
-      // The browser reports each refusal the test provokes on purpose (a wrong key, an empty form).
-      if (message.type() === 'error' && !REFUSED.test(message.text())) consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    return page;
-  };
-  const audit = async (page: Page, view: string) => {
-    findings[view] = await accessibilityFindings(page);
-  };
+  let browser: ConsoleBrowser;
+  const open = () => browser.open();
+  const audit = (page: Page, view: string) => browser.audit(page, view);
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, 'tools/console-build.mjs')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`the console did not build: ${build.stderr}`);
+    browser = await ConsoleBrowser.launch();
     platform = await AllInOneOnPostgres.start('console', { HYPERCARE_CLOCK: 'system' });
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -154,7 +132,7 @@ describeWithBrowser('postgres')('the web console, in a real Chromium against the
     await lead.getByRole('row', { name: /Ledger 2/ }).waitFor(SEEN);
     await audit(lead, 'programme');
 
-    expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((view) => [view, []])));
-    expect(consoleErrors).toEqual([]);
+    expect(browser.findings).toEqual(browser.noFindings);
+    expect(browser.errors).toEqual([]);
   }, 180_000);
 });

@@ -245,6 +245,21 @@ describeWith('postgres', 'kafka')(
       expect(byPriority.items.map((item) => item.priority ?? 'P9')).toEqual(
         byPriority.items.map((item) => item.priority ?? 'P9').sort(),
       );
+      const all = await client.call<{ items: Array<{ ticketId: string; reporterEmail: string }> }>(
+        'reporting',
+        'GET',
+        `/periods/${periodId}/tickets?limit=200`,
+      );
+      const email = all.items[all.items.length - 1]?.reporterEmail as string;
+      const theirs = await client.call<{ items: Array<{ ticketId: string }> }>(
+        'reporting',
+        'GET',
+        `/periods/${periodId}/tickets?limit=200&reporter=${encodeURIComponent(email.toUpperCase())}`,
+      );
+      expect(theirs.items.map((item) => item.ticketId)).toEqual(
+        all.items.filter((item) => item.reporterEmail === email).map((item) => item.ticketId),
+      );
+      expect(theirs.items.length).toBeLessThan(all.items.length);
     });
 
     it('answers a read with minVersion only once the projection reflects that version', async () => {

@@ -1,3 +1,4 @@
+import { ApiKeys } from './admin/api-keys';
 import { SignIn } from './auth/sign-in';
 import { useSession } from './auth/session';
 import { PeriodList } from './periods/period-list';
@@ -24,6 +25,7 @@ export const App = () => {
         <nav aria-label="Main">
           <a href={href({ view: 'periods' })}>Periods</a>
           <a href={href({ view: 'plan' })}>Plan a period</a>
+          <a href={href({ view: 'keys' })}>API keys</a>
         </nav>
         <span className="who">{signedIn.who}</span>
         <button type="button" onClick={signOut}>
@@ -33,12 +35,10 @@ export const App = () => {
       <main id="main">
         {route.view === 'periods' && <PeriodList />}
         {route.view === 'plan' && <PlanPeriod />}
+        {route.view === 'keys' && <ApiKeys />}
         {route.view === 'ticket' && <TicketDetailView ticketId={route.ticketId} />}
         {route.view === 'programme' && <ProgrammeOverviewView programmeId={route.programmeId} />}
-        {(route.view === 'dashboard' ||
-          route.view === 'board' ||
-          route.view === 'report' ||
-          route.view === 'exit') && (
+        {'periodId' in route && (
           <PeriodPage key={route.periodId} periodId={route.periodId} view={route.view} />
         )}
       </main>

@@ -4,18 +4,30 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { view: 'periods' }
   | { view: 'plan' }
-  | { view: 'dashboard'; periodId: string }
-  | { view: 'board'; periodId: string }
-  | { view: 'report'; periodId: string }
-  | { view: 'exit'; periodId: string }
+  | { view: 'keys' }
+  | { view: PeriodView; periodId: string }
   | { view: 'programme'; programmeId: string }
   | { view: 'ticket'; ticketId: string };
 
-const PERIOD_VIEWS = ['dashboard', 'board', 'report', 'exit'] as const;
+/** A period's views, each a tab of its page. */
+export const PERIOD_VIEWS = [
+  'dashboard',
+  'board',
+  'report',
+  'mine',
+  'exit',
+  'alerts',
+  'feedback',
+  'knowledge',
+  'postmortems',
+  'setup',
+] as const;
+export type PeriodView = (typeof PERIOD_VIEWS)[number];
 
 export const parseRoute = (hash: string): Route => {
   const [first, id, view] = hash.replace(/^#\/?/, '').split('/');
   if (first === 'plan') return { view: 'plan' };
+  if (first === 'admin' && id === 'keys') return { view: 'keys' };
   if (first === 'tickets' && id) return { view: 'ticket', ticketId: id };
   if (first === 'programmes' && id) return { view: 'programme', programmeId: id };
   if (first === 'periods' && id) {
@@ -31,6 +43,8 @@ export const href = (route: Route): string => {
       return '#/';
     case 'plan':
       return '#/plan';
+    case 'keys':
+      return '#/admin/keys';
     case 'ticket':
       return `#/tickets/${route.ticketId}`;
     case 'programme':

@@ -62,3 +62,18 @@ export const ticketStatuses = (document: OpenApiDocument): string[] =>
   document.paths['/reporting/periods/{periodId}/tickets']?.['get']?.responses?.['200']?.content?.[
     'application/json'
   ]?.schema?.properties?.['items']?.items?.properties?.['status']?.enum ?? [];
+
+/**
+ * The choices a request body declares for one field, reached through `fields` (`[]` steps into
+ * an array's items): roles, metrics, comparators as the contracts list them.
+ */
+export const bodyChoices = (
+  document: OpenApiDocument | undefined,
+  path: string,
+  method: string,
+  fields: string[],
+): string[] => {
+  let schema = document?.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema;
+  for (const field of fields) schema = field === '[]' ? schema?.items : schema?.properties?.[field];
+  return schema?.enum ?? [];
+};

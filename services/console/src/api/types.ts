@@ -114,3 +114,38 @@ export interface ProgrammeOverview {
     exit: { ready: boolean; unmet: string[]; forecastReadyOn: string | null };
   }>;
 }
+
+export type Level = 'high' | 'medium' | 'low';
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+
+export interface RosterMember {
+  role: string;
+  name: string;
+  email: string;
+}
+
+export interface ExitCriterionDefinition {
+  name: string;
+  metric: string;
+  comparator: string;
+  target: number;
+  windowDays?: number;
+  priorities?: Priority[];
+  note?: string;
+}
+
+/** A period's whole definition, as triage keeps it and `PUT /triage/periods/{id}` replaces it. */
+export interface PeriodConfiguration {
+  systemName: string;
+  goLiveAt: string;
+  plannedEndAt: string;
+  roster: RosterMember[];
+  slaPolicy: Array<{ priority: Priority; acknowledgeWithinMinutes: number; resolveWithinMinutes: number }>;
+  escalationMatrix: Array<{
+    priority: Priority;
+    levels: Array<{ afterMinutes: number; when: 'unacknowledged' | 'unresolved'; notifyRole: string }>;
+  }>;
+  priorityMatrix: Array<{ impact: Level; urgency: Level; priority: Priority }>;
+  exitCriteria: ExitCriterionDefinition[];
+  surveyValidDays?: number;
+}

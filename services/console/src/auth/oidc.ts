@@ -7,6 +7,7 @@ type OidcSettings = NonNullable<ConsoleConfig['oidc']>;
 export interface OidcSession {
   accessToken: string;
   name: string;
+  email?: string;
   expiresAt: number;
 }
 
@@ -74,6 +75,8 @@ export const completeOidcSignIn = async (settings: OidcSettings): Promise<OidcSe
   sessionStorage.removeItem(PENDING_KEY);
   const returned = new URL(window.location.href);
   window.history.replaceState(null, '', `${returned.pathname}${pending?.returnTo ?? ''}`);
+  // Replacing the address moves no view by itself: the console's routing listens for this.
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
   if (!pending) throw new Error('no sign-in was under way in this tab: start again');
   const { authorizationServer, client, insecure } = await provider(settings);
   const parameters = oauth.validateAuthResponse(authorizationServer, client, returned, pending.state);
@@ -97,9 +100,11 @@ export const completeOidcSignIn = async (settings: OidcSettings): Promise<OidcSe
   const name = [claims?.['name'], claims?.['preferred_username'], claims?.['email'], claims?.sub].find(
     (value): value is string => typeof value === 'string' && value !== '',
   );
+  const email = claims?.['email'];
   return {
     accessToken: tokens.access_token,
     name: name ?? 'signed in',
+    ...(typeof email === 'string' ? { email } : {}),
     expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000,
   };
 };

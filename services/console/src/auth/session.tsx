@@ -10,6 +10,8 @@ export interface SignedIn {
   who: string;
   /** When a provider's token stops working; an API key has no end the console knows. */
   expiresAt?: number;
+  /** A person's email, as their provider vouches for it. */
+  email?: string;
 }
 
 interface Session {
@@ -33,10 +35,11 @@ export const withApiKey = (apiKey: string): SignedIn => ({
   who: 'API key',
 });
 
-export const withBearer = (token: string, who: string, expiresAt: number): SignedIn => ({
+export const withBearer = (token: string, who: string, expiresAt: number, email?: string): SignedIn => ({
   credentials: { authorization: `Bearer ${token}` },
   who,
   expiresAt,
+  ...(email ? { email } : {}),
 });
 
 /** Who is signed in; a provider's token ends the session when it expires, saying so. */

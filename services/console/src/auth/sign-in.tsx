@@ -32,7 +32,9 @@ export const SignIn = () => {
     if (!oidc || !returningFromProvider()) return;
     setBusy(true);
     completeOidcSignIn(oidc)
-      .then(({ accessToken, name, expiresAt }) => signIn(withBearer(accessToken, name, expiresAt)))
+      .then(({ accessToken, name, expiresAt, email }) =>
+        signIn(withBearer(accessToken, name, expiresAt, email)),
+      )
       .catch((failure: unknown) => setError(explain(failure)))
       .finally(() => setBusy(false));
   }, [oidc, signIn]);

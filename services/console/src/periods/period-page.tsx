@@ -1,30 +1,49 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/client';
+import { ApiProblem } from '../api/problem';
 import { usePeriod } from '../api/queries';
+import type { PeriodRow } from '../api/types';
 import { useCredentials } from '../auth/session';
 import { Board } from '../board/board';
 import { DashboardView } from '../dashboard/dashboard';
 import { useLivePeriod } from '../live/use-live-period';
 import { ExitView } from '../exit/exit-view';
 import { ReportForm } from '../reports/report-form';
-import { href } from '../routing';
+import { PeriodSetup } from './period-setup';
+import { ReporterPeriodPage } from './reporter-period-page';
+import { KnowledgeBase } from '../knowledge/knowledge-base';
+import { AlertList } from '../monitoring/alert-list';
+import { SatisfactionView } from '../feedback/satisfaction-view';
+import { PostmortemList } from '../postmortems/postmortem-list';
+import { MyReports } from '../reports/my-reports';
+import { href, type PeriodView } from '../routing';
 
-type View = 'dashboard' | 'board' | 'report' | 'exit';
+/**
+ * A period as the signed-in principal may see it: the team's page, or, for someone whose grants
+ * let them only report (reporting refuses them its views), the reporter's.
+ */
+export const PeriodPage = ({ periodId, view }: { periodId: string; view: PeriodView }) => {
+  const period = usePeriod(periodId);
+  // Reporting answers a period it does not show someone as if it did not exist (404).
+  if (period.error instanceof ApiProblem && [403, 404].includes(period.error.status))
+    return <ReporterPeriodPage periodId={periodId} view={view} />;
+  if (period.error) return <p role="alert">{period.error.message}</p>;
+  if (!period.data) return <p role="status">Loading the period…</p>;
+  return <TeamPeriodPage period={period.data} view={view} />;
+};
 
 /** A period's header (status, live state, its lifecycle's next step) and the view chosen under it. */
-export const PeriodPage = ({ periodId, view }: { periodId: string; view: View }) => {
+const TeamPeriodPage = ({ period: row, view }: { period: PeriodRow; view: PeriodView }) => {
   const credentials = useCredentials();
   const queries = useQueryClient();
-  const period = usePeriod(periodId);
+  const periodId = row.periodId;
   const live = useLivePeriod(periodId);
   const activate = useMutation({
     mutationFn: () =>
       call(credentials, 'triage', `/periods/${periodId}/activate`, { method: 'POST', body: {} }),
     onSuccess: () => void queries.invalidateQueries({ queryKey: ['period', periodId] }),
   });
-  if (period.isPending) return <p role="status">Loading the period…</p>;
-  if (period.error) return <p role="alert">{period.error.message}</p>;
-  const tab = (name: View, label: string) => (
+  const tab = (name: PeriodView, label: string) => (
     <a href={href({ view: name, periodId })} aria-current={view === name ? 'page' : undefined}>
       {label}
     </a>
@@ -34,13 +53,12 @@ export const PeriodPage = ({ periodId, view }: { periodId: string; view: View })
     <>
       <header className="period">
         <h1>
-          {period.data.systemName}{' '}
-          <span className={`status status-${period.data.status}`}>{period.data.status}</span>
+          {row.systemName} <span className={`status status-${row.status}`}>{row.status}</span>
         </h1>
         <p className="live" role="status">
           {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
         </p>
-        {period.data.status === 'planned' && (
+        {row.status === 'planned' && (
           <button type="button" onClick={() => activate.mutate()} disabled={activate.isPending}>
             Activate the period
           </button>
@@ -50,13 +68,25 @@ export const PeriodPage = ({ periodId, view }: { periodId: string; view: View })
           {tab('dashboard', 'Dashboard')}
           {tab('board', 'Board')}
           {tab('report', 'Report a problem')}
+          {tab('mine', 'My reports')}
           {tab('exit', 'Exit readiness')}
+          {tab('alerts', 'Alerts')}
+          {tab('feedback', 'Feedback')}
+          {tab('knowledge', 'Knowledge base')}
+          {tab('postmortems', 'Post-mortems')}
+          {tab('setup', 'Set-up')}
         </nav>
       </header>
-      {view === 'dashboard' && <DashboardView period={period.data} />}
+      {view === 'dashboard' && <DashboardView period={row} />}
       {view === 'board' && <Board periodId={periodId} />}
       {view === 'report' && <ReportForm periodId={periodId} />}
       {view === 'exit' && <ExitView periodId={periodId} />}
+      {view === 'setup' && <PeriodSetup periodId={periodId} />}
+      {view === 'mine' && <MyReports periodId={periodId} />}
+      {view === 'alerts' && <AlertList periodId={periodId} />}
+      {view === 'feedback' && <SatisfactionView periodId={periodId} />}
+      {view === 'knowledge' && <KnowledgeBase periodId={periodId} />}
+      {view === 'postmortems' && <PostmortemList periodId={periodId} />}
     </>
   );
 };

@@ -1,29 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
-import { useOpenApi } from '../api/openapi';
-import { ApiProblem } from '../api/problem';
+import { bodyChoices, useOpenApi } from '../api/openapi';
 import { useProgrammes } from '../api/queries';
 import { useCredentials } from '../auth/session';
+import type { RosterMember } from '../api/types';
+import { Refusal, fieldError } from '../forms/refusal';
+import { RosterFields } from './roster-fields';
 import { navigate } from '../routing';
-
-interface Member {
-  role: string;
-  name: string;
-  email: string;
-}
 
 const PLAN_PATH = '/triage/programmes/{programmeId}/periods';
 const NEW_PROGRAMME = 'new';
 
 /** The roster's roles as the period definition declares them (the contracts' own list). */
-const useRoles = (): string[] => {
-  const openApi = useOpenApi();
-  const body = openApi.data?.paths[PLAN_PATH]?.['post']?.requestBody?.content?.['application/json']
-    ?.schema as
-    { properties?: { roster?: { items?: { properties?: { role?: { enum?: string[] } } } } } } | undefined;
-  return body?.properties?.roster?.items?.properties?.role?.enum ?? [];
-};
+const useRoles = (): string[] => bodyChoices(useOpenApi().data, PLAN_PATH, 'post', ['roster', '[]', 'role']);
 
 /** Plans a period of a programme (made here too, for a platform admin): its system, go-live and roster; the policies start as the defaults. */
 export const PlanPeriod = () => {
@@ -35,7 +25,7 @@ export const PlanPeriod = () => {
   const [programmeName, setProgrammeName] = useState('');
   const [systemName, setSystemName] = useState('');
   const [goLiveAt, setGoLiveAt] = useState('');
-  const [roster, setRoster] = useState<Member[]>([{ role: 'technical-lead', name: '', email: '' }]);
+  const [roster, setRoster] = useState<RosterMember[]>([{ role: 'technical-lead', name: '', email: '' }]);
   const plan = useMutation({
     mutationFn: async () => {
       const chosen =
@@ -47,20 +37,27 @@ export const PlanPeriod = () => {
                 body: { name: programmeName },
               })
             ).programmeId;
-      return call<{ periodId: string }>(credentials, 'triage', `/programmes/${chosen}/periods`, {
-        method: 'POST',
-        body: { systemName, goLiveAt: goLiveAt ? new Date(goLiveAt).toISOString() : '', roster },
-      });
+      const planned = await call<{ periodId: string; position?: number }>(
+        credentials,
+        'triage',
+        `/programmes/${chosen}/periods`,
+        {
+          method: 'POST',
+          body: { systemName, goLiveAt: goLiveAt ? new Date(goLiveAt).toISOString() : '', roster },
+        },
+      );
+      // Read our own write: the period's page opens once reporting has heard of it (it waits up to 5 s).
+      await call(credentials, 'reporting', `/periods/${planned.periodId}/dashboard`, {
+        query: { minPosition: planned.position },
+      }).catch(() => undefined);
+      return planned;
     },
     onSuccess: ({ periodId }) => {
       void queries.invalidateQueries({ queryKey: ['periods'] });
       navigate({ view: 'dashboard', periodId });
     },
   });
-  const problem = plan.error instanceof ApiProblem ? plan.error : undefined;
-  const errorOf = (field: string) => problem?.fieldMessage(field);
-  const member = (index: number, change: Partial<Member>) =>
-    setRoster(roster.map((entry, at) => (at === index ? { ...entry, ...change } : entry)));
+  const errorOf = (field: string) => fieldError(plan.error, field);
 
   return (
     <section aria-labelledby="plan-heading">
@@ -117,62 +114,11 @@ export const PlanPeriod = () => {
           />
           {errorOf('goLiveAt') && <p className="error">{errorOf('goLiveAt')}</p>}
         </div>
-        <fieldset>
-          <legend>Roster</legend>
-          {roster.map((entry, index) => (
-            <div className="roster-row" key={index}>
-              <label htmlFor={`roster-role-${index}`}>Role</label>
-              <select
-                id={`roster-role-${index}`}
-                value={entry.role}
-                onChange={(event) => member(index, { role: event.target.value })}
-              >
-                {roles.map((role) => (
-                  <option key={role}>{role}</option>
-                ))}
-              </select>
-              <label htmlFor={`roster-name-${index}`}>Name</label>
-              <input
-                id={`roster-name-${index}`}
-                value={entry.name}
-                onChange={(event) => member(index, { name: event.target.value })}
-              />
-              <label htmlFor={`roster-email-${index}`}>Email</label>
-              <input
-                id={`roster-email-${index}`}
-                type="email"
-                value={entry.email}
-                onChange={(event) => member(index, { email: event.target.value })}
-              />
-              {errorOf(`roster.${index}.email`) && (
-                <p className="error">{errorOf(`roster.${index}.email`)}</p>
-              )}
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() => setRoster([...roster, { role: 'technical-team-member', name: '', email: '' }])}
-          >
-            Add a member
-          </button>
-        </fieldset>
+        <RosterFields roster={roster} roles={roles} errorOf={errorOf} onChange={setRoster} />
         <button type="submit" disabled={plan.isPending}>
           Plan the period
         </button>
-        {plan.error && (
-          <div role="alert" className="error">
-            <p>{plan.error.message}</p>
-            {problem?.problem.errors && (
-              <ul>
-                {problem.problem.errors.map((error) => (
-                  <li key={error.field}>
-                    {error.field}: {error.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <Refusal error={plan.error} />
       </form>
     </section>
   );

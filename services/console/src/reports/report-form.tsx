@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { useCredentials } from '../auth/session';
+import { useCredentials, useSession } from '../auth/session';
 import { href } from '../routing';
 import { useSuggestions } from './use-suggestions';
 
@@ -26,7 +26,10 @@ const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html
 /** A reporter's form: what went wrong, checked by intake (its messages shown by each field), once per submission. */
 export const ReportForm = ({ periodId }: { periodId: string }) => {
   const credentials = useCredentials();
-  const [draft, setDraft] = useState(EMPTY);
+  const { signedIn } = useSession();
+  // A person signed in reports as themselves: their name and email are filled in.
+  const own: Draft = { ...EMPTY, ...(signedIn?.email ? { name: signedIn.who, email: signedIn.email } : {}) };
+  const [draft, setDraft] = useState(own);
   const [attempt, setAttempt] = useState(() => attemptKey());
   const suggestions = useSuggestions(periodId, draft.title, draft.description);
   const submit = useMutation({
@@ -48,7 +51,7 @@ export const ReportForm = ({ periodId }: { periodId: string }) => {
         },
       }),
     onSuccess: () => {
-      setDraft(EMPTY);
+      setDraft(own);
       setAttempt(attemptKey());
     },
   });

@@ -21,6 +21,7 @@ export const ticketListQuery = z.object({
   priority: list(priority).optional().describe('Comma-separated, e.g. P1,P2'),
   category: list(category).optional().describe('Comma-separated categories'),
   assignee: z.string().email().optional().describe("Assignee's email"),
+  reporter: z.string().email().optional().describe("Reporter's email: a person's own reports"),
   sort: z
     .enum(['reportedAt', '-reportedAt', 'priority', '-priority', 'updatedAt', '-updatedAt'])
     .default('-reportedAt'),
@@ -58,19 +59,23 @@ const decodeCursor = (cursor: string): [string, string] => {
   ]);
 };
 
-/** One page of a period's tickets, filtered and sorted, with the cursor of the next page. */
-export const listTickets = async (dataSource: DataSource, periodId: string, query: TicketListQuery) => {
+/** One page of a period's tickets (or of every period's), filtered and sorted, with the cursor of the next page. */
+export const listTickets = async (
+  dataSource: DataSource,
+  periodId: string | undefined,
+  query: TicketListQuery,
+) => {
   const descending = query.sort.startsWith('-');
   const key = SORT_KEYS[query.sort.replace('-', '') as keyof typeof SORT_KEYS];
-  const builder = dataSource
-    .getRepository(TicketView)
-    .createQueryBuilder('t')
-    .where('t.period_id = :periodId', { periodId });
+  const builder = dataSource.getRepository(TicketView).createQueryBuilder('t').where('true');
+  if (periodId) builder.andWhere('t.period_id = :periodId', { periodId });
   if (query.status) builder.andWhere('t.status in (:...status)', { status: query.status });
   if (query.priority) builder.andWhere('t.priority in (:...priority)', { priority: query.priority });
   if (query.category) builder.andWhere('t.category in (:...category)', { category: query.category });
   if (query.assignee)
     builder.andWhere('lower(t.assignee_email) = lower(:assignee)', { assignee: query.assignee });
+  if (query.reporter)
+    builder.andWhere('lower(t.reporter_email) = lower(:reporter)', { reporter: query.reporter });
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
     builder.andWhere(`(${key.expression}, t.ticket_id) ${descending ? '<' : '>'} (:value${key.cast}, :id)`, {

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Loaded } from '../api/loaded';
+import { usePeriodRead } from '../api/period-read';
+import type { TicketPage } from '../api/types';
+import { useSession } from '../auth/session';
+import { href } from '../routing';
+
+const EMAIL_KEY = 'hypercare.reporterEmail';
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+
+const ReportTable = ({ page, empty }: { page: TicketPage; empty: string }) =>
+  page.items.length === 0 ? (
+    <p>{empty}</p>
+  ) : (
+    <table className="periods">
+      <thead>
+        <tr>
+          <th scope="col">Report</th>
+          <th scope="col">Status</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Reported</th>
+        </tr>
+      </thead>
+      <tbody>
+        {page.items.map((ticket) => (
+          <tr key={ticket.ticketId}>
+            <th scope="row">
+              <a href={href({ view: 'ticket', ticketId: ticket.ticketId })}>{ticket.title}</a>
+            </th>
+            <td data-field="status">{ticket.status}</td>
+            <td>{ticket.priority ?? 'not triaged yet'}</td>
+            <td>{new Date(ticket.reportedAt).toLocaleString()}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+/** A person's own reports in the period, as reporting answers them to that person. */
+const OwnReports = ({ periodId, email }: { periodId: string; email: string }) => {
+  const mine = usePeriodRead<TicketPage>(
+    periodId,
+    'reporting',
+    `/people/${encodeURIComponent(email)}/tickets`,
+    {
+      periodId,
+      limit: 200,
+    },
+  );
+  return (
+    <Loaded query={mine} what="your reports">
+      {(page) => <ReportTable page={page} empty="You have reported nothing in this period." />}
+    </Loaded>
+  );
+};
+
+/** With an API key (no person behind it), the reports of an email the team member gives. */
+const ReportsOf = ({ periodId }: { periodId: string }) => {
+  const [email, setEmail] = useState(() => localStorage.getItem(EMAIL_KEY) ?? '');
+  const valid = EMAIL.test(email);
+  const theirs = usePeriodRead<TicketPage>(periodId, 'reporting', `/periods/${periodId}/tickets`, {
+    reporter: valid ? email : undefined,
+    limit: 200,
+  });
+  return (
+    <>
+      <label htmlFor="mine-email">Reporter's email</label>{' '}
+      <input
+        id="mine-email"
+        type="email"
+        value={email}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          localStorage.setItem(EMAIL_KEY, event.target.value);
+        }}
+      />
+      {valid ? (
+        <Loaded query={theirs} what="the reports">
+          {(page) => <ReportTable page={page} empty={`No report from ${email} in this period.`} />}
+        </Loaded>
+      ) : (
+        <p>Give the email a reporter reports with to see their reports.</p>
+      )}
+    </>
+  );
+};
+
+/** "My reports": where each of a reporter's reports stands. */
+export const MyReports = ({ periodId }: { periodId: string }) => {
+  const { signedIn } = useSession();
+  return (
+    <section aria-labelledby="mine-heading">
+      <h2 id="mine-heading">My reports</h2>
+      {signedIn?.email ? (
+        <OwnReports periodId={periodId} email={signedIn.email} />
+      ) : (
+        <ReportsOf periodId={periodId} />
+      )}
+    </section>
+  );
+};
