@@ -59,7 +59,7 @@ const main = async (): Promise<void> => {
     const shoot = async (name: string, hash: string, ready: (page: Page) => Promise<unknown>) => {
       await page.goto(`${base}/${hash}`);
       await ready(page);
-      if (hash !== '#/' && !hash.startsWith('#/programmes'))
+      if (hash.startsWith('#/periods') || hash.startsWith('#/tickets'))
         await page.getByText('Live', { exact: true }).waitFor();
       await page.screenshot({ path: join(PICTURES, `${name}.png`), fullPage: false });
       progress(`docs/console/${name}.png`);
@@ -79,6 +79,22 @@ const main = async (): Promise<void> => {
       p.getByRole('heading', { name: 'Exit readiness' }).waitFor(),
     );
     await shoot('programme', `#/programmes/${running.programmeId}`, (p) => p.locator('.chart').waitFor());
+    await shoot('setup', `${periodView}/setup`, (p) =>
+      p.getByRole('table', { name: /Priority matrix/ }).waitFor(),
+    );
+    await shoot('alerts', `${periodView}/alerts`, (p) => p.locator('[data-alert]').first().waitFor());
+    await shoot('feedback', `${periodView}/feedback`, (p) =>
+      p.locator('[data-kpi="csat-average"]').waitFor(),
+    );
+    await shoot('knowledge', `${periodView}/knowledge`, (p) =>
+      p.getByRole('table', { name: /Every article/ }).waitFor(),
+    );
+    const reviewed = periods.find(({ status }) => status === 'closed') ?? running;
+    await shoot('postmortem', `#/periods/${reviewed.periodId}/postmortems`, async (p) => {
+      await p.locator('section[aria-labelledby="postmortems-heading"] li button').first().click();
+      await p.locator('.postmortem [data-kpi="total"]').waitFor();
+    });
+    await shoot('api-keys', '#/admin/keys', (p) => p.getByRole('table').waitFor());
   } finally {
     await browser.close();
     platform.child.kill('SIGINT');
