@@ -38,7 +38,10 @@ describeWithBrowser('postgres')("the console's other views, in a real Chromium",
 
   beforeAll(async () => {
     browser = await ConsoleBrowser.launch();
-    platform = await AllInOneOnPostgres.start('console_views', { HYPERCARE_CLOCK: 'system' });
+    platform = await AllInOneOnPostgres.start('console_views', {
+      HYPERCARE_CLOCK: 'system',
+      EXIT_EVALUATION_INTERVAL_MS: '500',
+    });
     const programmeId = await newProgramme(platform.admin, 'Finance transformation');
     ({ periodId } = await planPeriod(
       platform.admin,
@@ -132,6 +135,13 @@ describeWithBrowser('postgres')("the console's other views, in a real Chromium",
         levels: [{ afterMinutes: 60, when: 'unacknowledged', notifyRole: 'project-manager' }],
       },
     ]);
+    await lead.getByRole('link', { name: 'Exit readiness' }).click();
+    const history = lead.getByRole('table', { name: 'Criteria history' });
+    await history
+      .getByRole('row', { name: /Calm days/ })
+      .first()
+      .waitFor(SEEN);
+    await browser.audit(lead, 'exit with history');
     expect(configuration.exitCriteria).toEqual([
       { name: 'No open P1', metric: 'open-tickets', priorities: ['P1'], comparator: '=', target: 0 },
       { name: 'Calm days', metric: 'new-tickets-per-day', comparator: '<=', target: 3, windowDays: 2 },

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { useCredentials } from '../auth/session';
-import { Field, invalidWhen } from '../forms/field';
-import { Refusal, fieldError } from '../forms/refusal';
+import { DataTable } from '../common/data-table';
+import { Field, invalidWhen } from '../common/field';
+import { Refusal, fieldError } from '../common/refusal';
 import { GrantPicker, grantText, type GrantChoice } from './grant-picker';
 
 interface ApiKey {
@@ -127,40 +128,28 @@ export const ApiKeys = () => {
       {keys.error && <p role="alert">{keys.error.message}</p>}
       <Refusal error={revoke.error} />
       {keys.data && (
-        <table className="periods">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Grants</th>
-              <th scope="col">Made by</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.items.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>{key.grants.join(', ')}</td>
-                <td>
-                  {key.createdBy.name}, {when(key.createdAt)}
-                </td>
-                <td>{when(key.expiresAt)}</td>
-                <td>{when(key.lastUsedAt)}</td>
-                <td>
-                  {key.revokedAt ? (
-                    `revoked ${when(key.revokedAt)}`
-                  ) : (
-                    <button type="button" onClick={() => revoke.mutate(key.id)} disabled={revoke.isPending}>
-                      Revoke {key.name}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={keys.data.items}
+          rowKey={(key) => key.id}
+          columns={[
+            { title: 'Name', cell: (key) => key.name },
+            { title: 'Grants', cell: (key) => key.grants.join(', ') },
+            { title: 'Made by', cell: (key) => `${key.createdBy.name}, ${when(key.createdAt)}` },
+            { title: 'Expires', cell: (key) => when(key.expiresAt) },
+            { title: 'Last used', cell: (key) => when(key.lastUsedAt) },
+            {
+              title: 'State',
+              cell: (key) =>
+                key.revokedAt ? (
+                  `revoked ${when(key.revokedAt)}`
+                ) : (
+                  <button type="button" onClick={() => revoke.mutate(key.id)} disabled={revoke.isPending}>
+                    Revoke {key.name}
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useExitReadiness } from '../api/queries';
+import { CriteriaHistory } from './criteria-history';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -54,6 +55,7 @@ export const ExitView = ({ periodId }: { periodId: string }) => {
           </tbody>
         </table>
       )}
+      <CriteriaHistory periodId={periodId} />
     </section>
   );
 };

@@ -1,4 +1,4 @@
-import { Loaded } from '../api/loaded';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
 import { href } from '../routing';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Loaded } from '../api/loaded';
+import { DataTable } from '../common/data-table';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
 
 interface ArticleSummary {
@@ -83,29 +84,21 @@ export const KnowledgeBase = ({ periodId }: { periodId: string }) => {
           items.length === 0 ? (
             <p>No article yet.</p>
           ) : (
-            <table className="periods">
-              <caption>Every article, the latest changed first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((article) => (
-                  <tr key={article.articleId}>
-                    <th scope="row">{open(article.articleId, article.title)}</th>
-                    <td>{article.kind}</td>
-                    <td>{article.status}</td>
-                    <td>
-                      {new Date(article.updatedAt).toLocaleString()} by {article.updatedBy}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Every article, the latest changed first"
+              rows={items}
+              rowKey={(article) => article.articleId}
+              columns={[
+                { title: 'Title', cell: (article) => open(article.articleId, article.title) },
+                { title: 'Kind', cell: (article) => article.kind },
+                { title: 'Status', cell: (article) => article.status },
+                {
+                  title: 'Changed',
+                  cell: (article) =>
+                    `${new Date(article.updatedAt).toLocaleString()} by ${article.updatedBy}`,
+                },
+              ]}
+            />
           )
         }
       </Loaded>

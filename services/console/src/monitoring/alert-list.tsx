@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Loaded } from '../api/loaded';
+import { type Column, DataTable } from '../common/data-table';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
 import { href } from '../routing';
 
@@ -17,8 +18,32 @@ interface AlertRow {
   ticketId: string | null;
 }
 
-const FILTERS = { all: undefined, firing: 'firing', resolved: 'resolved' } as const;
 const time = (iso: string) => new Date(iso).toLocaleString();
+
+const COLUMNS: Array<Column<AlertRow>> = [
+  { title: 'Alert', cell: (alert) => alert.name },
+  { title: 'Status', cell: (alert) => alert.status ?? '—' },
+  { title: 'Severity', cell: (alert) => alert.severity ?? '—' },
+  { title: 'Service', cell: (alert) => alert.service ?? '—' },
+  { title: 'Source', cell: (alert) => alert.source },
+  { title: 'Sent', cell: (alert) => alert.notifications },
+  { title: 'Fired', cell: (alert) => alert.raise ?? 0 },
+  { title: 'First seen', cell: (alert) => time(alert.firstSeen) },
+  { title: 'Last seen', cell: (alert) => time(alert.lastSeen) },
+  {
+    title: 'Ticket',
+    cell: (alert) =>
+      alert.ticketId ? (
+        <a href={href({ view: 'ticket', ticketId: alert.ticketId })}>
+          ticket<span className="visually-hidden"> of {alert.name}</span>
+        </a>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+const FILTERS = { all: undefined, firing: 'firing', resolved: 'resolved' } as const;
 
 /** What monitoring heard for the period: each alert once, how often it was sent and fired, and its ticket. */
 export const AlertList = ({ periodId }: { periodId: string }) => {
@@ -45,46 +70,12 @@ export const AlertList = ({ periodId }: { periodId: string }) => {
           rows.length === 0 ? (
             <p>No alert.</p>
           ) : (
-            <table className="periods">
-              <thead>
-                <tr>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Service</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Fired</th>
-                  <th scope="col">First seen</th>
-                  <th scope="col">Last seen</th>
-                  <th scope="col">Ticket</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((alert) => (
-                  <tr key={alert.alertId} data-alert={alert.name}>
-                    <th scope="row">{alert.name}</th>
-                    <td>{alert.status ?? '—'}</td>
-                    <td>{alert.severity ?? '—'}</td>
-                    <td>{alert.service ?? '—'}</td>
-                    <td>{alert.source}</td>
-                    <td>{alert.notifications}</td>
-                    <td>{alert.raise ?? 0}</td>
-                    <td>{time(alert.firstSeen)}</td>
-                    <td>{time(alert.lastSeen)}</td>
-                    <td>
-                      {alert.ticketId ? (
-                        <a href={href({ view: 'ticket', ticketId: alert.ticketId })}>
-                          ticket<span className="visually-hidden"> of {alert.name}</span>
-                        </a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={rows}
+              columns={COLUMNS}
+              rowKey={(alert) => alert.alertId}
+              rowProps={(alert) => ({ 'data-alert': alert.name })}
+            />
           )
         }
       </Loaded>

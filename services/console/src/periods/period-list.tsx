@@ -1,7 +1,35 @@
 import { usePeriods } from '../api/queries';
+import type { PeriodRow } from '../api/types';
+import { type Column, DataTable } from '../common/data-table';
 import { href } from '../routing';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString();
+
+const COLUMNS: Array<Column<PeriodRow>> = [
+  { title: 'System', cell: (period) => period.systemName },
+  {
+    title: 'Programme',
+    cell: (period) => (
+      <a href={href({ view: 'programme', programmeId: period.programmeId })}>
+        {period.programme ?? 'the programme'}
+      </a>
+    ),
+  },
+  { title: 'Status', cell: (period) => period.status },
+  { title: 'Go-live', cell: (period) => day(period.goLiveAt) },
+  { title: 'Planned end', cell: (period) => day(period.plannedEndAt) },
+  {
+    title: 'Views',
+    field: 'links',
+    cell: (period) => (
+      <span className="links">
+        <a href={href({ view: 'dashboard', periodId: period.periodId })}>Dashboard</a>
+        <a href={href({ view: 'board', periodId: period.periodId })}>Board</a>
+        <a href={href({ view: 'report', periodId: period.periodId })}>Report a problem</a>
+      </span>
+    ),
+  },
+];
 
 /** Every period the signed-in person may see, side by side, each leading to its dashboard and board. */
 export const PeriodList = () => {
@@ -17,38 +45,7 @@ export const PeriodList = () => {
       {periods.data.length === 0 ? (
         <p>No period yet.</p>
       ) : (
-        <table className="periods">
-          <thead>
-            <tr>
-              <th scope="col">System</th>
-              <th scope="col">Programme</th>
-              <th scope="col">Status</th>
-              <th scope="col">Go-live</th>
-              <th scope="col">Planned end</th>
-              <th scope="col">Views</th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.data.map((period) => (
-              <tr key={period.periodId}>
-                <th scope="row">{period.systemName}</th>
-                <td>
-                  <a href={href({ view: 'programme', programmeId: period.programmeId })}>
-                    {period.programme ?? 'the programme'}
-                  </a>
-                </td>
-                <td>{period.status}</td>
-                <td>{day(period.goLiveAt)}</td>
-                <td>{day(period.plannedEndAt)}</td>
-                <td className="links">
-                  <a href={href({ view: 'dashboard', periodId: period.periodId })}>Dashboard</a>
-                  <a href={href({ view: 'board', periodId: period.periodId })}>Board</a>
-                  <a href={href({ view: 'report', periodId: period.periodId })}>Report a problem</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={periods.data} columns={COLUMNS} rowKey={(period) => period.periodId} />
       )}
     </section>
   );

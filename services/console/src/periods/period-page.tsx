@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { call } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { usePeriod } from '../api/queries';
@@ -17,6 +18,28 @@ import { SatisfactionView } from '../feedback/satisfaction-view';
 import { PostmortemList } from '../postmortems/postmortem-list';
 import { MyReports } from '../reports/my-reports';
 import { href, type PeriodView } from '../routing';
+
+/** A period's views: the tabs of its page, in order, and what each shows. */
+const VIEWS: Array<{ name: PeriodView; label: string; show: (period: PeriodRow) => ReactNode }> = [
+  { name: 'dashboard', label: 'Dashboard', show: (period) => <DashboardView period={period} /> },
+  { name: 'board', label: 'Board', show: ({ periodId }) => <Board periodId={periodId} /> },
+  { name: 'report', label: 'Report a problem', show: ({ periodId }) => <ReportForm periodId={periodId} /> },
+  { name: 'mine', label: 'My reports', show: ({ periodId }) => <MyReports periodId={periodId} /> },
+  { name: 'exit', label: 'Exit readiness', show: ({ periodId }) => <ExitView periodId={periodId} /> },
+  { name: 'alerts', label: 'Alerts', show: ({ periodId }) => <AlertList periodId={periodId} /> },
+  { name: 'feedback', label: 'Feedback', show: ({ periodId }) => <SatisfactionView periodId={periodId} /> },
+  {
+    name: 'knowledge',
+    label: 'Knowledge base',
+    show: ({ periodId }) => <KnowledgeBase periodId={periodId} />,
+  },
+  {
+    name: 'postmortems',
+    label: 'Post-mortems',
+    show: ({ periodId }) => <PostmortemList periodId={periodId} />,
+  },
+  { name: 'setup', label: 'Set-up', show: ({ periodId }) => <PeriodSetup periodId={periodId} /> },
+];
 
 /**
  * A period as the signed-in principal may see it: the team's page, or, for someone whose grants
@@ -43,12 +66,6 @@ const TeamPeriodPage = ({ period: row, view }: { period: PeriodRow; view: Period
       call(credentials, 'triage', `/periods/${periodId}/activate`, { method: 'POST', body: {} }),
     onSuccess: () => void queries.invalidateQueries({ queryKey: ['period', periodId] }),
   });
-  const tab = (name: PeriodView, label: string) => (
-    <a href={href({ view: name, periodId })} aria-current={view === name ? 'page' : undefined}>
-      {label}
-    </a>
-  );
-
   return (
     <>
       <header className="period">
@@ -65,28 +82,18 @@ const TeamPeriodPage = ({ period: row, view }: { period: PeriodRow; view: Period
         )}
         {activate.error && <p role="alert">{activate.error.message}</p>}
         <nav aria-label="Period views" className="tabs">
-          {tab('dashboard', 'Dashboard')}
-          {tab('board', 'Board')}
-          {tab('report', 'Report a problem')}
-          {tab('mine', 'My reports')}
-          {tab('exit', 'Exit readiness')}
-          {tab('alerts', 'Alerts')}
-          {tab('feedback', 'Feedback')}
-          {tab('knowledge', 'Knowledge base')}
-          {tab('postmortems', 'Post-mortems')}
-          {tab('setup', 'Set-up')}
+          {VIEWS.map(({ name, label }) => (
+            <a
+              key={name}
+              href={href({ view: name, periodId })}
+              aria-current={view === name ? 'page' : undefined}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
       </header>
-      {view === 'dashboard' && <DashboardView period={row} />}
-      {view === 'board' && <Board periodId={periodId} />}
-      {view === 'report' && <ReportForm periodId={periodId} />}
-      {view === 'exit' && <ExitView periodId={periodId} />}
-      {view === 'setup' && <PeriodSetup periodId={periodId} />}
-      {view === 'mine' && <MyReports periodId={periodId} />}
-      {view === 'alerts' && <AlertList periodId={periodId} />}
-      {view === 'feedback' && <SatisfactionView periodId={periodId} />}
-      {view === 'knowledge' && <KnowledgeBase periodId={periodId} />}
-      {view === 'postmortems' && <PostmortemList periodId={periodId} />}
+      {VIEWS.find(({ name }) => name === view)?.show(row)}
     </>
   );
 };

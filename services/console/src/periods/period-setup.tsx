@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { bodyChoices, useOpenApi } from '../api/openapi';
 import type { PeriodConfiguration } from '../api/types';
 import { useCredentials } from '../auth/session';
-import { Refusal, fieldError } from '../forms/refusal';
+import { Refusal, fieldError } from '../common/refusal';
 import { EscalationFields } from './escalation-fields';
 import { ExitCriteriaFields } from './exit-criteria-fields';
 import { PriorityGrid, SlaPolicyTable } from './policy-grid';

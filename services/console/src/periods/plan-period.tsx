@@ -5,7 +5,7 @@ import { bodyChoices, useOpenApi } from '../api/openapi';
 import { useProgrammes } from '../api/queries';
 import { useCredentials } from '../auth/session';
 import type { RosterMember } from '../api/types';
-import { Refusal, fieldError } from '../forms/refusal';
+import { Refusal, fieldError } from '../common/refusal';
 import { RosterFields } from './roster-fields';
 import { navigate } from '../routing';
 

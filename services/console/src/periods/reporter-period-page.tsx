@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
-import { Loaded } from '../api/loaded';
+import { Loaded } from '../common/loaded';
 import { useCredentials } from '../auth/session';
 import { ReportForm } from '../reports/report-form';
 import { MyReports } from '../reports/my-reports';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Loaded } from '../api/loaded';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
 import type { Dashboard } from '../api/types';
 import { KpiList } from '../dashboard/kpi-list';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Loaded } from '../api/loaded';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
 import { PostmortemDocument, type Postmortem } from './postmortem-document';
 

@@ -1,39 +1,29 @@
 import { useState } from 'react';
-import { Loaded } from '../api/loaded';
+import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
-import type { TicketPage } from '../api/types';
+import type { TicketPage, TicketRow } from '../api/types';
+import { type Column, DataTable } from '../common/data-table';
 import { useSession } from '../auth/session';
 import { href } from '../routing';
 
 const EMAIL_KEY = 'hypercare.reporterEmail';
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
+const COLUMNS: Array<Column<TicketRow>> = [
+  {
+    title: 'Report',
+    cell: (ticket) => <a href={href({ view: 'ticket', ticketId: ticket.ticketId })}>{ticket.title}</a>,
+  },
+  { title: 'Status', cell: (ticket) => ticket.status, field: 'status' },
+  { title: 'Priority', cell: (ticket) => ticket.priority ?? 'not triaged yet' },
+  { title: 'Reported', cell: (ticket) => new Date(ticket.reportedAt).toLocaleString() },
+];
+
 const ReportTable = ({ page, empty }: { page: TicketPage; empty: string }) =>
   page.items.length === 0 ? (
     <p>{empty}</p>
   ) : (
-    <table className="periods">
-      <thead>
-        <tr>
-          <th scope="col">Report</th>
-          <th scope="col">Status</th>
-          <th scope="col">Priority</th>
-          <th scope="col">Reported</th>
-        </tr>
-      </thead>
-      <tbody>
-        {page.items.map((ticket) => (
-          <tr key={ticket.ticketId}>
-            <th scope="row">
-              <a href={href({ view: 'ticket', ticketId: ticket.ticketId })}>{ticket.title}</a>
-            </th>
-            <td data-field="status">{ticket.status}</td>
-            <td>{ticket.priority ?? 'not triaged yet'}</td>
-            <td>{new Date(ticket.reportedAt).toLocaleString()}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable rows={page.items} columns={COLUMNS} rowKey={(ticket) => ticket.ticketId} />
   );
 
 /** A person's own reports in the period, as reporting answers them to that person. */
