@@ -123,6 +123,12 @@ describeWithBrowser('postgres')('signing in to the console through the identity 
     await rita.getByLabel('Description').fill('Every payslip opened today shows October.');
     await rita.getByRole('button', { name: 'Submit the report' }).click();
     await rita.getByText('Report received.').waitFor({ timeout: 20_000 });
+    await platform.admin.poll(
+      'reporting',
+      `/periods/${periodId}/tickets?reporter=rita@example.com`,
+      (r) => r.status === 200 && (r.body as { items: unknown[] }).items.length === 1,
+      20_000,
+    );
     await rita.getByRole('link', { name: 'My reports' }).click();
     await rita.getByRole('link', { name: 'Payslips show last month' }).waitFor({ timeout: 20_000 });
     expect(await rita.getByRole('link', { name: "Oscar's timesheets vanish" }).count()).toBe(0);

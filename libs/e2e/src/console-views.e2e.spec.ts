@@ -135,6 +135,16 @@ describeWithBrowser('postgres')("the console's other views, in a real Chromium",
         levels: [{ afterMinutes: 60, when: 'unacknowledged', notifyRole: 'project-manager' }],
       },
     ]);
+    await platform.admin.poll(
+      'reporting',
+      `/periods/${periodId}/exit/history`,
+      (r) =>
+        r.status === 200 &&
+        (r.body as { items: Array<{ criteria: string[] }> }).items.some(({ criteria }) =>
+          criteria.includes('Calm days'),
+        ),
+      20_000,
+    );
     await lead.getByRole('link', { name: 'Exit readiness' }).click();
     const history = lead.getByRole('table', { name: 'Criteria history' });
     await history

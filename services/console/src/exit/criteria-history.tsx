@@ -2,27 +2,32 @@ import { usePeriodRead } from '../api/period-read';
 import { DataTable } from '../common/data-table';
 import { Loaded } from '../common/loaded';
 
-interface ExitEvent {
-  id: string;
-  type: string;
-  data: { at?: string; criterion?: string; value?: number | null; comparator?: string; target?: number };
+interface HistoryEntry {
+  at: string;
+  what: 'met' | 'unmet' | 'checked' | 'ready' | 'not-ready';
+  criteria: string[];
+  met: boolean | null;
+  value: number | null;
+  comparator: string | null;
+  target: number | null;
+  note: string | null;
 }
 
-/** What each of the exit stream's events says happened, in a word. */
-const WHAT: Record<string, string> = {
-  'hypercare.exit.criterion-met.v1': 'met',
-  'hypercare.exit.criterion-unmet.v1': 'not met',
-  'hypercare.exit.criterion-checked.v1': 'checked by hand',
-  'hypercare.exit.ready.v1': 'the period became ready',
-  'hypercare.exit.not-ready.v1': 'the period stopped being ready',
+const SAID: Record<HistoryEntry['what'], (entry: HistoryEntry) => string> = {
+  met: () => 'met',
+  unmet: () => 'not met',
+  checked: (entry) => `checked by hand: ${entry.met ? 'met' : 'not met'} (${entry.note})`,
+  ready: () => 'the period became ready',
+  'not-ready': () => 'the period stopped being ready',
 };
 
-/** Every crossing the exit evaluation recorded for the period (its stream in the event explorer), oldest first. */
+/** Every crossing, check and change of readiness the exit evaluation recorded, oldest first. */
 export const CriteriaHistory = ({ periodId }: { periodId: string }) => {
-  const history = usePeriodRead<{ items: ExitEvent[] }>(periodId, 'reporting', '/events', {
-    stream: `exit-${periodId}`,
-    limit: 500,
-  });
+  const history = usePeriodRead<{ items: HistoryEntry[] }>(
+    periodId,
+    'reporting',
+    `/periods/${periodId}/exit/history`,
+  );
   return (
     <Loaded query={history} what="the criteria's history">
       {({ items }) =>
@@ -32,16 +37,16 @@ export const CriteriaHistory = ({ periodId }: { periodId: string }) => {
           <DataTable
             caption="Criteria history"
             rows={items}
-            rowKey={(event) => event.id}
+            rowKey={(entry) => `${entry.at} ${entry.what} ${entry.criteria.join()}`}
             columns={[
-              { title: 'When', cell: ({ data }) => (data.at ? new Date(data.at).toLocaleString() : '—') },
-              { title: 'Criterion', cell: ({ data }) => data.criterion ?? 'every criterion' },
-              { title: 'What happened', cell: ({ type }) => WHAT[type] ?? type },
+              { title: 'When', cell: (entry) => new Date(entry.at).toLocaleString() },
+              { title: 'Criteria', cell: (entry) => entry.criteria.join(', ') || 'none' },
+              { title: 'What happened', cell: (entry) => SAID[entry.what](entry) },
               {
                 title: 'Value',
-                cell: ({ data }) =>
-                  data.comparator
-                    ? `${data.value ?? 'no data'} (target ${data.comparator} ${data.target})`
+                cell: (entry) =>
+                  entry.comparator
+                    ? `${entry.value ?? 'no data'} (target ${entry.comparator} ${entry.target})`
                     : '—',
               },
             ]}

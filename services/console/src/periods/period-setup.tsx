@@ -69,16 +69,13 @@ const SetupForm = ({ periodId, loaded }: { periodId: string; loaded: PeriodConfi
 export const PeriodSetup = ({ periodId }: { periodId: string }) => {
   const credentials = useCredentials();
   const period = useQuery({
-    queryKey: ['period', periodId, 'definition'],
+    // Not under ['period', id]: the live stream's refreshes must not replace a form being edited.
+    queryKey: ['period-definition', periodId],
     queryFn: () =>
-      call<{ configuration: PeriodConfiguration; version: number }>(
-        credentials,
-        'triage',
-        `/periods/${periodId}`,
-      ),
+      call<{ configuration: PeriodConfiguration }>(credentials, 'triage', `/periods/${periodId}`),
     staleTime: Infinity,
   });
   if (period.isPending) return <p role="status">Loading the set-up…</p>;
   if (period.error) return <p role="alert">{period.error.message}</p>;
-  return <SetupForm key={period.data.version} periodId={periodId} loaded={period.data.configuration} />;
+  return <SetupForm periodId={periodId} loaded={period.data.configuration} />;
 };

@@ -38,9 +38,15 @@ const OwnReports = ({ periodId, email }: { periodId: string; email: string }) =>
     },
   );
   return (
-    <Loaded query={mine} what="your reports">
-      {(page) => <ReportTable page={page} empty="You have reported nothing in this period." />}
-    </Loaded>
+    <>
+      {/* A reporter's page does not follow the live stream (reporting's views are not theirs to read). */}
+      <button type="button" onClick={() => void mine.refetch()} disabled={mine.isFetching}>
+        Refresh
+      </button>
+      <Loaded query={mine} what="your reports">
+        {(page) => <ReportTable page={page} empty="You have reported nothing in this period." />}
+      </Loaded>
+    </>
   );
 };
 

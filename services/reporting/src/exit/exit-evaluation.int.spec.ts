@@ -123,5 +123,21 @@ describeWith('postgres')('exit evaluation', () => {
       ['criterion-met.v1', 'No open P1', 0],
       ['ready.v1', null, null],
     ]);
+    const { items } = await reporting.admin.call<{ items: Array<Record<string, unknown>> }>(
+      'reporting',
+      'GET',
+      `/periods/${PERIOD}/exit/history`,
+    );
+    expect(items.map(({ what, criteria, value }) => [what, criteria, value])).toEqual(
+      (await recorded()).map(([type, criterion, value]) => [
+        String(type)
+          .replace(/^criterion-/, '')
+          .replace('.v1', ''),
+        criterion === null ? expect.any(Array) : [criterion],
+        value,
+      ]),
+    );
+    expect(items[6]).toMatchObject({ what: 'checked', met: true, note: 'Signed in the ops review' });
+    expect(items[9]).toMatchObject({ what: 'ready', criteria: criteria.map(({ name }) => name) });
   });
 });

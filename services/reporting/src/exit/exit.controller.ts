@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { pastNote, pastQuery, type PastQuery } from '../history/past-query';
 import { PastViews } from '../history/past-views';
 import { ExitEvaluation } from './exit-evaluation';
+import { exitHistoryOf, exitHistoryView } from './exit-history';
 import { ExitReadiness } from './exit-readiness';
 import { exitReadinessView, manualCheckBody } from './exit.schemas';
 
@@ -37,6 +38,18 @@ export class ExitController {
     return this.past.read(query, periodId, response, (dataSource, now) =>
       this.readiness.of(periodId, now ? { dataSource, now, exitStreams } : undefined),
     );
+  }
+
+  @Get('history')
+  @Access('reporting.read', { kind: 'period', param: 'periodId' })
+  @ApiOperation({
+    summary:
+      "The period's exit criteria over time: every crossing, check and change of readiness, oldest first",
+  })
+  @ApiOutcomes({ status: 200, description: 'The history', schema: exitHistoryView }, 404)
+  async history(@Param('periodId') periodId: string): Promise<z.input<typeof exitHistoryView>> {
+    await this.evaluation.period(periodId);
+    return exitHistoryOf(await this.evaluation.stream(periodId));
   }
 
   @Post('checks')
