@@ -34,7 +34,7 @@ export const ApiKeys = () => {
     queryFn: () => call<{ items: ApiKey[] }>(credentials, 'triage', '/api-keys'),
   });
   const [name, setName] = useState('');
-  const [grants, setGrants] = useState<GrantChoice[]>([{ role: 'reporter', scope: '' }]);
+  const [grants, setGrants] = useState<GrantChoice[]>([{ role: 'agent', scope: '' }]);
   const [expiresAt, setExpiresAt] = useState('');
   const [signing, setSigning] = useState(false);
   const create = useMutation({
@@ -87,9 +87,12 @@ export const ApiKeys = () => {
               index={index}
               grant={grant}
               onChange={(changed) => setGrants(grants.map((old, at) => (at === index ? changed : old)))}
+              onRemove={
+                grants.length > 1 ? () => setGrants(grants.filter((_, at) => at !== index)) : undefined
+              }
             />
           ))}
-          <button type="button" onClick={() => setGrants([...grants, { role: 'reporter', scope: '' }])}>
+          <button type="button" onClick={() => setGrants([...grants, { role: 'agent', scope: '' }])}>
             Add a grant
           </button>
         </fieldset>

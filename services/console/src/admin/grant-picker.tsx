@@ -25,10 +25,12 @@ export const GrantPicker = ({
   index,
   grant,
   onChange,
+  onRemove,
 }: {
   index: number;
   grant: GrantChoice;
   onChange(grant: GrantChoice): void;
+  onRemove?: () => void;
 }) => {
   const programmes = useProgrammes();
   const periods = usePeriods();
@@ -62,6 +64,11 @@ export const GrantPicker = ({
           </option>
         ))}
       </select>
+      {onRemove && (
+        <button type="button" onClick={onRemove}>
+          Remove grant {index + 1}
+        </button>
+      )}
     </div>
   );
 };
