@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { newProgramme, planPeriod } from '@hypercare/client';
 import { describeWithBrowser } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { ConsoleBrowser } from './console-browser.fixture';
 import { periodDefinition } from './scenario-steps';
+import { alertmanagerPayload } from './alert-payloads';
 
 const SEEN = { timeout: 20_000 };
-const firing = JSON.parse(
-  readFileSync(
-    join(__dirname, '../../../services/monitoring/src/alerts/fixtures/alertmanager-firing.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
+const firing = alertmanagerPayload('firing');
 
 interface Definition {
   configuration: {

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { HypercareClient } from '@hypercare/client';
 import { describeWith } from '@hypercare/testing';
 import { AllInOneOnPostgres } from './all-in-one-on-postgres.fixture';
 import { activePeriod } from './scenario-steps';
+import { alertmanagerPayload } from './alert-payloads';
 
-const firing = JSON.parse(
-  readFileSync(
-    join(__dirname, '../../../services/monitoring/src/alerts/fixtures/alertmanager-firing.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
-const resolved = JSON.parse(
-  readFileSync(
-    join(__dirname, '../../../services/monitoring/src/alerts/fixtures/alertmanager-resolved.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
+const firing = alertmanagerPayload('firing');
+const resolved = alertmanagerPayload('resolved');
 
 interface Timeline {
   channel?: string;

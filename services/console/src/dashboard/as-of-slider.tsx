@@ -1,3 +1,5 @@
+import { StepSlider } from '../common/step-slider';
+
 const HOUR = 3_600_000;
 
 /**
@@ -18,21 +20,15 @@ export const AsOfSlider = ({
   const value = asOf ? Math.round((new Date(asOf).getTime() - start) / HOUR) : hours;
   const label = asOf ? new Date(asOf).toLocaleString() : 'now (live)';
   return (
-    <div className="as-of">
-      <label htmlFor="as-of">As of</label>
-      <input
-        id="as-of"
-        type="range"
-        min={0}
-        max={hours}
-        value={value}
-        aria-valuetext={label}
-        onChange={(event) => {
-          const chosen = Number(event.target.value);
-          onChange(chosen >= hours ? undefined : new Date(start + chosen * HOUR).toISOString());
-        }}
-      />
-      <output htmlFor="as-of">{label}</output>
-    </div>
+    <StepSlider
+      id="as-of"
+      label="As of"
+      max={hours}
+      value={value}
+      valueText={label}
+      onChange={(chosen) =>
+        onChange(chosen >= hours ? undefined : new Date(start + chosen * HOUR).toISOString())
+      }
+    />
   );
 };

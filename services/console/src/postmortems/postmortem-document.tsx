@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Loaded } from '../common/loaded';
+import { StepSlider } from '../common/step-slider';
 import { usePeriodRead } from '../api/period-read';
 import type { Dashboard } from '../api/types';
 import { KpiList } from '../dashboard/kpi-list';
@@ -54,19 +55,14 @@ export const PostmortemDocument = ({
       <h3 id="postmortem-heading">
         {postmortem.title} <span className="status">{postmortem.status}</span>
       </h3>
-      <div className="as-of">
-        <label htmlFor="postmortem-step">As of</label>
-        <input
-          id="postmortem-step"
-          type="range"
-          min={0}
-          max={steps.length}
-          value={step}
-          aria-valuetext={label}
-          onChange={(event) => setStep(Number(event.target.value))}
-        />
-        <output htmlFor="postmortem-step">{label}</output>
-      </div>
+      <StepSlider
+        id="postmortem-step"
+        label="As of"
+        max={steps.length}
+        value={step}
+        valueText={label}
+        onChange={setStep}
+      />
       <Loaded query={figures} what="the figures of that moment">
         {(dashboard) => <KpiList figures={dashboard} busy={figures.isFetching} />}
       </Loaded>
