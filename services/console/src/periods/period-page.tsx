@@ -7,7 +7,7 @@ import type { PeriodRow } from '../api/types';
 import { useCredentials } from '../auth/session';
 import { Board } from '../board/board';
 import { DashboardView } from '../dashboard/dashboard';
-import { useLivePeriod } from '../live/use-live-period';
+import { LIVE_LABELS, type LiveState, useLivePeriod } from '../live/use-live-period';
 import { ExitView } from '../exit/exit-view';
 import { ReportForm } from '../reports/report-form';
 import { PeriodSetup } from './period-setup';
@@ -48,19 +48,28 @@ const VIEWS: Array<{ name: PeriodView; label: string; show: (period: PeriodRow) 
 export const PeriodPage = ({ periodId, view }: { periodId: string; view: PeriodView }) => {
   const period = usePeriod(periodId);
   // Reporting answers a period it does not show someone as if it did not exist (404).
-  if (period.error instanceof ApiProblem && [403, 404].includes(period.error.status))
-    return <ReporterPeriodPage periodId={periodId} view={view} />;
+  const reporterOnly = period.error instanceof ApiProblem && [403, 404].includes(period.error.status);
+  // Followed from the start, as the period loads: the views' first reads then need no second one.
+  const live = useLivePeriod(periodId, !reporterOnly);
+  if (reporterOnly) return <ReporterPeriodPage periodId={periodId} view={view} />;
   if (period.error) return <p role="alert">{period.error.message}</p>;
   if (!period.data) return <p role="status">Loading the period…</p>;
-  return <TeamPeriodPage period={period.data} view={view} />;
+  return <TeamPeriodPage period={period.data} view={view} live={live} />;
 };
 
 /** A period's header (status, live state, its lifecycle's next step) and the view chosen under it. */
-const TeamPeriodPage = ({ period: row, view }: { period: PeriodRow; view: PeriodView }) => {
+const TeamPeriodPage = ({
+  period: row,
+  view,
+  live,
+}: {
+  period: PeriodRow;
+  view: PeriodView;
+  live: LiveState;
+}) => {
   const credentials = useCredentials();
   const queries = useQueryClient();
   const periodId = row.periodId;
-  const live = useLivePeriod(periodId);
   const activate = useMutation({
     mutationFn: () =>
       call(credentials, 'triage', `/periods/${periodId}/activate`, { method: 'POST', body: {} }),
@@ -73,7 +82,7 @@ const TeamPeriodPage = ({ period: row, view }: { period: PeriodRow; view: Period
           {row.systemName} <span className={`status status-${row.status}`}>{row.status}</span>
         </h1>
         <p className="live" role="status">
-          {live === 'live' ? 'Live' : live === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          {LIVE_LABELS[live]}
         </p>
         {row.status === 'planned' && (
           <button type="button" onClick={() => activate.mutate()} disabled={activate.isPending}>

@@ -1,5 +1,5 @@
 import { useTicket } from '../api/queries';
-import { useLivePeriod } from '../live/use-live-period';
+import { LIVE_LABELS, useLivePeriod } from '../live/use-live-period';
 import { href } from '../routing';
 import { CommandForm } from './command-form';
 
@@ -26,7 +26,7 @@ const FollowPeriod = ({ periodId }: { periodId: string }) => {
   const live = useLivePeriod(periodId);
   return (
     <p className="live" role="status">
-      {live === 'live' ? 'Live' : 'Connecting…'}
+      {LIVE_LABELS[live]}
     </p>
   );
 };
