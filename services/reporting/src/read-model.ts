@@ -8,6 +8,7 @@ import { AlertFact } from './alerts/alert-fact.entity';
 import { AlertFacts1765000004000 } from './database/alert-facts.migration';
 import { DeflectionFacts1765000019000 } from './database/deflection-facts.migration';
 import { Handoffs1765000021200 } from './database/handoffs.migration';
+import { TicketReporters1765000023000 } from './database/ticket-reporters.migration';
 import { Webhooks1765000022000 } from './database/webhooks.migration';
 import { webhookOutboxProjection } from './webhooks/webhook-outbox.projection';
 import { KnowledgeArticleText1765000021000 } from './database/knowledge-article-text.migration';
@@ -59,6 +60,7 @@ export const reportingReadModel = {
     PeriodClosing1765000021100,
     Handoffs1765000021200,
     Webhooks1765000022000,
+    TicketReporters1765000023000,
   ],
   entities: [
     ProgrammeView,
