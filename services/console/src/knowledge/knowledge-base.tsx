@@ -49,6 +49,7 @@ export const KnowledgeBase = ({ periodId }: { periodId: string }) => {
     'feedback',
     `/periods/${periodId}/articles/search`,
     { q },
+    q.trim() !== '',
   );
   const open = (articleId: string, title: string) => (
     <button type="button" className="link" onClick={() => setOpened(articleId)}>

@@ -54,10 +54,13 @@ const OwnReports = ({ periodId, email }: { periodId: string; email: string }) =>
 const ReportsOf = ({ periodId }: { periodId: string }) => {
   const [email, setEmail] = useState(() => localStorage.getItem(EMAIL_KEY) ?? '');
   const valid = EMAIL.test(email);
-  const theirs = usePeriodRead<TicketPage>(periodId, 'reporting', `/periods/${periodId}/tickets`, {
-    reporter: valid ? email : undefined,
-    limit: 200,
-  });
+  const theirs = usePeriodRead<TicketPage>(
+    periodId,
+    'reporting',
+    `/periods/${periodId}/tickets`,
+    { reporter: email, limit: 200 },
+    valid,
+  );
   return (
     <>
       <label htmlFor="mine-email">Reporter's email</label>{' '}
