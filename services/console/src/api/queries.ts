@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCredentials } from '../auth/session';
 import { call } from './client';
+import { usePeriodRead } from './period-read';
 import type {
   Dashboard,
   ExitReadiness,
@@ -59,16 +60,9 @@ export const useTickets = (periodId: string) => {
   });
 };
 
-/** The dashboard now, or as of a past moment (`asOf`, ISO time). */
-export const useDashboard = (periodId: string, asOf?: string) => {
-  const credentials = useCredentials();
-  return useQuery({
-    queryKey: ['period', periodId, 'dashboard', asOf ?? 'now'],
-    queryFn: () =>
-      call<Dashboard>(credentials, 'reporting', `/periods/${periodId}/dashboard`, { query: { asOf } }),
-    placeholderData: (previous) => previous,
-  });
-};
+/** The dashboard now, or as of a past moment: `asOf` (ISO time) or `asOfPosition` (reporting's log). */
+export const useDashboard = (periodId: string, moment: { asOf?: string; asOfPosition?: number } = {}) =>
+  usePeriodRead<Dashboard>(periodId, 'reporting', `/periods/${periodId}/dashboard`, moment);
 
 export const useTicket = (ticketId: string) => {
   const credentials = useCredentials();

@@ -8,7 +8,7 @@ import { PerDayChart } from './per-day-chart';
 /** The war room's numbers for one period, live, or as of any moment since its go-live. */
 export const DashboardView = ({ period }: { period: PeriodRow }) => {
   const [asOf, setAsOf] = useState<string>();
-  const dashboard = useDashboard(period.periodId, asOf);
+  const dashboard = useDashboard(period.periodId, { asOf });
   const figures = dashboard.data;
 
   return (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Dashboard } from '../api/types';
 
 /** One figure of the dashboard: its name, and its value under a `data-kpi` id (tests and screen readers find it by both). */
-const Kpi = ({ name, id, children }: { name: string; id: string; children: ReactNode }) => (
+export const Kpi = ({ name, id, children }: { name: string; id: string; children: ReactNode }) => (
   <div>
     <dt>{name}</dt>
     <dd data-kpi={id}>{children}</dd>

@@ -1,5 +1,6 @@
 import { Loaded } from '../common/loaded';
 import { usePeriodRead } from '../api/period-read';
+import { Kpi } from '../dashboard/kpi-list';
 import { href } from '../routing';
 
 interface Satisfaction {
@@ -38,24 +39,18 @@ export const SatisfactionView = ({ periodId }: { periodId: string }) => {
         {(figures) => (
           <>
             <dl className="kpis">
-              <div>
-                <dt>CSAT (1-5)</dt>
-                <dd data-kpi="csat-average">{figures.average ?? '—'}</dd>
-              </div>
-              <div>
-                <dt>Surveys answered</dt>
-                <dd data-kpi="csat-answered">
-                  {figures.answered} of {figures.issued}
-                </dd>
-              </div>
-              <div>
-                <dt>Response rate</dt>
-                <dd>{figures.responseRate === null ? '—' : `${Math.round(figures.responseRate * 100)} %`}</dd>
-              </div>
-              <div>
-                <dt>Low scores (2 or less)</dt>
-                <dd>{figures.low}</dd>
-              </div>
+              <Kpi name="CSAT (1-5)" id="csat-average">
+                {figures.average ?? '—'}
+              </Kpi>
+              <Kpi name="Surveys answered" id="csat-answered">
+                {figures.answered} of {figures.issued}
+              </Kpi>
+              <Kpi name="Response rate" id="csat-response-rate">
+                {figures.responseRate === null ? '—' : `${Math.round(figures.responseRate * 100)} %`}
+              </Kpi>
+              <Kpi name="Low scores (2 or less)" id="csat-low">
+                {figures.low}
+              </Kpi>
             </dl>
             <table className="grid">
               <caption>Answers by score</caption>

@@ -11,13 +11,14 @@ import { LIVE_LABELS, type LiveState, useLivePeriod } from '../live/use-live-per
 import { ExitView } from '../exit/exit-view';
 import { ReportForm } from '../reports/report-form';
 import { PeriodSetup } from './period-setup';
+import { PeriodHeader } from './period-header';
 import { ReporterPeriodPage } from './reporter-period-page';
 import { KnowledgeBase } from '../knowledge/knowledge-base';
 import { AlertList } from '../monitoring/alert-list';
 import { SatisfactionView } from '../feedback/satisfaction-view';
 import { PostmortemList } from '../postmortems/postmortem-list';
 import { MyReports } from '../reports/my-reports';
-import { href, type PeriodView } from '../routing';
+import type { PeriodView } from '../routing';
 
 /** A period's views: the tabs of its page, in order, and what each shows. */
 const VIEWS: Array<{ name: PeriodView; label: string; show: (period: PeriodRow) => ReactNode }> = [
@@ -77,10 +78,13 @@ const TeamPeriodPage = ({
   });
   return (
     <>
-      <header className="period">
-        <h1>
-          {row.systemName} <span className={`status status-${row.status}`}>{row.status}</span>
-        </h1>
+      <PeriodHeader
+        periodId={periodId}
+        systemName={row.systemName}
+        status={row.status}
+        view={view}
+        views={VIEWS}
+      >
         <p className="live" role="status">
           {LIVE_LABELS[live]}
         </p>
@@ -90,18 +94,7 @@ const TeamPeriodPage = ({
           </button>
         )}
         {activate.error && <p role="alert">{activate.error.message}</p>}
-        <nav aria-label="Period views" className="tabs">
-          {VIEWS.map(({ name, label }) => (
-            <a
-              key={name}
-              href={href({ view: name, periodId })}
-              aria-current={view === name ? 'page' : undefined}
-            >
-              {label}
-            </a>
-          ))}
-        </nav>
-      </header>
+      </PeriodHeader>
       {VIEWS.find(({ name }) => name === view)?.show(row)}
     </>
   );

@@ -5,6 +5,7 @@ import { bodyChoices, useOpenApi } from '../api/openapi';
 import { useProgrammes } from '../api/queries';
 import { useCredentials } from '../auth/session';
 import type { RosterMember } from '../api/types';
+import { Field, invalidWhen } from '../common/field';
 import { Refusal, fieldError } from '../common/refusal';
 import { RosterFields } from './roster-fields';
 import { navigate } from '../routing';
@@ -95,25 +96,23 @@ export const PlanPeriod = () => {
             />
           </div>
         )}
-        <div className="field">
-          <label htmlFor="plan-system">System going live</label>
+        <Field id="plan-system" label="System going live" error={errorOf('systemName')}>
           <input
             id="plan-system"
             value={systemName}
             onChange={(event) => setSystemName(event.target.value)}
+            {...invalidWhen('plan-system', errorOf('systemName'))}
           />
-          {errorOf('systemName') && <p className="error">{errorOf('systemName')}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="plan-go-live">Go-live</label>
+        </Field>
+        <Field id="plan-go-live" label="Go-live" error={errorOf('goLiveAt')}>
           <input
             id="plan-go-live"
             type="datetime-local"
             value={goLiveAt}
             onChange={(event) => setGoLiveAt(event.target.value)}
+            {...invalidWhen('plan-go-live', errorOf('goLiveAt'))}
           />
-          {errorOf('goLiveAt') && <p className="error">{errorOf('goLiveAt')}</p>}
-        </div>
+        </Field>
         <RosterFields roster={roster} roles={roles} errorOf={errorOf} onChange={setRoster} />
         <button type="submit" disabled={plan.isPending}>
           Plan the period

@@ -4,7 +4,13 @@ import { Loaded } from '../common/loaded';
 import { useCredentials } from '../auth/session';
 import { ReportForm } from '../reports/report-form';
 import { MyReports } from '../reports/my-reports';
-import { href, type PeriodView } from '../routing';
+import type { PeriodView } from '../routing';
+import { PeriodHeader } from './period-header';
+
+const REPORTER_VIEWS: Array<{ name: PeriodView; label: string }> = [
+  { name: 'report', label: 'Report a problem' },
+  { name: 'mine', label: 'My reports' },
+];
 
 /** A period as a reporter sees it (from intake, which tells whether it takes reports): the form and their own reports. */
 export const ReporterPeriodPage = ({ periodId, view }: { periodId: string; view: PeriodView }) => {
@@ -15,24 +21,17 @@ export const ReporterPeriodPage = ({ periodId, view }: { periodId: string; view:
       call<{ systemName: string; status: string }>(credentials, 'intake', `/periods/${periodId}`),
   });
   const shown = view === 'mine' ? 'mine' : 'report';
-  const tab = (name: 'report' | 'mine', label: string) => (
-    <a href={href({ view: name, periodId })} aria-current={shown === name ? 'page' : undefined}>
-      {label}
-    </a>
-  );
   return (
     <Loaded query={period} what="the period">
       {(known) => (
         <>
-          <header className="period">
-            <h1>
-              {known.systemName} <span className={`status status-${known.status}`}>{known.status}</span>
-            </h1>
-            <nav aria-label="Period views" className="tabs">
-              {tab('report', 'Report a problem')}
-              {tab('mine', 'My reports')}
-            </nav>
-          </header>
+          <PeriodHeader
+            periodId={periodId}
+            systemName={known.systemName}
+            status={known.status}
+            view={shown}
+            views={REPORTER_VIEWS}
+          />
           {shown === 'report' ? <ReportForm periodId={periodId} /> : <MyReports periodId={periodId} />}
         </>
       )}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Loaded } from '../common/loaded';
 import { StepSlider } from '../common/step-slider';
-import { usePeriodRead } from '../api/period-read';
-import type { Dashboard } from '../api/types';
+import { useDashboard } from '../api/queries';
 import { KpiList } from '../dashboard/kpi-list';
 
 interface Source {
@@ -42,9 +41,7 @@ export const PostmortemDocument = ({
   const [step, setStep] = useState(steps.length);
   const at = steps[step];
   const position = at?.position ?? postmortem.reflects.position;
-  const figures = usePeriodRead<Dashboard>(periodId, 'reporting', `/periods/${periodId}/dashboard`, {
-    asOfPosition: position,
-  });
+  const figures = useDashboard(periodId, { asOfPosition: position });
   const positionOf = new Map(steps.map((source) => [source.id, source.position]));
   const happened = (cites: string[]) =>
     cites.length === 0 || Math.min(...cites.map((id) => positionOf.get(id) ?? Infinity)) <= position;
