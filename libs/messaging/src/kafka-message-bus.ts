@@ -151,6 +151,10 @@ export class KafkaMessageBus implements MessageBus {
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
     let stopping = false;
     await this.run(consumer, options, () => stopping);
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || stopping || payload.error.name !== 'KafkaJSGroupCoordinatorNotFound') return;
+      void this.rejoin(consumer, options, () => stopping);
+    });
     const running: RunningConsumer = {
       stop: async () => {
         stopping = true;
@@ -224,6 +228,23 @@ export class KafkaMessageBus implements MessageBus {
   private async send(topic: string, messages: WireMessage[]): Promise<void> {
     await this.producer.send({ topic, acks: -1, messages });
     this.outage?.answered();
+  }
+
+  /**
+   * kafkajs gives up for good on a consumer that could not find its group coordinator, which a
+   * broker just back still electing one answers: join again, every second, until it has one.
+   */
+  private async rejoin(consumer: Consumer, options: ConsumerOptions, stopping: () => boolean): Promise<void> {
+    while (!stopping()) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      try {
+        await consumer.connect();
+        await this.run(consumer, options, stopping);
+        return;
+      } catch {
+        // The broker is not answering yet: the next attempt follows.
+      }
+    }
   }
 
   private async run(consumer: Consumer, options: ConsumerOptions, stopping: () => boolean): Promise<void> {
