@@ -1,5 +1,5 @@
 import type { ContractedEventStore, RecordedEvent, Subscription } from '@hypercare/event-store';
-import type { Projection } from './projection';
+import { eventsFor, type Projection } from './projection';
 
 export interface ProjectionFeedOptions {
   log: ContractedEventStore;
@@ -7,6 +7,8 @@ export interface ProjectionFeedOptions {
   pageSize: number;
   /** Applies a page to one projection, in the transaction that moves its checkpoint. */
   apply(projection: Projection, events: RecordedEvent[]): Promise<void>;
+  /** Moves the checkpoints of the projections a page holds none of the events of, up to `position`. */
+  pass(projections: readonly Projection[], position: number): Promise<void>;
   /** Told of a member whose page failed, now out of the feed (the feed goes on without it). */
   detached(projection: Projection, error: unknown): void;
   failed(projections: readonly Projection[], error: unknown): void;
@@ -57,16 +59,26 @@ export class ProjectionFeed {
     return this.subscription.stop();
   }
 
-  /** Every member at once: their tables are their own, and the read database works on one while Node folds another. */
+  /**
+   * Every member with events in the page at once (their tables are their own, and the read
+   * database works on one while Node folds another); the others only move on, together in one
+   * statement: live pages hold a few events, which most projections do not read.
+   */
   private async applyPage(events: RecordedEvent[]): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
     const members = [...this.members];
-    const outcomes = await Promise.allSettled(
-      members.map((projection) => this.options.apply(projection, events)),
-    );
+    const concerned = members.filter((projection) => eventsFor(projection, events).length > 0);
+    const idle = members.filter((projection) => !concerned.includes(projection));
+    const [passed, ...outcomes] = await Promise.allSettled([
+      idle.length ? this.options.pass(idle, last.position) : Promise.resolve(),
+      ...concerned.map((projection) => this.options.apply(projection, events)),
+    ]);
+    if (passed?.status === 'rejected') throw passed.reason;
     outcomes.forEach((outcome, index) => {
       if (outcome.status === 'fulfilled') return;
       if (this.members.size === 1) throw outcome.reason;
-      const projection = members[index] as Projection;
+      const projection = concerned[index] as Projection;
       this.members.delete(projection);
       this.options.detached(projection, outcome.reason);
     });

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { defineProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadDatabase } from './read-database';
-import { tallies, tallyAdded, TallySchema1764400000001 } from './tally.fixture';
+import { tallies, tallyAdded, tallyDropped, TallySchema1764400000001 } from './tally.fixture';
 import { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';
 
 interface World {
@@ -178,6 +178,23 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     expect(subscribe).toHaveBeenCalledTimes(1);
     expect(await totals(world.sql)).toEqual({ a: [10, 4] });
     expect(late.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
+  });
+
+  it('moves a projection past pages holding none of its events without a transaction for it', async () => {
+    const dropped = defineProjection({
+      name: 'dropped',
+      contracts: [tallyDropped],
+      tables: [],
+      apply: () => Promise.reject(new Error('given an event it does not read')),
+    });
+    const running = runner({ projections: [dropped] });
+    await running.start();
+    const transaction = jest.spyOn(world.sql, 'transaction');
+    await add(world.log, 'p', [1, 2]);
+    await add(world.log, 'p', [3]);
+    await running.caughtUp();
+    expect(await running.positionOf('dropped')).toBe(await world.log.headPosition());
+    expect(transaction).not.toHaveBeenCalled();
   });
 
   it('lets a projection whose pages keep failing retry on its own while the others stay live', async () => {

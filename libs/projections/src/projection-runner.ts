@@ -174,6 +174,12 @@ export class ProjectionRunner {
         schema: this.options.schema,
         pageSize: this.options.pageSize ?? 5_000,
         apply: (projection, events) => this.apply(projection, events),
+        pass: (idle, position) =>
+          this.checkpoints.pass(
+            this.options.sql,
+            idle.map(({ name }) => name),
+            position,
+          ),
         detached: (projection, error) => this.detached(projection, error),
         failed: (projections, error) => this.failed(projections, error),
       },
