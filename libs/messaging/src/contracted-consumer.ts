@@ -9,11 +9,13 @@ export type ContractedIntegrationEvent<C extends EventContract> = Omit<Integrati
 /** A consumer that names the contracts it handles instead of topics, and gets those events typed. */
 export interface ContractedConsumerOptions<C extends EventContract> extends Omit<
   ConsumerOptions,
-  'topics' | 'handle'
+  'topics' | 'handle' | 'handleBatch'
 > {
   /** The events the consumer handles, at their current version; their topics are the ones it reads. */
   contracts: readonly C[];
   handle(event: ContractedIntegrationEvent<C>, delivery: Delivery): Promise<void>;
+  /** Several waiting events in one call (see `ConsumerOptions.handleBatch`), only those of its contracts. */
+  handleBatch?(events: ReadonlyArray<ContractedIntegrationEvent<C>>): Promise<void>;
 }
 
 /**
@@ -24,18 +26,27 @@ export interface ContractedConsumerOptions<C extends EventContract> extends Omit
  */
 export const contractedConsumer = <C extends EventContract>(
   registry: ContractRegistry,
-  { contracts, handle, ...rest }: ContractedConsumerOptions<C>,
+  { contracts, handle, handleBatch, ...rest }: ContractedConsumerOptions<C>,
 ): ConsumerOptions => {
   if (contracts.length === 0) throw new Error('a consumer must name at least one contract');
   const wanted = new Set<string>(contracts.map(({ type }) => type));
+  const contracted = (event: IntegrationEvent): ContractedIntegrationEvent<C> | undefined => {
+    if (!registry.has(event.type)) return undefined;
+    const current = registry.upcast(event.type, event.data);
+    return wanted.has(current.type) ? ({ ...event, ...current } as ContractedIntegrationEvent<C>) : undefined;
+  };
   return {
     ...rest,
     topics: [...new Set(contracts.map(({ topic }) => topic))],
     handle: async (event: IntegrationEvent, delivery: Delivery): Promise<void> => {
-      if (!registry.has(event.type)) return;
-      const current = registry.upcast(event.type, event.data);
-      if (wanted.has(current.type))
-        await handle({ ...event, ...current } as ContractedIntegrationEvent<C>, delivery);
+      const typed = contracted(event);
+      if (typed) await handle(typed, delivery);
     },
+    ...(handleBatch && {
+      handleBatch: async (messages) => {
+        const typed = messages.flatMap(({ event }) => contracted(event) ?? []);
+        if (typed.length) await handleBatch(typed);
+      },
+    }),
   };
 };

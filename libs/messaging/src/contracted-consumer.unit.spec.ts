@@ -84,6 +84,27 @@ describe('a contracted consumer', () => {
     expect(received).toEqual([]);
   });
 
+  it('hands its batch handler only the events of its contracts, at their current versions, and skips an empty batch', async () => {
+    const batches: Array<Array<ContractedIntegrationEvent<typeof seenV2>>> = [];
+    const batching = contractedConsumer(registry, {
+      groupId: 'probe',
+      contracts: [seenV2],
+      handle: async () => undefined,
+      handleBatch: async (events) => void batches.push([...events]),
+    });
+    const some = [
+      message(seenV1.type, { who: 'ana@example.com' }),
+      message(left.type, { why: 'done' }),
+      message('hypercare.probe.future.v9', {}),
+    ];
+    await batching.handleBatch?.(some.map((event) => ({ event, delivery })));
+    await batching.handleBatch?.([{ event: message(left.type, { why: 'done' }), delivery }]);
+    expect(batches).toEqual([
+      [expect.objectContaining({ type: seenV2.type, data: { who: { email: 'ana@example.com' } } })],
+    ]);
+    expect(consumer.handleBatch).toBeUndefined();
+  });
+
   it('refuses to subscribe to nothing', () => {
     expect(() =>
       contractedConsumer(registry, { groupId: 'none', contracts: [], handle: async () => undefined }),

@@ -51,6 +51,38 @@ export const undeadLetter = (message: WireMessage): { topic: string; message: Wi
   };
 };
 
+/** A message waiting in a partition, and where it is. */
+export interface Waiting {
+  message: WireMessage;
+  where: Omit<Delivery, 'attempt' | 'headers'>;
+}
+
+/** The most messages one `handleBatch` call gets. */
+export const MAX_BATCH = 500;
+
+/**
+ * The waiting messages through the consumer's batch handler in one call, on their first
+ * attempt. False when it has none, when fewer than two wait, when one of them is no
+ * CloudEvent, or when the call failed: the caller then delivers them one at a time, which
+ * retries and dead-letters each on its own.
+ */
+export const deliverTogether = async (
+  waiting: readonly Waiting[],
+  { handleBatch }: ConsumerOptions,
+): Promise<boolean> => {
+  if (!handleBatch || waiting.length < 2) return false;
+  try {
+    const messages = waiting.map(({ message, where }) => ({
+      event: fromWireMessage(message),
+      delivery: { ...where, attempt: 1, headers: message.headers },
+    }));
+    await handleBatch(messages);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * One message through the handler: retried with exponential backoff until it succeeds,
  * `maxAttempts` is spent (then dead-lettered), or the consumer stops (then left for the

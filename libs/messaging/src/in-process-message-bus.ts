@@ -5,7 +5,7 @@ import {
   type RunningConsumer,
   type TopicSpec,
 } from './message-bus.port';
-import { deliver, undeadLetter } from './delivery';
+import { deliver, deliverTogether, MAX_BATCH, undeadLetter } from './delivery';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
 import { partitionFor } from './partitioning';
 
@@ -173,6 +173,15 @@ export class InProcessMessageBus implements MessageBus {
         if (!message) continue;
         group.busy.add(key);
         try {
+          const waiting = messages.slice(offset, offset + MAX_BATCH).map((each, index) => ({
+            message: each,
+            where: { topic, partition, offset: String(offset + index) },
+          }));
+          if (await deliverTogether(waiting, member.options)) {
+            group.committed.set(key, offset + waiting.length);
+            progressed = true;
+            continue;
+          }
           const outcome = await deliver(
             message,
             { topic, partition, offset: String(offset) },

@@ -12,7 +12,7 @@ import {
 } from 'kafkajs';
 import { BrokerOutage } from './broker-outage';
 import { ConsumerHealth } from './consumer-health';
-import { deliver, undeadLetter } from './delivery';
+import { deliver, deliverTogether, MAX_BATCH, undeadLetter, type Waiting } from './delivery';
 import { kafkaLogCreator, type MessagingLog } from './log';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
 import {
@@ -260,26 +260,39 @@ export class KafkaMessageBus implements MessageBus {
         isRunning,
         isStale,
       }) => {
-        for (const message of batch.messages) {
-          if (!isRunning() || isStale() || stopping()) return;
-          const where = { topic: batch.topic, partition: batch.partition, offset: message.offset };
-          const outcome = await deliver(wireOf(message), where, {
-            options,
-            stopping: () => stopping() || !isRunning(),
-            heartbeat,
-          });
-          if (outcome.kind === 'interrupted') return;
-          if (outcome.kind === 'dead-letter') {
-            await this.send(deadLetterTopic(batch.topic), [outcome.message]);
-            deadLettered.add(1, { topic: batch.topic, group: options.groupId });
-          }
-          resolveOffset(message.offset);
+        const running = (): boolean => isRunning() && !isStale() && !stopping();
+        const done = async (offset: string): Promise<void> => {
+          resolveOffset(offset);
           lag.set(`${options.groupId}/${batch.topic}/${batch.partition}`, {
-            value: Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),
+            value: Math.max(0, Number(batch.highWatermark) - Number(offset) - 1),
             attributes: { group: options.groupId, topic: batch.topic, partition: String(batch.partition) },
           });
           await commitOffsetsIfNecessary();
           await heartbeat();
+        };
+        for (let from = 0; from < batch.messages.length && running(); from += MAX_BATCH) {
+          const waiting: Waiting[] = batch.messages.slice(from, from + MAX_BATCH).map((message) => ({
+            message: wireOf(message),
+            where: { topic: batch.topic, partition: batch.partition, offset: message.offset },
+          }));
+          if (await deliverTogether(waiting, options)) {
+            await done((waiting.at(-1) as Waiting).where.offset);
+            continue;
+          }
+          for (const { message, where } of waiting) {
+            if (!running()) return;
+            const outcome = await deliver(message, where, {
+              options,
+              stopping: () => stopping() || !isRunning(),
+              heartbeat,
+            });
+            if (outcome.kind === 'interrupted') return;
+            if (outcome.kind === 'dead-letter') {
+              await this.send(deadLetterTopic(batch.topic), [outcome.message]);
+              deadLettered.add(1, { topic: batch.topic, group: options.groupId });
+            }
+            await done(where.offset);
+          }
         }
       },
     });

@@ -29,6 +29,13 @@ export interface ConsumerOptions {
    * dead-lettered: delivery is at least once, so handlers must be idempotent (see inbox).
    */
   handle(event: IntegrationEvent, delivery: Delivery): Promise<void>;
+  /**
+   * Optional, for handlers whose cost is per call rather than per message (one transaction
+   * for all): the messages of a partition that are waiting, in order, in one call. When it
+   * throws, those messages go through `handle` one at a time instead, with its retries and
+   * dead letters; so it must leave nothing behind when it fails, or be idempotent like `handle`.
+   */
+  handleBatch?(messages: ReadonlyArray<{ event: IntegrationEvent; delivery: Delivery }>): Promise<void>;
   maxAttempts?: number;
   /** First retry delay; doubles up to 5 s (default 100 ms). */
   retryBackoffMs?: number;

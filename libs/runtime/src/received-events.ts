@@ -57,7 +57,12 @@ export class ReceivedEvents {
 
   /** The consumer that keeps these contracts' events as they arrive. */
   consumer(service: string, contracts: readonly EventContract[]): ContractedConsumerOptions<EventContract> {
-    return { groupId: `${service}.received`, contracts, handle: (event) => this.keep([event]) };
+    return {
+      groupId: `${service}.received`,
+      contracts,
+      handle: (event) => this.keep([event]),
+      handleBatch: (events) => this.keep(events),
+    };
   }
 
   /**

@@ -202,6 +202,58 @@ export const describeMessageBusContract = (adapter: string, factory: () => Promi
       });
     });
 
+    it('hands a batch handler the messages waiting in a partition together, in order, each once', async () => {
+      const topic = await newTopic(1);
+      const published = await publishAll(topic, ['A', 'B'], 10);
+      const received: Received[] = [];
+      const calls: number[] = [];
+      consumers.push(
+        await fixture.bus.consume({
+          groupId: `g-${randomUUID()}`,
+          topics: [topic],
+          handle: async (event, delivery) => void received.push({ event, delivery }),
+          handleBatch: async (messages) => {
+            calls.push(messages.length);
+            received.push(...messages);
+          },
+        }),
+      );
+      await eventually('all 20', () => received.length === 20);
+      expect(received.map((r) => r.event.id)).toEqual(published.map(({ id }) => id));
+      expect(received.map((r) => Number(r.delivery.offset))).toEqual(published.map((_, offset) => offset));
+      expect(Math.max(...calls)).toBeGreaterThan(1);
+    });
+
+    it('delivers a batch its handler fails one message at a time: the bad one dead-lettered alone', async () => {
+      const topic = await newTopic(1);
+      const groupId = `g-${randomUUID()}`;
+      const received: Received[] = [];
+      const poison = eventOf('POISON', 0);
+      await fixture.bus.publish(topic, [eventOf('OK', 0), poison, eventOf('OK', 1), eventOf('OK', 2)]);
+      consumers.push(
+        await fixture.bus.consume({
+          groupId,
+          topics: [topic],
+          maxAttempts: 2,
+          retryBackoffMs: 10,
+          handle: async (event, delivery) => {
+            if (event.subject === 'POISON') throw new Error('cannot handle this one');
+            received.push({ event, delivery });
+          },
+          handleBatch: async (messages) => {
+            if (messages.some(({ event }) => event.subject === 'POISON')) throw new Error('not all of them');
+            received.push(...messages);
+          },
+        }),
+      );
+      const dead: Received[] = [];
+      await follow(deadLetterTopic(topic), `dlq-${randomUUID()}`, dead);
+      await eventually('the dead letter', () => dead.length === 1);
+      await eventually('the others', () => received.length === 3);
+      expect(dead[0]?.event).toEqual(poison);
+      expect(received.map((r) => (r.event.data as { seq: number }).seq)).toEqual([0, 1, 2]);
+    });
+
     it('answers healthy while its broker does', async () => {
       await expect(fixture.bus.healthy()).resolves.toBeUndefined();
     });
