@@ -1,7 +1,8 @@
+import { prepareStatements } from '@hypercare/event-store';
 import { createTestDatabase } from '@hypercare/testing';
 import { Pool } from 'pg';
 
-/** An empty database for one suite, reached through a `pg` pool as services reach theirs. */
+/** An empty database for one suite, reached through a `pg` pool as services reach theirs (statements prepared). */
 export interface ReadTestDatabase {
   pool: Pool;
   dispose(): Promise<void>;
@@ -10,7 +11,7 @@ export interface ReadTestDatabase {
 /** A database of its own on the test PostgreSQL server. */
 export const onServer = async (): Promise<ReadTestDatabase> => {
   const database = await createTestDatabase('projection');
-  const pool = new Pool({ connectionString: database.url, max: 4 });
+  const pool = prepareStatements(new Pool({ connectionString: database.url, max: 4 }));
   // The database is dropped with force after the suite: a connection it ends then is expected.
   pool.on('error', () => undefined);
   return { pool, dispose: async () => (await pool.end(), await database.drop()) };
@@ -23,9 +24,8 @@ export const onPglite = async (): Promise<ReadTestDatabase> => {
   const db = await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
-  const pool = new Pool({
-    connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
-    max: 1,
-  });
+  const pool = prepareStatements(
+    new Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1 }),
+  );
   return { pool, dispose: async () => (await pool.end(), await server.stop(), await db.close()) };
 };

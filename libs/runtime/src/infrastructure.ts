@@ -1,4 +1,5 @@
 import type { AuthDatabase } from '@hypercare/auth';
+import { prepareStatements } from '@hypercare/event-store';
 import { Backoff, type Clock, pause, systemClock } from '@hypercare/domain-kit';
 import {
   AdvisoryLockElection,
@@ -55,7 +56,9 @@ export class Infrastructure {
   private readonly closing = new AbortController();
 
   constructor(private readonly settings: InfrastructureSettings) {
-    this.pool = new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 });
+    this.pool = prepareStatements(
+      new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 }),
+    );
     // An idle connection dropping must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
     this.clock = settings.clock ?? systemClock;
@@ -82,7 +85,7 @@ export class Infrastructure {
   get projectionPool(): Pool {
     if (this.settings.poolSize === 1) return this.pool;
     if (!this.workPool) {
-      this.workPool = new Pool({ connectionString: this.settings.databaseUrl, max: 2 });
+      this.workPool = prepareStatements(new Pool({ connectionString: this.settings.databaseUrl, max: 2 }));
       this.workPool.on('error', () => undefined);
     }
     return this.workPool;
@@ -119,7 +122,7 @@ export class Infrastructure {
         exclusive: (work) => this.exclusive('hypercare_auth.migrations', work),
       };
     if (!this.authPool) {
-      this.authPool = new Pool({ connectionString: url, max: 4 });
+      this.authPool = prepareStatements(new Pool({ connectionString: url, max: 4 }));
       this.authPool.on('error', () => undefined);
     }
     return {

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolConfig, type QueryConfig } from 'pg';
 import type { QueryOptions, SqlExecutor } from '../event-store.port';
+import { prepareStatements } from './prepared-statements';
 
 /** The little the PostgreSQL event store needs from a database: statements and transactions. */
 export interface SqlClient extends SqlExecutor {
@@ -22,7 +23,9 @@ export const pgClient = (config: string | PoolConfig | Pool): SqlClient => {
   const shared = config instanceof Pool;
   const pool = shared
     ? config
-    : new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
+    : prepareStatements(
+        new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config),
+      );
   // An idle client losing its connection must not crash the process; the next query reconnects.
   if (!shared) pool.on('error', () => undefined);
   return {
