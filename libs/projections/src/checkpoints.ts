@@ -48,8 +48,22 @@ export class Checkpoints {
     return { name, position: 0, rebuiltAt: (row as { rebuilt_at: Date }).rebuilt_at };
   }
 
-  async move(tx: SqlExecutor, name: string, position: number): Promise<void> {
-    await tx.query(`update ${this.table} set position = $2 where name = $1`, [name, position]);
+  /**
+   * Locks the projection's row for the transaction, moves it on to `position` (never back) and
+   * answers where it stood: one statement where a lock and a move were two. Committed without
+   * waiting for the flush, as `lock` explains.
+   */
+  async advance(tx: SqlExecutor, name: string, position: number): Promise<number> {
+    const [row] = await tx.query<{ position: string }>(
+      `update ${this.table} as moved set position = greatest(moved.position, $2)
+       from (select position, set_config('synchronous_commit', 'off', true)
+             from ${this.table} where name = $1 for update) as before
+       where moved.name = $1
+       returning before.position`,
+      [name, position],
+    );
+    if (!row) throw new Error(`projection ${name} has no checkpoint: it was not registered`);
+    return Number(row.position);
   }
 
   /**

@@ -222,14 +222,15 @@ export class ProjectionRunner {
   }
 
   private async apply(projection: Projection, events: RecordedEvent[]): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
     const applied = await this.options.sql.transaction(async (tx) => {
-      const position = await this.checkpoints.lock(tx, projection.name);
-      const fresh = events.filter((event) => event.position > position);
-      const last = fresh.at(-1);
-      if (!last) return [];
-      const mine = eventsFor(projection, fresh);
+      const before = await this.checkpoints.advance(tx, projection.name, last.position);
+      const mine = eventsFor(
+        projection,
+        events.filter((event) => event.position > before),
+      );
       if (mine.length) await projection.apply(mine, tx);
-      await this.checkpoints.move(tx, projection.name, last.position);
       return mine;
     });
     if (applied.length) this.options.onApplied?.(projection.name, applied);
