@@ -25,7 +25,7 @@ import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../src/embedded-database';
 
 const SECONDS = benchSetting('BENCH_SECONDS', 5);
-const RATES = [10, 15, 20, 30, 50, 70, 100, 140];
+const RATES = [10, 20, 30, 40, 50, 60, 70, 85, 100, 120, 140];
 const TARGET_PER_SECOND = 100;
 const VISIBLE_WITHIN_MS = 1_000;
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
