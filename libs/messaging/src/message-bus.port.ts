@@ -34,6 +34,7 @@ export interface ConsumerOptions {
    * for all): the messages of a partition that are waiting, in order, in one call. When it
    * throws, those messages go through `handle` one at a time instead, with its retries and
    * dead letters; so it must leave nothing behind when it fails, or be idempotent like `handle`.
+   * A batch gets no consumer span per message: its events carry their `traceparent` on.
    */
   handleBatch?(messages: ReadonlyArray<{ event: IntegrationEvent; delivery: Delivery }>): Promise<void>;
   maxAttempts?: number;
