@@ -7,6 +7,7 @@ import {
 } from './message-bus.port';
 import { deliver, deliverTogether, MAX_BATCH, undeadLetter } from './delivery';
 import { toWireMessage, type IntegrationEvent, type WireMessage } from './integration-event';
+import { PartitionLog } from './in-process-partition';
 import { partitionFor } from './partitioning';
 
 interface Member {
@@ -16,6 +17,8 @@ interface Member {
 
 interface Group {
   members: Member[];
+  /** Every topic a member of the group ever read: the group holds back forgetting them. */
+  topics: Set<string>;
   /** Next offset to process, per `topic:partition`. */
   committed: Map<string, number>;
   /** Partitions with a message in a handler right now: never two at once, even across a rebalance. */
@@ -33,16 +36,32 @@ export class UnknownTopic extends Error {
 
 const IDLE_RECHECK_MS = 250;
 
+export interface InProcessMessageBusOptions {
+  /**
+   * How long a message every group has handled is kept all the same (default 5 minutes), for
+   * groups that start a little later, as services of one process do; then it is forgotten, so
+   * memory holds what is recent, not the whole history.
+   */
+  retentionMs?: number;
+}
+
 /**
  * The message bus inside one process, for the embedded mode, with Kafka's semantics:
  * keyed partitions in order, consumer groups sharing partitions, offsets committed after
- * the handler, retries with backoff, dead-letter topics and their replay. Nothing survives
- * the process: durability comes from the event store the relay republishes from.
+ * the handler, retries with backoff, dead-letter topics and their replay, and retention: a
+ * message is forgotten once every group reading its topic has handled it and it is older than
+ * the retention. Nothing survives the process: durability comes from the event store the relay
+ * republishes from.
  */
 export class InProcessMessageBus implements MessageBus {
-  private readonly logs = new Map<string, WireMessage[][]>();
+  private readonly logs = new Map<string, PartitionLog[]>();
   private readonly groups = new Map<string, Group>();
   private readonly wakers = new Set<() => void>();
+  private readonly retentionMs: number;
+
+  constructor(options: InProcessMessageBusOptions = {}) {
+    this.retentionMs = options.retentionMs ?? 300_000;
+  }
 
   async provision(topics: TopicSpec[]): Promise<void> {
     for (const { name, partitions } of topics) {
@@ -52,7 +71,7 @@ export class InProcessMessageBus implements MessageBus {
         if (!this.logs.has(topic))
           this.logs.set(
             topic,
-            Array.from({ length: topic === name ? partitions : 1 }, () => []),
+            Array.from({ length: topic === name ? partitions : 1 }, () => new PartitionLog()),
           );
       }
     }
@@ -67,9 +86,10 @@ export class InProcessMessageBus implements MessageBus {
     options.topics.forEach((topic) => this.log(topic));
     const group = this.group(options.groupId);
     const member: Member = { options, running: true };
+    options.topics.forEach((topic) => group.topics.add(topic));
     if (options.fromBeginning === false) {
-      for (const { key, messages } of this.partitionsOf(options.topics))
-        if (!group.committed.has(key)) group.committed.set(key, messages.length);
+      for (const { key, log } of this.partitionsOf(options.topics))
+        if (!group.committed.has(key)) group.committed.set(key, log.end);
     }
     group.members.push(member);
     const loop = this.run(group, member);
@@ -95,17 +115,17 @@ export class InProcessMessageBus implements MessageBus {
   }
 
   async replayDeadLetters(topic: string): Promise<number> {
-    const dlq = this.log(deadLetterTopic(topic))[0] as WireMessage[];
+    const dlq = this.log(deadLetterTopic(topic))[0] as PartitionLog;
     const group = this.group(`hypercare-dlq-replay:${topic}`);
     const key = `${deadLetterTopic(topic)}:0`;
-    const from = group.committed.get(key) ?? 0;
-    for (let offset = from; offset < dlq.length; offset++) {
-      const original = undeadLetter(dlq[offset] as WireMessage);
+    const { messages } = dlq.slice(group.committed.get(key) ?? 0, dlq.end);
+    for (const message of messages) {
+      const original = undeadLetter(message);
       this.append(original.topic, original.message);
     }
-    group.committed.set(key, dlq.length);
+    group.committed.set(key, dlq.end);
     this.wake();
-    return dlq.length - from;
+    return messages.length;
   }
 
   async close(): Promise<void> {
@@ -116,10 +136,23 @@ export class InProcessMessageBus implements MessageBus {
 
   private append(topic: string, message: WireMessage): void {
     const partitions = this.log(topic);
-    (partitions[partitionFor(message.key, partitions.length)] as WireMessage[]).push(message);
+    (partitions[partitionFor(message.key, partitions.length)] as PartitionLog).append(
+      message,
+      performance.now(),
+    );
   }
 
-  private log(topic: string): WireMessage[][] {
+  /** Forgets what every group reading the topic has handled, once older than the retention. */
+  private forgetHandled(topic: string, partition: number): void {
+    const key = `${topic}:${partition}`;
+    let handledUpTo = Number.POSITIVE_INFINITY;
+    for (const group of this.groups.values())
+      if (group.topics.has(topic)) handledUpTo = Math.min(handledUpTo, group.committed.get(key) ?? 0);
+    if (Number.isFinite(handledUpTo))
+      this.log(topic)[partition]?.forget(handledUpTo, performance.now() - this.retentionMs);
+  }
+
+  private log(topic: string): PartitionLog[] {
     const partitions = this.logs.get(topic);
     if (!partitions) throw new UnknownTopic(topic);
     return partitions;
@@ -127,21 +160,22 @@ export class InProcessMessageBus implements MessageBus {
 
   private group(groupId: string): Group {
     let group = this.groups.get(groupId);
-    if (!group) this.groups.set(groupId, (group = { members: [], committed: new Map(), busy: new Set() }));
+    if (!group)
+      this.groups.set(
+        groupId,
+        (group = { members: [], topics: new Set(), committed: new Map(), busy: new Set() }),
+      );
     return group;
   }
 
   private partitionsOf(
     topics: string[],
-  ): Array<{ key: string; topic: string; partition: number; messages: WireMessage[] }> {
-    return [...topics].sort().flatMap((topic) =>
-      this.log(topic).map((messages, partition) => ({
-        key: `${topic}:${partition}`,
-        topic,
-        partition,
-        messages,
-      })),
-    );
+  ): Array<{ key: string; topic: string; partition: number; log: PartitionLog }> {
+    return [...topics]
+      .sort()
+      .flatMap((topic) =>
+        this.log(topic).map((log, partition) => ({ key: `${topic}:${partition}`, topic, partition, log })),
+      );
   }
 
   private wake(): void {
@@ -166,34 +200,34 @@ export class InProcessMessageBus implements MessageBus {
       let progressed = false;
       const partitions = this.partitionsOf(member.options.topics);
       for (let index = 0; index < partitions.length && member.running; index++) {
-        const { key, topic, partition, messages } = partitions[index] as (typeof partitions)[number];
+        const { key, topic, partition, log } = partitions[index] as (typeof partitions)[number];
         if (index % group.members.length !== group.members.indexOf(member) || group.busy.has(key)) continue;
-        const offset = group.committed.get(key) ?? 0;
-        const message = messages[offset];
+        const { offset, messages } = log.slice(group.committed.get(key) ?? 0, MAX_BATCH);
+        const [message] = messages;
         if (!message) continue;
         group.busy.add(key);
         try {
-          const waiting = messages.slice(offset, offset + MAX_BATCH).map((each, index) => ({
+          const waiting = messages.map((each, index) => ({
             message: each,
             where: { topic, partition, offset: String(offset + index) },
           }));
           if (await deliverTogether(waiting, member.options)) {
             group.committed.set(key, offset + waiting.length);
-            progressed = true;
-            continue;
+          } else {
+            const outcome = await deliver(
+              message,
+              { topic, partition, offset: String(offset) },
+              {
+                options: member.options,
+                stopping: () => !member.running,
+              },
+            );
+            if (outcome.kind === 'interrupted') break;
+            if (outcome.kind === 'dead-letter') this.append(deadLetterTopic(topic), outcome.message);
+            group.committed.set(key, offset + 1);
           }
-          const outcome = await deliver(
-            message,
-            { topic, partition, offset: String(offset) },
-            {
-              options: member.options,
-              stopping: () => !member.running,
-            },
-          );
-          if (outcome.kind === 'interrupted') break;
-          if (outcome.kind === 'dead-letter') this.append(deadLetterTopic(topic), outcome.message);
-          group.committed.set(key, offset + 1);
           progressed = true;
+          this.forgetHandled(topic, partition);
         } finally {
           group.busy.delete(key);
         }
