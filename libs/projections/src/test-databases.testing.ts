@@ -1,5 +1,5 @@
 import { prepareStatements } from '@hypercare/event-store';
-import { createTestDatabase } from '@hypercare/testing';
+import { createTestDatabase, pgliteBehindSocket } from '@hypercare/testing';
 import { Pool } from 'pg';
 
 /** An empty database for one suite, reached through a `pg` pool as services reach theirs (statements prepared). */
@@ -19,13 +19,7 @@ export const onServer = async (): Promise<ReadTestDatabase> => {
 
 /** PGlite in memory behind a local socket: one session, so one connection, as in the embedded mode. */
 export const onPglite = async (): Promise<ReadTestDatabase> => {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
-  const pool = prepareStatements(
-    new Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1 }),
-  );
-  return { pool, dispose: async () => (await pool.end(), await server.stop(), await db.close()) };
+  const pglite = await pgliteBehindSocket();
+  const pool = prepareStatements(new Pool({ connectionString: pglite.url, max: 1 }));
+  return { pool, dispose: async () => (await pool.end(), await pglite.stop()) };
 };

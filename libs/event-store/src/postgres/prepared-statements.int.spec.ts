@@ -1,4 +1,4 @@
-import { createTestDatabase, describeWith } from '@hypercare/testing';
+import { createTestDatabase, describeWith, pgliteBehindSocket } from '@hypercare/testing';
 import { Pool } from 'pg';
 import { prepareStatements } from './prepared-statements';
 
@@ -15,19 +15,9 @@ const onServer = async (): Promise<Opened> => {
 };
 
 const onPgliteSocket = async (): Promise<Opened> => {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
-  const pool = prepareStatements(
-    new Pool({
-      connectionString: `postgres://postgres@${server.getServerConn()}/postgres`,
-      max: 1,
-      idleTimeoutMillis: 0,
-    }),
-  );
-  return { pool, dispose: async () => (await pool.end(), await server.stop(), await db.close()) };
+  const pglite = await pgliteBehindSocket();
+  const pool = prepareStatements(new Pool({ connectionString: pglite.url, max: 1, idleTimeoutMillis: 0 }));
+  return { pool, dispose: async () => (await pool.end(), await pglite.stop()) };
 };
 
 const ours = "select name, statement from pg_prepared_statements where name like 'hc\\_%' order by statement";
