@@ -24,8 +24,20 @@ import { fieldPath, issuesOf } from './zod-issues';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The schema that judges the shape of a value: wrappers, defaults and refinements taken off. */
+const shapes = new WeakMap<ZodTypeAny, ZodTypeAny>();
+
+/**
+ * The schema that judges the shape of a value, remembered per schema: every field of every
+ * request asks, and each question costs up to eight class checks through zod's exports.
+ */
 const shapeOf = (schema: ZodTypeAny): ZodTypeAny => {
+  let shape = shapes.get(schema);
+  if (!shape) shapes.set(schema, (shape = unwrapped(schema)));
+  return shape;
+};
+
+/** The schema with its wrappers, defaults and refinements taken off. */
+const unwrapped = (schema: ZodTypeAny): ZodTypeAny => {
   if (schema instanceof ZodOptional || schema instanceof ZodNullable) return shapeOf(schema.unwrap());
   if (schema instanceof ZodDefault) return shapeOf(schema.removeDefault());
   if (schema instanceof ZodCatch) return shapeOf(schema.removeCatch());
