@@ -202,7 +202,8 @@ export class InProcessMessageBus implements MessageBus {
       for (let index = 0; index < partitions.length && member.running; index++) {
         const { key, topic, partition, log } = partitions[index] as (typeof partitions)[number];
         if (index % group.members.length !== group.members.indexOf(member) || group.busy.has(key)) continue;
-        const { offset, messages } = log.slice(group.committed.get(key) ?? 0, MAX_BATCH);
+        const batch = member.options.handleBatch ? MAX_BATCH : 1;
+        const { offset, messages } = log.slice(group.committed.get(key) ?? 0, batch);
         const [message] = messages;
         if (!message) continue;
         group.busy.add(key);
