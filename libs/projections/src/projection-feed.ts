@@ -1,12 +1,22 @@
-import type { ContractedEventStore, RecordedEvent, Subscription } from '@hypercare/event-store';
+import type { EventContract } from '@hypercare/contracts';
+import type {
+  ContractedEvent,
+  ContractedEventStore,
+  RecordedEvent,
+  Subscription,
+} from '@hypercare/event-store';
 import { eventsFor, type Projection } from './projection';
 
 export interface ProjectionFeedOptions {
   log: ContractedEventStore;
   schema: string;
   pageSize: number;
-  /** Applies a page to one projection, in the transaction that moves its checkpoint. */
-  apply(projection: Projection, events: RecordedEvent[]): Promise<void>;
+  /** Applies a page's events of one projection, in the transaction that moves its checkpoint to `upTo`. */
+  apply(
+    projection: Projection,
+    events: readonly ContractedEvent<EventContract>[],
+    upTo: number,
+  ): Promise<void>;
   /** Moves the checkpoints of the projections a page holds none of the events of, up to `position`. */
   pass(projections: readonly Projection[], position: number): Promise<void>;
   /** Told of a member whose page failed, now out of the feed (the feed goes on without it). */
@@ -67,18 +77,21 @@ export class ProjectionFeed {
   private async applyPage(events: RecordedEvent[]): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
-    const members = [...this.members];
-    const concerned = members.filter((projection) => eventsFor(projection, events).length > 0);
-    const idle = members.filter((projection) => !concerned.includes(projection));
+    const shares = [...this.members].map((projection) => ({
+      projection,
+      mine: eventsFor(projection, events),
+    }));
+    const concerned = shares.filter(({ mine }) => mine.length > 0);
+    const idle = shares.filter(({ mine }) => mine.length === 0).map(({ projection }) => projection);
     const [passed, ...outcomes] = await Promise.allSettled([
       idle.length ? this.options.pass(idle, last.position) : Promise.resolve(),
-      ...concerned.map((projection) => this.options.apply(projection, events)),
+      ...concerned.map(({ projection, mine }) => this.options.apply(projection, mine, last.position)),
     ]);
     if (passed?.status === 'rejected') throw passed.reason;
     outcomes.forEach((outcome, index) => {
       if (outcome.status === 'fulfilled') return;
       if (this.members.size === 1) throw outcome.reason;
-      const projection = concerned[index] as Projection;
+      const { projection } = concerned[index] as (typeof concerned)[number];
       this.members.delete(projection);
       this.options.detached(projection, outcome.reason);
     });

@@ -1,8 +1,9 @@
+import type { EventContract } from '@hypercare/contracts';
 import { NotFound } from '@hypercare/domain-kit';
-import type { ContractedEventStore, RecordedEvent, SqlClient } from '@hypercare/event-store';
+import type { ContractedEvent, ContractedEventStore, RecordedEvent, SqlClient } from '@hypercare/event-store';
 import { Checkpoints, type ProjectionCheckpoint } from './checkpoints';
 import { ProjectionFeed } from './projection-feed';
-import { eventsFor, type Projection } from './projection';
+import type { Projection } from './projection';
 
 export interface ProjectionLog {
   info(fields: Record<string, unknown>, message: string): void;
@@ -173,7 +174,7 @@ export class ProjectionRunner {
         log: this.options.log,
         schema: this.options.schema,
         pageSize: this.options.pageSize ?? 5_000,
-        apply: (projection, events) => this.apply(projection, events),
+        apply: (projection, events, upTo) => this.apply(projection, events, upTo),
         pass: (idle, position) =>
           this.checkpoints.pass(
             this.options.sql,
@@ -221,17 +222,17 @@ export class ProjectionRunner {
     }
   }
 
-  private async apply(projection: Projection, events: RecordedEvent[]): Promise<void> {
-    const last = events.at(-1);
-    if (!last) return;
+  /** Applies the projection's own events of a page, those beyond its checkpoint, and moves it to `upTo`. */
+  private async apply(
+    projection: Projection,
+    events: readonly ContractedEvent<EventContract>[],
+    upTo: number,
+  ): Promise<void> {
     const applied = await this.options.sql.transaction(async (tx) => {
-      const before = await this.checkpoints.advance(tx, projection.name, last.position);
-      const mine = eventsFor(
-        projection,
-        events.filter((event) => event.position > before),
-      );
-      if (mine.length) await projection.apply(mine, tx);
-      return mine;
+      const before = await this.checkpoints.advance(tx, projection.name, upTo);
+      const fresh = events.filter((event) => event.position > before);
+      if (fresh.length) await projection.apply(fresh, tx);
+      return fresh;
     });
     if (applied.length) this.options.onApplied?.(projection.name, applied);
   }

@@ -3,6 +3,8 @@ import type { Pool, PoolClient } from 'pg';
 
 /** Statements a connection keeps prepared at most; further ones run unnamed, as before. */
 const MAX_PER_CONNECTION = 500;
+/** Texts whose names are remembered: a digest is cheap, but not on every statement. */
+const NAMES_REMEMBERED = 5_000;
 
 const names = new Map<string, string>();
 
@@ -11,7 +13,7 @@ const nameOf = (text: string): string => {
   let name = names.get(text);
   if (!name) {
     name = `hc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    if (names.size < MAX_PER_CONNECTION * 10) names.set(text, name);
+    if (names.size < NAMES_REMEMBERED) names.set(text, name);
   }
   return name;
 };
