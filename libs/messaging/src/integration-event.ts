@@ -1,5 +1,3 @@
-import { CloudEvent } from 'cloudevents';
-
 /**
  * An event as it travels between services and to BAU consumers: a CloudEvents 1.0 event
  * whose `subject` is the aggregate id (and the Kafka message key).
@@ -65,6 +63,12 @@ const actorExtensions = { subject: 'actorid', name: 'actorname', kind: 'actorkin
 
 const requiredAttributes = ['id', 'type', 'source', 'subject'] as const;
 
+const SPEC_VERSION = '1.0';
+const EXTENSION_FIELDS = Object.entries(extensions) as Array<[keyof typeof extensions, string]>;
+const NUMERIC_EXTENSION_FIELDS = Object.entries(numericExtensions) as Array<
+  [keyof typeof numericExtensions, string]
+>;
+
 /**
  * CloudEvents binary content mode: attributes in `ce_*` headers, JSON data as the value.
  * Throws MalformedMessage naming an empty required attribute or an invalid time.
@@ -77,35 +81,32 @@ export const toWireMessage = (event: IntegrationEvent): WireMessage => {
   );
   if (empty.length) throw new MalformedMessage(`empty ${empty.join(', ')}`);
   if (Number.isNaN(event.time.getTime())) throw new MalformedMessage('time is not a valid date');
-  const attributes: Record<string, unknown> = {
-    id: event.id,
-    type: event.type,
-    source: event.source,
-    subject: event.subject,
-    time: event.time.toISOString(),
-    datacontenttype: 'application/json',
-    data: event.data,
+  // The Kafka binding's binary mode (§3.2): content-type from datacontenttype, every other
+  // attribute as a `ce_` header, written directly: building the SDK's CloudEvent first cost a
+  // third of the relay's own time per message. The unit spec holds these headers to the ones
+  // the SDK's Kafka.binary writes, and the SDK's parser reads the result.
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ce_id: event.id,
+    ce_time: event.time.toISOString(),
+    ce_type: event.type,
+    ce_source: event.source,
+    ce_specversion: SPEC_VERSION,
+    ce_datacontenttype: 'application/json',
+    ce_subject: event.subject,
   };
-  for (const [field, extension] of Object.entries(extensions)) {
-    const value = event[field as keyof typeof extensions];
-    if (value !== undefined) attributes[extension] = value;
+  for (const [field, extension] of EXTENSION_FIELDS) {
+    const value = event[field];
+    if (value !== undefined) headers[`ce_${extension}`] = value;
   }
-  for (const [field, extension] of Object.entries(numericExtensions)) {
-    const value = event[field as keyof typeof numericExtensions];
-    if (value !== undefined) attributes[extension] = String(value);
+  for (const [field, extension] of NUMERIC_EXTENSION_FIELDS) {
+    const value = event[field];
+    if (value !== undefined) headers[`ce_${extension}`] = String(value);
   }
   if (event.actor) {
-    attributes[actorExtensions.subject] = event.actor.subject;
-    attributes[actorExtensions.name] = event.actor.name;
-    attributes[actorExtensions.kind] = event.actor.kind;
-  }
-  const cloudEvent = new CloudEvent(attributes, false);
-  // The Kafka binding's binary mode (§3.2): content-type from datacontenttype, every other
-  // attribute as a `ce_` header. Mapped here rather than by the SDK's Kafka.binary, which
-  // costs more per message than the rest of the relay; the SDK's own parser reads the result.
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  for (const [attribute, value] of Object.entries(cloudEvent)) {
-    if (attribute !== 'data' && typeof value === 'string') headers[`ce_${attribute}`] = value;
+    headers[`ce_${actorExtensions.subject}`] = event.actor.subject;
+    headers[`ce_${actorExtensions.name}`] = event.actor.name;
+    headers[`ce_${actorExtensions.kind}`] = event.actor.kind;
   }
   return { key: event.subject, value: JSON.stringify(event.data), headers };
 };
@@ -115,7 +116,7 @@ export const fromWireMessage = (message: WireMessage): IntegrationEvent => {
   const missing = required.filter((header) => !message.headers[header]);
   if (missing.length)
     throw new MalformedMessage(`missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  if (message.headers['ce_specversion'] !== '1.0')
+  if (message.headers['ce_specversion'] !== SPEC_VERSION)
     throw new MalformedMessage(`ce_specversion ${message.headers['ce_specversion']} is not 1.0`);
   let data: unknown;
   try {
