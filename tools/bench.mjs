@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = ['event-store', 'messaging', 'projections', 'reporting', 'throughput', 'auth', 'monitoring', 'console'];
+const benches = ['event-store', 'messaging', 'projections', 'reporting', 'throughput', 'memory', 'auth', 'monitoring', 'console'];
 const missed = benches.filter(
   (bench) => spawnSync('npm', ['run', `bench:${bench}`], { stdio: 'inherit' }).status !== 0,
 );

@@ -4,6 +4,7 @@ import { ConfigError, startTelemetry } from '@hypercare/service-kit';
 import { adminKey, type KeptSecret, signingKey } from './kept-secrets';
 import { type AllInOneConfig, loadAllInOneConfig } from './config';
 import { DataFolderInUse } from './data-folder-lock';
+import { limitHeapGrowth } from './heap-growth';
 
 const DEMO_FOLDER = '.hypercare-demo';
 
@@ -32,6 +33,7 @@ const notifications = (config: AllInOneConfig): string =>
 
 /** `npm start`: the whole platform in one process. `--demo` seeds a simulated go-live into a fresh folder first. */
 const main = async (): Promise<void> => {
+  limitHeapGrowth();
   const demo = process.argv.includes('--demo');
   // The demo's SLA, pulse and exit timers look every 50 ms (the least allowed), so stepping through three weeks stays
   // quick; its seeding calls as fast as the platform answers, which no rate limit should slow.
