@@ -8,7 +8,7 @@ RUN npx nx run-many -t build
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
-# glibc's default of one malloc arena per core's threads kept ~60 MB more resident (docs/operations.md).
+# glibc's default (up to eight malloc arenas per core) kept ~60 MB more resident (docs/operations.md).
 ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
