@@ -142,14 +142,19 @@ export class InProcessMessageBus implements MessageBus {
     );
   }
 
-  /** Forgets what every group reading the topic has handled, once older than the retention. */
-  private forgetHandled(topic: string, partition: number): void {
+  /**
+   * Forgets what every group reading the topic has handled, once older than the retention. The
+   * other groups are asked only when this one's progress alone would free enough: no group has
+   * handled more than the least of them.
+   */
+  private forgetHandled(topic: string, partition: number, handledHere: number): void {
+    const log = this.log(topic)[partition] as PartitionLog;
+    if (!log.mayForget(handledHere)) return;
     const key = `${topic}:${partition}`;
     let handledUpTo = Number.POSITIVE_INFINITY;
     for (const group of this.groups.values())
       if (group.topics.has(topic)) handledUpTo = Math.min(handledUpTo, group.committed.get(key) ?? 0);
-    if (Number.isFinite(handledUpTo))
-      this.log(topic)[partition]?.forget(handledUpTo, performance.now() - this.retentionMs);
+    if (Number.isFinite(handledUpTo)) log.forget(handledUpTo, performance.now() - this.retentionMs);
   }
 
   private log(topic: string): PartitionLog[] {
@@ -228,7 +233,7 @@ export class InProcessMessageBus implements MessageBus {
             group.committed.set(key, offset + 1);
           }
           progressed = true;
-          this.forgetHandled(topic, partition);
+          this.forgetHandled(topic, partition, group.committed.get(key) ?? 0);
         } finally {
           group.busy.delete(key);
         }

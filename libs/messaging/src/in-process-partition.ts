@@ -31,10 +31,15 @@ export class PartitionLog {
     return { offset: kept, messages: this.messages.slice(kept - this.base, kept - this.base + count) };
   }
 
+  /** Whether messages below `handledUpTo` are enough to be worth forgetting. */
+  mayForget(handledUpTo: number): boolean {
+    return Math.min(handledUpTo - this.base, this.messages.length) >= FORGET_AT_LEAST;
+  }
+
   /** Forgets the messages below `handledUpTo` that arrived before `arrivedBefore`. */
   forget(handledUpTo: number, arrivedBefore: number): void {
+    if (!this.mayForget(handledUpTo)) return;
     let count = Math.min(handledUpTo - this.base, this.messages.length);
-    if (count < FORGET_AT_LEAST) return;
     let [low, high] = [0, count];
     while (low < high) {
       const middle = (low + high) >> 1;

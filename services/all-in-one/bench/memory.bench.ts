@@ -55,7 +55,11 @@ const rssMb = (pid: number): number => {
 const peakRss = async (pid: number, seconds: number, done?: Promise<unknown>): Promise<number> => {
   let peak = 0;
   let finished = false;
-  void done?.then(() => (finished = true));
+  // Settled either way: the caller awaits `done` itself and hears why it failed.
+  void done?.then(
+    () => (finished = true),
+    () => (finished = true),
+  );
   const deadline = Date.now() + seconds * 1_000;
   while (!finished && Date.now() < deadline) {
     peak = Math.max(peak, rssMb(pid));
@@ -94,16 +98,17 @@ const start = async (
   return { service, readySeconds };
 };
 
-/** A Node process holding only the embedded database, with the platform's settings, idle. */
+/** A Node process holding only the platform's embedded database (the same module, so the same settings), idle. */
 const databaseAlone = async (folder: string): Promise<number> => {
   const child = spawn(
     process.execPath,
     [
-      '--input-type=module',
+      '-r',
+      '@swc-node/register',
       '-e',
-      `import { PGlite } from '@electric-sql/pglite';
-       await PGlite.create(${JSON.stringify(join(folder, 'pgdata'))}, { postgresqlconf: ['shared_buffers=32MB'] });
-       process.stdout.write('open\\n'); setInterval(() => {}, 1000);`,
+      `require('./services/all-in-one/src/embedded-database')
+         .startEmbeddedDatabase(${JSON.stringify(folder)})
+         .then(() => { process.stdout.write('open\\n'); setInterval(() => {}, 1000); });`,
     ],
     { cwd: ROOT, env: { ...process.env, ...scriptEnv('start') }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -123,11 +128,9 @@ const main = async (): Promise<void> => {
     await stop(first.service);
     progress('the demo: seeding (a few minutes), then idle');
     const seeded = await start(demo, 'demo');
-    const seedingPeak = await peakRss(
-      seeded.service.child.pid as number,
-      900,
-      outputShows(seeded.service, 'Demo seeded', 900_000),
-    );
+    const seeding = outputShows(seeded.service, 'Demo seeded', 900_000);
+    const seedingPeak = await peakRss(seeded.service.child.pid as number, 900, seeding);
+    await seeding;
     const demoIdle = await peakRss(seeded.service.child.pid as number, IDLE_SECONDS);
     await stop(seeded.service);
     progress(`restart on the demo's folder, then idle ${IDLE_SECONDS} s`);
