@@ -1,3 +1,5 @@
+const DEFAULT_MIN_SPLIT = 16;
+
 /** One caller's request, waiting to share a statement with others. */
 export interface PendingStatement<Request, Outcome> {
   request: Request;
@@ -11,6 +13,12 @@ export interface GroupCommitOptions {
   maxInFlight: number;
   /** Size (events, rows) per statement at most; a single larger request still goes alone. */
   maxSize: number;
+  /**
+   * Size a statement carries at least before queued requests are split across free slots
+   * (default 16): a statement's fixed cost (a round trip, a call, a commit) outweighs the
+   * rows of a smaller one, so two halves of a small batch cost nearly twice the whole.
+   */
+  minSplit?: number;
 }
 
 /**
@@ -66,12 +74,15 @@ export class GroupCommit<Request, Outcome> {
 
   /**
    * Shares what is queued evenly among the free statement slots (up to maxSize each), so
-   * a burst keeps every slot, and so every core of the database, busy.
+   * a burst keeps every slot, and so every core of the database, busy; a small queue goes
+   * whole (eight single appends: 14k events/s split in two statements, 19k whole).
    */
   private takeBatch(): PendingStatement<Request, Outcome>[] {
     const queued = this.queue.reduce((sum, pending) => sum + pending.size, 0);
     const freeSlots = this.options.maxInFlight - this.inFlight;
-    const share = Math.min(this.options.maxSize, Math.ceil(queued / freeSlots));
+    const minSplit = this.options.minSplit ?? DEFAULT_MIN_SPLIT;
+    const parts = Math.min(freeSlots, Math.max(1, Math.floor(queued / minSplit)));
+    const share = Math.min(this.options.maxSize, Math.ceil(queued / parts));
     const batch: PendingStatement<Request, Outcome>[] = [];
     let events = 0;
     while (this.queue.length > 0) {

@@ -57,6 +57,29 @@ describe('GroupCommit', () => {
     await Promise.all(burst);
   });
 
+  it('splits a queue across the free slots only when each statement would still carry minSplit', async () => {
+    const { calls, execute } = statements();
+    const batcher = new GroupCommit(execute, { maxInFlight: 3, maxSize: 100, minSplit: 4 });
+    const busy = batcher.submit('busy', 1);
+    const small = ['b', 'c', 'd', 'e', 'f', 'g'].map((r) => batcher.submit(r, 1));
+    await tick();
+    expect(calls.map((c) => c.requests)).toEqual([['busy'], ['b', 'c', 'd', 'e', 'f', 'g']]);
+    calls.forEach((c) => c.finish());
+    await Promise.all([busy, ...small]);
+    await tick();
+
+    const first = batcher.submit('h', 1);
+    const large = ['i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'].map((r) => batcher.submit(r, 1));
+    await tick();
+    expect(calls.slice(2).map((c) => c.requests)).toEqual([
+      ['h'],
+      ['i', 'j', 'k', 'l'],
+      ['m', 'n', 'o', 'p'],
+    ]);
+    calls.slice(2).forEach((c) => c.finish());
+    await Promise.all([first, ...large]);
+  });
+
   it('never puts more than maxSize in a statement, but lets one larger request go alone', async () => {
     const { calls, execute } = statements();
     const batcher = new GroupCommit(execute, { maxInFlight: 1, maxSize: 10 });
