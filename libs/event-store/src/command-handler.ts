@@ -53,7 +53,8 @@ export const commandHandler =
     const maxRetries = options.maxRetries ?? 5;
     const [firstId] = idsFor(context.idempotencyKey, 1);
     for (let attempt = 0; ; attempt++) {
-      const recorded = await store.readStream(stream);
+      const unread = attempt === 0 && context.likelyNew === true && context.expect !== 'existing';
+      const recorded = unread ? [] : await store.readStream(stream);
       const version = recorded.length - 1;
       const state = fold(
         decider,

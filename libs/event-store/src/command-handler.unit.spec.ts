@@ -11,13 +11,17 @@ import type { AppendOptions, AppendResult, EventStore, NewEvent, RecordedEvent }
 class Streams {
   readonly streams = new Map<string, RecordedEvent[]>();
   readonly appends: Array<{ stream: string; events: NewEvent[]; options?: AppendOptions }> = [];
+  readonly reads: string[] = [];
   private position = 0;
   /** Runs before each append: another writer's chance to get in first. */
   beforeAppend?: (stream: string) => void;
   failWith?: Error;
 
   readonly store = {
-    readStream: async (stream: string) => [...(this.streams.get(stream) ?? [])],
+    readStream: async (stream: string) => {
+      this.reads.push(stream);
+      return [...(this.streams.get(stream) ?? [])];
+    },
     append: async (stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> =>
       this.append(stream, events, options),
   } as unknown as EventStore;
@@ -142,6 +146,42 @@ describe('the command handler', () => {
         commandHandler(memory.store, tally)('t-1', { type: 'Add', amount: 1 }),
       ).rejects.toBeInstanceOf(TallyClosed);
       expect(memory.appends).toEqual([]);
+    });
+  });
+
+  describe('on a stream the caller believes new', () => {
+    it('decides on the initial state and appends expecting no stream, without reading it', async () => {
+      const handled = await commandHandler(memory.store, tally)(
+        't-1',
+        { type: 'Add', amount: 2 },
+        { likelyNew: true },
+      );
+      expect(handled).toMatchObject({ state: { total: 2, additions: 1 }, nextExpectedVersion: 0 });
+      expect(memory.reads).toEqual([]);
+      expect(memory.appends.map(({ options }) => options?.expectedVersion)).toEqual(['no-stream']);
+    });
+
+    it('reads the stream after the refused append when it exists, and decides on what it holds', async () => {
+      memory.write('t-1', [added(2, 2), added(3, 5)]);
+      const handled = await commandHandler(memory.store, tally)(
+        't-1',
+        { type: 'Add', amount: 4 },
+        { likelyNew: true },
+      );
+      expect(handled).toMatchObject({ state: { total: 9, additions: 3 }, nextExpectedVersion: 2 });
+      expect(memory.reads).toEqual(['t-1']);
+      expect(memory.appends.map(({ options }) => options?.expectedVersion)).toEqual(['no-stream', 1]);
+    });
+
+    it('still reads first when the command expects an existing stream', async () => {
+      memory.write('t-1', [added(2, 2)]);
+      await commandHandler(memory.store, tally)(
+        't-1',
+        { type: 'Add', amount: 1 },
+        { likelyNew: true, expect: 'existing' },
+      );
+      expect(memory.reads).toEqual(['t-1']);
+      expect(memory.appends.map(({ options }) => options?.expectedVersion)).toEqual([0]);
     });
   });
 

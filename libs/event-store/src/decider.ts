@@ -22,4 +22,10 @@ export interface CommandContext {
    * redelivery then changes nothing.
    */
   idempotencyKey?: string;
+  /**
+   * The caller's own records say nothing was ever appended to the stream: the command is
+   * decided on the initial state and appended expecting no stream, without reading first. A
+   * wrong belief costs one refused append, after which the stream is read as usual.
+   */
+  likelyNew?: boolean;
 }

@@ -84,8 +84,10 @@ export class AlertIntake {
       this.counters.openTickets(arrival.alertId, arrival.periodId, service),
     );
     if (!command) return [];
+    // A row no command has followed yet stands for an alert whose stream was never written.
     const result = await this.handle(alertStream(arrival.alertId), command, {
       metadata: { ...metadata, periodId: arrival.periodId },
+      likelyNew: row.status === null,
     });
     const raised = result.newEvents.some(({ type }) => type === 'hypercare.alert.raised.v1');
     if (result.state.status !== 'none')
