@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { OPEN_TICKET_STATUSES, type Severity } from '@hypercare/contracts';
+import type { Severity } from '@hypercare/contracts';
 import { GroupCommit } from '@hypercare/event-store';
 import { ServiceRuntime } from '@hypercare/runtime';
-import type { AlertState, OpenTickets } from './alert.decider';
+import type { AlertState } from './alert.decider';
 import type { AlertSituation, Arrival } from './arrival-command';
 
 /** An alert's counter row, as a notification of it found it. */
 export interface AlertRow extends AlertSituation {
   alertId: string;
+}
+
+/** A command's outcome for an alert's row: its stream's state, and how many notifications raised it. */
+interface Follow {
+  state: Exclude<AlertState, { status: 'none' }>;
+  raisedBy: number | undefined;
 }
 
 /** One request's alerts and when they arrived. */
@@ -30,6 +36,10 @@ export class AlertCounters {
   private readonly counts = new GroupCommit((requests: Count[]) => this.countTogether(requests), {
     maxInFlight: 2,
     maxSize: 5_000,
+  });
+  private readonly follows = new GroupCommit((follows: Follow[]) => this.followTogether(follows), {
+    maxInFlight: 2,
+    maxSize: 500,
   });
 
   constructor(private readonly runtime: ServiceRuntime) {}
@@ -100,43 +110,50 @@ export class AlertCounters {
   }
 
   /** Brings the row to the stream's state; a new firing counts from the notifications that raised it. */
-  async follow(state: Exclude<AlertState, { status: 'none' }>, raisedBy?: number): Promise<void> {
-    await this.runtime.sql.query(
-      `with row as (
-         update monitoring.alerts set status = $2, severity = $3, service = $4, raised_at = $5, ticket_id = $6,
-                raise = $7, since_raise = coalesce($8, since_raise)
-          where alert_id = $1)
-       insert into monitoring.alert_tickets (ticket_id, period_id, alert_id, service, created_at)
-       select $6, $9, $1, $4, $5 where $6::text is not null
-       on conflict (ticket_id) do nothing`,
-      [
-        state.alertId,
-        state.status,
-        state.severity,
-        state.service ?? null,
-        state.raisedAt,
-        state.ticketId ?? null,
-        state.raise,
-        raisedBy ?? null,
-        state.periodId,
-      ],
-    );
+  follow(state: Exclude<AlertState, { status: 'none' }>, raisedBy?: number): Promise<void> {
+    return this.follows.submit({ state, raisedBy }, 1);
   }
 
-  /** The newest tickets still open that this alert had, and that an alert of its service in the period had. */
-  async openTickets(alertId: string, periodId: string, service: string | undefined): Promise<OpenTickets> {
-    const rows = await this.runtime.sql.query<{ ticket_id: string; same_alert: boolean }>(
-      `select distinct on (l.alert_id = $2) l.ticket_id, l.alert_id = $2 as same_alert
-         from monitoring.alert_tickets l
-         left join monitoring.tickets t on t.ticket_id = l.ticket_id
-        where (l.alert_id = $2 or (l.period_id = $3 and l.service = $4))
-          and (t.status is null or t.status = any($1))
-        order by l.alert_id = $2, l.created_at desc`,
-      [OPEN_TICKET_STATUSES, alertId, periodId, service ?? null],
+  /**
+   * Follows arriving together in one statement. An alert followed twice keeps the state
+   * submitted last (the later command's). Rows are updated in id order, as counting locks
+   * them, and the tickets are inserted only once every row is, in ticket order: two
+   * statements at once then never wait on each other crosswise.
+   */
+  private async followTogether(follows: Follow[]): Promise<void[]> {
+    const latest = [...new Map(follows.map((follow) => [follow.state.alertId, follow])).values()].sort(
+      (a, b) => (a.state.alertId < b.state.alertId ? -1 : 1),
     );
-    const ofFingerprint = rows.find(({ same_alert }) => same_alert)?.ticket_id;
-    const ofService = rows.find(({ same_alert }) => !same_alert)?.ticket_id ?? ofFingerprint;
-    return { ...(ofFingerprint ? { ofFingerprint } : {}), ...(ofService && service ? { ofService } : {}) };
+    const column = <T>(pick: (follow: Follow) => T) => latest.map(pick);
+    await this.runtime.sql.query(
+      `with f as (
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[],
+                              $8::int[], $9::text[])
+           as f (alert_id, status, severity, service, raised_at, ticket_id, raise, raised_by, period_id)),
+       row as (
+         update monitoring.alerts a
+            set status = f.status, severity = f.severity, service = f.service, raised_at = f.raised_at,
+                ticket_id = f.ticket_id, raise = f.raise, since_raise = coalesce(f.raised_by, a.since_raise)
+           from f
+          where a.alert_id = f.alert_id
+         returning f.ticket_id, f.period_id, f.alert_id, f.service, f.raised_at)
+       insert into monitoring.alert_tickets (ticket_id, period_id, alert_id, service, created_at)
+       select ticket_id, period_id, alert_id, service, raised_at from row where ticket_id is not null
+        order by ticket_id
+       on conflict (ticket_id) do nothing`,
+      [
+        column(({ state }) => state.alertId),
+        column(({ state }) => state.status),
+        column(({ state }) => state.severity),
+        column(({ state }) => state.service ?? null),
+        column(({ state }) => state.raisedAt),
+        column(({ state }) => state.ticketId ?? null),
+        column(({ state }) => state.raise),
+        column(({ raisedBy }) => raisedBy ?? null),
+        column(({ state }) => state.periodId),
+      ],
+    );
+    return follows.map(() => undefined);
   }
 
   /** The ids of the period's alerts raised by its own rules and firing now. */

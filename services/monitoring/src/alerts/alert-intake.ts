@@ -5,6 +5,7 @@ import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { AlertPolicies } from '../policy/alert-policies';
 import { alertDecider, alertStream, type Notification } from './alert.decider';
 import { AlertCounters, type AlertRow } from './alert-counters';
+import { OpenTicketLookup } from './open-tickets';
 import { type Arrival, commandFor } from './arrival-command';
 
 /** What a batch did: how much came, how many distinct alerts, and what changed. */
@@ -33,6 +34,7 @@ export class AlertIntake {
     runtime: ServiceRuntime,
     private readonly counters: AlertCounters,
     private readonly policies: AlertPolicies,
+    private readonly openTickets: OpenTicketLookup,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handle = commandHandler(runtime.store, alertDecider);
@@ -81,7 +83,7 @@ export class AlertIntake {
   ): Promise<string[]> {
     const policy = await this.policies.of(arrival.periodId);
     const command = await commandFor(arrival, row, policy, at, (service) =>
-      this.counters.openTickets(arrival.alertId, arrival.periodId, service),
+      this.openTickets.of(arrival.alertId, arrival.periodId, service),
     );
     if (!command) return [];
     // A row no command has followed yet stands for an alert whose stream was never written.

@@ -7,6 +7,7 @@ import { AlertCounters } from './alert-counters';
 import { AlertIntake } from './alert-intake';
 import { AlertListController } from './alert-list.controller';
 import { AlertReceiverController } from './alert-receiver.controller';
+import { OpenTicketLookup } from './open-tickets';
 
 /** Alerts in, counted, raised, resolved and correlated to tickets, by each period's policy: the pipeline signals and checks feed. */
 @Global()
@@ -16,6 +17,7 @@ import { AlertReceiverController } from './alert-receiver.controller';
     MonitoredPeriods,
     AlertPolicies,
     AlertCounters,
+    OpenTicketLookup,
     AlertIntake,
     {
       provide: RESOURCE_PLACES,
