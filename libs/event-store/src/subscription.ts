@@ -29,13 +29,27 @@ export interface SubscriptionSource {
 }
 
 const IDLE_DELAYS_MS = [10, 25, 50, 100, 250, 500, 1_000];
+
+/** What a local append wrote, as a subscription is told of it. */
+export interface Appended {
+  stream: string;
+  types: string[];
+  /** The global position of its last event. */
+  position: number;
+}
+
+const concerns = (filter: EventFilter | undefined, { stream, types }: Appended): boolean =>
+  (!filter?.types?.length || types.some((type) => filter.types?.includes(type))) &&
+  (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => stream.startsWith(prefix)));
 const ERROR_DELAY_MS = 1_000;
 
 /**
  * Follows the global log from a durable checkpoint: replays history, then polls, at once
  * while pages come back full and backing off to ~1 s when idle. `poke()` wakes it early
- * (the store calls it after a local append). Errors are reported and the same batch is
- * retried after a pause: the checkpoint never moves past an unhandled event.
+ * (the store calls it after a local append); an append its filter leaves out does not wake
+ * it, and once it has read past every append it was told of, it keeps its backoff (the
+ * next append wakes it again) instead of polling fast. Errors are reported and the same
+ * batch is retried after a pause: the checkpoint never moves past an unhandled event.
  */
 export class CatchUpSubscription implements Subscription {
   readonly subscriptionId: string;
@@ -43,6 +57,8 @@ export class CatchUpSubscription implements Subscription {
   private processedUpTo = 0;
   private running = true;
   private idleStep = 0;
+  /** The last position of the local appends it was told of. */
+  private pokedUpTo = -1;
   private wake: (() => void) | undefined;
   private readonly loop: Promise<void>;
   private readonly waiters: Array<{ target: number; resolve: () => void; reject: (error: Error) => void }> =
@@ -56,8 +72,11 @@ export class CatchUpSubscription implements Subscription {
     this.loop = this.run();
   }
 
-  poke(): void {
-    this.idleStep = 0;
+  /** Wakes it: after `appended` (unless its filter leaves that out), or to look now. */
+  poke(appended?: Appended): void {
+    if (appended && !concerns(this.options.filter, appended)) return;
+    if (appended) this.pokedUpTo = Math.max(this.pokedUpTo, appended.position);
+    else this.idleStep = 0;
     this.wake?.();
   }
 
@@ -127,6 +146,8 @@ export class CatchUpSubscription implements Subscription {
         this.position = Math.max(this.position, page.scannedUpTo);
         this.processedUpTo = this.position;
         this.releaseWaiters();
+        // An append it was told of but could not read yet (an older transaction holds the log back, or it came mid-read): look again soon.
+        if (this.pokedUpTo >= this.position) this.idleStep = 0;
         if (page.events.length === batchSize) {
           this.idleStep = 0;
           continue;
@@ -181,8 +202,9 @@ export class SubscriptionRegistry {
     };
   }
 
-  pokeAll(): void {
-    for (const subscription of this.live) subscription.poke();
+  /** Wakes every subscription `appended` concerns (every one, when what was appended is not said). */
+  pokeAll(appended?: Appended): void {
+    for (const subscription of this.live) subscription.poke(appended);
   }
 
   async stopAll(): Promise<void> {

@@ -96,7 +96,11 @@ export class PostgresEventStore implements TransactionalEventStore {
       ? await this.batcher.submit(request, request.events.length)
       : ((await this.executeAppends(this.client, [request]))[0] as AppendOutcome);
     const result = this.resultOf(request, outcome);
-    this.subscriptions.pokeAll();
+    this.subscriptions.pokeAll({
+      stream: request.stream,
+      types: request.events.map(({ type }) => type),
+      position: result.position,
+    });
     return result;
   }
 
