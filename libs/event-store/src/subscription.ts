@@ -29,6 +29,7 @@ export interface SubscriptionSource {
 }
 
 const IDLE_DELAYS_MS = [10, 25, 50, 100, 250, 500, 1_000];
+const ERROR_DELAY_MS = 1_000;
 
 /** What a local append wrote, as a subscription is told of it. */
 export interface Appended {
@@ -41,7 +42,6 @@ export interface Appended {
 const concerns = (filter: EventFilter | undefined, { stream, types }: Appended): boolean =>
   (!filter?.types?.length || types.some((type) => filter.types?.includes(type))) &&
   (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => stream.startsWith(prefix)));
-const ERROR_DELAY_MS = 1_000;
 
 /**
  * Follows the global log from a durable checkpoint: replays history, then polls, at once
@@ -146,7 +146,8 @@ export class CatchUpSubscription implements Subscription {
         this.position = Math.max(this.position, page.scannedUpTo);
         this.processedUpTo = this.position;
         this.releaseWaiters();
-        // An append it was told of but could not read yet (an older transaction holds the log back, or it came mid-read): look again soon.
+        // An append it was told of but could not read yet (an older transaction holds the log
+        // back, or it came during the read): look again soon.
         if (this.pokedUpTo >= this.position) this.idleStep = 0;
         if (page.events.length === batchSize) {
           this.idleStep = 0;
