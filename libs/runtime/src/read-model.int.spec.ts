@@ -130,6 +130,27 @@ describeWith('postgres')('read model', () => {
     expect(await times(periodId)).toBe(1);
   });
 
+  it("keeps a batch delivered at once, each event where it stood in the publisher's log", async () => {
+    const bus = await infrastructure.bus(quiet);
+    const periodId = randomUUID();
+    const base = 1_000_000_000 + Math.floor(Math.random() * 1_000_000);
+    // One subject, so one partition: the three arrive together, as a backlog would.
+    await bus.publish(
+      periodActivated.topic,
+      [0, 1, 2].map((index) => ({
+        id: randomUUID(),
+        type: periodActivated.type,
+        source: '/hypercare/publisher',
+        subject: periodId,
+        time: new Date(),
+        data: { periodId, activatedAt: new Date().toISOString() },
+        logPosition: base + index,
+      })),
+    );
+    for (const index of [0, 1, 2]) await reflected(base + index);
+    expect(await times(periodId)).toBe(3);
+  });
+
   it('rebuilds from what it received to the same rows, with its status saying so', async () => {
     await readModel.caughtUp();
     const before = await viewer.sql.query('select * from viewer.activations order by period_id');

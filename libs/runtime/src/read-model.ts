@@ -12,7 +12,11 @@ import {
 } from '@hypercare/projections';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Infrastructure } from './infrastructure';
-import { ReceivedEvents, receivedPositionsMigration } from './received-events';
+import {
+  ReceivedEvents,
+  receivedPositionIndexMigration,
+  receivedPositionsMigration,
+} from './received-events';
 import { ReceivedHistory } from './received-history';
 import { ReadModelChanges } from './read-model-changes';
 import type { ServiceRuntime } from './service-runtime';
@@ -64,10 +68,19 @@ export class ReadModel {
   ): Promise<ReadModel> {
     const { service } = runtime;
     const receiving = options.received ?? [];
+    // The received log first: a migration of the read database indexes it.
+    const received = receiving.length
+      ? await ReceivedEvents.open(infrastructure, service, runtime.contracts, log)
+      : undefined;
     const dataSource = await openReadDatabase(infrastructure.pool, {
       schema: service,
       entities: options.entities,
-      migrations: [...(receiving.length ? [receivedPositionsMigration(service)] : []), ...options.migrations],
+      migrations: [
+        ...(receiving.length
+          ? [receivedPositionsMigration(service), receivedPositionIndexMigration(service)]
+          : []),
+        ...options.migrations,
+      ],
       exclusive: (work) => infrastructure.exclusive(`${service}.migrations`, work),
     });
     const sql = pgClient(infrastructure.projectionPool);
@@ -77,10 +90,8 @@ export class ReadModel {
       runners.push(
         new ProjectionRunner({ log: runtime.store, sql, schema: service, projections: options.own, logger }),
       );
-    let received: ReceivedEvents | undefined;
     const changes = new ReadModelChanges();
-    if (receiving.length) {
-      received = await ReceivedEvents.open(infrastructure, service, runtime.contracts, log);
+    if (received) {
       runtime.consume(
         received.consumer(service, [...new Set(receiving.flatMap(({ contracts }) => contracts))]),
       );

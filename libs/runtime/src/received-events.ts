@@ -5,8 +5,8 @@ import {
   quoteIdent,
   type ContractedEventStore,
   type LogSearch,
+  type NewEvent,
   type SqlClient,
-  type StoreTransaction,
 } from '@hypercare/event-store';
 import type {
   ContractedConsumerOptions,
@@ -21,12 +21,15 @@ import { contractedStore } from './service-runtime';
 const streamOf = (event: ContractedIntegrationEvent<EventContract>, contracts: ContractRegistry): string =>
   `${contracts.contractOf(event.type).aggregate}-${event.subject}`;
 
+/** The received log's schema. */
+const receivedSchema = (service: string): string => `${service}_received`;
+
 /**
  * Other services' events as this service received them, kept in an event log of its own
  * (schema `<service>_received`). Each is appended under its own id, so a redelivery is an
  * idempotent retry (the one way a service absorbs one), and the service's projections of
- * those events follow this log as others follow the service's own. Beside each event it
- * notes where the event stood in its publisher's log, for reads that wait for a write.
+ * those events follow this log as others follow the service's own. Each keeps, in its
+ * metadata, where it stood in its publisher's log, for reads that wait for a write.
  */
 export class ReceivedEvents {
   private constructor(
@@ -35,7 +38,7 @@ export class ReceivedEvents {
     /** The received log, read at current versions. */
     readonly log: ContractedEventStore,
     private readonly contracts: ContractRegistry,
-    private readonly positions: string,
+    private readonly events: string,
   ) {}
 
   static async open(
@@ -45,13 +48,13 @@ export class ReceivedEvents {
     log: MessagingLog,
   ): Promise<ReceivedEvents> {
     const sql = pgClient(infrastructure.projectionPool);
-    const adapter = await PostgresEventStore.open(sql, { schema: `${service}_received` });
+    const adapter = await PostgresEventStore.open(sql, { schema: receivedSchema(service) });
     return new ReceivedEvents(
       sql,
       adapter,
       contractedStore(adapter, contracts, service, log),
       contracts,
-      `${quoteIdent(service)}.received_positions`,
+      `${quoteIdent(receivedSchema(service))}.events`,
     );
   }
 
@@ -66,19 +69,23 @@ export class ReceivedEvents {
   }
 
   /**
-   * Appends the events (already upcast and validated) in one transaction, each once whatever
-   * the deliveries, in the order given: a stream's events must come in its order.
+   * Appends the events (already upcast and validated), each once whatever the deliveries, in
+   * the order given: a stream's events must come in its order. One event is one statement;
+   * a batch (a backlog caught up) shares one transaction rather than a commit each.
    */
   async keep(events: readonly ContractedIntegrationEvent<EventContract>[]): Promise<void> {
+    const [only] = events;
+    if (events.length === 1 && only) {
+      await this.adapter.append(streamOf(only, this.contracts), [this.kept(only)]);
+      return;
+    }
     await this.adapter.transaction(async (tx) => {
-      for (const event of events) await this.append(tx, event);
+      for (const event of events) await tx.append(streamOf(event, this.contracts), [this.kept(event)]);
     });
   }
 
-  private async append(
-    tx: StoreTransaction,
-    event: ContractedIntegrationEvent<EventContract>,
-  ): Promise<void> {
+  /** The event as the received log keeps it: its own id, and where it came from in its metadata. */
+  private kept(event: ContractedIntegrationEvent<EventContract>): NewEvent {
     const metadata = {
       source: event.source,
       occurredAt: event.time.toISOString(),
@@ -90,14 +97,7 @@ export class ReceivedEvents {
       ...(event.logPosition !== undefined ? { logPosition: event.logPosition } : {}),
       ...(event.actor ? { actor: event.actor } : {}),
     };
-    const { position } = await tx.append(streamOf(event, this.contracts), [
-      { id: event.id, type: event.type, data: event.data, metadata },
-    ]);
-    if (event.logPosition === undefined) return;
-    await tx.query(
-      `insert into ${this.positions} (source, log_position, position) values ($1, $2, $3) on conflict do nothing`,
-      [event.source, event.logPosition, position],
-    );
+    return { id: event.id, type: event.type, data: event.data, metadata };
   }
 
   close(): Promise<void> {
@@ -112,7 +112,8 @@ export class ReceivedEvents {
   /** Where the publisher's event at `logPosition` stands in this log; undefined until it arrived. */
   async positionOf(source: string, logPosition: number): Promise<number | undefined> {
     const [row] = await this.sql.query<{ position: string }>(
-      `select position from ${this.positions} where source = $1 and log_position = $2`,
+      `select position from ${this.events}
+        where metadata ? 'logPosition' and metadata->>'source' = $1 and (metadata->>'logPosition')::bigint = $2`,
       [source, logPosition],
     );
     return row ? Number(row.position) : undefined;
@@ -135,6 +136,37 @@ export const receivedPositionsMigration = (schema: string): new () => MigrationI
 
     async down(runner: QueryRunner): Promise<void> {
       await runner.query(`drop table ${table}`);
+    }
+  };
+};
+
+/**
+ * Where each received event stood in its publisher's log, read from the event's own metadata
+ * through an index on the received log, instead of a table written beside it (which cost
+ * every kept event a transaction of its own). The received log must exist first.
+ */
+export const receivedPositionIndexMigration = (schema: string): new () => MigrationInterface => {
+  const positions = `${quoteIdent(schema)}.received_positions`;
+  const events = `${quoteIdent(receivedSchema(schema))}.events`;
+  return class ReceivedPositionIndex1765000030000 implements MigrationInterface {
+    name = 'ReceivedPositionIndex1765000030000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(
+        `create index received_log_positions on ${events} ((metadata->>'source'), ((metadata->>'logPosition')::bigint))
+          where metadata ? 'logPosition'`,
+      );
+      await runner.query(`drop table ${positions}`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await new (receivedPositionsMigration(schema))().up(runner);
+      await runner.query(
+        `insert into ${positions} (source, log_position, position)
+         select metadata->>'source', (metadata->>'logPosition')::bigint, position from ${events}
+          where metadata ? 'logPosition' on conflict do nothing`,
+      );
+      await runner.query(`drop index ${quoteIdent(receivedSchema(schema))}.received_log_positions`);
     }
   };
 };
