@@ -82,6 +82,9 @@ export class ReadModel {
         ...options.migrations,
       ],
       exclusive: (work) => infrastructure.exclusive(`${service}.migrations`, work),
+    }).catch(async (error: unknown) => {
+      await received?.close();
+      throw error;
     });
     const sql = pgClient(infrastructure.projectionPool);
     const logger = { info: log.info, error: log.error };

@@ -17,7 +17,7 @@ import type {
   SubscriptionOptions,
   TransactionalEventStore,
 } from '../event-store.port';
-import { SubscriptionRegistry, type LogPage, type SubscriptionSource } from '../subscription';
+import { SubscriptionRegistry, type Appended, type LogPage, type SubscriptionSource } from '../subscription';
 import {
   validAppend,
   validAsOf,
@@ -48,6 +48,13 @@ interface AppendRequest {
   expected: ExpectedVersion;
   events: ValidEvent[];
 }
+
+/** What an append wrote, as the subscriptions it may concern are told. */
+const appendedBy = ({ stream, events }: AppendRequest, { position }: AppendResult): Appended => ({
+  stream,
+  types: events.map(({ type }) => type),
+  position,
+});
 
 /**
  * The event store on PostgreSQL (a server through `pg`, or PGlite in-process): one
@@ -96,30 +103,31 @@ export class PostgresEventStore implements TransactionalEventStore {
       ? await this.batcher.submit(request, request.events.length)
       : ((await this.executeAppends(this.client, [request]))[0] as AppendOutcome);
     const result = this.resultOf(request, outcome);
-    this.subscriptions.pokeAll({
-      stream: request.stream,
-      types: request.events.map(({ type }) => type),
-      position: result.position,
-    });
+    this.subscriptions.pokeAll(appendedBy(request, result));
     return result;
   }
 
   /**
    * Runs `work` in one database transaction: its appends and its own statements commit
-   * together or not at all. Keep it short: its streams stay locked until it ends.
+   * together or not at all. Keep it short: its streams stay locked until it ends. Once it
+   * commits, the subscriptions its appends concern are woken.
    */
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const result = await this.client.transaction((tx) =>
-      work({
+    let appended: Appended[] = [];
+    const result = await this.client.transaction((tx) => {
+      appended = [];
+      return work({
         query: (sql, params) => tx.query(sql, params),
         append: async (stream, events, options) => {
           const request = validAppend(stream, events, options);
           const [outcome] = await this.executeAppends(tx, [request]);
-          return this.resultOf(request, outcome as AppendOutcome);
+          const done = this.resultOf(request, outcome as AppendOutcome);
+          appended.push(appendedBy(request, done));
+          return done;
         },
-      }),
-    );
-    this.subscriptions.pokeAll();
+      });
+    });
+    for (const each of appended) this.subscriptions.pokeAll(each);
     return result;
   }
 

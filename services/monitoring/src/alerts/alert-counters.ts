@@ -16,6 +16,12 @@ interface Follow {
   raisedBy: number | undefined;
 }
 
+/** One column of rows, as the array a statement unnests. */
+const columnsOf =
+  <Row>(rows: Row[]) =>
+  <T>(pick: (row: Row) => T): T[] =>
+    rows.map(pick);
+
 /** One request's alerts and when they arrived. */
 interface Count {
   arrivals: Arrival[];
@@ -62,7 +68,7 @@ export class AlertCounters {
   }
 
   private async upsert(arrivals: Arrival[], at: string): Promise<Map<string, AlertRow>> {
-    const column = <T>(pick: (arrival: Arrival) => T) => arrivals.map(pick);
+    const column = columnsOf(arrivals);
     const rows = await this.runtime.sql.query<{
       alert_id: string;
       status: AlertRow['status'];
@@ -124,7 +130,7 @@ export class AlertCounters {
     const latest = [...new Map(follows.map((follow) => [follow.state.alertId, follow])).values()].sort(
       (a, b) => (a.state.alertId < b.state.alertId ? -1 : 1),
     );
-    const column = <T>(pick: (follow: Follow) => T) => latest.map(pick);
+    const column = columnsOf(latest);
     await this.runtime.sql.query(
       `with f as (
          select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[],

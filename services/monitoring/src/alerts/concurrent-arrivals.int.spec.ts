@@ -71,11 +71,23 @@ describeWith('postgres')('alerts arriving at once', () => {
         alertId,
         periodId: period,
         count: 1,
-        notification: { fingerprint: `f-${i + 1}`, source: 'generic', name: `Follow${i + 1}` },
-      })) as Parameters<AlertCounters['count']>[0],
+        notification: {
+          fingerprint: `f-${i + 1}`,
+          source: 'generic' as const,
+          name: `Follow${i + 1}`,
+          summary: '',
+          labels: {},
+          firing: true,
+          startsAt: T0.toISOString(),
+        },
+      })),
       T0.toISOString(),
     );
-    const state = (alertId: string, status: 'firing' | 'resolved', ticketId?: string): AlertState => ({
+    const state = (
+      alertId: string,
+      status: 'firing' | 'resolved',
+      ticketId?: string,
+    ): Exclude<AlertState, { status: 'none' }> => ({
       status,
       alertId,
       periodId: period,
@@ -92,7 +104,7 @@ describeWith('postgres')('alerts arriving at once', () => {
     });
     const [first, second, third] = ids as [string, string, string];
     const follow = (alertId: string, status: 'firing' | 'resolved', ticketId?: string, raisedBy?: number) =>
-      counters.follow(state(alertId, status, ticketId) as Exclude<AlertState, { status: 'none' }>, raisedBy);
+      counters.follow(state(alertId, status, ticketId), raisedBy);
     // The first goes out at once, alone; the others wait for it and leave in one statement.
     await Promise.all([
       follow(third, 'firing', 'T-30', 1),
