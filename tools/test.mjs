@@ -2,8 +2,8 @@
 /**
  * The workspace's one test command: lint, typecheck, every project's tests, the domain's
  * mutation score (incremental: only what changed since the committed state is mutated again;
- * under 90% fails), then one total line ("tests: N passed, N failed, N skipped"). Exits
- * non-zero if any step failed.
+ * under 90% fails), then each failed test by name (so a truncated log still shows it) and
+ * one total line ("tests: N passed, N failed, N skipped"). Exits non-zero if any step failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,10 +23,13 @@ const tests = nx('-t', 'test', '--parallel=1', '--skip-nx-cache', '--output-styl
 const mutation = nx('-t', 'mutation', '--output-style=static');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 for (const file of existsSync(results) ? readdirSync(results) : []) {
   const counts = JSON.parse(readFileSync(join(results, file), 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += counts[key];
+  failures.push(...(counts.failures ?? []));
 }
+for (const { name, message } of failures) console.error(`failed: ${name}\n${message.replace(/^/gm, '  ')}`);
 if (checks !== 0) console.error('lint or typecheck failed');
 if (mutation !== 0) console.error('the mutation score of the domain is under 90% (see tmp/mutation/report.html)');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
