@@ -49,21 +49,25 @@ export class Checkpoints {
   }
 
   /**
-   * Locks the projection's row for the transaction, moves it on to `position` (never back) and
-   * answers where it stood: one statement where a lock and a move were two. Committed without
-   * waiting for the flush, as `lock` explains.
+   * Locks the projections' rows for the transaction (in name order, so two transactions never
+   * wait on each other crosswise), moves them on to `position` (never back) and answers where
+   * each stood: one statement for every member of a page. Committed without waiting for the
+   * flush, as `lock` explains.
    */
-  async advance(tx: SqlExecutor, name: string, position: number): Promise<number> {
-    const [row] = await tx.query<{ position: string }>(
+  async advance(tx: SqlExecutor, names: readonly string[], position: number): Promise<Map<string, number>> {
+    const rows = await tx.query<{ name: string; position: string }>(
       `update ${this.table} as moved set position = greatest(moved.position, $2)
-       from (select position, set_config('synchronous_commit', 'off', true)
-             from ${this.table} where name = $1 for update) as before
-       where moved.name = $1
-       returning before.position`,
-      [name, position],
+       from (select name, position, set_config('synchronous_commit', 'off', true)
+             from ${this.table} where name = any($1) order by name for update) as before
+       where moved.name = before.name
+       returning before.name, before.position`,
+      [names, position],
     );
-    if (!row) throw new Error(`projection ${name} has no checkpoint: it was not registered`);
-    return Number(row.position);
+    const before = new Map(rows.map((row) => [row.name, Number(row.position)]));
+    const missing = names.find((name) => !before.has(name));
+    if (missing !== undefined)
+      throw new Error(`projection ${missing} has no checkpoint: it was not registered`);
+    return before;
   }
 
   /**

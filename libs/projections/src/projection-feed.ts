@@ -7,16 +7,18 @@ import type {
 } from '@hypercare/event-store';
 import { eventsFor, type Projection } from './projection';
 
+/** A projection's events of a page. */
+export interface PageShare {
+  projection: Projection;
+  events: readonly ContractedEvent<EventContract>[];
+}
+
 export interface ProjectionFeedOptions {
   log: ContractedEventStore;
   schema: string;
   pageSize: number;
-  /** Applies a page's events of one projection, in the transaction that moves its checkpoint to `upTo`. */
-  apply(
-    projection: Projection,
-    events: readonly ContractedEvent<EventContract>[],
-    upTo: number,
-  ): Promise<void>;
+  /** Applies the shares in one transaction, which moves the checkpoints of `members` (the shares' projections among them) to `upTo`. */
+  apply(shares: readonly PageShare[], members: readonly Projection[], upTo: number): Promise<void>;
   /** Moves the checkpoints of the projections a page holds none of the events of, up to `position`. */
   pass(projections: readonly Projection[], position: number): Promise<void>;
   /** Told of a member whose page failed, now out of the feed (the feed goes on without it). */
@@ -26,10 +28,12 @@ export interface ProjectionFeedOptions {
 
 /**
  * Projections that follow the log together: each page is read, upcast and validated once, and
- * every member applies its share in a transaction of its own, so a rebuild of ten projections
- * reads the log once instead of ten times. Each member's checkpoint stays the only position
- * that counts (the feed starts from the lowest of them and keeps none itself). A member whose
- * page fails leaves the feed rather than stalling the others; the last one retries in place.
+ * the members apply their shares in one transaction, so a rebuild of ten projections reads the
+ * log once instead of ten times, and a live page of a few events costs one transaction, not
+ * one per projection it concerns. Each member's checkpoint stays the only position that counts
+ * (the feed starts from the lowest of them and keeps none itself). When a page fails, each
+ * member tries its share on its own: one that fails again leaves the feed rather than stalling
+ * the others; the last one retries in place.
  */
 export class ProjectionFeed {
   private readonly members: Set<Projection>;
@@ -69,29 +73,35 @@ export class ProjectionFeed {
     return this.subscription.stop();
   }
 
-  /**
-   * Every member with events in the page at once (their tables are their own, and the read
-   * database works on one while Node folds another); the others only move on, together in one
-   * statement: live pages hold a few events, which most projections do not read.
-   */
+  /** Members a page holds none of the events of only move on, in one statement without a transaction. */
   private async applyPage(events: RecordedEvent[]): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
-    const shares = [...this.members].map((projection) => ({
-      projection,
-      mine: eventsFor(projection, events),
-    }));
-    const concerned = shares.filter(({ mine }) => mine.length > 0);
-    const idle = shares.filter(({ mine }) => mine.length === 0).map(({ projection }) => projection);
+    const members = [...this.members];
+    const shares = members
+      .map((projection) => ({ projection, events: eventsFor(projection, events) }))
+      .filter((share) => share.events.length > 0);
+    if (shares.length === 0) return this.options.pass(members, last.position);
+    try {
+      await this.options.apply(shares, members, last.position);
+    } catch (error) {
+      if (members.length === 1) throw error;
+      await this.applyApart(shares, members, last.position);
+    }
+  }
+
+  /** A page that failed as a whole, again a member at a time, to find which one fails. */
+  private async applyApart(shares: readonly PageShare[], members: readonly Projection[], upTo: number) {
+    const idle = members.filter((projection) => !shares.some((share) => share.projection === projection));
     const [passed, ...outcomes] = await Promise.allSettled([
-      idle.length ? this.options.pass(idle, last.position) : Promise.resolve(),
-      ...concerned.map(({ projection, mine }) => this.options.apply(projection, mine, last.position)),
+      idle.length ? this.options.pass(idle, upTo) : Promise.resolve(),
+      ...shares.map((share) => this.options.apply([share], [share.projection], upTo)),
     ]);
     if (passed?.status === 'rejected') throw passed.reason;
     outcomes.forEach((outcome, index) => {
       if (outcome.status === 'fulfilled') return;
       if (this.members.size === 1) throw outcome.reason;
-      const { projection } = concerned[index] as (typeof concerned)[number];
+      const { projection } = shares[index] as PageShare;
       this.members.delete(projection);
       this.options.detached(projection, outcome.reason);
     });

@@ -180,6 +180,20 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     expect(late.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
   });
 
+  it('applies a page to every projection it concerns in one transaction', async () => {
+    const other = witness('other');
+    const running = runner({ projections: [tallies, other.projection] });
+    await running.start();
+    await running.caughtUp();
+    const transaction = jest.spyOn(world.sql, 'transaction');
+    await add(world.log, 'one', [1, 2]);
+    await running.caughtUp();
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(await totals(world.sql)).toEqual({ one: [3, 2] });
+    expect(other.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
+    expect(await running.positionOf('other')).toBe(await world.log.headPosition());
+  });
+
   it('moves a projection past pages holding none of its events without a transaction for it', async () => {
     const dropped = defineProjection({
       name: 'dropped',

@@ -1,8 +1,7 @@
-import type { EventContract } from '@hypercare/contracts';
 import { NotFound } from '@hypercare/domain-kit';
-import type { ContractedEvent, ContractedEventStore, RecordedEvent, SqlClient } from '@hypercare/event-store';
+import type { ContractedEventStore, RecordedEvent, SqlClient } from '@hypercare/event-store';
 import { Checkpoints, type ProjectionCheckpoint } from './checkpoints';
-import { ProjectionFeed } from './projection-feed';
+import { type PageShare, ProjectionFeed } from './projection-feed';
 import type { Projection } from './projection';
 
 export interface ProjectionLog {
@@ -40,8 +39,8 @@ const PROGRESS_EVERY_MS = 2_000;
 
 /**
  * Runs a service's projections. They follow the log together, from the lowest checkpoint (see
- * `ProjectionFeed`): a page per transaction for each, in which its share is applied and its
- * checkpoint moved. A page at or below a checkpoint (handed over again after a crash, or to a
+ * `ProjectionFeed`): a page per transaction, in which each one's share is applied and the
+ * checkpoints moved. A page at or below a checkpoint (handed over again after a crash, or to a
  * projection ahead of the others) changes nothing: the checkpoint is the inbox. A rebuild
  * empties the tables, puts the checkpoints back to the start and lets the same live path
  * replay the log: a rebuilt projection is the live one by construction.
@@ -174,7 +173,7 @@ export class ProjectionRunner {
         log: this.options.log,
         schema: this.options.schema,
         pageSize: this.options.pageSize ?? 5_000,
-        apply: (projection, events, upTo) => this.apply(projection, events, upTo),
+        apply: (shares, members, upTo) => this.apply(shares, members, upTo),
         pass: (idle, position) =>
           this.checkpoints.pass(
             this.options.sql,
@@ -222,18 +221,27 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies the projection's own events of a page, those beyond its checkpoint, and moves it to `upTo`. */
+  /** Applies each share's events beyond its projection's checkpoint, and moves every member to `upTo`. */
   private async apply(
-    projection: Projection,
-    events: readonly ContractedEvent<EventContract>[],
+    shares: readonly PageShare[],
+    members: readonly Projection[],
     upTo: number,
   ): Promise<void> {
     const applied = await this.options.sql.transaction(async (tx) => {
-      const before = await this.checkpoints.advance(tx, projection.name, upTo);
-      const fresh = events.filter((event) => event.position > before);
-      if (fresh.length) await projection.apply(fresh, tx);
-      return fresh;
+      const before = await this.checkpoints.advance(
+        tx,
+        members.map(({ name }) => name),
+        upTo,
+      );
+      const done: PageShare[] = [];
+      for (const { projection, events } of shares) {
+        const fresh = events.filter((event) => event.position > (before.get(projection.name) as number));
+        if (fresh.length === 0) continue;
+        await projection.apply(fresh, tx);
+        done.push({ projection, events: fresh });
+      }
+      return done;
     });
-    if (applied.length) this.options.onApplied?.(projection.name, applied);
+    for (const { projection, events } of applied) this.options.onApplied?.(projection.name, events);
   }
 }
