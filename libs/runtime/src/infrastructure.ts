@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { AuthDatabase } from '@hypercare/auth';
 import { prepareStatements } from '@hypercare/event-store';
 import { Backoff, type Clock, pause, systemClock } from '@hypercare/domain-kit';
@@ -14,8 +15,10 @@ import type { KafkaSecurity, ReadinessCheck } from '@hypercare/service-kit';
 import { Client, Pool } from 'pg';
 
 export interface InfrastructureSettings {
-  /** A postgres:// URL: a PostgreSQL server, or the embedded PGlite's local socket. */
+  /** A postgres:// URL: a PostgreSQL server, or where the embedded database stands (see `connectDatabase`). */
   databaseUrl: string;
+  /** Opens a connection's stream itself instead of a socket to `databaseUrl`: the embedded database, in this process. */
+  connectDatabase?: () => Duplex;
   /** Connections at most (default 10). The embedded PGlite has one session, so 1 there. */
   poolSize?: number;
   /** Kafka's brokers; absent, the in-process bus carries the events. */
@@ -57,7 +60,11 @@ export class Infrastructure {
 
   constructor(private readonly settings: InfrastructureSettings) {
     this.pool = prepareStatements(
-      new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize ?? 10 }),
+      new Pool({
+        connectionString: settings.databaseUrl,
+        max: settings.poolSize ?? 10,
+        stream: settings.connectDatabase,
+      }),
     );
     // An idle connection dropping must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);

@@ -26,7 +26,7 @@ import { consoleConnectsTo, consoleSettings } from './console-settings';
 import type { AllInOneConfig } from './config';
 import { lockDataFolder } from './data-folder-lock';
 import { PlatformHealthController, SERVICE_READINESS } from './platform-health.controller';
-import { startEmbeddedDatabase } from './embedded-database';
+import { EMBEDDED_DATABASE_URL, startEmbeddedDatabase } from './embedded-database';
 
 const SERVICES = ['intake', 'triage', 'monitoring', 'feedback', 'reporting'] as const;
 
@@ -80,7 +80,8 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
       })
     : undefined;
   const infrastructure = new Infrastructure({
-    databaseUrl: config.DATABASE_URL ?? (database?.url as string),
+    databaseUrl: config.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+    connectDatabase: database?.connect,
     // PGlite has one session: one connection, shared by every service in turn.
     poolSize: database ? 1 : 10,
     kafkaBrokers: config.KAFKA_BROKERS,

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { PgliteConnection } from './pglite-connection';
 
 /**
  * One process's database, not a server's: PostgreSQL's default 128 MB of shared buffers stay
@@ -8,23 +10,23 @@ import { join } from 'node:path';
 const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
 
 /**
- * PostgreSQL compiled to WASM, in this process, keeping its files under `folder`, served on
- * a local socket so every service reaches it with the same `pg` code as a real server. It
- * has one session: callers must use a single connection (pool size 1).
+ * What the services' configuration names as their database when it is the embedded one: no
+ * server answers there, the connections are made in the process (`EmbeddedDatabase.connect`).
  */
-export const startEmbeddedDatabase = async (
-  folder: string,
-): Promise<{ url: string; close(): Promise<void> }> => {
+export const EMBEDDED_DATABASE_URL = 'postgres://postgres@embedded.pglite/postgres';
+
+export interface EmbeddedDatabase {
+  /** A new connection, for `pg`'s `stream` option. The database has one session: use one at a time. */
+  connect(): Duplex;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL compiled to WASM, in this process, keeping its files under `folder`. */
+export const startEmbeddedDatabase = async (folder: string): Promise<EmbeddedDatabase> => {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(join(folder, 'pgdata'), { postgresqlconf: EMBEDDED_SETTINGS });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    close: async () => {
-      await server.stop();
-      await db.close();
-    },
+    connect: () => new PgliteConnection(db),
+    close: () => db.close(),
   };
 };
