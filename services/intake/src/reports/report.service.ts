@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventData, reportContracts, reportDeflected, reportSubmitted } from '@hypercare/contracts';
 import { type Clock, Conflict, Gone, InvalidCommand, NotFound } from '@hypercare/domain-kit';
-import type { ContractedTransactionalStore, EventMetadata, SqlExecutor } from '@hypercare/event-store';
+import type {
+  AppendResult,
+  ContractedTransactionalStore,
+  EventMetadata,
+  SqlExecutor,
+} from '@hypercare/event-store';
 import { CLOCK, ServiceRuntime } from '@hypercare/runtime';
 import { SERVICE_CONFIG } from '@hypercare/service-kit';
 import type { z } from 'zod';
@@ -32,10 +37,11 @@ export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 /**
  * Takes reports in: the Report decider rules on each submission, given the period as intake
- * knows it; what a channel keeps beside a report (`alsoRecord`) commits with it. With an Idempotency-Key the key, a fingerprint of the request and the report's
- * event commit in one transaction: a retry finds the key and gets the first answer back; the
- * same key with a different request is refused. A key belongs to its period and its reporter
- * and is forgotten after IDEMPOTENCY_WINDOW_HOURS.
+ * knows it; what a channel keeps beside a report (`alsoRecord`) commits with it. With an
+ * Idempotency-Key the key, a fingerprint of the request and the report's event commit in one
+ * transaction: a retry finds the key and gets the first answer back; the same key with a
+ * different request is refused. A key belongs to its period and its reporter and is forgotten
+ * after IDEMPOTENCY_WINDOW_HOURS. A report with nothing beside it is a plain append.
  */
 @Injectable()
 export class ReportService {
@@ -89,6 +95,16 @@ export class ReportService {
       { kind: 'submit', reportId, period, content, at: this.clock.now().toISOString() },
       reportDecider.initialState,
     );
+    const recorded = events.map(({ type, data }) => ({ type, data, metadata: { ...metadata, periodId } }));
+    const submitted = (appended: AppendResult): { submission: Submission; replayed: boolean } => ({
+      submission: { reportId, periodId, version: appended.nextExpectedVersion, position: appended.position },
+      replayed: false,
+    });
+    // Nothing to commit beside it: a plain append, which shares its statement with concurrent ones.
+    if (idempotencyKey === undefined && !alsoRecord)
+      return submitted(
+        await this.runtime.store.append(reportStream(reportId), recorded, { expectedVersion: 'no-stream' }),
+      );
     const fingerprint = createHash('sha256').update(JSON.stringify({ periodId, content })).digest('hex');
     const now = this.clock.now();
     const scope = [periodId, content.reporter.email.toLowerCase(), idempotencyKey];
@@ -104,29 +120,17 @@ export class ReportService {
         );
         if (claimed.length === 0) return this.replay(tx, scope, fingerprint);
       }
-      const appended = await tx.append(
-        reportStream(reportId),
-        events.map(({ type, data }) => ({
-          type,
-          data,
-          metadata: { ...metadata, periodId },
-        })),
-        { expectedVersion: 'no-stream' },
+      const outcome = submitted(
+        await tx.append(reportStream(reportId), recorded, { expectedVersion: 'no-stream' }),
       );
       await alsoRecord?.(tx, reportId);
-      const submission = {
-        reportId,
-        periodId,
-        version: appended.nextExpectedVersion,
-        position: appended.position,
-      };
       if (idempotencyKey !== undefined) {
         await tx.query(
           'update intake.idempotency_keys set submission = $4 where period_id = $1 and caller = $2 and key = $3',
-          [...scope, JSON.stringify(submission)],
+          [...scope, JSON.stringify(outcome.submission)],
         );
       }
-      return { submission, replayed: false };
+      return outcome;
     });
   }
 
