@@ -35,6 +35,7 @@ export {
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { LogSearch, type ActorActivity, type LogQuery } from './postgres/log-search';
 export { pgClient, pgliteClient, type SqlClient } from './postgres/sql-client';
+export { PgliteConnection, pglitePoolConfig } from './postgres/pglite-connection';
 export { prepareStatements } from './postgres/prepared-statements';
 export { quoteIdent } from './postgres/sql-text';
 export { GroupCommit, type GroupCommitOptions } from './group-commit';

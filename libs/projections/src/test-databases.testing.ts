@@ -1,5 +1,6 @@
-import { prepareStatements } from '@hypercare/event-store';
-import { createTestDatabase, pgliteBehindSocket } from '@hypercare/testing';
+import { PGlite } from '@electric-sql/pglite';
+import { pglitePoolConfig, prepareStatements } from '@hypercare/event-store';
+import { createTestDatabase } from '@hypercare/testing';
 import { Pool } from 'pg';
 
 /** An empty database for one suite, reached through a `pg` pool as services reach theirs (statements prepared). */
@@ -17,9 +18,9 @@ export const onServer = async (): Promise<ReadTestDatabase> => {
   return { pool, dispose: async () => (await pool.end(), await database.drop()) };
 };
 
-/** PGlite in memory behind a local socket: one session, so one connection, as in the embedded mode. */
+/** PGlite in memory, reached in the process as the embedded mode reaches it: one session, so one connection. */
 export const onPglite = async (): Promise<ReadTestDatabase> => {
-  const pglite = await pgliteBehindSocket();
-  const pool = prepareStatements(new Pool({ connectionString: pglite.url, max: 1 }));
-  return { pool, dispose: async () => (await pool.end(), await pglite.stop()) };
+  const db = await PGlite.create();
+  const pool = prepareStatements(new Pool(pglitePoolConfig(db)));
+  return { pool, dispose: async () => (await pool.end(), await db.close()) };
 };

@@ -2,13 +2,7 @@ export { freePort } from './free-port';
 export { describeWith, databaseUrl, kafkaBrokers, type InfraNeed } from './infra-needs';
 export { describeServiceBoot, type ServiceBootSpec } from './service-boot';
 export { buildBundles, spawnBundle, spawnService, waitForOk, type ServiceProcess } from './service-process';
-export {
-  createDatabase,
-  createTestDatabase,
-  pgliteBehindSocket,
-  uniqueSuffix,
-  type TestDatabase,
-} from './test-database';
+export { createDatabase, createTestDatabase, uniqueSuffix, type TestDatabase } from './test-database';
 export { describeWithJava, privateKafka, type PrivateKafka } from './private-kafka';
 export {
   benchSetting,

@@ -39,22 +39,3 @@ export const createDatabase = async (serverUrl: string, name: string): Promise<T
 /** A database of its own for one test suite on the test PostgreSQL, named `<prefix>_<random>`. */
 export const createTestDatabase = (prefix = 'test'): Promise<TestDatabase> =>
   createDatabase(databaseUrl(), `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${uniqueSuffix()}`);
-
-/**
- * PGlite in memory behind a local socket, as the embedded mode serves it: one session, so
- * whoever connects must keep to one connection.
- */
-export const pgliteBehindSocket = async (): Promise<{ url: string; stop(): Promise<void> }> => {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
-  return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await db.close();
-    },
-  };
-};

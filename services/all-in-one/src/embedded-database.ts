@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { PgliteConnection } from './pglite-connection';
+import { PgliteConnection } from '@hypercare/event-store';
 
 /**
  * One process's database, not a server's: PostgreSQL's default 128 MB of shared buffers stay

@@ -1,5 +1,7 @@
-import { createTestDatabase, describeWith, pgliteBehindSocket } from '@hypercare/testing';
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabase, describeWith } from '@hypercare/testing';
 import { Pool } from 'pg';
+import { pglitePoolConfig } from './pglite-connection';
 import { prepareStatements } from './prepared-statements';
 
 interface Opened {
@@ -14,10 +16,10 @@ const onServer = async (): Promise<Opened> => {
   return { pool, dispose: async () => (await pool.end(), await database.drop()) };
 };
 
-const onPgliteSocket = async (): Promise<Opened> => {
-  const pglite = await pgliteBehindSocket();
-  const pool = prepareStatements(new Pool({ connectionString: pglite.url, max: 1, idleTimeoutMillis: 0 }));
-  return { pool, dispose: async () => (await pool.end(), await pglite.stop()) };
+const onPglite = async (): Promise<Opened> => {
+  const db = await PGlite.create();
+  const pool = prepareStatements(new Pool({ ...pglitePoolConfig(db), idleTimeoutMillis: 0 }));
+  return { pool, dispose: async () => (await pool.end(), await db.close()) };
 };
 
 const ours = "select name, statement from pg_prepared_statements where name like 'hc\\_%' order by statement";
@@ -67,4 +69,4 @@ const behaviour = (open: () => Promise<Opened>) => () => {
 };
 
 describeWith('postgres')('prepared statements on a PostgreSQL server', behaviour(onServer));
-describe('prepared statements on PGlite behind its socket', behaviour(onPgliteSocket));
+describe('prepared statements on PGlite in the process', behaviour(onPglite));

@@ -1,5 +1,6 @@
 import { Duplex } from 'node:stream';
 import type { PGlite } from '@electric-sql/pglite';
+import type { PoolConfig } from 'pg';
 
 /** The startup message's protocol field: version 3.0 (an SSL or cancel request has another). */
 const PROTOCOL_3_0 = 196_608;
@@ -133,3 +134,11 @@ export class PgliteConnection extends Duplex {
     return Buffer.concat(answers);
   }
 }
+
+/** A `pg` pool's settings for connections to `db` in this process: one at a time, PGlite having one session. */
+export const pglitePoolConfig = (db: PGlite): PoolConfig => ({
+  user: 'postgres',
+  database: 'postgres',
+  max: 1,
+  stream: () => new PgliteConnection(db),
+});

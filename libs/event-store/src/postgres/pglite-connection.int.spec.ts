@@ -1,9 +1,10 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
+import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
-import { EMBEDDED_DATABASE_URL, type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+import { PgliteConnection, pglitePoolConfig } from './pglite-connection';
 
 /** A startup message of protocol 3.0 for user postgres, as `pg` sends it. */
 const startupMessage = (): Buffer => {
@@ -15,21 +16,23 @@ const startupMessage = (): Buffer => {
   return message;
 };
 
-describe('a connection to the embedded database in this process', () => {
+describe('a connection to PGlite in this process', () => {
   let folder: string;
-  let database: EmbeddedDatabase;
+  let db: PGlite;
   let pool: Pool;
+  const connect = (): PgliteConnection => new PgliteConnection(db);
 
+  // On a folder, as the embedded platform keeps its data.
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'hypercare-pglite-connection-'));
-    database = await startEmbeddedDatabase(folder);
+    db = await PGlite.create(join(folder, 'pgdata'));
   });
   beforeEach(() => {
-    pool = new Pool({ connectionString: EMBEDDED_DATABASE_URL, max: 1, stream: database.connect });
+    pool = new Pool(pglitePoolConfig(db));
   });
   afterEach(() => pool.end());
   afterAll(async () => {
-    await database.close();
+    await db.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -80,7 +83,7 @@ describe('a connection to the embedded database in this process', () => {
   });
 
   it('puts together messages that arrive in pieces', async () => {
-    const connection = database.connect();
+    const connection = connect();
     const answer = once(connection, 'data');
     const startup = startupMessage();
     connection.write(startup.subarray(0, 5));
@@ -92,7 +95,7 @@ describe('a connection to the embedded database in this process', () => {
   });
 
   it('refuses what is not a protocol 3.0 startup, naming what it takes', async () => {
-    const connection = database.connect();
+    const connection = connect();
     const failed = once(connection, 'error');
     const sslRequest = Buffer.alloc(8);
     sslRequest.writeInt32BE(8, 0);
