@@ -94,6 +94,18 @@ describe('a connection to PGlite in this process', () => {
     connection.end();
   });
 
+  it('refuses a message whose length cannot be, naming it', async () => {
+    const connection = connect();
+    const failed = once(connection, 'error');
+    connection.write(startupMessage());
+    const malformed = Buffer.alloc(5);
+    malformed.write('Q', 0);
+    malformed.writeInt32BE(-1, 1);
+    connection.write(malformed);
+    const [error] = (await failed) as [Error];
+    expect(error.message).toBe('a message of type Q gives its length as -1: at least 4');
+  });
+
   it('refuses what is not a protocol 3.0 startup, naming what it takes', async () => {
     const connection = connect();
     const failed = once(connection, 'error');

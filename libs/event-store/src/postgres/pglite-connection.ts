@@ -99,6 +99,10 @@ export class PgliteConnection extends Duplex {
     const first = offset;
     while (buffer.length - offset >= 5) {
       const length = 1 + buffer.readInt32BE(offset + 1);
+      if (length < 5)
+        throw new Error(
+          `a message of type ${String.fromCharCode(buffer[offset] as number)} gives its length as ${length - 1}: at least 4`,
+        );
       if (buffer.length - offset < length) break;
       offset += length;
     }
@@ -116,8 +120,8 @@ export class PgliteConnection extends Duplex {
 
   /**
    * PGlite's answers, from one call for all the messages. Without PGlite's sync of its files
-   * after each: with a folder on disk it keeps nothing to sync (PostgreSQL writes the files),
-   * and the mutex it takes for it would cost more than the statements. A startup goes alone,
+   * after each: in Node (a folder, or memory) it keeps nothing to sync, PostgreSQL writing the
+   * files itself, and the mutex it takes for it would cost more than the statements. A startup goes alone,
    * after the clean-up of the session the last connection left.
    */
   private async answer({ startup, messages }: WholeMessages): Promise<Buffer> {
