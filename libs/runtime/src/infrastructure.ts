@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream';
 import type { AuthDatabase } from '@hypercare/auth';
 import { prepareStatements } from '@hypercare/event-store';
 import { Backoff, type Clock, pause, systemClock } from '@hypercare/domain-kit';
@@ -12,15 +11,17 @@ import {
   type MessagingLog,
 } from '@hypercare/messaging';
 import type { KafkaSecurity, ReadinessCheck } from '@hypercare/service-kit';
-import { Client, Pool } from 'pg';
+import { Client, Pool, type PoolConfig } from 'pg';
 
 export interface InfrastructureSettings {
-  /** A postgres:// URL: a PostgreSQL server, or where the embedded database stands (see `connectDatabase`). */
+  /** A postgres:// URL: a PostgreSQL server, or the name the services give the embedded database (see `embeddedPool`). */
   databaseUrl: string;
-  /** Opens a connection's stream itself instead of a socket to `databaseUrl`: the embedded database, in this process. */
-  connectDatabase?: () => Duplex;
-  /** Connections at most (default 10). The embedded PGlite has one session, so 1 there. */
-  poolSize?: number;
+  /**
+   * The pool of a database in this process instead of a server at `databaseUrl` (PGlite's
+   * `pglitePoolConfig`): its connections are made in the process, and it is the only pool,
+   * the database having one session.
+   */
+  embeddedPool?: PoolConfig;
   /** Kafka's brokers; absent, the in-process bus carries the events. */
   kafkaBrokers?: readonly string[];
   /** How to sign in to Kafka and encrypt the connection; plain when absent. */
@@ -40,6 +41,7 @@ export interface InfrastructureSettings {
 }
 
 const RECONNECT_MAX_MS = 10_000;
+const SERVER_POOL_SIZE = 10;
 
 /**
  * What services run on: a PostgreSQL pool, a message bus and a clock. One per process in the
@@ -60,11 +62,7 @@ export class Infrastructure {
 
   constructor(private readonly settings: InfrastructureSettings) {
     this.pool = prepareStatements(
-      new Pool({
-        connectionString: settings.databaseUrl,
-        max: settings.poolSize ?? 10,
-        stream: settings.connectDatabase,
-      }),
+      new Pool(settings.embeddedPool ?? { connectionString: settings.databaseUrl, max: SERVER_POOL_SIZE }),
     );
     // An idle connection dropping must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
@@ -90,7 +88,7 @@ export class Infrastructure {
    * service's reads; the embedded database has one session, so there it is the one pool.
    */
   get projectionPool(): Pool {
-    if (this.settings.poolSize === 1) return this.pool;
+    if (this.settings.embeddedPool) return this.pool;
     if (!this.workPool) {
       this.workPool = prepareStatements(new Pool({ connectionString: this.settings.databaseUrl, max: 2 }));
       this.workPool.on('error', () => undefined);

@@ -22,7 +22,7 @@ import {
   waitForOk,
 } from '@hypercare/testing';
 import { Client } from 'pg';
-import { EMBEDDED_DATABASE_URL, startEmbeddedDatabase } from '../src/embedded-database';
+import { startEmbeddedDatabase } from '../src/embedded-database';
 
 const SECONDS = benchSetting('BENCH_SECONDS', 5);
 const RATES = [10, 20, 30, 40, 50, 60, 70, 85, 100, 120, 140];
@@ -41,7 +41,7 @@ const report = (n: number) => ({
 const baselineInsertsPerSecond = async (): Promise<number> => {
   const folder = mkdtempSync(join(tmpdir(), 'hypercare-bench-baseline-'));
   const database = await startEmbeddedDatabase(folder);
-  const sql = new Client({ connectionString: EMBEDDED_DATABASE_URL, stream: database.connect });
+  const sql = new Client(database.poolConfig);
   await sql.connect();
   try {
     await sql.query('create table reports (id bigserial primary key, body jsonb not null)');

@@ -81,9 +81,7 @@ export const startAllInOne = async (config: AllInOneConfig): Promise<RunningPlat
     : undefined;
   const infrastructure = new Infrastructure({
     databaseUrl: config.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
-    connectDatabase: database?.connect,
-    // PGlite has one session: one connection, shared by every service in turn.
-    poolSize: database ? 1 : 10,
+    embeddedPool: database?.poolConfig,
     kafkaBrokers: config.KAFKA_BROKERS,
     kafkaSecurity: kafkaSecurity(config),
     clock: config.HYPERCARE_CLOCK === 'manual' ? new ManualClock() : systemClock,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
-import { PgliteConnection } from '@hypercare/event-store';
+import { pglitePoolConfig } from '@hypercare/event-store';
+import type { PoolConfig } from 'pg';
 
 /**
  * One process's database, not a server's: PostgreSQL's default 128 MB of shared buffers stay
@@ -11,13 +11,13 @@ const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
 
 /**
  * What the services' configuration names as their database when it is the embedded one: no
- * server answers there, the connections are made in the process (`EmbeddedDatabase.connect`).
+ * server answers there, the connections are made in the process (`EmbeddedDatabase.poolConfig`).
  */
 export const EMBEDDED_DATABASE_URL = 'postgres://postgres@embedded.pglite/postgres';
 
 export interface EmbeddedDatabase {
-  /** A new connection, for `pg`'s `stream` option. The database has one session: use one at a time. */
-  connect(): Duplex;
+  /** Settings of a `pg` pool (or client) reaching it in this process: one connection, the database having one session. */
+  poolConfig: PoolConfig;
   close(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ export const startEmbeddedDatabase = async (folder: string): Promise<EmbeddedDat
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(join(folder, 'pgdata'), { postgresqlconf: EMBEDDED_SETTINGS });
   return {
-    connect: () => new PgliteConnection(db),
+    poolConfig: pglitePoolConfig(db),
     close: () => db.close(),
   };
 };
