@@ -32,8 +32,8 @@ export interface ProjectionFeedOptions {
  * log once instead of ten times, and a live page of a few events costs one transaction, not
  * one per projection it concerns. Each member's checkpoint stays the only position that counts
  * (the feed starts from the lowest of them and keeps none itself). When a page fails, each
- * member tries its share on its own: one that fails again leaves the feed rather than stalling
- * the others; the last one retries in place.
+ * member tries its share on its own: one that fails again while others succeed leaves the feed
+ * rather than stalling them; when all fail, the page is retried in place.
  */
 export class ProjectionFeed {
   private readonly members: Set<Projection>;
@@ -90,7 +90,12 @@ export class ProjectionFeed {
     }
   }
 
-  /** A page that failed as a whole, again a member at a time, to find which one fails. */
+  /**
+   * A page that failed as a whole, again a member at a time, to find which one fails. Only a
+   * member failing while another succeeds leaves the feed: when every share fails, the cause
+   * may be common to them (the database away), so the page is retried whole, nobody detached;
+   * the retry reads on, so a member failing alone leaves once others have events with it.
+   */
   private async applyApart(shares: readonly PageShare[], members: readonly Projection[], upTo: number) {
     const idle = members.filter((projection) => !shares.some((share) => share.projection === projection));
     const [passed, ...outcomes] = await Promise.allSettled([
@@ -98,12 +103,13 @@ export class ProjectionFeed {
       ...shares.map((share) => this.options.apply([share], [share.projection], upTo)),
     ]);
     if (passed?.status === 'rejected') throw passed.reason;
-    outcomes.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled') return;
-      if (this.members.size === 1) throw outcome.reason;
-      const { projection } = shares[index] as PageShare;
-      this.members.delete(projection);
-      this.options.detached(projection, outcome.reason);
-    });
+    const failures = outcomes.flatMap((outcome, index) =>
+      outcome.status === 'rejected' ? [{ share: shares[index] as PageShare, error: outcome.reason }] : [],
+    );
+    if (failures.length === shares.length) throw failures[0]?.error;
+    for (const { share, error } of failures) {
+      this.members.delete(share.projection);
+      this.options.detached(share.projection, error);
+    }
   }
 }

@@ -235,6 +235,32 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
     expect(broken.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
   });
 
+  it('keeps projections that all fail at once (the database away) in one feed, retrying the page whole', async () => {
+    const [first, second] = [witness('first'), witness('second')];
+    first.state.failing = second.state.failing = true;
+    const errors: string[] = [];
+    const running = runner({
+      projections: [first.projection, second.projection],
+      logger: { info: () => undefined, error: (fields) => void errors.push(String(fields['projection'])) },
+    });
+    await running.start();
+    await add(world.log, 'away', [1, 2]);
+    await eventually(
+      'both failed twice',
+      () => errors.filter((name) => name === 'second').length >= 2 && errors.includes('first'),
+    );
+    first.state.failing = second.state.failing = false;
+    await running.caughtUp();
+
+    const transaction = jest.spyOn(world.sql, 'transaction');
+    await add(world.log, 'back', [3]);
+    await running.caughtUp();
+    expect(transaction).toHaveBeenCalledTimes(1);
+    const positions = (await world.log.readAll()).map(({ position }) => position);
+    expect(first.seen).toEqual(positions);
+    expect(second.seen).toEqual(positions);
+  });
+
   it('rebuilds one projection while the others sharing its feed apply nothing twice', async () => {
     const other = witness('other');
     await add(world.log, 'r', [1, 2]);
