@@ -50,18 +50,26 @@ export class Checkpoints {
 
   /**
    * Locks the projections' rows for the transaction (in name order, so two transactions never
-   * wait on each other crosswise), moves them on to `position` (never back) and answers where
-   * each stood: one statement for every member of a page. Committed without waiting for the
-   * flush, as `lock` explains.
+   * wait on each other crosswise), moves on to `position` (never back) those standing at
+   * `after` or beyond, where the page begins, and answers where each stood: one statement for
+   * every member of a page. One standing before `after` is left where it is (it misses events
+   * below the page: another instance rebuilds it). Committed without waiting for the flush, as
+   * `lock` explains.
    */
-  async advance(tx: SqlExecutor, names: readonly string[], position: number): Promise<Map<string, number>> {
+  async advance(
+    tx: SqlExecutor,
+    names: readonly string[],
+    position: number,
+    after: number,
+  ): Promise<Map<string, number>> {
     const rows = await tx.query<{ name: string; position: string }>(
-      `update ${this.table} as moved set position = greatest(moved.position, $2)
+      `update ${this.table} as moved
+       set position = case when before.position >= $3 then greatest(moved.position, $2) else moved.position end
        from (select name, position, set_config('synchronous_commit', 'off', true)
              from ${this.table} where name = any($1) order by name for update) as before
        where moved.name = before.name
        returning before.name, before.position`,
-      [names, position],
+      [names, position, after],
     );
     const before = new Map(rows.map((row) => [row.name, Number(row.position)]));
     const missing = names.find((name) => !before.has(name));
@@ -72,15 +80,19 @@ export class Checkpoints {
 
   /**
    * Moves the checkpoints of projections a page had nothing for, in one statement of its own
-   * (never backwards). Without the lock: a rebuild stops the feed that passes a projection
-   * before it resets it, and a lost pass only means the page is read again, to the same effect.
+   * (never backwards, and only those standing at `after` or beyond, as `advance` does); answers
+   * the names of those it left behind. Without the lock: a lost pass only means the page is
+   * read again, to the same effect.
    */
-  async pass(sql: SqlExecutor, names: readonly string[], position: number): Promise<void> {
-    await sql.query(
-      `with lazy as (select set_config('synchronous_commit', 'off', true))
-       update ${this.table} set position = $2 from lazy where name = any($1) and position < $2`,
-      [names, position],
+  async pass(sql: SqlExecutor, names: readonly string[], position: number, after: number): Promise<string[]> {
+    const rows = await sql.query<{ name: string }>(
+      `with lazy as (select set_config('synchronous_commit', 'off', true)),
+       moved as (update ${this.table} set position = $2 from lazy
+                 where name = any($1) and position < $2 and position >= $3)
+       select name from ${this.table} where name = any($1) and position < $3`,
+      [names, position, after],
     );
+    return rows.map(({ name }) => name);
   }
 
   /** The projection's position, undefined when it has no checkpoint. */

@@ -17,12 +17,27 @@ export interface ProjectionFeedOptions {
   log: ContractedEventStore;
   schema: string;
   pageSize: number;
-  /** Applies the shares in one transaction, which moves the checkpoints of `members` (the shares' projections among them) to `upTo`. */
-  apply(shares: readonly PageShare[], members: readonly Projection[], upTo: number): Promise<void>;
-  /** Moves the checkpoints of the projections a page holds none of the events of, up to `position`. */
-  pass(projections: readonly Projection[], position: number): Promise<void>;
+  /**
+   * Applies the shares of a page that follows position `after` in one transaction, which
+   * moves the checkpoints of `members` (the shares' projections among them) to `upTo`; answers
+   * the members whose checkpoints stood before `after`, left alone (see `behind`).
+   */
+  apply(
+    shares: readonly PageShare[],
+    members: readonly Projection[],
+    upTo: number,
+    after: number,
+  ): Promise<Projection[]>;
+  /** Moves the checkpoints of the projections a page holds none of the events of, up to `position`; answers as `apply`. */
+  pass(projections: readonly Projection[], position: number, after: number): Promise<Projection[]>;
   /** Told of a member whose page failed, now out of the feed (the feed goes on without it). */
   detached(projection: Projection, error: unknown): void;
+  /**
+   * Told of a member, now out of the feed, whose checkpoint stands before the page: it misses
+   * events this feed went past (another instance reset it to rebuild it), so it must follow
+   * the log from its checkpoint, not from here.
+   */
+  behind(projection: Projection): void;
   failed(projections: readonly Projection[], error: unknown): void;
 }
 
@@ -33,11 +48,15 @@ export interface ProjectionFeedOptions {
  * one per projection it concerns. Each member's checkpoint stays the only position that counts
  * (the feed starts from the lowest of them and keeps none itself). When a page fails, each
  * member tries its share on its own: one that fails again while others succeed leaves the feed
- * rather than stalling them; when all fail, the page is retried in place.
+ * rather than stalling them; when all fail, the page is retried in place. A member whose
+ * checkpoint lies before the page (reset by a rebuild elsewhere) is neither applied nor moved,
+ * and leaves: applying the page would put its checkpoint past events it never had.
  */
 export class ProjectionFeed {
   private readonly members: Set<Projection>;
   private readonly subscription: Subscription;
+  /** The position the next page follows: the last one handed over, or where the feed started. */
+  private readUpTo: number;
 
   constructor(
     private readonly options: ProjectionFeedOptions,
@@ -45,6 +64,7 @@ export class ProjectionFeed {
     fromPosition: number,
   ) {
     this.members = new Set(projections);
+    this.readUpTo = fromPosition - 1;
     const [first] = projections;
     const others = projections.length > 1 ? `+${projections.length - 1}` : '';
     this.subscription = options.log.subscribe({
@@ -77,16 +97,25 @@ export class ProjectionFeed {
   private async applyPage(events: RecordedEvent[]): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
+    const after = this.readUpTo;
     const members = [...this.members];
     const shares = members
       .map((projection) => ({ projection, events: eventsFor(projection, events) }))
       .filter((share) => share.events.length > 0);
-    if (shares.length === 0) return this.options.pass(members, last.position);
-    try {
-      await this.options.apply(shares, members, last.position);
-    } catch (error) {
-      if (members.length === 1) throw error;
-      await this.applyApart(shares, members, last.position);
+    let behind: Projection[];
+    if (shares.length === 0) behind = await this.options.pass(members, last.position, after);
+    else {
+      try {
+        behind = await this.options.apply(shares, members, last.position, after);
+      } catch (error) {
+        if (members.length === 1) throw error;
+        behind = await this.applyApart(shares, members, last.position, after);
+      }
+    }
+    this.readUpTo = last.position;
+    for (const projection of behind) {
+      this.members.delete(projection);
+      this.options.behind(projection);
     }
   }
 
@@ -96,11 +125,16 @@ export class ProjectionFeed {
    * may be common to them (the database away), so the page is retried whole, nobody detached;
    * the retry reads on, so a member failing alone leaves once others have events with it.
    */
-  private async applyApart(shares: readonly PageShare[], members: readonly Projection[], upTo: number) {
+  private async applyApart(
+    shares: readonly PageShare[],
+    members: readonly Projection[],
+    upTo: number,
+    after: number,
+  ): Promise<Projection[]> {
     const idle = members.filter((projection) => !shares.some((share) => share.projection === projection));
     const [passed, ...outcomes] = await Promise.allSettled([
-      idle.length ? this.options.pass(idle, upTo) : Promise.resolve(),
-      ...shares.map((share) => this.options.apply([share], [share.projection], upTo)),
+      idle.length ? this.options.pass(idle, upTo, after) : Promise.resolve([]),
+      ...shares.map((share) => this.options.apply([share], [share.projection], upTo, after)),
     ]);
     if (passed?.status === 'rejected') throw passed.reason;
     const failures = outcomes.flatMap((outcome, index) =>
@@ -111,5 +145,6 @@ export class ProjectionFeed {
       this.members.delete(share.projection);
       this.options.detached(share.projection, error);
     }
+    return [passed, ...outcomes].flatMap((outcome) => (outcome?.status === 'fulfilled' ? outcome.value : []));
   }
 }

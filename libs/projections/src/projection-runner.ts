@@ -173,14 +173,18 @@ export class ProjectionRunner {
         log: this.options.log,
         schema: this.options.schema,
         pageSize: this.options.pageSize ?? 5_000,
-        apply: (shares, members, upTo) => this.apply(shares, members, upTo),
-        pass: (idle, position) =>
-          this.checkpoints.pass(
+        apply: (shares, members, upTo, after) => this.apply(shares, members, upTo, after),
+        pass: async (idle, position, after) => {
+          const behind = await this.checkpoints.pass(
             this.options.sql,
             idle.map(({ name }) => name),
             position,
-          ),
+            after,
+          );
+          return idle.filter(({ name }) => behind.includes(name));
+        },
         detached: (projection, error) => this.detached(projection, error),
+        behind: (projection) => this.behind(projection),
         failed: (projections, error) => this.failed(projections, error),
       },
       projections,
@@ -193,7 +197,24 @@ export class ProjectionRunner {
   /** A projection whose page failed follows the log on its own from its checkpoint, retrying. */
   private detached(projection: Projection, error: unknown): void {
     this.failed([projection], error);
+    this.followAlone(projection);
+  }
+
+  /** A projection reset behind its feed (a rebuild on another instance) follows the log from its checkpoint. */
+  private behind(projection: Projection): void {
+    this.options.logger?.info(
+      { projection: projection.name },
+      `${projection.name} stands behind its feed (rebuilt elsewhere): following the log from its checkpoint`,
+    );
+    this.followAlone(projection);
+  }
+
+  /** Opens a feed of its own for a projection that left its feed, and lets go of feeds left empty. */
+  private followAlone(projection: Projection): void {
     void this.exclusively(async () => {
+      const emptied = this.feeds.filter((feed) => feed.projections.length === 0);
+      this.feeds = this.feeds.filter((feed) => !emptied.includes(feed));
+      await Promise.all(emptied.map((feed) => feed.stop()));
       if (this.stopped || this.feeds.some((feed) => feed.has(projection))) return;
       this.open([projection], await this.positions());
     });
@@ -226,22 +247,27 @@ export class ProjectionRunner {
     shares: readonly PageShare[],
     members: readonly Projection[],
     upTo: number,
-  ): Promise<void> {
-    const applied = await this.options.sql.transaction(async (tx) => {
+    after: number,
+  ): Promise<Projection[]> {
+    const { applied, behind } = await this.options.sql.transaction(async (tx) => {
       const before = await this.checkpoints.advance(
         tx,
         members.map(({ name }) => name),
         upTo,
+        after,
       );
+      const behind = members.filter(({ name }) => (before.get(name) as number) < after);
       const done: PageShare[] = [];
       for (const { projection, events } of shares) {
+        if (behind.includes(projection)) continue;
         const fresh = events.filter((event) => event.position > (before.get(projection.name) as number));
         if (fresh.length === 0) continue;
         await projection.apply(fresh, tx);
         done.push({ projection, events: fresh });
       }
-      return done;
+      return { applied: done, behind };
     });
     for (const { projection, events } of applied) this.options.onApplied?.(projection.name, events);
+    return behind;
   }
 }
