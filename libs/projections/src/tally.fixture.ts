@@ -1,7 +1,9 @@
 import { defineEvent } from '@hypercare/contracts';
+import type { ContractedEventStore, SqlClient } from '@hypercare/event-store';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { documentProjection } from './document-projection';
+import { defineProjection } from './projection';
 
 export const tallyAdded = defineEvent({
   type: 'hypercare.tally.added.v1',
@@ -72,3 +74,36 @@ export class TallyRow {
   @Column() additions!: number;
   @Column({ name: 'last_at', type: 'timestamptz' }) lastAt!: Date;
 }
+
+const at = '2026-11-02T08:00:00.000Z';
+/** Appends additions of `amounts` to a tally's stream. */
+export const addToTally = (log: ContractedEventStore, tallyId: string, amounts: number[]) =>
+  log.append(
+    `tally-${tallyId}`,
+    amounts.map((amount) => ({ type: tallyAdded.type, data: { tallyId, amount, at } })),
+  );
+/** Each tally's total and count of additions, as the projection keeps them. */
+export const tallyTotals = async (sql: SqlClient) =>
+  Object.fromEntries(
+    (
+      await sql.query<{ tally_id: string; total: number; additions: number }>(
+        'select tally_id, total, additions from probe.tallies',
+      )
+    ).map((row) => [row.tally_id, [row.total, row.additions]]),
+  );
+
+/** A projection of no table that remembers the positions it applied, and fails while told to. */
+export const witness = (name: string) => {
+  const seen: number[] = [];
+  const state = { failing: false };
+  const projection = defineProjection({
+    name,
+    contracts: [tallyAdded],
+    tables: [],
+    apply: async (events) => {
+      if (state.failing) throw new Error(`${name} cannot write`);
+      seen.push(...events.map(({ position }) => position));
+    },
+  });
+  return { projection, seen, state };
+};
