@@ -85,8 +85,11 @@ export class ProjectionFeed {
     return this.members.has(projection);
   }
 
+  /** Resolves once it has read what the log held; a feed all its members left has nothing to catch up. */
   caughtUp(): Promise<void> {
-    return this.subscription.caughtUp();
+    return this.subscription.caughtUp().catch((error: unknown) => {
+      if (this.members.size > 0) throw error;
+    });
   }
 
   stop(): Promise<void> {

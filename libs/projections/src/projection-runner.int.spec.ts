@@ -1,64 +1,11 @@
-import { ContractRegistry } from '@hypercare/contracts';
-import { ContractedEventStore, pgClient, PostgresEventStore, type SqlClient } from '@hypercare/event-store';
 import { describeWith, eventually } from '@hypercare/testing';
-import type { DataSource } from 'typeorm';
 import { defineProjection } from './projection';
-import { ProjectionRunner } from './projection-runner';
-import { openReadDatabase } from './read-database';
-import {
-  addToTally,
-  tallies,
-  tallyAdded,
-  tallyDropped,
-  tallyTotals,
-  TallySchema1764400000001,
-  witness,
-} from './tally.fixture';
+import { useRunnerWorld } from './runner-world.fixture';
+import { addToTally, tallies, tallyDropped, tallyTotals, witness } from './tally.fixture';
 import { onPglite, onServer, type ReadTestDatabase } from './test-databases.testing';
 
-interface World {
-  database: ReadTestDatabase;
-  dataSource: DataSource;
-  sql: SqlClient;
-  log: ContractedEventStore;
-}
-
-/** `replicas`: instances of a service can share the database (a server, not PGlite's one session). */
-const runnerBehaviour = (open: () => Promise<ReadTestDatabase>, replicas: boolean) => () => {
-  let world: World;
-  const runners: ProjectionRunner[] = [];
-  const runner = (overrides: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
-    const created = new ProjectionRunner({
-      log: world.log,
-      sql: world.sql,
-      schema: 'probe',
-      projections: [tallies],
-      pageSize: 7,
-      ...overrides,
-    });
-    runners.push(created);
-    return created;
-  };
-
-  beforeEach(async () => {
-    const database = await open();
-    const dataSource = await openReadDatabase(database.pool, {
-      schema: 'probe',
-      migrations: [TallySchema1764400000001],
-    });
-    const sql = pgClient(database.pool);
-    const log = new ContractedEventStore(
-      await PostgresEventStore.open(sql, { schema: 'probe_log' }),
-      new ContractRegistry([tallyAdded]),
-    );
-    world = { database, dataSource, sql, log };
-  });
-  afterEach(async () => {
-    await Promise.all(runners.splice(0).map((running) => running.stop()));
-    await world.log.close();
-    await world.dataSource.destroy();
-    await world.database.dispose();
-  });
+const runnerBehaviour = (open: () => Promise<ReadTestDatabase>) => () => {
+  const { world, runner } = useRunnerWorld(open);
 
   it('follows the log a page at a time, with the checkpoint at the last event applied', async () => {
     await addToTally(world.log, 'a', [1, 2, 3]);
@@ -252,44 +199,6 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>, replicas: boolea
     expect(other.seen).toEqual((await world.log.readAll()).map(({ position }) => position));
   });
 
-  if (replicas)
-    it('rebuilds on one instance while another applies live pages, losing no event', async () => {
-      await addToTally(
-        world.log,
-        'r',
-        Array.from({ length: 20 }, (_, i) => i + 1),
-      );
-      const live = runner();
-      await live.start();
-      await live.caughtUp();
-      // The rebuild stops between transactions, after two of its three pages, while live pages come.
-      const rebuild = { pages: 0, held: true, refused: 0 };
-      const rebuilding = runner({
-        projections: [
-          defineProjection({
-            ...tallies,
-            apply: async (events, tx) => {
-              if (rebuild.pages === 2 && rebuild.held) {
-                rebuild.refused++;
-                throw new Error('held between pages');
-              }
-              await tallies.apply(events, tx);
-              rebuild.pages++;
-            },
-          }),
-        ],
-      });
-      await rebuilding.start();
-      const rebuilt = rebuilding.rebuild('tallies');
-      await eventually('the rebuild stopped after two pages', () => rebuild.refused > 0);
-      await addToTally(world.log, 'late', [5, 5]);
-      await live.caughtUp();
-      rebuild.held = false;
-      await rebuilt;
-      await Promise.all([live.caughtUp(), rebuilding.caughtUp()]);
-      expect(await tallyTotals(world.sql)).toEqual({ r: [210, 20], late: [10, 2] });
-    });
-
   it('refuses two projections of one name', () => {
     expect(() => runner({ projections: [tallies, tallies] })).toThrow(
       'projection tallies is registered twice',
@@ -297,5 +206,5 @@ const runnerBehaviour = (open: () => Promise<ReadTestDatabase>, replicas: boolea
   });
 };
 
-describeWith('postgres')('projection runner on a PostgreSQL server', runnerBehaviour(onServer, true));
-describe('projection runner on PGlite (one connection)', runnerBehaviour(onPglite, false));
+describeWith('postgres')('projection runner on a PostgreSQL server', runnerBehaviour(onServer));
+describe('projection runner on PGlite (one connection)', runnerBehaviour(onPglite));

@@ -136,6 +136,8 @@ export class ProjectionRunner {
     const progress = setInterval(() => void this.reportProgress(chosen), PROGRESS_EVERY_MS);
     try {
       await feed?.caughtUp();
+      // A rebuild started elsewhere meanwhile sends its projections to feeds of their own: those too.
+      if (feed) await this.caughtUp();
     } finally {
       clearInterval(progress);
     }
