@@ -4,7 +4,8 @@ import { testAdminKey } from '@hypercare/auth/testing';
 import { HypercareClient, type ServiceName } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { createServiceApp } from '@hypercare/service-kit';
-import { createTestDatabase, type TestDatabase } from '@hypercare/testing';
+import type { ReadAllOptions } from '@hypercare/event-store';
+import { createTestDatabase, logReadable, type TestDatabase } from '@hypercare/testing';
 import { Infrastructure } from './infrastructure';
 import { ServiceRuntime } from './service-runtime';
 import type { IntegrationEvent } from '@hypercare/messaging';
@@ -75,6 +76,12 @@ export class ServiceUnderTest {
 
   get runtime(): ServiceRuntime {
     return this.app.get(ServiceRuntime);
+  }
+
+  /** The service's log as `readAll` gives it, once every event committed so far is readable (see `logReadable`). */
+  async recorded(options?: ReadAllOptions): ReturnType<ServiceRuntime['store']['readAll']> {
+    await logReadable(this.runtime.store);
+    return this.runtime.store.readAll(options);
   }
 
   /** Publishes events on a topic as `source`'s relay would, stamped now; answers their ids. */

@@ -1,7 +1,17 @@
-import { sleep } from '@hypercare/testing';
+import {
+  createTestDatabase,
+  describeWith,
+  eventually,
+  logReadable,
+  sleep,
+  type TestDatabase,
+} from '@hypercare/testing';
+import { Client } from 'pg';
 import { event } from '../contract/fixture';
 import type { RecordedEvent } from '../event-store.port';
 import { onServerAndPglite, type AdapterScenario } from './adapters.fixture';
+import { PostgresEventStore } from './postgres-event-store';
+import { pgClient } from './sql-client';
 
 const WRITERS = 24;
 const TRANSACTIONS_PER_WRITER = 15;
@@ -66,4 +76,39 @@ const globalLogScenario: AdapterScenario = (store) => {
 onServerAndPglite('global log under concurrent, slow and failing writers', globalLogScenario, {
   database: 'es_gap',
   connections: WRITERS + 4,
+});
+
+describeWith('postgres')('the global log behind an older open transaction', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase('es_held');
+    store = await PostgresEventStore.open(pgClient({ connectionString: database.url, max: 4 }));
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('keeps a committed event from readers until the older transaction ends, which logReadable waits for', async () => {
+    const older = new Client({ connectionString: database.url });
+    await older.connect();
+    try {
+      await older.query('begin');
+      await older.query('select pg_current_xact_id()');
+      const { position } = await store.append('held-1', [event('Happened', {})]);
+      expect(await store.readAll({ fromPosition: position })).toEqual([]);
+
+      const looks = jest.spyOn(store as unknown as { readPage(): unknown }, 'readPage');
+      let readable = false;
+      const waiting = logReadable(store).then(() => void (readable = true));
+      await eventually('logReadable to look twice', () => looks.mock.calls.length >= 2);
+      expect(readable).toBe(false);
+      await older.query('commit');
+      await waiting;
+      expect((await store.readAll({ fromPosition: position })).map((e) => e.position)).toEqual([position]);
+    } finally {
+      await older.end();
+    }
+  });
 });

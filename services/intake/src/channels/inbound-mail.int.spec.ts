@@ -57,7 +57,7 @@ describeWith('postgres')('mail in', () => {
     return { status: response.status, body: (await response.json()) as Outcome };
   };
   const reportEvents = async (type: string) =>
-    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).filter(
+    (await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).filter(
       (event) => event.type === type,
     );
 

@@ -26,7 +26,7 @@ describeWith('postgres')('signed messages from any tool', () => {
     });
   };
   const recorded = async (type: string) =>
-    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).filter(
+    (await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).filter(
       (event) => event.type === type,
     );
 

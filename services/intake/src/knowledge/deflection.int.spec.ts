@@ -68,7 +68,7 @@ describeWith('postgres')('deflection at intake', () => {
   const titlesFor = async (title: string, description = '') =>
     (await suggest(title, description)).body.articles.map((suggested) => suggested.title);
   const recorded = async (type: string) =>
-    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } }))
+    (await intake.recorded({ filter: { streamPrefixes: ['report-'] } }))
       .filter((event) => event.type === type)
       .map((event) => ({ data: event.data as Record<string, unknown> }));
 
@@ -223,7 +223,7 @@ describeWith('postgres')('deflection at intake', () => {
   });
 
   it('refuses articles that are not published ones of the period, naming each, writing nothing', async () => {
-    const before = (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
+    const before = (await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).length;
     const refusedDeflection = await admin.send<Refusal>(
       'intake',
       'POST',
@@ -251,8 +251,6 @@ describeWith('postgres')('deflection at intake', () => {
       articleIds: [],
     });
     expect(empty.body).toMatchObject({ status: 400, errors: [{ field: 'articleIds' }] });
-    expect((await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length).toBe(
-      before,
-    );
+    expect((await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).length).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ import {
   describeWith,
   TestIdentityProvider,
   type TestDatabase,
+  logReadable,
 } from '@hypercare/testing';
 import { AppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
@@ -104,7 +105,12 @@ describeWith('postgres')('reports and the people who make them', () => {
   });
 
   it("refuses a reporter's report naming someone else, writing nothing", async () => {
-    const before = (await app.get(ServiceRuntime).store.readAll()).length;
+    const events = async () => {
+      const { store } = app.get(ServiceRuntime);
+      await logReadable(store);
+      return (await store.readAll()).length;
+    };
+    const before = await events();
     const answer = await rita.send(
       'intake',
       'POST',
@@ -115,7 +121,7 @@ describeWith('postgres')('reports and the people who make them', () => {
       status: 403,
       body: { detail: 'A reporter reports as themselves: reporter.email must be rita@example.com' },
     });
-    expect((await app.get(ServiceRuntime).store.readAll()).length).toBe(before);
+    expect(await events()).toBe(before);
   });
 
   it("answers a reporter asking for someone else's report as if it did not exist", async () => {

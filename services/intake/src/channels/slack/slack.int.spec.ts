@@ -59,7 +59,7 @@ describeWith('postgres')('Slack in and out', () => {
       },
     });
   const comments = async () =>
-    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).filter(
+    (await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).filter(
       ({ type }) => type === 'hypercare.report.commented.v1',
     );
 
@@ -117,9 +117,9 @@ describeWith('postgres')('Slack in and out', () => {
       text: expect.stringMatching(/^Reported as ticket \S+; follow it in the thread\.$/),
     });
     ticketId = /ticket (\S+);/.exec(answer.text)?.[1] as string;
-    const [submitted] = (
-      await intake.runtime.store.readAll({ filter: { streamPrefixes: [`report-${ticketId}`] } })
-    ).map(({ data }) => data);
+    const [submitted] = (await intake.recorded({ filter: { streamPrefixes: [`report-${ticketId}`] } })).map(
+      ({ data }) => data,
+    );
     expect(submitted).toMatchObject({
       reporter: ANA,
       channel: 'chat',
@@ -224,9 +224,9 @@ describeWith('postgres')('Slack in and out', () => {
     const confirmation = slack.posted.at(-1);
     expect(confirmation).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000100' });
     const reportId = /ticket (\S+)$/.exec(confirmation?.text ?? '')?.[1] as string;
-    const [submitted] = (
-      await intake.runtime.store.readAll({ filter: { streamPrefixes: [`report-${reportId}`] } })
-    ).map(({ data }) => data);
+    const [submitted] = (await intake.recorded({ filter: { streamPrefixes: [`report-${reportId}`] } })).map(
+      ({ data }) => data,
+    );
     expect(submitted).toMatchObject({
       reporter: ANA,
       title: 'Payroll run fails',

@@ -30,7 +30,7 @@ describeWith('postgres')('Teams in and out', () => {
   const message = (id: string, text: string, conversationId = CONVERSATION) =>
     teams.outgoing({ id, text, conversationId, from: MEGAN });
   const comments = async () =>
-    (await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).filter(
+    (await intake.recorded({ filter: { streamPrefixes: ['report-'] } })).filter(
       ({ type }) => type === 'hypercare.report.commented.v1',
     );
 
@@ -75,7 +75,7 @@ describeWith('postgres')('Teams in and out', () => {
     ticketId = /ticket (\S+):/.exec(answer.text)?.[1] as string;
     const resent = (await (await post(message(ROOT, text))).json()) as { text: string };
     expect(resent.text).toBe(answer.text);
-    const submitted = await intake.runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } });
+    const submitted = await intake.recorded({ filter: { streamPrefixes: ['report-'] } });
     expect(submitted.map(({ data }) => data)).toEqual([
       expect.objectContaining({
         reportId: ticketId,
