@@ -105,20 +105,29 @@ export class ProjectionFeed {
     const shares = members
       .map((projection) => ({ projection, events: eventsFor(projection, events) }))
       .filter((share) => share.events.length > 0);
-    let behind: Projection[];
-    if (shares.length === 0) behind = await this.options.pass(members, last.position, after);
-    else {
-      try {
-        behind = await this.options.apply(shares, members, last.position, after);
-      } catch (error) {
-        if (members.length === 1) throw error;
-        behind = await this.applyApart(shares, members, last.position, after);
-      }
-    }
+    const behind =
+      shares.length === 0
+        ? await this.options.pass(members, last.position, after)
+        : await this.applyShares(shares, members, last.position, after);
     this.readUpTo = last.position;
     for (const projection of behind) {
       this.members.delete(projection);
       this.options.behind(projection);
+    }
+  }
+
+  /** The shares in one transaction; when it fails, a member at a time (see `applyApart`). */
+  private async applyShares(
+    shares: readonly PageShare[],
+    members: readonly Projection[],
+    upTo: number,
+    after: number,
+  ): Promise<Projection[]> {
+    try {
+      return await this.options.apply(shares, members, upTo, after);
+    } catch (error) {
+      if (members.length === 1) throw error;
+      return this.applyApart(shares, members, upTo, after);
     }
   }
 

@@ -5,7 +5,7 @@ import { HypercareClient, type ServiceName } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { createServiceApp } from '@hypercare/service-kit';
 import type { ReadAllOptions } from '@hypercare/event-store';
-import { createTestDatabase, logReadable, type TestDatabase } from '@hypercare/testing';
+import { createTestDatabase, readCommitted, type TestDatabase } from '@hypercare/testing';
 import { Infrastructure } from './infrastructure';
 import { ServiceRuntime } from './service-runtime';
 import type { IntegrationEvent } from '@hypercare/messaging';
@@ -78,10 +78,9 @@ export class ServiceUnderTest {
     return this.app.get(ServiceRuntime);
   }
 
-  /** The service's log as `readAll` gives it, once every event committed so far is readable (see `logReadable`). */
-  async recorded(options?: ReadAllOptions): ReturnType<ServiceRuntime['store']['readAll']> {
-    await logReadable(this.runtime.store);
-    return this.runtime.store.readAll(options);
+  /** The service's log as `readAll` gives it, once every event committed so far is readable (see `readCommitted`). */
+  recorded(options?: ReadAllOptions): ReturnType<ServiceRuntime['store']['readAll']> {
+    return readCommitted(this.runtime.store, options);
   }
 
   /** Publishes events on a topic as `source`'s relay would, stamped now; answers their ids. */

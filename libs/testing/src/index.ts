@@ -14,7 +14,7 @@ export {
   printTable,
 } from './bench-harness';
 export { eventually, sleep } from './eventually';
-export { logReadable, type ReadableLog } from './log-readable';
+export { logReadable, readCommitted, type ReadableLog } from './log-readable';
 export {
   TestIdentityProvider,
   type IdentityProviderOptions,

@@ -32,3 +32,12 @@ export const logReadable = async (log: ReadableLog): Promise<void> => {
     await subscription.stop();
   }
 };
+
+/** `readAll` of the log once every event committed so far is readable (see `logReadable`). */
+export const readCommitted = async <Event, Options>(
+  log: ReadableLog & { readAll(options?: Options): Promise<Event[]> },
+  options?: Options,
+): Promise<Event[]> => {
+  await logReadable(log);
+  return log.readAll(options);
+};

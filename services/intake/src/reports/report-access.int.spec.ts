@@ -9,7 +9,7 @@ import {
   describeWith,
   TestIdentityProvider,
   type TestDatabase,
-  logReadable,
+  readCommitted,
 } from '@hypercare/testing';
 import { AppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
@@ -105,11 +105,7 @@ describeWith('postgres')('reports and the people who make them', () => {
   });
 
   it("refuses a reporter's report naming someone else, writing nothing", async () => {
-    const events = async () => {
-      const { store } = app.get(ServiceRuntime);
-      await logReadable(store);
-      return (await store.readAll()).length;
-    };
+    const events = async () => (await readCommitted(app.get(ServiceRuntime).store)).length;
     const before = await events();
     const answer = await rita.send(
       'intake',

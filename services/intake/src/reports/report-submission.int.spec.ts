@@ -5,7 +5,7 @@ import { HypercareClient } from '@hypercare/client';
 import { ManualClock } from '@hypercare/domain-kit';
 import { Infrastructure, ServiceRuntime } from '@hypercare/runtime';
 import { createServiceApp } from '@hypercare/service-kit';
-import { createTestDatabase, describeWith, logReadable, type TestDatabase } from '@hypercare/testing';
+import { createTestDatabase, describeWith, readCommitted, type TestDatabase } from '@hypercare/testing';
 import { AppModule } from '../app.module';
 import { loadIntakeConfig } from '../config';
 
@@ -41,10 +41,8 @@ describeWith('postgres')('submitting reports', () => {
       body,
       key === undefined ? {} : { 'idempotency-key': key },
     );
-  const reportsIn = async () => {
-    await logReadable(runtime.store);
-    return (await runtime.store.readAll({ filter: { streamPrefixes: ['report-'] } })).length;
-  };
+  const reportsIn = async () =>
+    (await readCommitted(runtime.store, { filter: { streamPrefixes: ['report-'] } })).length;
 
   const adminKey = testAdminKey();
 

@@ -3,7 +3,7 @@ import { HypercareClient, newProgramme, planPeriod } from '@hypercare/client';
 import { legacyProgrammeId } from '@hypercare/contracts';
 import { periodDefinition } from '@hypercare/contracts/testing';
 import { ServiceRuntime } from '@hypercare/runtime';
-import { describeWith, logReadable } from '@hypercare/testing';
+import { describeWith, readCommitted } from '@hypercare/testing';
 import { TriageApp } from '../triage-app.fixture';
 import { LegacyProgrammes } from './legacy-programmes';
 
@@ -19,10 +19,7 @@ describeWith('postgres')('programmes', () => {
   let triage: TriageApp;
   let admin: HypercareClient;
   const store = () => triage.app.get(ServiceRuntime).store;
-  const eventCount = async () => {
-    await logReadable(store());
-    return (await store().readAll()).length;
-  };
+  const eventCount = async () => (await readCommitted(store())).length;
   const keyFor = async (grant: string): Promise<HypercareClient> => {
     const { key } = await admin.call<{ key: string }>('triage', 'POST', '/api-keys', {
       name: grant,
