@@ -1,7 +1,8 @@
-import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { onPglite, onServer, type ReadTestDatabase } from '@hypercare/projections/testing';
 import { describeWith, eventually } from '@hypercare/testing';
 import { ApiKeyStore } from '../api-key-store';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { PostgresThrottlerStorage } from './postgres-throttler-storage';
 import { systemClock } from '@hypercare/domain-kit';
 
@@ -16,12 +17,12 @@ const onPostgres = (open: () => Promise<ReadTestDatabase>) => async (): Promise<
   return { storage: new PostgresThrottlerStorage(database.pool), dispose: () => database.dispose() };
 };
 
-const inMemory = async (): Promise<StorageFixture> => {
-  const storage = new ThrottlerStorageService();
-  return { storage, dispose: async () => storage.onApplicationShutdown() };
-};
+const inMemory = async (): Promise<StorageFixture> => ({
+  storage: new MemoryThrottlerStorage(),
+  dispose: async () => undefined,
+});
 
-/** The rate-limit storage port: the in-memory one of @nestjs/throttler and ours on PostgreSQL behave alike. */
+/** The rate-limit storage port: the counters in memory and on PostgreSQL behave alike. */
 const storageContract = (open: () => Promise<StorageFixture>) => () => {
   let fixture: StorageFixture;
   beforeEach(async () => (fixture = await open()));
@@ -62,4 +63,20 @@ const storageContract = (open: () => Promise<StorageFixture>) => () => {
 
 describeWith('postgres')('rate-limit counters on a PostgreSQL server', storageContract(onPostgres(onServer)));
 describe('rate-limit counters on PGlite', storageContract(onPostgres(onPglite)));
-describe('rate-limit counters in memory (@nestjs/throttler)', storageContract(inMemory));
+describe('rate-limit counters in memory', () => {
+  describe('the port', storageContract(inMemory));
+
+  it('forgets the windows that ended, swept as hits keep coming', async () => {
+    let now = 0;
+    const storage = new MemoryThrottlerStorage(() => now);
+    for (let n = 0; n < 50; n++) await storage.increment(`address:${n}`, 1_000, 10, 1_000, 'address');
+    now = 1_000;
+    for (let n = 0; n < 1_000; n++)
+      await storage.increment('principal:storm', 1_000, 10_000, 1_000, 'principal');
+    expect(storage.size).toBe(1);
+    expect(await storage.increment('principal:storm', 1_000, 10_000, 1_000, 'principal')).toMatchObject({
+      totalHits: 1_001,
+      isBlocked: false,
+    });
+  });
+});
