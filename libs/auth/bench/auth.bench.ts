@@ -4,14 +4,18 @@
  * called sequentially (so each figure is one request's latency) with: no check at all (a
  * public route: the baseline), an API key, a bearer token of a real OpenID provider,
  * HYPERCARE_AUTH=off, and an API key with the rate limits counted in memory (as one process
- * alone with its database does) rather than in PostgreSQL. Rounds alternate; p50/p99 per way and ratios to the baseline of the
- * same run. No target is set by the issue; the table is for the closing note.
+ * alone with its database does) rather than in PostgreSQL. Rounds alternate; p50/p99 per way
+ * and ratios to the baseline of the same run. Then one caller's burst, BENCH_CONCURRENCY (16)
+ * requests in flight for BENCH_SECONDS (5): requests a second with the limits counted in
+ * PostgreSQL and in memory, beside the public route. No target is set by the issue; the
+ * tables are for the closing note.
  */
 import { Controller, Get, type INestApplication, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, Public, serviceEnvironment } from '@hypercare/service-kit';
 import {
   benchSetting,
+  closedLoop,
   createDatabase,
   fmt,
   percentiles,
@@ -24,6 +28,8 @@ import { testAdminKey } from '../src/testing';
 
 const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = benchSetting('BENCH_REQUESTS', 2_000);
+const CONCURRENCY = benchSetting('BENCH_CONCURRENCY', 16);
+const SECONDS = benchSetting('BENCH_SECONDS', 5);
 const ROUNDS = benchSetting('BENCH_ROUNDS', 3);
 const AUDIENCE = 'https://hypercare.bench/api';
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -91,6 +97,14 @@ const latencies = async (url: string, headers: Record<string, string>): Promise<
   return times;
 };
 
+/** Requests a second with `CONCURRENCY` always in flight: one caller's burst, as an alert storm sends it. */
+const burst = (url: string, headers: Record<string, string>): Promise<number> =>
+  closedLoop(CONCURRENCY, 1, SECONDS, async () => {
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  });
+
 const main = async (): Promise<void> => {
   const database = await createDatabase(BASE_URL, 'bench_auth');
   const pool = new Pool({ connectionString: database.url, max: 4 });
@@ -148,6 +162,25 @@ const main = async (): Promise<void> => {
           `${fmt(p99 / baseline.p99, 2)}x`,
         ];
       }),
+    );
+    const bursts = {
+      'public route (baseline)': ways['public route (baseline)'],
+      'API key, limits counted in PostgreSQL': ways['API key'],
+      'API key, limits counted in memory (one process)':
+        ways['API key, limits counted in memory (one process)'],
+    } as const;
+    const rates: Record<string, number> = {};
+    for (const [name, [url, headers]] of Object.entries(bursts)) {
+      rates[name] = await burst(url, headers);
+      progress(`burst: ${name}`);
+    }
+    const baselineRate = rates['public route (baseline)'] as number;
+    process.stdout.write(
+      `\nOne caller's burst, ${CONCURRENCY} requests in flight, ${SECONDS} s per way (requests/s)\n\n`,
+    );
+    printTable(
+      ['way', 'requests/s', 'vs baseline'],
+      Object.entries(rates).map(([name, rate]) => [name, fmt(rate), `${fmt(rate / baselineRate, 2)}x`]),
     );
     await on.close();
     await off.close();

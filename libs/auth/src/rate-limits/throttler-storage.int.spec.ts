@@ -42,6 +42,28 @@ const storageContract = (open: () => Promise<StorageFixture>) => () => {
     expect(hits[3]?.timeToBlockExpire).toBeLessThanOrEqual(60);
   });
 
+  it('counts hits arriving together one after the other, each key on its own', async () => {
+    const hit = (key: string) => fixture.storage.increment(key, 60_000, 3, 60_000, 'principal');
+    const hits = await Promise.all(['a', 'b', 'a', 'a', 'b', 'a', 'a'].map((key) => hit(`principal:${key}`)));
+    const seen = (key: string) =>
+      hits
+        .filter((_, i) => ['a', 'b', 'a', 'a', 'b', 'a', 'a'][i] === key)
+        .map(({ totalHits, isBlocked }) => [totalHits, isBlocked])
+        .sort(([a], [b]) => Number(a) - Number(b));
+    expect(seen('a')).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+      [5, true],
+    ]);
+    expect(seen('b')).toEqual([
+      [1, false],
+      [2, false],
+    ]);
+    expect((await hit('principal:a')).totalHits).toBe(6);
+  });
+
   it('counts each key on its own', async () => {
     await fixture.storage.increment('principal:a', 60_000, 1, 60_000, 'principal');
     await fixture.storage.increment('principal:a', 60_000, 1, 60_000, 'principal');
@@ -69,12 +91,11 @@ describe('rate-limit counters in memory', () => {
   it('forgets the windows that ended, swept as hits keep coming', async () => {
     let now = 0;
     const storage = new MemoryThrottlerStorage(() => now);
-    for (let n = 0; n < 50; n++) await storage.increment(`address:${n}`, 1_000, 10, 1_000, 'address');
+    for (let n = 0; n < 50; n++) await storage.increment(`address:${n}`, 1_000, 10);
     now = 1_000;
-    for (let n = 0; n < 1_000; n++)
-      await storage.increment('principal:storm', 1_000, 10_000, 1_000, 'principal');
+    for (let n = 0; n < 1_000; n++) await storage.increment('principal:storm', 1_000, 10_000);
     expect(storage.size).toBe(1);
-    expect(await storage.increment('principal:storm', 1_000, 10_000, 1_000, 'principal')).toMatchObject({
+    expect(await storage.increment('principal:storm', 1_000, 10_000)).toMatchObject({
       totalHits: 1_001,
       isBlocked: false,
     });
