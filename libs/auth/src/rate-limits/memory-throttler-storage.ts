@@ -5,7 +5,7 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 /** How often, in increments, the windows that ended are swept away. */
 const SWEEP_EVERY = 1_000;
 
-interface Window {
+interface Counter {
   hits: number;
   endsAt: number;
 }
@@ -18,7 +18,7 @@ interface Window {
  * which made a storm of requests slower the longer it lasted.
  */
 export class MemoryThrottlerStorage implements ThrottlerStorage {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, Counter>();
   private increments = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -31,16 +31,16 @@ export class MemoryThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     const now = this.now();
     if (++this.increments % SWEEP_EVERY === 0) this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || window.endsAt <= now) {
-      window = { hits: 0, endsAt: now + ttl };
-      this.windows.set(key, window);
+    let counter = this.windows.get(key);
+    if (!counter || counter.endsAt <= now) {
+      counter = { hits: 0, endsAt: now + ttl };
+      this.windows.set(key, counter);
     }
-    window.hits++;
-    const secondsLeft = Math.ceil((window.endsAt - now) / 1000);
-    const isBlocked = window.hits > limit;
+    counter.hits++;
+    const secondsLeft = Math.ceil((counter.endsAt - now) / 1000);
+    const isBlocked = counter.hits > limit;
     return {
-      totalHits: window.hits,
+      totalHits: counter.hits,
       timeToExpire: secondsLeft,
       isBlocked,
       timeToBlockExpire: isBlocked ? secondsLeft : 0,

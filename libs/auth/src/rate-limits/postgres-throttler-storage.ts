@@ -54,11 +54,12 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
       [keys, keys.map((key) => perKey.get(key)?.count), keys.map((key) => perKey.get(key)?.ttl)],
     );
     const counted = new Map(rows.map((row) => [row.key, row]));
-    const before = new Map<string, number>();
+    const answered = new Map<string, number>();
     return hits.map(({ key, limit }) => {
       const { hits: total, ms_left } = counted.get(key) as (typeof rows)[number];
-      const earlier = before.get(key) ?? 0;
-      before.set(key, earlier + 1);
+      const earlier = answered.get(key) ?? 0;
+      answered.set(key, earlier + 1);
+      // The statement counted the batch's hits of this key at once; this one came earlier + 1st.
       const totalHits = total - (perKey.get(key)?.count ?? 0) + earlier + 1;
       const secondsLeft = Math.ceil(Number(ms_left) / 1000);
       const isBlocked = totalHits > limit;

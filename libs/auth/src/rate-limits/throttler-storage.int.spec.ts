@@ -43,11 +43,13 @@ const storageContract = (open: () => Promise<StorageFixture>) => () => {
   });
 
   it('counts hits arriving together one after the other, each key on its own', async () => {
-    const hit = (key: string) => fixture.storage.increment(key, 60_000, 3, 60_000, 'principal');
-    const hits = await Promise.all(['a', 'b', 'a', 'a', 'b', 'a', 'a'].map((key) => hit(`principal:${key}`)));
-    const seen = (key: string) =>
+    const hit = (caller: string) =>
+      fixture.storage.increment(`principal:${caller}`, 60_000, 3, 60_000, 'principal');
+    const callers = ['a', 'b', 'a', 'a', 'b', 'a', 'a'];
+    const hits = await Promise.all(callers.map(hit));
+    const seen = (caller: string) =>
       hits
-        .filter((_, i) => ['a', 'b', 'a', 'a', 'b', 'a', 'a'][i] === key)
+        .filter((_, i) => callers[i] === caller)
         .map(({ totalHits, isBlocked }) => [totalHits, isBlocked])
         .sort(([a], [b]) => Number(a) - Number(b));
     expect(seen('a')).toEqual([
@@ -61,7 +63,7 @@ const storageContract = (open: () => Promise<StorageFixture>) => () => {
       [1, false],
       [2, false],
     ]);
-    expect((await hit('principal:a')).totalHits).toBe(6);
+    expect((await hit('a')).totalHits).toBe(6);
   });
 
   it('counts each key on its own', async () => {
