@@ -6,8 +6,9 @@
  * throughput of both in closed loops of the same concurrency (target: ours >= 0.5x the
  * baseline), latency at the offered storm rate (target: p99 < 250 ms; the baseline's at the
  * same rate beside it, for what the machine allows), and afterwards that nothing was lost
- * and dedup was exact (alerts, notifications, raises and ticket requests equal what was sent). Then gateway records offered at 50,000 a second in batches of 5,000:
- * the rate achieved, and every record counted. Settings: BENCH_SECONDS (60), BENCH_RATE
+ * and dedup was exact (alerts, notifications, raises and ticket requests equal what was
+ * sent). Then gateway records offered at 50,000 a second in batches of 5,000: the rate
+ * achieved, and every record counted. Settings: BENCH_SECONDS (60), BENCH_RATE
  * (requests/s offered, 1000), BENCH_CONCURRENCY (16), BENCH_SIGNAL_RATE (records/s, 50000),
  * LOG_LEVEL (silent; `error` shows why a request failed).
  */
