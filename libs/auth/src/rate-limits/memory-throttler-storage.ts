@@ -1,6 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { type ThrottlerStorageRecord, windowRecord } from './fixed-window';
 
 /** How often, in increments, the windows that ended are swept away. */
 const SWEEP_EVERY = 1_000;
@@ -37,14 +36,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage {
       this.windows.set(key, counter);
     }
     counter.hits++;
-    const secondsLeft = Math.ceil((counter.endsAt - now) / 1000);
-    const isBlocked = counter.hits > limit;
-    return {
-      totalHits: counter.hits,
-      timeToExpire: secondsLeft,
-      isBlocked,
-      timeToBlockExpire: isBlocked ? secondsLeft : 0,
-    };
+    return windowRecord(counter.hits, counter.endsAt - now, limit);
   }
 
   private sweep(now: number): void {

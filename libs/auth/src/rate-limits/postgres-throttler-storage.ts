@@ -1,8 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { GroupCommit } from '@hypercare/event-store';
 import type { Pool } from 'pg';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { type ThrottlerStorageRecord, windowRecord } from './fixed-window';
 
 /** How often, in increments, the windows that ended are swept away. */
 const SWEEP_EVERY = 500;
@@ -53,22 +52,16 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
        returning key, hits, greatest(0, extract(epoch from w.expires_at - clock_timestamp()) * 1000) as ms_left`,
       [keys, keys.map((key) => perKey.get(key)?.count), keys.map((key) => perKey.get(key)?.ttl)],
     );
-    const counted = new Map(rows.map((row) => [row.key, row]));
-    const answered = new Map<string, number>();
+    // The statement counted a key's hits of the batch at once; each is answered with its own place.
+    const counted = new Map(
+      rows.map(({ key, hits: total, ms_left }) => [
+        key,
+        { before: total - (perKey.get(key)?.count ?? 0), msLeft: Number(ms_left) },
+      ]),
+    );
     return hits.map(({ key, limit }) => {
-      const { hits: total, ms_left } = counted.get(key) as (typeof rows)[number];
-      const earlier = answered.get(key) ?? 0;
-      answered.set(key, earlier + 1);
-      // The statement counted the batch's hits of this key at once; this one came earlier + 1st.
-      const totalHits = total - (perKey.get(key)?.count ?? 0) + earlier + 1;
-      const secondsLeft = Math.ceil(Number(ms_left) / 1000);
-      const isBlocked = totalHits > limit;
-      return {
-        totalHits,
-        timeToExpire: secondsLeft,
-        isBlocked,
-        timeToBlockExpire: isBlocked ? secondsLeft : 0,
-      };
+      const window = counted.get(key) as { before: number; msLeft: number };
+      return windowRecord(++window.before, window.msLeft, limit);
     });
   }
 }
