@@ -19,6 +19,12 @@ export interface GroupCommitOptions {
    * rows of a smaller one, so two halves of a small batch cost nearly twice the whole.
    */
   minSplit?: number;
+  /**
+   * Size from which a request goes in a statement of its own (default: never): it pays
+   * for its statement by itself, and sharing one would only make the statement carry it
+   * along with the others.
+   */
+  aloneFrom?: number;
 }
 
 /**
@@ -83,13 +89,15 @@ export class GroupCommit<Request, Outcome> {
     const minSplit = this.options.minSplit ?? DEFAULT_MIN_SPLIT;
     const parts = Math.min(freeSlots, Math.max(1, Math.floor(queued / minSplit)));
     const share = Math.min(this.options.maxSize, Math.ceil(queued / parts));
+    const alone = this.options.aloneFrom ?? Infinity;
     const batch: PendingStatement<Request, Outcome>[] = [];
     let events = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0] as PendingStatement<Request, Outcome>;
-      if (batch.length > 0 && events + next.size > share) break;
+      if (batch.length > 0 && (events + next.size > share || next.size >= alone)) break;
       batch.push(this.queue.shift() as PendingStatement<Request, Outcome>);
       events += next.size;
+      if (next.size >= alone) break;
     }
     return batch;
   }

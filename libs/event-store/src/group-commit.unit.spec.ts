@@ -93,6 +93,32 @@ describe('GroupCommit', () => {
     expect(calls.map((c) => c.requests)).toEqual([['busy'], ['six'], ['five'], ['huge']]);
   });
 
+  it('sends a request of aloneFrom or more in a statement of its own, the smaller ones around it together', async () => {
+    const { calls, execute } = statements();
+    const batcher = new GroupCommit(execute, { maxInFlight: 1, maxSize: 100, aloneFrom: 5 });
+    const busy = batcher.submit('busy', 1);
+    const queued = [
+      batcher.submit('one', 1),
+      batcher.submit('two', 2),
+      batcher.submit('five', 5),
+      batcher.submit('nine', 9),
+      batcher.submit('four', 4),
+      batcher.submit('three', 3),
+    ];
+    for (let i = 0; i <= 4; i++) {
+      await until(() => calls.length > i);
+      calls[i]?.finish();
+    }
+    await Promise.all([busy, ...queued]);
+    expect(calls.map((c) => c.requests)).toEqual([
+      ['busy'],
+      ['one', 'two'],
+      ['five'],
+      ['nine'],
+      ['four', 'three'],
+    ]);
+  });
+
   it('retries a failed shared statement request by request, so the failure stays with its cause', async () => {
     const seen: string[][] = [];
     const batcher = new GroupCommit(
