@@ -1,4 +1,5 @@
 import { appendFunction, appendOneFunction, expectationFunction } from './append-function';
+import { readLogFunction, readLogSqlFunction } from './read-log-function';
 import type { SqlClient } from './sql-client';
 import { ORDINAL_BITS, quoteIdent } from './sql-text';
 
@@ -41,28 +42,7 @@ const migrations = (schema: string): string[][] => {
         select pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${ORDINAL_BITS}
       $fn$`,
     ],
-    [
-      // A page of the global log. The planner's only choice is the position index, walked in
-      // order and stopped after p_limit matches: with stale statistics (a freshly filled table)
-      // it would otherwise fetch and sort every row from p_from on, for every page.
-      `create function ${s}.read_log(p_from bigint, p_limit bigint, p_until_position bigint, p_until_time timestamptz, p_types jsonb, p_prefixes jsonb)
-      returns table (o_position bigint, o_stream text, o_version bigint, o_event_id uuid, o_type text, o_data jsonb,
-                     o_metadata jsonb, o_recorded_at timestamptz, o_visible bigint)
-      language sql stable
-      set enable_seqscan = off set enable_bitmapscan = off set enable_sort = off as $fn$
-        with limits as (select ${s}.visible_limit() as visible)
-        select e.position, e.stream, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, limits.visible
-        from limits left join lateral (
-          select * from ${s}.events ev
-          where ev.position >= p_from and ev.position < limits.visible
-            and (p_until_position is null or ev.position <= p_until_position)
-            and (p_until_time is null or ev.recorded_at <= p_until_time)
-            and (p_types is null or ev.type = any (array(select jsonb_array_elements_text(p_types))))
-            and (p_prefixes is null or exists (select 1 from jsonb_array_elements_text(p_prefixes) p where starts_with(ev.stream, p)))
-          order by ev.position
-          limit p_limit) e on true
-      $fn$`,
-    ],
+    [readLogSqlFunction(schema)],
     [
       // Readers get milliseconds (JavaScript dates): stored finer, an event would fall outside
       // a read "as of" the very time it reports.
@@ -77,6 +57,7 @@ const migrations = (schema: string): string[][] => {
     // expected versions with the same helper. A schema that ran an earlier form of migration 4
     // (which created append_events itself) has it replaced here: same arguments, same rows.
     [expectationFunction(schema), appendOneFunction(schema), appendFunction(schema)],
+    [readLogFunction(schema)],
   ];
 };
 
