@@ -52,16 +52,17 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
        returning key, hits, greatest(0, extract(epoch from w.expires_at - clock_timestamp()) * 1000) as ms_left`,
       [keys, keys.map((key) => perKey.get(key)?.count), keys.map((key) => perKey.get(key)?.ttl)],
     );
-    // The statement counted a key's hits of the batch at once; each is answered with its own place.
+    // The statement counted a key's hits of the batch at once; each is answered with its own
+    // place, counting on from the hits the window held before the batch.
     const counted = new Map(
       rows.map(({ key, hits: total, ms_left }) => [
         key,
-        { before: total - (perKey.get(key)?.count ?? 0), msLeft: Number(ms_left) },
+        { place: total - (perKey.get(key)?.count ?? 0), msLeft: Number(ms_left) },
       ]),
     );
     return hits.map(({ key, limit }) => {
-      const window = counted.get(key) as { before: number; msLeft: number };
-      return windowRecord(++window.before, window.msLeft, limit);
+      const window = counted.get(key) as { place: number; msLeft: number };
+      return windowRecord(++window.place, window.msLeft, limit);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { appendFunction, appendOneFunction, expectationFunction } from './append-function';
-import { readLogFunction, readLogSqlFunction } from './read-log-function';
+import { readLogFunction } from './read-log-function';
 import type { SqlClient } from './sql-client';
 import { ORDINAL_BITS, quoteIdent } from './sql-text';
 
@@ -42,7 +42,7 @@ const migrations = (schema: string): string[][] => {
         select pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${ORDINAL_BITS}
       $fn$`,
     ],
-    [readLogSqlFunction(schema)],
+    [readLogFunction(schema)],
     [
       // Readers get milliseconds (JavaScript dates): stored finer, an event would fall outside
       // a read "as of" the very time it reports.
@@ -57,6 +57,7 @@ const migrations = (schema: string): string[][] => {
     // expected versions with the same helper. A schema that ran an earlier form of migration 4
     // (which created append_events itself) has it replaced here: same arguments, same rows.
     [expectationFunction(schema), appendOneFunction(schema), appendFunction(schema)],
+    // Schemas migrated while read_log was a SQL function get its PL/pgSQL form.
     [readLogFunction(schema)],
   ];
 };
